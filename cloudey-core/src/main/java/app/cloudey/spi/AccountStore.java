@@ -1,0 +1,42 @@
+package app.cloudey.spi;
+
+import app.cloudey.model.Account;
+import app.cloudey.model.AccountId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Registered accounts and their credentials. Stores that can encrypt credentials at rest must; no
+ * read other than {@link #credentials} returns them.
+ */
+public interface AccountStore {
+
+  /**
+   * Registers a new account.
+   *
+   * @throws CloudeyConfigException when the id is already registered
+   */
+  void add(Account account, Credentials credentials);
+
+  Optional<Account> find(AccountId id);
+
+  /** Every registered account, ordered by id. */
+  List<Account> list();
+
+  /**
+   * The account's credentials, decrypted, for connecting only.
+   *
+   * @throws CloudeyNotFoundException when the account does not exist
+   */
+  Credentials credentials(AccountId id);
+
+  /**
+   * Replaces the account's credentials.
+   *
+   * @throws CloudeyNotFoundException when the account does not exist
+   */
+  void updateCredentials(AccountId id, Credentials credentials);
+
+  /** Deletes the account and all its data; false when it did not exist. */
+  boolean delete(AccountId id);
+}

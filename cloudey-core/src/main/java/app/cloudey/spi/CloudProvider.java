@@ -1,0 +1,35 @@
+package app.cloudey.spi;
+
+import app.cloudey.model.Account;
+
+/**
+ * A cloud (OCI, later others): a factory of per-account connections. Implementations are
+ * thread-safe and shared by every account of that provider.
+ *
+ * <pre>{@code
+ * CloudProvider oci = OciCloud.create();
+ * try (CloudConnection c = oci.connect(account, credentials)) {
+ *   List<String> regions = c.inventory().regions();
+ * }
+ * }</pre>
+ */
+public interface CloudProvider {
+
+  /** Stable id stored with each account, e.g. {@code "oci"}. */
+  String id();
+
+  /**
+   * Checks credentials before an account is registered: well-formed values, a key that parses, a
+   * fingerprint that matches. May call the provider once to confirm them.
+   *
+   * @throws CloudeyConfigException malformed credentials, with what to fix
+   * @throws CloudeyAuthException the provider refused them
+   */
+  AccountProfile validate(Credentials credentials);
+
+  /**
+   * Opens a connection for one account. The caller closes it. Connecting is cheap and does not call
+   * the provider; failures surface on first use.
+   */
+  CloudConnection connect(Account account, Credentials credentials);
+}

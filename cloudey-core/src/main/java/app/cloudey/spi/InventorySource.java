@@ -1,0 +1,33 @@
+package app.cloudey.spi;
+
+import app.cloudey.model.Compartment;
+import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceType;
+import app.cloudey.model.Scope;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads one account's inventory. Every method returns a <em>complete</em> listing (all pages) or
+ * throws; it never returns a partial or empty list on failure, because the sync engine marks
+ * resources absent from a returned listing as deleted. Thread-safe: the engine lists scopes in
+ * parallel.
+ */
+public interface InventorySource {
+
+  /** Subscribed regions, e.g. {@code [us-ashburn-1, eu-frankfurt-1]}, home region first. */
+  List<String> regions();
+
+  /** The active compartment tree, root included. */
+  List<Compartment> compartments();
+
+  /** The resource types this source can list. */
+  Set<ResourceType> resourceTypes();
+
+  /**
+   * Lists every resource of one scope, following every page.
+   *
+   * @throws CloudeyException when any page fails after retries; nothing is returned
+   */
+  List<Resource> list(Scope scope);
+}

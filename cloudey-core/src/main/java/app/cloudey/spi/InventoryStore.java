@@ -1,0 +1,41 @@
+package app.cloudey.spi;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.model.Compartment;
+import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceFilter;
+import app.cloudey.model.Scope;
+import app.cloudey.model.SyncCount;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored inventory: the compartment tree and resources, with soft deletion. */
+public interface InventoryStore {
+
+  /**
+   * Replaces the account's compartment tree with a completed listing: upserts the listed ones,
+   * marks absent ones deleted. Atomic.
+   */
+  void replaceCompartments(AccountId accountId, List<Compartment> compartments, Instant seenAt);
+
+  /** Live compartments, ordered by path. */
+  List<Compartment> compartments(AccountId accountId);
+
+  /**
+   * Writes one scope's completed listing atomically: upserts every listed resource (a deleted one
+   * that reappears is live again) and marks deleted the live resources of exactly this scope that
+   * are absent. Resources of other scopes are untouched.
+   *
+   * @param listed every resource of the scope; each must belong to {@code accountId} and {@code
+   *     scope}, else {@link CloudeyConfigException} and nothing is written
+   * @return what changed, counted by the scope's type and region
+   */
+  SyncCount replaceScope(AccountId accountId, Scope scope, List<Resource> listed, Instant seenAt);
+
+  /** Matching resources, ordered by id; live only unless the filter includes deleted ones. */
+  List<Resource> resources(AccountId accountId, ResourceFilter filter);
+
+  /** One resource by id, live or deleted. */
+  Optional<Resource> findResource(AccountId accountId, String resourceId);
+}
