@@ -63,6 +63,13 @@ final class Checks {
     }
   }
 
+  /** A set of varargs values: repeats collapse (they come from user input), nulls are refused. */
+  static <T> Set<T> setOf(@Nullable T[] values, String field) {
+    return values == null
+        ? Set.of()
+        : copy(new java.util.HashSet<>(java.util.Arrays.asList(values)), field);
+  }
+
   static int notNegative(int value, String field) {
     if (value < 0) {
       throw new CloudeyConfigException(field + " must not be negative, was " + value);

@@ -64,7 +64,7 @@ public record CostQuery(
     return new CostQuery(
         period,
         groupBy,
-        Set.of(values),
+        Checks.setOf(values, "services"),
         compartmentIds,
         includeSubcompartments,
         resourceIds,
@@ -74,7 +74,15 @@ public record CostQuery(
 
   /** Filter to these compartments and everything below them. */
   public CostQuery compartmentSubtree(String... ids) {
-    return new CostQuery(period, groupBy, services, Set.of(ids), true, resourceIds, regions, limit);
+    return new CostQuery(
+        period,
+        groupBy,
+        services,
+        Checks.setOf(ids, "compartmentIds"),
+        true,
+        resourceIds,
+        regions,
+        limit);
   }
 
   /** Filter to exactly these compartments. */
@@ -89,7 +97,7 @@ public record CostQuery(
         services,
         compartmentIds,
         includeSubcompartments,
-        Set.of(ids),
+        Checks.setOf(ids, "resourceIds"),
         regions,
         limit);
   }
@@ -102,7 +110,7 @@ public record CostQuery(
         compartmentIds,
         includeSubcompartments,
         resourceIds,
-        Set.of(values),
+        Checks.setOf(values, "regions"),
         limit);
   }
 
@@ -122,6 +130,19 @@ public record CostQuery(
         resourceIds,
         regions,
         limit);
+  }
+
+  /** The same filters without grouping or limit: the query for the total. */
+  public CostQuery totalOnly() {
+    return new CostQuery(
+        period,
+        List.of(),
+        services,
+        compartmentIds,
+        includeSubcompartments,
+        resourceIds,
+        regions,
+        0);
   }
 
   /** True when a line passes every filter (the compartment filter taken as exact ids). */

@@ -25,7 +25,7 @@ public record MetricQuery(Period period, Set<String> resourceIds, Set<MetricName
   }
 
   public MetricQuery metrics(MetricName... names) {
-    return new MetricQuery(period, resourceIds, Set.of(names));
+    return new MetricQuery(period, resourceIds, Checks.setOf(names, "metrics"));
   }
 
   public boolean matches(MetricDaily m) {

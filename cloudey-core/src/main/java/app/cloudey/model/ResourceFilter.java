@@ -24,7 +24,7 @@ public record ResourceFilter(
   }
 
   public static ResourceFilter of(ResourceType... types) {
-    return new ResourceFilter(Set.of(types), Set.of(), Set.of(), false);
+    return new ResourceFilter(Checks.setOf(types, "types"), Set.of(), Set.of(), false);
   }
 
   public static ResourceFilter scope(Scope scope) {

@@ -80,7 +80,7 @@ public record ResourceSpec(
       return null;
     }
     Checks.require(value.signum() >= 0, field + " must not be negative, was " + value);
-    return value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    return Money.normalise(value); // 100.0 -> 100, not 1E+2
   }
 
   private static void nonNegative(@Nullable Integer value, String field) {

@@ -23,8 +23,17 @@ public record Credentials(String provider, Map<String, String> properties, Set<S
     if (properties == null) {
       throw new CloudeyConfigException("credentials properties must not be null");
     }
-    properties = Map.copyOf(properties);
-    secretKeys = secretKeys == null ? Set.of() : Set.copyOf(secretKeys);
+    try {
+      properties = Map.copyOf(properties);
+    } catch (NullPointerException e) {
+      throw new CloudeyConfigException(
+          "credentials properties must not contain null keys or values", e);
+    }
+    try {
+      secretKeys = secretKeys == null ? Set.of() : Set.copyOf(secretKeys);
+    } catch (NullPointerException e) {
+      throw new CloudeyConfigException("credentials secretKeys must not contain null", e);
+    }
   }
 
   /** A property, or a {@link CloudeyConfigException} naming the missing key. */

@@ -1,0 +1,70 @@
+package app.cloudey;
+
+import app.cloudey.internal.CostEngine;
+import app.cloudey.model.AccountId;
+import app.cloudey.model.ClosedMonth;
+import app.cloudey.model.CostDimension;
+import app.cloudey.model.CostQuery;
+import app.cloudey.model.CostReport;
+import app.cloudey.model.CostRow;
+import app.cloudey.model.IngestResult;
+import app.cloudey.model.MonthStatus;
+import app.cloudey.model.Period;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * One account's costs: refresh them from the cloud's usage API into the store, query any slice
+ * (cached by the account's data version), and close settled months. Thread-safe.
+ *
+ * <pre>{@code
+ * costs.refresh(Period.month(2026, 10));
+ * CostReport top = costs.query(CostQuery.of(Period.month(2026, 10)).groupBy(SERVICE).top(5));
+ * }</pre>
+ */
+public final class Costs {
+  private final AccountId accountId;
+  private final CostEngine engine;
+
+  Costs(AccountId accountId, CostEngine engine) {
+    this.accountId = accountId;
+    this.engine = engine;
+  }
+
+  /**
+   * Fetches the period and replaces the stored lines of exactly those days (one transaction per
+   * month). Re-running never duplicates a cost.
+   */
+  public List<IngestResult> refresh(Period period) {
+    return engine.refresh(accountId, period);
+  }
+
+  /** Sums stored lines as the query asks; compartment subtrees include nested compartments. */
+  public CostReport query(CostQuery query) {
+    return engine.query(accountId, query);
+  }
+
+  /** OPEN (current month), SETTLING (past, not yet closed) or CLOSED. */
+  public MonthStatus monthStatus(YearMonth month) {
+    return engine.monthStatus(accountId, month);
+  }
+
+  /** True when a settling month is old enough to close (see the builder's {@code settlingDays}). */
+  public boolean isDueForClose(YearMonth month) {
+    return engine.isDueForClose(accountId, month);
+  }
+
+  /**
+   * Month close: re-fetches the month, computes its rollups and marks it CLOSED. Idempotent.
+   *
+   * @throws app.cloudey.spi.CloudeyConfigException for the current or a future month
+   */
+  public ClosedMonth closeMonth(YearMonth month) {
+    return engine.closeMonth(accountId, month);
+  }
+
+  /** Rollups of a closed month by one dimension, cost descending. */
+  public List<CostRow> rollups(YearMonth month, CostDimension dimension) {
+    return engine.rollups(accountId, month, dimension);
+  }
+}

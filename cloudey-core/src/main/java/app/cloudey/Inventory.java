@@ -1,0 +1,78 @@
+package app.cloudey;
+
+import app.cloudey.internal.InventorySync;
+import app.cloudey.internal.Runtime;
+import app.cloudey.model.AccountId;
+import app.cloudey.model.Compartment;
+import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceFilter;
+import app.cloudey.model.ResourceType;
+import app.cloudey.model.SyncRun;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One account's inventory: sync it from the cloud, read what is stored. Thread-safe; concurrent
+ * syncs of one account run one after the other.
+ */
+public final class Inventory {
+  private final Runtime runtime;
+  private final AccountId accountId;
+  private final InventorySync sync;
+
+  Inventory(Runtime runtime, AccountId accountId) {
+    this.runtime = runtime;
+    this.accountId = accountId;
+    this.sync = new InventorySync(runtime);
+  }
+
+  /**
+   * Syncs every resource type in every subscribed region and compartment. Blocks until done. Scopes
+   * that fail are listed in {@link SyncRun#failures()} and their stored resources are untouched.
+   *
+   * @throws app.cloudey.spi.CloudeyException when regions or compartments cannot be listed (the
+   *     failed run is still recorded)
+   */
+  public SyncRun sync() {
+    return sync.run(accountId, Set.of());
+  }
+
+  /** Syncs only the given resource types. */
+  public SyncRun sync(Set<ResourceType> types) {
+    return sync.run(accountId, Set.copyOf(types));
+  }
+
+  /** Live resources, ordered by id. */
+  public List<Resource> resources() {
+    return resources(ResourceFilter.ALL);
+  }
+
+  public List<Resource> resources(ResourceFilter filter) {
+    return runtime.store().inventory().resources(accountId, filter);
+  }
+
+  /** A resource by id, live or deleted. */
+  public Optional<Resource> find(String resourceId) {
+    return runtime.store().inventory().findResource(accountId, resourceId);
+  }
+
+  /** Live compartments ordered by path. */
+  public List<Compartment> compartments() {
+    return runtime.store().inventory().compartments(accountId);
+  }
+
+  /** Live resources per type (types without resources are absent). */
+  public Map<ResourceType, Integer> counts() {
+    Map<ResourceType, Integer> counts = new EnumMap<>(ResourceType.class);
+    resources().forEach(r -> counts.merge(r.type(), 1, Integer::sum));
+    return counts;
+  }
+
+  /** Recent sync runs of every kind, newest first. */
+  public List<SyncRun> history(int limit) {
+    return runtime.store().syncRuns().recent(accountId, limit);
+  }
+}

@@ -1,0 +1,36 @@
+package app.cloudey;
+
+import app.cloudey.internal.MetricEngine;
+import app.cloudey.internal.Runtime;
+import app.cloudey.model.AccountId;
+import app.cloudey.model.MetricDaily;
+import app.cloudey.model.MetricQuery;
+import app.cloudey.model.Period;
+import java.util.List;
+
+/** One account's utilisation metrics as daily aggregates. Thread-safe. */
+public final class Metrics {
+  private final Runtime runtime;
+  private final AccountId accountId;
+  private final MetricEngine engine;
+
+  Metrics(Runtime runtime, AccountId accountId, MetricEngine engine) {
+    this.runtime = runtime;
+    this.accountId = accountId;
+    this.engine = engine;
+  }
+
+  /** Syncs the default look-back window (the builder's {@code metricLookbackDays}). */
+  public MetricSyncResult sync() {
+    return sync(Period.lastDays(runtime.settings().metricLookbackDays(), runtime.clock()));
+  }
+
+  /** Syncs daily aggregates of every live resource with metrics over the window. */
+  public MetricSyncResult sync(Period window) {
+    return engine.sync(accountId, window);
+  }
+
+  public List<MetricDaily> daily(MetricQuery query) {
+    return engine.daily(accountId, query);
+  }
+}

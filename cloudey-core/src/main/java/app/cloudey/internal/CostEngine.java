@@ -1,0 +1,176 @@
+package app.cloudey.internal;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.model.ClosedMonth;
+import app.cloudey.model.Compartment;
+import app.cloudey.model.CostDimension;
+import app.cloudey.model.CostLine;
+import app.cloudey.model.CostQuery;
+import app.cloudey.model.CostReport;
+import app.cloudey.model.CostRow;
+import app.cloudey.model.IngestResult;
+import app.cloudey.model.Money;
+import app.cloudey.model.MonthStatus;
+import app.cloudey.model.Period;
+import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.spi.CloudeyStore;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/** Cost refresh (source → store, a month at a time), cached queries, month status and close. */
+public final class CostEngine {
+  private final Runtime runtime;
+  private final QueryCache cache;
+
+  public CostEngine(Runtime runtime, QueryCache cache) {
+    this.runtime = runtime;
+    this.cache = cache;
+  }
+
+  /**
+   * Fetches the period from the account's cost source and replaces the stored lines of exactly
+   * those days, one month per transaction, oldest first.
+   */
+  public List<IngestResult> refresh(AccountId accountId, Period period) {
+    List<IngestResult> results = new ArrayList<>();
+    CloudeyStore store = runtime.store();
+    try (CloudeyStore.AccountLock lock = store.lock(accountId, runtime.settings().lockTimeout())) {
+      for (Period month : period.splitByMonth()) {
+        IngestResult result;
+        try (Stream<CostLine> lines = runtime.connection(accountId).costs().fetch(month)) {
+          result = store.costs().replaceCostLines(accountId, month, lines);
+        }
+        runtime.listener().costsIngested(result);
+        results.add(result);
+      }
+    }
+    return results;
+  }
+
+  public CostReport query(AccountId accountId, CostQuery query) {
+    CostQuery resolved = expandSubtrees(accountId, query);
+    return cache.get(
+        accountId,
+        "costs:" + canonical(resolved),
+        CostReport.class,
+        ttlFor(accountId, resolved.period()),
+        () -> compute(accountId, resolved));
+  }
+
+  private CostReport compute(AccountId accountId, CostQuery query) {
+    long version = runtime.store().dataVersion(accountId);
+    List<CostRow> rows = runtime.store().costs().aggregate(accountId, query);
+    List<Money> totals =
+        query.groupBy().isEmpty() && query.limit() == 0
+            ? rows.stream().map(CostRow::cost).toList()
+            : runtime.store().costs().aggregate(accountId, query.totalOnly()).stream()
+                .map(CostRow::cost)
+                .toList();
+    return new CostReport(query, rows, totals, version, runtime.clock().instant());
+  }
+
+  /** Closed months never change again, so their results are cached without expiry. */
+  private @Nullable Duration ttlFor(AccountId accountId, Period period) {
+    for (YearMonth month : period.months()) {
+      if (runtime.store().costs().findClosedMonth(accountId, month).isEmpty()) {
+        return runtime.settings().openMonthCacheTtl();
+      }
+    }
+    return null;
+  }
+
+  /** Replaces compartment-subtree filters by the explicit ids of the stored tree. */
+  private CostQuery expandSubtrees(AccountId accountId, CostQuery query) {
+    if (!query.includeSubcompartments() || query.compartmentIds().isEmpty()) {
+      return query;
+    }
+    Map<String, List<String>> children = new HashMap<>();
+    for (Compartment c : runtime.store().inventory().compartments(accountId)) {
+      if (c.parentId() != null) {
+        children.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(c.id());
+      }
+    }
+    Set<String> ids = new HashSet<>();
+    List<String> todo = new ArrayList<>(query.compartmentIds());
+    while (!todo.isEmpty()) {
+      String id = todo.remove(todo.size() - 1);
+      if (ids.add(id)) {
+        todo.addAll(children.getOrDefault(id, List.of()));
+      }
+    }
+    return query.compartments(ids);
+  }
+
+  /** A key independent of set iteration order, so processes sharing Redis agree on it. */
+  static String canonical(CostQuery q) {
+    return q.period()
+        + "|g="
+        + q.groupBy()
+        + "|s="
+        + new TreeSet<>(q.services())
+        + "|c="
+        + new TreeSet<>(q.compartmentIds())
+        + "|r="
+        + new TreeSet<>(q.resourceIds())
+        + "|re="
+        + new TreeSet<>(q.regions())
+        + "|l="
+        + q.limit();
+  }
+
+  /** OPEN for the current month, SETTLING for past months until closed, CLOSED after close. */
+  public MonthStatus monthStatus(AccountId accountId, YearMonth month) {
+    YearMonth current = YearMonth.from(Period.today(runtime.clock()));
+    if (month.isAfter(current)) {
+      throw new CloudeyConfigException(
+          "month " + month + " is in the future (today is in " + current + ")");
+    }
+    if (runtime.store().costs().findClosedMonth(accountId, month).isPresent()) {
+      return MonthStatus.CLOSED;
+    }
+    return month.equals(current) ? MonthStatus.OPEN : MonthStatus.SETTLING;
+  }
+
+  /** True when a past month has settled long enough to close (see {@code settlingDays}). */
+  public boolean isDueForClose(AccountId accountId, YearMonth month) {
+    LocalDate today = Period.today(runtime.clock());
+    return monthStatus(accountId, month) == MonthStatus.SETTLING
+        && !today.isBefore(
+            month.plusMonths(1).atDay(1).plusDays(runtime.settings().settlingDays()));
+  }
+
+  /** Re-fetches the month, then computes its rollups and marks it closed. */
+  public ClosedMonth closeMonth(AccountId accountId, YearMonth month) {
+    YearMonth current = YearMonth.from(Period.today(runtime.clock()));
+    if (!month.isBefore(current)) {
+      throw new CloudeyConfigException(
+          "cannot close "
+              + month
+              + ": only months before the current month ("
+              + current
+              + ") can close");
+    }
+    refresh(accountId, Period.month(month));
+    ClosedMonth closed;
+    try (CloudeyStore.AccountLock lock =
+        runtime.store().lock(accountId, runtime.settings().lockTimeout())) {
+      closed = runtime.store().costs().closeMonth(accountId, month, runtime.clock().instant());
+    }
+    runtime.listener().monthClosed(closed);
+    return closed;
+  }
+
+  public List<CostRow> rollups(AccountId accountId, YearMonth month, CostDimension dimension) {
+    return runtime.store().costs().rollups(accountId, month, dimension);
+  }
+}

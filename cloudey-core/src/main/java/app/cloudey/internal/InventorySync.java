@@ -1,0 +1,210 @@
+package app.cloudey.internal;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.model.Compartment;
+import app.cloudey.model.FailedScope;
+import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceFilter;
+import app.cloudey.model.ResourceType;
+import app.cloudey.model.Scope;
+import app.cloudey.model.SyncCount;
+import app.cloudey.model.SyncKind;
+import app.cloudey.model.SyncRun;
+import app.cloudey.spi.CloudeyException;
+import app.cloudey.spi.CloudeyStore;
+import app.cloudey.spi.InventorySource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The provider-neutral inventory sync: lists regions and the compartment tree, then every scope
+ * (region × compartment × type) in parallel, writing each completed scope atomically. A failed
+ * scope changes nothing and is reported; resources are marked deleted only when absent from a
+ * completed listing. Syncs of one account are serialised by the store's account lock.
+ */
+public final class InventorySync {
+  private final Runtime runtime;
+
+  public InventorySync(Runtime runtime) {
+    this.runtime = runtime;
+  }
+
+  /**
+   * Runs one sync of the account and returns its record. A failure of the whole run (regions or
+   * compartments cannot be listed) is recorded in the run and rethrown.
+   */
+  public SyncRun run(AccountId accountId, Set<ResourceType> requestedTypes) {
+    CloudeyStore store = runtime.store();
+    try (CloudeyStore.AccountLock lock = store.lock(accountId, runtime.settings().lockTimeout())) {
+      String runId = UUID.randomUUID().toString();
+      Instant startedAt = runtime.clock().instant();
+      runtime.listener().syncStarted(accountId, SyncKind.INVENTORY, runId);
+      store.syncRuns().save(running(runId, accountId, startedAt));
+      try {
+        SyncRun run = sync(accountId, runId, startedAt, requestedTypes);
+        store.syncRuns().save(run);
+        store
+            .syncRuns()
+            .deleteBefore(
+                accountId,
+                startedAt.minus(Duration.ofDays(runtime.settings().syncRunRetentionDays())));
+        runtime.listener().syncFinished(run);
+        return run;
+      } catch (RuntimeException e) {
+        SyncRun failed =
+            new SyncRun(
+                runId,
+                accountId,
+                SyncKind.INVENTORY,
+                startedAt,
+                finishedAt(startedAt),
+                0,
+                0,
+                List.of(),
+                List.of(),
+                describe(e));
+        store.syncRuns().save(failed);
+        runtime.listener().syncFinished(failed);
+        throw e;
+      }
+    }
+  }
+
+  private SyncRun sync(
+      AccountId accountId, String runId, Instant startedAt, Set<ResourceType> requestedTypes) {
+    InventorySource source = runtime.connection(accountId).inventory();
+    List<String> regions = source.regions();
+    List<Compartment> listed = source.compartments();
+    Set<ResourceType> types = new LinkedHashSet<>(source.resourceTypes());
+    if (!requestedTypes.isEmpty()) {
+      types.retainAll(requestedTypes);
+    }
+    // compartments gone from a completed tree listing take their resources with them (OCI only
+    // deletes empty compartments, so these were already terminated)
+    Set<String> goneCompartments = new LinkedHashSet<>();
+    runtime.store().inventory().compartments(accountId).forEach(c -> goneCompartments.add(c.id()));
+    listed.forEach(c -> goneCompartments.remove(c.id()));
+    runtime.store().inventory().replaceCompartments(accountId, listed, startedAt);
+
+    List<Scope> scopes = new ArrayList<>();
+    List<Scope> emptied = new ArrayList<>();
+    for (String region : regions) {
+      for (ResourceType type : types) {
+        listed.forEach(c -> scopes.add(new Scope(region, c.id(), type)));
+        goneCompartments.forEach(id -> emptied.add(new Scope(region, id, type)));
+      }
+    }
+    for (Scope scope : emptied) {
+      runtime.store().inventory().replaceScope(accountId, scope, List.of(), startedAt);
+    }
+    return listScopes(accountId, runId, startedAt, source, scopes);
+  }
+
+  private SyncRun listScopes(
+      AccountId accountId,
+      String runId,
+      Instant startedAt,
+      InventorySource source,
+      List<Scope> scopes) {
+    int total = scopes.size();
+    AtomicInteger done = new AtomicInteger();
+    Semaphore permits = new Semaphore(runtime.settings().syncConcurrency());
+    ConcurrentLinkedQueue<SyncCount> counts = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<FailedScope> failures = new ConcurrentLinkedQueue<>();
+    List<CompletableFuture<Void>> tasks = new ArrayList<>(total);
+    for (Scope scope : scopes) {
+      permits.acquireUninterruptibly();
+      tasks.add(
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  SyncCount count = syncScope(accountId, source, scope, startedAt);
+                  counts.add(count);
+                  runtime
+                      .listener()
+                      .scopeCompleted(
+                          accountId, runId, scope, count, done.incrementAndGet(), total);
+                } catch (RuntimeException e) {
+                  FailedScope failure = new FailedScope(scope, describe(e), requestId(e));
+                  failures.add(failure);
+                  runtime
+                      .listener()
+                      .scopeFailed(accountId, runId, failure, done.incrementAndGet(), total);
+                } finally {
+                  permits.release();
+                }
+              },
+              runtime.executor()));
+    }
+    CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
+    return new SyncRun(
+        runId,
+        accountId,
+        SyncKind.INVENTORY,
+        startedAt,
+        finishedAt(startedAt),
+        total,
+        total - failures.size(),
+        merge(counts),
+        sortFailures(failures),
+        null);
+  }
+
+  private SyncCount syncScope(
+      AccountId accountId, InventorySource source, Scope scope, Instant seenAt) {
+    List<Resource> listed = source.list(scope); // complete or throws: nothing written on failure
+    return runtime.store().inventory().replaceScope(accountId, scope, listed, seenAt);
+  }
+
+  private static List<SyncCount> merge(Iterable<SyncCount> counts) {
+    Map<String, SyncCount> byTypeRegion = new LinkedHashMap<>();
+    for (SyncCount count : counts) {
+      byTypeRegion.merge(count.type() + "@" + count.region(), count, SyncCount::plus);
+    }
+    return byTypeRegion.values().stream()
+        .sorted(java.util.Comparator.comparing(SyncCount::type).thenComparing(SyncCount::region))
+        .toList();
+  }
+
+  private static List<FailedScope> sortFailures(Iterable<FailedScope> failures) {
+    List<FailedScope> sorted = new ArrayList<>();
+    failures.forEach(sorted::add);
+    sorted.sort(java.util.Comparator.comparing(f -> f.scope().toString()));
+    return sorted;
+  }
+
+  private SyncRun running(String runId, AccountId accountId, Instant startedAt) {
+    return new SyncRun(
+        runId, accountId, SyncKind.INVENTORY, startedAt, null, 0, 0, List.of(), List.of(), null);
+  }
+
+  private Instant finishedAt(Instant startedAt) {
+    Instant now = runtime.clock().instant();
+    return now.isBefore(startedAt) ? startedAt : now;
+  }
+
+  static String describe(Throwable e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private static @org.jspecify.annotations.Nullable String requestId(Throwable e) {
+    return e instanceof CloudeyException ce ? ce.requestId().orElse(null) : null;
+  }
+
+  /** Live resources of the account matching the filter. */
+  public List<Resource> resources(AccountId accountId, ResourceFilter filter) {
+    return runtime.store().inventory().resources(accountId, filter);
+  }
+}

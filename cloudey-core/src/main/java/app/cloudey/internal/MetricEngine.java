@@ -1,0 +1,62 @@
+package app.cloudey.internal;
+
+import app.cloudey.MetricSyncResult;
+import app.cloudey.model.AccountId;
+import app.cloudey.model.MetricDaily;
+import app.cloudey.model.MetricQuery;
+import app.cloudey.model.Period;
+import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceFilter;
+import app.cloudey.spi.MetricSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Metric sync (source → store in batches) and reads, with per-account retention. */
+public final class MetricEngine {
+  private static final int BATCH = 1_000;
+  private final Runtime runtime;
+
+  public MetricEngine(Runtime runtime) {
+    this.runtime = runtime;
+  }
+
+  /** Fetches daily aggregates of every live resource that has metrics, then applies retention. */
+  public MetricSyncResult sync(AccountId accountId, Period window) {
+    MetricSource source = runtime.connection(accountId).metrics();
+    List<Resource> resources =
+        runtime.store().inventory().resources(accountId, ResourceFilter.ALL).stream()
+            .filter(r -> !source.metricsFor(r.type()).isEmpty())
+            .toList();
+    long stored = 0;
+    long missing = 0;
+    List<MetricDaily> batch = new ArrayList<>(BATCH);
+    try (Stream<MetricDaily> daily = source.fetchDaily(resources, window)) {
+      for (var it = daily.iterator(); it.hasNext(); ) {
+        MetricDaily day = it.next();
+        missing += day.isMissing() ? 1 : 0;
+        batch.add(day);
+        if (batch.size() == BATCH) {
+          runtime.store().metrics().upsert(accountId, batch);
+          stored += batch.size();
+          batch.clear();
+        }
+      }
+    }
+    if (!batch.isEmpty()) {
+      runtime.store().metrics().upsert(accountId, batch);
+      stored += batch.size();
+    }
+    int retentionDays = runtime.settings().metricRetentionDays();
+    int expired =
+        runtime
+            .store()
+            .metrics()
+            .deleteBefore(accountId, Period.today(runtime.clock()).minusDays(retentionDays));
+    return new MetricSyncResult(accountId, window, resources.size(), stored, missing, expired);
+  }
+
+  public List<MetricDaily> daily(AccountId accountId, MetricQuery query) {
+    return runtime.store().metrics().daily(accountId, query);
+  }
+}

@@ -1,0 +1,56 @@
+package app.cloudey.internal;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.spi.CacheKey;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Read-through caching of query results keyed by the account's data version. The cache is best
+ * effort: any failure is reported to the listener and the result is computed from the store.
+ */
+public final class QueryCache {
+  private final Runtime runtime;
+
+  public QueryCache(Runtime runtime) {
+    this.runtime = runtime;
+  }
+
+  public <T> T get(
+      AccountId accountId,
+      String query,
+      Class<T> type,
+      @Nullable Duration ttl,
+      Supplier<T> compute) {
+    CacheKey key = new CacheKey(accountId, runtime.store().dataVersion(accountId), query);
+    Optional<T> cached;
+    try {
+      cached = runtime.cache().get(key, type);
+    } catch (RuntimeException e) {
+      runtime.listener().cacheError("get", e);
+      return compute.get();
+    }
+    if (cached.isPresent()) {
+      runtime.listener().cacheHit(key);
+      return cached.get();
+    }
+    runtime.listener().cacheMiss(key);
+    T value = compute.get();
+    try {
+      runtime.cache().put(key, value, ttl);
+    } catch (RuntimeException e) {
+      runtime.listener().cacheError("put", e);
+    }
+    return value;
+  }
+
+  public void evict(AccountId accountId) {
+    try {
+      runtime.cache().evictAccount(accountId);
+    } catch (RuntimeException e) {
+      runtime.listener().cacheError("evictAccount", e);
+    }
+  }
+}

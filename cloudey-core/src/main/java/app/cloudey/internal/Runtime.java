@@ -1,0 +1,147 @@
+package app.cloudey.internal;
+
+import app.cloudey.model.Account;
+import app.cloudey.model.AccountId;
+import app.cloudey.spi.AdvisorRule;
+import app.cloudey.spi.CloudConnection;
+import app.cloudey.spi.CloudProvider;
+import app.cloudey.spi.CloudeyCache;
+import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.spi.CloudeyListener;
+import app.cloudey.spi.CloudeyNotFoundException;
+import app.cloudey.spi.CloudeyStore;
+import app.cloudey.spi.PriceBook;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * What every engine shares: the wired components and the per-account cloud connections (opened on
+ * first use, reused, closed with the runtime or when the account changes).
+ */
+public final class Runtime implements AutoCloseable {
+  private final Map<String, CloudProvider> providers;
+  private final CloudeyStore store;
+  private final CloudeyCache cache;
+  private final Clock clock;
+  private final CloudeyListener listener;
+  private final ExecutorService executor;
+  private final Settings settings;
+  private final List<AdvisorRule> rules;
+  private final PriceBook priceBook;
+  private final Map<AccountId, CloudConnection> connections = new ConcurrentHashMap<>();
+
+  public Runtime(
+      Map<String, CloudProvider> providers,
+      CloudeyStore store,
+      CloudeyCache cache,
+      Clock clock,
+      CloudeyListener listener,
+      ExecutorService executor,
+      Settings settings,
+      List<AdvisorRule> rules,
+      PriceBook priceBook) {
+    this.providers = Map.copyOf(providers);
+    this.store = store;
+    this.cache = cache;
+    this.clock = clock;
+    this.listener = listener;
+    this.executor = executor;
+    this.settings = settings;
+    this.rules = List.copyOf(rules);
+    this.priceBook = priceBook;
+  }
+
+  /** Tunables of the engines (see {@code Cloudey.Builder} for their meaning and defaults). */
+  public record Settings(
+      int syncConcurrency,
+      Duration lockTimeout,
+      Duration openMonthCacheTtl,
+      int settlingDays,
+      int metricLookbackDays,
+      int metricRetentionDays,
+      int syncRunRetentionDays) {}
+
+  public CloudeyStore store() {
+    return store;
+  }
+
+  public CloudeyCache cache() {
+    return cache;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public CloudeyListener listener() {
+    return listener;
+  }
+
+  public ExecutorService executor() {
+    return executor;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public List<AdvisorRule> rules() {
+    return rules;
+  }
+
+  public PriceBook priceBook() {
+    return priceBook;
+  }
+
+  public CloudProvider provider(String id) {
+    CloudProvider provider = providers.get(id);
+    if (provider == null) {
+      throw new CloudeyConfigException(
+          "no cloud provider '"
+              + id
+              + "' is registered; pass it to Cloudey.builder().cloud(...) (registered: "
+              + providers.keySet()
+              + ")");
+    }
+    return provider;
+  }
+
+  public Account account(AccountId id) {
+    return store
+        .accounts()
+        .find(id)
+        .orElseThrow(
+            () ->
+                new CloudeyNotFoundException(
+                    "account '"
+                        + id
+                        + "' is not registered; add it with cloudey.accounts().add(...)"));
+  }
+
+  /** The account's open connection, created on first use. */
+  public CloudConnection connection(AccountId id) {
+    return connections.computeIfAbsent(
+        id,
+        key -> {
+          Account account = account(key);
+          return provider(account.provider()).connect(account, store.accounts().credentials(key));
+        });
+  }
+
+  /** Closes the account's connection, e.g. after its credentials changed. */
+  public void disconnect(AccountId id) {
+    CloudConnection connection = connections.remove(id);
+    if (connection != null) {
+      connection.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    connections.keySet().forEach(this::disconnect);
+  }
+}

@@ -1,0 +1,278 @@
+package app.cloudey.memory;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.model.Compartment;
+import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceFilter;
+import app.cloudey.model.Scope;
+import app.cloudey.model.SyncCount;
+import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.spi.InventoryStore;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compartments and resources with soft deletion. Validation runs before any mutation, so a refused
+ * call leaves the state untouched; the account's write lock makes each call atomic.
+ */
+final class InMemoryInventoryStore
+    implements InventoryStore, InMemoryAccountStore.AccountDataOwner {
+  private final Tenants tenants;
+  private final ConcurrentMap<AccountId, Inventory> inventories = new ConcurrentHashMap<>();
+
+  InMemoryInventoryStore(Tenants tenants) {
+    this.tenants = tenants;
+  }
+
+  @Override
+  public void replaceCompartments(
+      @Nullable AccountId accountId,
+      @Nullable List<Compartment> compartments,
+      @Nullable Instant seenAt) {
+    Check.notNull(accountId, "accountId");
+    Check.notNull(compartments, "compartments");
+    Check.notNull(seenAt, "seenAt");
+    Set<String> ids = new HashSet<>();
+    for (Compartment compartment : compartments) {
+      Check.notNull(compartment, "compartment");
+      if (!compartment.accountId().equals(accountId)) {
+        throw new CloudeyConfigException(
+            "compartment "
+                + compartment.id()
+                + " belongs to account '"
+                + compartment.accountId()
+                + "', not '"
+                + accountId
+                + "': a listing may only hold the account's own compartments");
+      }
+      if (!ids.add(compartment.id())) {
+        throw new CloudeyConfigException(
+            "compartment " + compartment.id() + " is listed twice: each id may appear once");
+      }
+    }
+    tenants.write(
+        accountId,
+        () -> {
+          Map<String, Stored<Compartment>> stored = inventory(accountId).compartments;
+          stored.replaceAll(
+              (id, old) -> ids.contains(id) || old.isDeleted() ? old : old.deleted(seenAt));
+          compartments.forEach(c -> stored.put(c.id(), Stored.live(c)));
+          return null;
+        });
+  }
+
+  @Override
+  public List<Compartment> compartments(@Nullable AccountId accountId) {
+    Check.notNull(accountId, "accountId");
+    return tenants.read(
+        accountId,
+        () ->
+            find(accountId)
+                .map(
+                    inventory ->
+                        inventory.compartments.values().stream()
+                            .filter(s -> !s.isDeleted())
+                            .map(Stored::value)
+                            .sorted(
+                                Comparator.comparing(Compartment::path)
+                                    .thenComparing(Compartment::id))
+                            .toList())
+                .orElse(List.of()));
+  }
+
+  /**
+   * The given compartments and every live compartment below them. The caller holds the account's
+   * lock. Unknown ids are kept as they are: they may name compartments not synced yet.
+   */
+  Set<String> subtreeLocked(AccountId accountId, Set<String> roots) {
+    Map<String, List<String>> children = new HashMap<>();
+    find(accountId)
+        .ifPresent(
+            inventory ->
+                inventory.compartments.values().stream()
+                    .filter(s -> !s.isDeleted() && s.value().parentId() != null)
+                    .forEach(
+                        s ->
+                            children
+                                .computeIfAbsent(s.value().parentId(), p -> new ArrayList<>())
+                                .add(s.value().id())));
+    Set<String> result = new HashSet<>(roots);
+    Deque<String> pending = new ArrayDeque<>(roots);
+    while (!pending.isEmpty()) {
+      for (String child : children.getOrDefault(pending.pop(), List.of())) {
+        if (result.add(child)) {
+          pending.push(child);
+        }
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public SyncCount replaceScope(
+      @Nullable AccountId accountId,
+      @Nullable Scope scope,
+      @Nullable List<Resource> listed,
+      @Nullable Instant seenAt) {
+    Check.notNull(accountId, "accountId");
+    Check.notNull(scope, "scope");
+    Check.notNull(listed, "listed");
+    Check.notNull(seenAt, "seenAt");
+    Set<String> listedIds = validateListing(accountId, scope, listed);
+    return tenants.write(
+        accountId,
+        () -> {
+          Inventory inventory = inventory(accountId);
+          int created = 0;
+          int updated = 0;
+          int unchanged = 0;
+          for (Resource resource : listed) {
+            Stored<Resource> old = inventory.resources.get(resource.id());
+            if (old == null || old.isDeleted()) {
+              created++; // a deleted resource that reappears counts as created
+            } else if (old.value().equals(resource)) {
+              unchanged++;
+            } else {
+              updated++;
+            }
+            if (old != null && !old.value().scope().equals(scope)) {
+              // moved from another compartment (or region): its old scope no longer owns it
+              inventory.idsOf(old.value().scope()).remove(resource.id());
+            }
+            inventory.resources.put(resource.id(), Stored.live(resource));
+            inventory.idsOf(scope).add(resource.id());
+          }
+          int deleted = 0;
+          for (String id : inventory.idsOf(scope)) {
+            Stored<Resource> stored = inventory.resources.get(id);
+            if (!listedIds.contains(id) && stored != null && !stored.isDeleted()) {
+              inventory.resources.put(id, stored.deleted(seenAt));
+              deleted++;
+            }
+          }
+          return new SyncCount(scope.type(), scope.region(), created, updated, deleted, unchanged);
+        });
+  }
+
+  private static Set<String> validateListing(
+      AccountId accountId, Scope scope, List<Resource> listed) {
+    Set<String> ids = new HashSet<>();
+    for (Resource resource : listed) {
+      Check.notNull(resource, "resource");
+      if (!resource.accountId().equals(accountId)) {
+        throw new CloudeyConfigException(
+            "resource "
+                + resource.id()
+                + " belongs to account '"
+                + resource.accountId()
+                + "', not '"
+                + accountId
+                + "': a scope listing may only hold the account's own resources; nothing was"
+                + " written");
+      }
+      if (!resource.scope().equals(scope)) {
+        throw new CloudeyConfigException(
+            "resource "
+                + resource.id()
+                + " is in scope "
+                + resource.scope()
+                + ", not in the scope being replaced ("
+                + scope
+                + "); nothing was written");
+      }
+      if (!ids.add(resource.id())) {
+        throw new CloudeyConfigException(
+            "resource "
+                + resource.id()
+                + " is listed twice in scope "
+                + scope
+                + ": each id may appear once; nothing was written");
+      }
+    }
+    return ids;
+  }
+
+  @Override
+  public List<Resource> resources(@Nullable AccountId accountId, @Nullable ResourceFilter filter) {
+    Check.notNull(accountId, "accountId");
+    Check.notNull(filter, "filter");
+    return tenants.read(
+        accountId,
+        () ->
+            find(accountId)
+                .map(
+                    inventory ->
+                        inventory.resources.values().stream() // a TreeMap: ordered by id
+                            .filter(s -> filter.includeDeleted() || !s.isDeleted())
+                            .map(Stored::value)
+                            .filter(filter::matches)
+                            .toList())
+                .orElse(List.of()));
+  }
+
+  @Override
+  public Optional<Resource> findResource(
+      @Nullable AccountId accountId, @Nullable String resourceId) {
+    Check.notNull(accountId, "accountId");
+    Check.notNull(resourceId, "resourceId");
+    return tenants.read(
+        accountId,
+        () ->
+            find(accountId)
+                .map(inventory -> inventory.resources.get(resourceId))
+                .map(Stored::value));
+  }
+
+  @Override
+  public void clear(AccountId accountId) {
+    inventories.remove(accountId);
+  }
+
+  private Inventory inventory(AccountId accountId) {
+    return inventories.computeIfAbsent(accountId, id -> new Inventory());
+  }
+
+  private Optional<Inventory> find(AccountId accountId) {
+    return Optional.ofNullable(inventories.get(accountId));
+  }
+
+  /** One account's inventory; guarded by the account's read-write lock. */
+  private static final class Inventory {
+    final Map<String, Stored<Compartment>> compartments = new HashMap<>();
+    final TreeMap<String, Stored<Resource>> resources = new TreeMap<>();
+    // ids per scope, live or deleted, so a scope replace does not scan the whole inventory
+    final Map<Scope, Set<String>> idsByScope = new HashMap<>();
+
+    Set<String> idsOf(Scope scope) {
+      return idsByScope.computeIfAbsent(scope, s -> new HashSet<>());
+    }
+  }
+
+  /** A stored value and when it was marked deleted (null while live). */
+  private record Stored<T>(T value, @Nullable Instant deletedAt) {
+    static <T> Stored<T> live(T value) {
+      return new Stored<>(value, null);
+    }
+
+    boolean isDeleted() {
+      return deletedAt != null;
+    }
+
+    Stored<T> deleted(Instant at) {
+      return new Stored<>(value, at);
+    }
+  }
+}

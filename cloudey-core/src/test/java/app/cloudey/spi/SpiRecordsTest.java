@@ -1,0 +1,107 @@
+package app.cloudey.spi;
+
+import static app.cloudey.testing.Refusals.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cloudey.model.AccountId;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SpiRecordsTest {
+  private static final String PEM =
+      "-----BEGIN PRIVATE KEY-----\nMIIEv...secret...\n-----END PRIVATE KEY-----";
+
+  private static Credentials oci() {
+    return new Credentials(
+        "oci",
+        Map.of(
+            "tenancy", "ocid1.tenancy.oc1..t",
+            "fingerprint", "aa:bb:cc",
+            "key", PEM,
+            "passphrase", "hunter2"),
+        Set.of("key", "passphrase"));
+  }
+
+  @Test
+  void credentialsNeverPrintSecrets() {
+    String text = oci().toString();
+    assertThat(text).doesNotContain("secret").doesNotContain("hunter2").doesNotContain("BEGIN");
+    assertThat(text).contains("key=<redacted>", "passphrase=<redacted>");
+    // non-secret values are shown, sorted by name, to help diagnose a configuration
+    assertThat(text)
+        .isEqualTo(
+            "Credentials[oci, {fingerprint=aa:bb:cc, key=<redacted>, passphrase=<redacted>,"
+                + " tenancy=ocid1.tenancy.oc1..t}]");
+  }
+
+  @Test
+  void credentialsRequireNamesTheMissingProperty() {
+    assertThat(oci().require("tenancy")).isEqualTo("ocid1.tenancy.oc1..t");
+    refused(() -> oci().require("region"), "oci credentials lack 'region'");
+    Credentials blank = new Credentials("oci", Map.of("region", " "), null);
+    refused(() -> blank.require("region"), "oci credentials lack 'region'");
+    assertThat(blank.secretKeys()).isEmpty();
+  }
+
+  @Test
+  void credentialsRefuseMissingParts() {
+    refused(
+        () -> new Credentials(" ", Map.of(), Set.of()),
+        "credentials provider must not be null or blank");
+    refused(
+        () -> new Credentials("oci", null, Set.of()), "credentials properties must not be null");
+    Map<String, String> withNull = new HashMap<>();
+    withNull.put("key", null);
+    refused(
+        () -> new Credentials("oci", withNull, Set.of()),
+        "credentials properties must not contain null");
+    Set<String> nullKey = new HashSet<>();
+    nullKey.add(null);
+    refused(
+        () -> new Credentials("oci", Map.of(), nullKey),
+        "credentials secretKeys must not contain null");
+  }
+
+  @Test
+  void cacheKeysNeedAnAccountAndAQuery() {
+    AccountId acme = AccountId.of("acme");
+    assertThat(new CacheKey(acme, 3, "q")).isEqualTo(new CacheKey(acme, 3, "q"));
+    assertThat(new CacheKey(acme, 3, "q")).isNotEqualTo(new CacheKey(acme, 4, "q"));
+    refused(() -> new CacheKey(null, 0, "q"), "accountId must not be null");
+    refused(() -> new CacheKey(acme, 0, " "), "query must not be null or blank");
+  }
+
+  @Test
+  void accountProfilesNameTheMissingField() {
+    refused(() -> new AccountProfile(" ", "acme"), "homeRegion must not be null or blank");
+    refused(
+        () -> new AccountProfile("us-ashburn-1", null), "suggestedName must not be null or blank");
+  }
+
+  @Test
+  void exceptionsCarryTheProvidersRequestId() {
+    CloudeyException e = new CloudeyProviderException("Usage API failed", 503, null, "req-42");
+    assertThat(e.getMessage()).isEqualTo("Usage API failed (request id req-42)");
+    assertThat(e.requestId()).contains("req-42");
+    assertThat(((CloudeyProviderException) e).status()).isEqualTo(503);
+    assertThat(new CloudeyException("x", null, " ").requestId()).isEmpty();
+    assertThat(new CloudeyException("x").getMessage()).isEqualTo("x");
+    CloudeyRateLimitedException limited =
+        new CloudeyRateLimitedException("throttled", Duration.ofSeconds(3), null, null);
+    assertThat(limited.retryAfter()).contains(Duration.ofSeconds(3));
+    assertThat(new CloudeyRateLimitedException("throttled", null, null, null).retryAfter())
+        .isEmpty();
+    assertThat(new CloudeyStoreException("down", new IllegalStateException()).getCause())
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void theEmptyPriceBookHasNoPrices() {
+    assertThat(PriceBook.empty().find("B97384")).isEmpty();
+    assertThat(PriceBook.empty().source()).isEqualTo("none");
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The example server (Javalin REST + SSE, arriving with its own issue) and, for now, the {@link
+ * app.cloudey.server.Demo} that shows the library end to end.
+ */
+@NullMarked
+package app.cloudey.server;
+
+import org.jspecify.annotations.NullMarked;

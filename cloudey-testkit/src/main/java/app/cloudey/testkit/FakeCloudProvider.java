@@ -1,0 +1,426 @@
+package app.cloudey.testkit;
+
+import app.cloudey.model.Account;
+import app.cloudey.model.AccountId;
+import app.cloudey.model.Compartment;
+import app.cloudey.model.CostLine;
+import app.cloudey.model.MetricDaily;
+import app.cloudey.model.MetricName;
+import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceType;
+import app.cloudey.model.Scope;
+import app.cloudey.spi.AccountProfile;
+import app.cloudey.spi.CloudConnection;
+import app.cloudey.spi.CloudProvider;
+import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.spi.CloudeyProviderException;
+import app.cloudey.spi.Credentials;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A scriptable {@link CloudProvider} for tests and demos: regions, a compartment tree, resources
+ * per scope, cost lines served page by page through a lazy stream, daily metrics, scripted failures
+ * and call counting.
+ *
+ * <p><b>Data.</b> Every account connected sees the same tenancy, with the records re-stamped with
+ * its own {@link AccountId} (the account ids of the records given to the builder are ignored). So
+ * two accounts hold identical resource ids and cost lines: the tenant-isolation scenario. The data
+ * can be changed while connected ({@link #putResource}, {@link #removeResource}, {@link
+ * #setCostLines}) to script a resource that disappears between two syncs.
+ *
+ * <p><b>Paging and calls.</b> A resource listing costs one {@link Operation#LIST_RESOURCES} call
+ * per page of {@link Builder#resourcePageSize} resources (at least one); a cost fetch one {@link
+ * Operation#FETCH_COSTS} call per page of {@link Builder#costPageSize} lines, made only when the
+ * stream reaches that page; metrics one {@link Operation#FETCH_METRICS} call per (resource,
+ * metric). {@link #calls(Operation)} counts them, failed calls included.
+ *
+ * <p><b>Failures.</b> {@link #failScope(Scope)} makes a scope fail on its last page, every time
+ * (after earlier pages were read, as a real outage would); {@link #failNext(Operation, int)} and
+ * {@link #failNextCalls(int)} fail the next calls; {@link #failCostsOn(LocalDate)} fails a cost
+ * stream when it reaches that day. Failures are {@link CloudeyProviderException}s with status 500
+ * and a request id {@code fake-<n>}.
+ *
+ * <p>Thread-safe: the sync engine lists scopes in parallel. Holds no resources; connections need no
+ * closing (closing is harmless).
+ *
+ * <pre>{@code
+ * FakeCloudProvider fake = Fixtures.provider();
+ * fake.failScope(Fixtures.BLOCK_VOLUMES);
+ * Cloudey cloudey = Cloudey.builder().cloud(fake, Fixtures.credentials()).build();
+ * cloudey.inventory().sync(); // the block volume scope fails, the others complete
+ * assertThat(fake.calls(FakeCloudProvider.Operation.LIST_RESOURCES)).isEqualTo(...);
+ * }</pre>
+ */
+public final class FakeCloudProvider implements CloudProvider {
+
+  /** The provider calls the fake counts and can fail. */
+  public enum Operation {
+    VALIDATE,
+    LIST_REGIONS,
+    LIST_COMPARTMENTS,
+    LIST_RESOURCES,
+    FETCH_COSTS,
+    FETCH_METRICS
+  }
+
+  private final String id;
+  private final String displayName;
+  private final List<String> regions;
+  private final List<Compartment> compartments;
+  private final Set<ResourceType> resourceTypes;
+  private final Map<ResourceType, Set<MetricName>> metricNames;
+  private final Map<MetricKey, MetricDaily> metrics;
+  private final int resourcePageSize;
+  private final int costPageSize;
+  private final Duration callLatency;
+
+  private final Map<String, Resource> resources = new ConcurrentHashMap<>();
+  private volatile List<CostLine> costLines;
+
+  private final Map<Operation, AtomicLong> calls = new EnumMap<>(Operation.class);
+  private final Set<Scope> failingScopes = ConcurrentHashMap.newKeySet();
+  private final Set<LocalDate> failingCostDays = ConcurrentHashMap.newKeySet();
+  private final Map<Operation, Integer> failNext = new EnumMap<>(Operation.class);
+  private int failNextAny;
+  private final AtomicLong requestIds = new AtomicLong();
+
+  private FakeCloudProvider(Builder b) {
+    this.id = b.id;
+    this.displayName = b.displayName;
+    this.regions = List.copyOf(b.regions);
+    this.compartments = List.copyOf(b.compartments);
+    this.resourceTypes = Set.copyOf(b.resourceTypes);
+    this.metricNames = Map.copyOf(b.metricNames);
+    Map<MetricKey, MetricDaily> byKey = new LinkedHashMap<>();
+    b.metrics.forEach(m -> byKey.put(new MetricKey(m.resourceId(), m.metric(), m.day()), m));
+    this.metrics = Map.copyOf(byKey);
+    this.resourcePageSize = b.resourcePageSize;
+    this.costPageSize = b.costPageSize;
+    this.callLatency = b.callLatency;
+    b.resources.forEach(this::putResource);
+    setCostLines(b.costLines);
+    for (Operation op : Operation.values()) {
+      calls.put(op, new AtomicLong());
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  /**
+   * Accepts credentials of this provider that carry a {@code tenancy} property.
+   *
+   * @throws CloudeyConfigException credentials of another provider or without {@code tenancy}
+   */
+  @Override
+  public AccountProfile validate(Credentials credentials) {
+    checkProvider(credentials);
+    beforeCall(Operation.VALIDATE, "validate");
+    credentials.require("tenancy");
+    return new AccountProfile(regions.get(0), displayName);
+  }
+
+  @Override
+  public CloudConnection connect(Account account, Credentials credentials) {
+    checkProvider(credentials);
+    return new FakeConnection(this, account.id());
+  }
+
+  private void checkProvider(Credentials credentials) {
+    if (!credentials.provider().equals(id)) {
+      throw new CloudeyConfigException(
+          "credentials are for provider '"
+              + credentials.provider()
+              + "' but this fake provider is '"
+              + id
+              + "': build them with provider id '"
+              + id
+              + "'");
+    }
+  }
+
+  // ---- data, changeable between calls ----
+
+  /** Adds or replaces a resource (by id). */
+  public void putResource(Resource resource) {
+    resources.put(resource.id(), resource);
+  }
+
+  /** Removes a resource, so the next listing of its scope no longer has it; false if absent. */
+  public boolean removeResource(String resourceId) {
+    return resources.remove(resourceId) != null;
+  }
+
+  /** Replaces every cost line. */
+  public void setCostLines(Collection<CostLine> lines) {
+    this.costLines = List.copyOf(lines);
+  }
+
+  // ---- scripted failures ----
+
+  /** Every listing of {@code scope} fails, on its last page, until {@link #clearFailures()}. */
+  public void failScope(Scope scope) {
+    failingScopes.add(scope);
+  }
+
+  /** Every cost stream covering {@code day} fails when it reaches the page holding that day. */
+  public void failCostsOn(LocalDate day) {
+    failingCostDays.add(day);
+  }
+
+  /** The next {@code n} calls of {@code operation} fail. */
+  public synchronized void failNext(Operation operation, int n) {
+    failNext.put(operation, n);
+  }
+
+  /** The next {@code n} calls of any operation fail. */
+  public synchronized void failNextCalls(int n) {
+    failNextAny = n;
+  }
+
+  /** Removes every scripted failure. */
+  public synchronized void clearFailures() {
+    failingScopes.clear();
+    failingCostDays.clear();
+    failNext.clear();
+    failNextAny = 0;
+  }
+
+  // ---- call counting ----
+
+  /** Calls of one operation since creation or {@link #resetCalls()}, failed ones included. */
+  public long calls(Operation operation) {
+    return calls.get(operation).get();
+  }
+
+  /** Calls of every operation. */
+  public long totalCalls() {
+    return calls.values().stream().mapToLong(AtomicLong::get).sum();
+  }
+
+  public void resetCalls() {
+    calls.values().forEach(c -> c.set(0));
+  }
+
+  // ---- read by FakeConnection ----
+
+  /** Counts a call, waits the configured latency, and throws if it was scripted to fail. */
+  void beforeCall(Operation operation, String what) {
+    calls.get(operation).incrementAndGet();
+    if (!callLatency.isZero()) {
+      try {
+        Thread.sleep(callLatency.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CloudeyProviderException("fake: interrupted during " + what, -1, e, null);
+      }
+    }
+    if (consumeScriptedFailure(operation)) {
+      throw failure(operation + " (" + what + ")");
+    }
+  }
+
+  private synchronized boolean consumeScriptedFailure(Operation operation) {
+    if (failNextAny > 0) {
+      failNextAny--;
+      return true;
+    }
+    int left = failNext.getOrDefault(operation, 0);
+    if (left > 0) {
+      failNext.put(operation, left - 1);
+      return true;
+    }
+    return false;
+  }
+
+  /** A scripted provider failure. */
+  CloudeyProviderException failure(String what) {
+    return new CloudeyProviderException(
+        "fake: scripted failure of " + what, 500, null, "fake-" + requestIds.incrementAndGet());
+  }
+
+  List<String> regions() {
+    return regions;
+  }
+
+  List<Compartment> compartments() {
+    return compartments;
+  }
+
+  Set<ResourceType> resourceTypes() {
+    return resourceTypes;
+  }
+
+  /** Current resources of a scope, ordered by id (template account ids). */
+  List<Resource> resources(Scope scope) {
+    return resources.values().stream()
+        .filter(r -> r.scope().equals(scope))
+        .sorted(java.util.Comparator.comparing(Resource::id))
+        .toList();
+  }
+
+  boolean isFailing(Scope scope) {
+    return failingScopes.contains(scope);
+  }
+
+  Set<LocalDate> failingCostDays() {
+    return Set.copyOf(failingCostDays);
+  }
+
+  List<CostLine> costLines() {
+    return costLines;
+  }
+
+  Set<MetricName> metricsFor(ResourceType type) {
+    return metricNames.getOrDefault(type, Set.of());
+  }
+
+  /** The day's data, if any (template account id). */
+  java.util.Optional<MetricDaily> metric(String resourceId, MetricName metric, LocalDate day) {
+    return java.util.Optional.ofNullable(metrics.get(new MetricKey(resourceId, metric, day)));
+  }
+
+  int resourcePageSize() {
+    return resourcePageSize;
+  }
+
+  int costPageSize() {
+    return costPageSize;
+  }
+
+  private record MetricKey(String resourceId, MetricName metric, LocalDate day) {}
+
+  @Override
+  public String toString() {
+    return "FakeCloudProvider[" + id + ", " + resources.size() + " resources]";
+  }
+
+  /** Builder of a {@link FakeCloudProvider}; every collection defaults to empty. */
+  public static final class Builder {
+    private String id = Fixtures.PROVIDER;
+    private String displayName = "Fake tenancy";
+    private List<String> regions = List.of(Fixtures.HOME_REGION);
+    private List<Compartment> compartments = List.of();
+    private Set<ResourceType> resourceTypes = Set.of(ResourceType.values());
+    private final List<Resource> resources = new ArrayList<>();
+    private final List<CostLine> costLines = new ArrayList<>();
+    private Map<ResourceType, Set<MetricName>> metricNames = Map.of();
+    private final List<MetricDaily> metrics = new ArrayList<>();
+    private int resourcePageSize = 100;
+    private int costPageSize = 500;
+    private Duration callLatency = Duration.ZERO;
+
+    private Builder() {}
+
+    /** Provider id; default {@code fake}. Credentials must carry the same id. */
+    public Builder id(String id) {
+      this.id = require(id, "id");
+      return this;
+    }
+
+    /** The suggested account name {@link #validate} returns. */
+    public Builder displayName(String displayName) {
+      this.displayName = require(displayName, "displayName");
+      return this;
+    }
+
+    /** Subscribed regions, home region first; default {@code [us-ashburn-1]}. */
+    public Builder regions(List<String> regions) {
+      if (regions.isEmpty()) {
+        throw new CloudeyConfigException("regions must not be empty: the home region comes first");
+      }
+      this.regions = List.copyOf(regions);
+      return this;
+    }
+
+    public Builder compartments(List<Compartment> compartments) {
+      this.compartments = List.copyOf(compartments);
+      return this;
+    }
+
+    /** The types {@code resourceTypes()} reports; default all. */
+    public Builder resourceTypes(Set<ResourceType> types) {
+      this.resourceTypes = Set.copyOf(types);
+      return this;
+    }
+
+    /** Adds resources. */
+    public Builder resources(Collection<Resource> resources) {
+      this.resources.addAll(resources);
+      return this;
+    }
+
+    /** Adds cost lines. */
+    public Builder costLines(Collection<CostLine> lines) {
+      this.costLines.addAll(lines);
+      return this;
+    }
+
+    /** Which metrics each resource type reports; types absent report none. */
+    public Builder metricNames(Map<ResourceType, Set<MetricName>> metricNames) {
+      this.metricNames = Map.copyOf(metricNames);
+      return this;
+    }
+
+    /** Adds the days that have data; every other (resource, metric, day) is missing. */
+    public Builder metrics(Collection<MetricDaily> metrics) {
+      this.metrics.addAll(metrics);
+      return this;
+    }
+
+    /** Resources per listing page; default 100. */
+    public Builder resourcePageSize(int size) {
+      this.resourcePageSize = positive(size, "resourcePageSize");
+      return this;
+    }
+
+    /** Cost lines per page; default 500. */
+    public Builder costPageSize(int size) {
+      this.costPageSize = positive(size, "costPageSize");
+      return this;
+    }
+
+    /** A pause before every call, to make rate-limit and parallelism effects visible. */
+    public Builder callLatency(Duration latency) {
+      if (latency.isNegative()) {
+        throw new CloudeyConfigException("callLatency must not be negative, was " + latency);
+      }
+      this.callLatency = latency;
+      return this;
+    }
+
+    public FakeCloudProvider build() {
+      return new FakeCloudProvider(this);
+    }
+
+    private static String require(String value, String field) {
+      if (value == null || value.isBlank()) {
+        throw new CloudeyConfigException(field + " must not be null or blank");
+      }
+      return value;
+    }
+
+    private static int positive(int value, String field) {
+      if (value < 1) {
+        throw new CloudeyConfigException(field + " must be at least 1, was " + value);
+      }
+      return value;
+    }
+  }
+}

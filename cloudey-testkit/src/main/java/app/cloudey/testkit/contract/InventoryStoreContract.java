@@ -1,0 +1,243 @@
+package app.cloudey.testkit.contract;
+
+import static app.cloudey.testkit.Fixtures.BLOCK_VOLUMES;
+import static app.cloudey.testkit.Fixtures.BUCKETS;
+import static app.cloudey.testkit.Fixtures.EMPTY_SCOPE;
+import static app.cloudey.testkit.Fixtures.HOME_REGION;
+import static app.cloudey.testkit.Fixtures.INSTANCES;
+import static app.cloudey.testkit.Fixtures.OTHER_REGION;
+import static app.cloudey.testkit.Fixtures.POPULATED_SCOPES;
+import static app.cloudey.testkit.Fixtures.PROD;
+import static app.cloudey.testkit.Fixtures.SEEN_AT;
+import static app.cloudey.testkit.Fixtures.WEB1;
+import static app.cloudey.testkit.Fixtures.WEB2;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.model.Compartment;
+import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceFilter;
+import app.cloudey.model.ResourceType;
+import app.cloudey.model.Scope;
+import app.cloudey.model.SyncCount;
+import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.spi.InventoryStore;
+import app.cloudey.testkit.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract of {@link InventoryStore}: the compartment tree, atomic replace-a-scope with exact
+ * created/updated/deleted/unchanged counts, soft deletion limited to the listed scope, filters and
+ * tenant isolation, on the six resources of {@link Fixtures#resources}.
+ *
+ * <p>Extend it and implement {@link #createStore()}; see {@link StoreContract}.
+ */
+public abstract class InventoryStoreContract extends StoreContract {
+
+  private InventoryStore inventory() {
+    return store().inventory();
+  }
+
+  private SyncCount replace(AccountId id, Scope scope, List<Resource> listed) {
+    return inventory().replaceScope(id, scope, listed, SEEN_AT);
+  }
+
+  private void writeFixture(AccountId id) {
+    inventory().replaceCompartments(id, Fixtures.compartments(id), SEEN_AT);
+    for (Scope scope : POPULATED_SCOPES) {
+      replace(id, scope, Fixtures.resources(id, scope));
+    }
+  }
+
+  private Resource resource(AccountId id, String resourceId) {
+    return Fixtures.resources(id).stream()
+        .filter(r -> r.id().equals(resourceId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private List<String> ids(AccountId id, ResourceFilter filter) {
+    return inventory().resources(id, filter).stream().map(Resource::id).toList();
+  }
+
+  private static SyncCount count(Scope scope, int created, int updated, int deleted, int same) {
+    return new SyncCount(scope.type(), scope.region(), created, updated, deleted, same);
+  }
+
+  @Test
+  public void compartmentsComeBackOrderedByPath() {
+    AccountId id = newAccount();
+    inventory().replaceCompartments(id, Fixtures.compartments(id), SEEN_AT);
+    // root, root/dev, root/prod, root/prod/web
+    assertThat(inventory().compartments(id)).containsExactlyElementsOf(Fixtures.compartments(id));
+  }
+
+  @Test
+  public void aCompartmentAbsentFromTheListingIsNoLongerLiveAndCanComeBack() {
+    AccountId id = newAccount();
+    List<Compartment> all = Fixtures.compartments(id);
+    inventory().replaceCompartments(id, all, SEEN_AT);
+    List<Compartment> withoutDev = List.of(all.get(0), all.get(2), all.get(3));
+    inventory().replaceCompartments(id, withoutDev, SEEN_AT.plusSeconds(60));
+    assertThat(inventory().compartments(id)).containsExactlyElementsOf(withoutDev);
+    inventory().replaceCompartments(id, all, SEEN_AT.plusSeconds(120));
+    assertThat(inventory().compartments(id)).containsExactlyElementsOf(all);
+  }
+
+  @Test
+  public void aFirstListingCreatesEveryResourceExactlyAsListed() {
+    AccountId id = newAccount();
+    List<Resource> listed = Fixtures.resources(id, INSTANCES);
+    assertThat(replace(id, INSTANCES, listed)).isEqualTo(count(INSTANCES, 2, 0, 0, 0));
+    assertThat(inventory().resources(id, ResourceFilter.ALL)).containsExactlyElementsOf(listed);
+  }
+
+  @Test
+  public void theSameListingAgainCountsUnchanged() {
+    AccountId id = newAccount();
+    replace(id, INSTANCES, Fixtures.resources(id, INSTANCES));
+    assertThat(replace(id, INSTANCES, Fixtures.resources(id, INSTANCES)))
+        .isEqualTo(count(INSTANCES, 0, 0, 0, 2));
+  }
+
+  @Test
+  public void aChangedResourceIsUpdated() {
+    AccountId id = newAccount();
+    replace(id, INSTANCES, Fixtures.resources(id, INSTANCES));
+    Resource started = resource(id, WEB2).toBuilder().lifecycleState("RUNNING").build();
+    assertThat(replace(id, INSTANCES, List.of(resource(id, WEB1), started)))
+        .isEqualTo(count(INSTANCES, 0, 1, 0, 1));
+    assertThat(inventory().findResource(id, WEB2)).contains(started);
+  }
+
+  @Test
+  public void aResourceAbsentFromACompletedListingIsMarkedDeleted() {
+    AccountId id = newAccount();
+    replace(id, INSTANCES, Fixtures.resources(id, INSTANCES));
+    assertThat(replace(id, INSTANCES, List.of(resource(id, WEB1))))
+        .isEqualTo(count(INSTANCES, 0, 0, 1, 1));
+    assertThat(ids(id, ResourceFilter.ALL)).containsExactly(WEB1);
+    assertThat(ids(id, ResourceFilter.ALL.withDeleted())).containsExactly(WEB1, WEB2);
+    assertThat(inventory().findResource(id, WEB2)).isPresent();
+  }
+
+  @Test
+  public void aDeletedResourceThatReappearsIsLiveAgain() {
+    AccountId id = newAccount();
+    replace(id, INSTANCES, Fixtures.resources(id, INSTANCES));
+    replace(id, INSTANCES, List.of(resource(id, WEB1)));
+    assertThat(replace(id, INSTANCES, Fixtures.resources(id, INSTANCES)))
+        .isEqualTo(count(INSTANCES, 1, 0, 0, 1));
+    assertThat(ids(id, ResourceFilter.ALL)).containsExactly(WEB1, WEB2);
+  }
+
+  @Test
+  public void replacingAScopeNeverTouchesOtherScopes() {
+    AccountId id = newAccount();
+    writeFixture(id);
+    assertThat(replace(id, INSTANCES, List.of())).isEqualTo(count(INSTANCES, 0, 0, 2, 0));
+    assertThat(ids(id, ResourceFilter.ALL))
+        .containsExactly(Fixtures.BOOT1, Fixtures.BUCKET1, Fixtures.LB1, Fixtures.VOL1); // by id
+  }
+
+  @Test
+  public void anEmptyListingOfANewScopeChangesNothing() {
+    AccountId id = newAccount();
+    writeFixture(id);
+    assertThat(replace(id, EMPTY_SCOPE, List.of())).isEqualTo(count(EMPTY_SCOPE, 0, 0, 0, 0));
+    assertThat(inventory().resources(id, ResourceFilter.ALL)).hasSize(6);
+  }
+
+  @Test
+  public void aResourceOfAnotherScopeIsRejectedAndNothingIsWritten() {
+    AccountId id = newAccount();
+    replace(id, INSTANCES, Fixtures.resources(id, INSTANCES));
+    List<Resource> bad = new ArrayList<>(List.of(resource(id, WEB1)));
+    bad.add(resource(id, Fixtures.BOOT1)); // a boot volume in the instance scope
+    assertThatThrownBy(() -> replace(id, INSTANCES, bad))
+        .isInstanceOf(CloudeyConfigException.class);
+    // web2 was not marked deleted and boot1 was not written
+    assertThat(ids(id, ResourceFilter.ALL.withDeleted())).containsExactly(WEB1, WEB2);
+  }
+
+  @Test
+  public void aResourceOfAnotherAccountIsRejectedAndNothingIsWritten() {
+    AccountId id = newAccount();
+    AccountId other = newAccount();
+    replace(id, INSTANCES, Fixtures.resources(id, INSTANCES));
+    List<Resource> bad = List.of(resource(id, WEB1), resource(other, WEB2));
+    assertThatThrownBy(() -> replace(id, INSTANCES, bad))
+        .isInstanceOf(CloudeyConfigException.class);
+    assertThat(inventory().resources(id, ResourceFilter.ALL))
+        .containsExactlyElementsOf(Fixtures.resources(id, INSTANCES));
+    assertThat(inventory().resources(other, ResourceFilter.ALL.withDeleted())).isEmpty();
+  }
+
+  @Test
+  public void everyResourceRoundTripsExactlyOrderedById() {
+    AccountId id = newAccount();
+    writeFixture(id);
+    assertThat(inventory().resources(id, ResourceFilter.ALL))
+        .containsExactlyElementsOf(Fixtures.resources(id));
+    for (Resource r : Fixtures.resources(id)) {
+      assertThat(inventory().findResource(id, r.id())).contains(r);
+    }
+    assertThat(inventory().findResource(id, "ocid1.instance.oc1.iad.unknown")).isEmpty();
+  }
+
+  @Test
+  public void filtersSelectByTypeRegionAndCompartment() {
+    AccountId id = newAccount();
+    writeFixture(id);
+    assertThat(ids(id, ResourceFilter.of(ResourceType.BLOCK_VOLUME)))
+        .containsExactly(Fixtures.VOL1);
+    assertThat(ids(id, new ResourceFilter(Set.of(), Set.of(OTHER_REGION), Set.of(), false)))
+        .containsExactly(Fixtures.VOL1);
+    assertThat(ids(id, new ResourceFilter(Set.of(), Set.of(), Set.of(PROD), false)))
+        .containsExactly(Fixtures.BOOT1, WEB1, WEB2, Fixtures.LB1);
+    assertThat(
+            ids(
+                id,
+                new ResourceFilter(
+                    Set.of(ResourceType.INSTANCE, ResourceType.BUCKET),
+                    Set.of(HOME_REGION),
+                    Set.of(),
+                    false)))
+        .containsExactly(Fixtures.BUCKET1, WEB1, WEB2);
+    assertThat(ids(id, ResourceFilter.scope(BUCKETS))).containsExactly(Fixtures.BUCKET1);
+    assertThat(ids(id, ResourceFilter.scope(BLOCK_VOLUMES))).containsExactly(Fixtures.VOL1);
+  }
+
+  @Test
+  public void tenantsWithIdenticalResourceIdsNeverSeeEachOthersRows() {
+    AccountId a = newAccount();
+    AccountId b = newAccount();
+    writeFixture(a);
+    writeFixture(b);
+    // b loses its instances and every compartment but the root; a must not notice
+    assertThat(replace(b, INSTANCES, List.of())).isEqualTo(count(INSTANCES, 0, 0, 2, 0));
+    inventory().replaceCompartments(b, Fixtures.compartments(b).subList(0, 1), SEEN_AT);
+
+    assertThat(inventory().resources(a, ResourceFilter.ALL))
+        .containsExactlyElementsOf(Fixtures.resources(a));
+    assertThat(inventory().findResource(a, WEB2)).contains(resource(a, WEB2));
+    assertThat(inventory().compartments(a)).containsExactlyElementsOf(Fixtures.compartments(a));
+    assertThat(inventory().resources(b, ResourceFilter.ALL))
+        .hasSize(4)
+        .allMatch(r -> r.accountId().equals(b));
+    assertThat(inventory().findResource(b, WEB1)).contains(resource(b, WEB1));
+    assertThat(inventory().compartments(b)).containsExactly(Fixtures.compartments(b).get(0));
+    // a's listing of the same scope counts only a's rows
+    assertThat(replace(a, INSTANCES, Fixtures.resources(a, INSTANCES)))
+        .isEqualTo(count(INSTANCES, 0, 0, 0, 2));
+
+    AccountId stranger = Fixtures.randomAccountId();
+    assertThat(inventory().resources(stranger, ResourceFilter.ALL.withDeleted())).isEmpty();
+    assertThat(inventory().findResource(stranger, WEB1)).isEmpty();
+    assertThat(inventory().compartments(stranger)).isEmpty();
+  }
+}

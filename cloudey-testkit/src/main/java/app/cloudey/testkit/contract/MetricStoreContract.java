@@ -1,0 +1,147 @@
+package app.cloudey.testkit.contract;
+
+import static app.cloudey.testkit.Fixtures.DAY1;
+import static app.cloudey.testkit.Fixtures.DAY2;
+import static app.cloudey.testkit.Fixtures.DAY3;
+import static app.cloudey.testkit.Fixtures.LB1;
+import static app.cloudey.testkit.Fixtures.METRIC_WINDOW;
+import static app.cloudey.testkit.Fixtures.VOL1;
+import static app.cloudey.testkit.Fixtures.WEB1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.model.MetricDaily;
+import app.cloudey.model.MetricName;
+import app.cloudey.model.MetricQuery;
+import app.cloudey.model.Period;
+import app.cloudey.spi.MetricStore;
+import app.cloudey.testkit.Fixtures;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract of {@link MetricStore}: upsert by (resource, metric, day), a missing day never
+ * overwriting data, ordering, filters, retention and tenant isolation, on the nine days with data
+ * of {@link Fixtures#metrics}.
+ *
+ * <p>Extend it and implement {@link #createStore()}; see {@link StoreContract}.
+ */
+public abstract class MetricStoreContract extends StoreContract {
+
+  private MetricStore metrics() {
+    return store().metrics();
+  }
+
+  private List<MetricDaily> all(AccountId id) {
+    return metrics().daily(id, MetricQuery.of(METRIC_WINDOW));
+  }
+
+  private void upsertFixtureShuffled(AccountId id) {
+    List<MetricDaily> shuffled = new ArrayList<>(Fixtures.metrics(id));
+    Collections.shuffle(shuffled, new Random(42));
+    metrics().upsert(id, shuffled);
+  }
+
+  private static MetricDaily cpu(AccountId id, java.time.LocalDate day, double mean) {
+    return new MetricDaily(
+        id, WEB1, MetricName.CPU_UTILIZATION, day, mean, mean + 30, mean + 25, 24);
+  }
+
+  @Test
+  public void upsertedDaysComeBackOrderedByResourceMetricDay() {
+    AccountId id = newAccount();
+    upsertFixtureShuffled(id);
+    // web1 (ocid1.instance...) < lb1 (ocid1.loadbalancer...) < vol1 (ocid1.volume...)
+    assertThat(all(id)).containsExactlyElementsOf(Fixtures.metrics(id));
+  }
+
+  @Test
+  public void aMissingDayIsStoredAsMissing() {
+    AccountId id = newAccount();
+    MetricDaily missing = MetricDaily.missing(id, WEB1, MetricName.CPU_UTILIZATION, DAY2);
+    metrics().upsert(id, List.of(missing));
+    assertThat(all(id)).containsExactly(missing);
+    assertThat(all(id).get(0).mean()).isNull();
+  }
+
+  @Test
+  public void aMissingDayNeverOverwritesADayWithData() {
+    AccountId id = newAccount();
+    upsertFixtureShuffled(id);
+    metrics().upsert(id, List.of(MetricDaily.missing(id, WEB1, MetricName.CPU_UTILIZATION, DAY1)));
+    assertThat(all(id)).containsExactlyElementsOf(Fixtures.metrics(id));
+  }
+
+  @Test
+  public void dataReplacesAMissingDay() {
+    AccountId id = newAccount();
+    metrics().upsert(id, List.of(MetricDaily.missing(id, WEB1, MetricName.CPU_UTILIZATION, DAY2)));
+    MetricDaily found = cpu(id, DAY2, 20.0);
+    metrics().upsert(id, List.of(found));
+    assertThat(all(id)).containsExactly(found);
+  }
+
+  @Test
+  public void newDataReplacesOldDataOfTheSameDay() {
+    AccountId id = newAccount();
+    upsertFixtureShuffled(id);
+    MetricDaily corrected = cpu(id, DAY1, 15.0);
+    metrics().upsert(id, List.of(corrected));
+    List<MetricDaily> expected = new ArrayList<>(Fixtures.metrics(id));
+    expected.set(0, corrected); // web1 CPU 10-01 is the first entry
+    assertThat(all(id)).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  public void queriesFilterByResourceMetricAndPeriod() {
+    AccountId id = newAccount();
+    upsertFixtureShuffled(id);
+    assertThat(metrics().daily(id, MetricQuery.of(METRIC_WINDOW).resources(Set.of(LB1))))
+        .extracting(MetricDaily::day)
+        .containsExactly(DAY1, DAY2, DAY3);
+    assertThat(
+            metrics()
+                .daily(id, MetricQuery.of(METRIC_WINDOW).metrics(MetricName.MEMORY_UTILIZATION)))
+        .hasSize(3)
+        .allMatch(m -> m.resourceId().equals(WEB1));
+    // 10-02 has web1 memory, lb1 bandwidth and vol1 IOPS (web1 CPU is missing that day)
+    assertThat(metrics().daily(id, MetricQuery.of(Period.day(DAY2))))
+        .extracting(MetricDaily::resourceId, MetricDaily::metric)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(WEB1, MetricName.MEMORY_UTILIZATION),
+            org.assertj.core.groups.Tuple.tuple(LB1, MetricName.LB_PEAK_BANDWIDTH),
+            org.assertj.core.groups.Tuple.tuple(VOL1, MetricName.VOLUME_IOPS));
+  }
+
+  @Test
+  public void deleteBeforeRemovesExactlyTheOlderDays() {
+    AccountId id = newAccount();
+    upsertFixtureShuffled(id);
+    // before 10-02: web1 CPU, web1 memory and lb1 on 10-01
+    assertThat(metrics().deleteBefore(id, DAY2)).isEqualTo(3);
+    assertThat(all(id)).hasSize(6).allMatch(m -> !m.day().isBefore(DAY2));
+    assertThat(metrics().deleteBefore(id, DAY2)).isZero();
+  }
+
+  @Test
+  public void tenantsWithIdenticalMetricsNeverSeeEachOthersRows() {
+    AccountId a = newAccount();
+    AccountId b = newAccount();
+    upsertFixtureShuffled(a);
+    upsertFixtureShuffled(b);
+    // b: 3 days on 10-01 and 3 on 10-02 go
+    assertThat(metrics().deleteBefore(b, DAY3)).isEqualTo(6);
+    metrics().upsert(b, List.of(cpu(b, DAY3, 99.0)));
+
+    assertThat(all(a)).containsExactlyElementsOf(Fixtures.metrics(a));
+    assertThat(all(b)).hasSize(3).allMatch(m -> m.accountId().equals(b));
+    AccountId stranger = Fixtures.randomAccountId();
+    assertThat(all(stranger)).isEmpty();
+    assertThat(metrics().deleteBefore(stranger, DAY3.plusDays(30))).isZero();
+    assertThat(all(a)).hasSize(9);
+  }
+}

@@ -1,0 +1,183 @@
+package app.cloudey.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import app.cloudey.memory.InMemoryStore;
+import app.cloudey.model.Period;
+import app.cloudey.model.Resource;
+import app.cloudey.model.Scope;
+import app.cloudey.spi.CloudeyException;
+import app.cloudey.spi.CloudeyStore;
+import app.cloudey.spi.CostSource;
+import app.cloudey.spi.CostStore;
+import app.cloudey.spi.InventorySource;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The contracts can fail: each deliberately broken implementation below is run through its contract
+ * with the JUnit Platform {@link EngineTestKit}, and the tests that pin its bug must fail while the
+ * rest still pass.
+ *
+ * <p>The broken classes are tagged {@code broken} and their names do not end in {@code Test}, so
+ * Surefire never runs them directly (the pom also excludes the tag).
+ */
+class BrokenImplementationsTest {
+
+  /** A cost source that loses the second page (lines 6 to 10 of 12). */
+  @Tag("broken")
+  static class DroppedPageCostSource extends FakeCostSourceTest {
+    @Override
+    protected CostSource costSource() {
+      CostSource real = super.costSource();
+      return (Period period) -> {
+        AtomicInteger index = new AtomicInteger();
+        return real.fetch(period)
+            .filter(
+                line -> {
+                  int i = index.getAndIncrement();
+                  return i < 5 || i >= 10; // page 2 of size 5 vanishes
+                });
+      };
+    }
+  }
+
+  /** A cost store whose re-ingest appends instead of replacing. */
+  @Tag("broken")
+  static class DuplicatingCostStore extends CostStoreContract {
+    @Override
+    protected CloudeyStore createStore() {
+      CostStore appending = new AppendingCostStore();
+      return new ForwardingStore(InMemoryStore.create()) {
+        @Override
+        public CostStore costs() {
+          return appending;
+        }
+      };
+    }
+  }
+
+  /** A store that never bumps the data version, so caches would serve stale results forever. */
+  @Tag("broken")
+  static class StaleVersionStore extends StoreLockContract {
+    @Override
+    protected CloudeyStore createStore() {
+      return new ForwardingStore(InMemoryStore.create()) {
+        @Override
+        public long dataVersion(app.cloudey.model.AccountId accountId) {
+          return 0;
+        }
+      };
+    }
+  }
+
+  /**
+   * An inventory source that swallows a listing failure and returns an empty list: the bug that
+   * makes a sync mark every resource of a failed scope deleted.
+   */
+  @Tag("broken")
+  static class SwallowingInventorySource extends FakeInventorySourceTest {
+    @Override
+    protected InventorySource inventorySource() {
+      InventorySource real = super.inventorySource();
+      return new InventorySource() {
+        @Override
+        public List<String> regions() {
+          return real.regions();
+        }
+
+        @Override
+        public List<app.cloudey.model.Compartment> compartments() {
+          return real.compartments();
+        }
+
+        @Override
+        public Set<app.cloudey.model.ResourceType> resourceTypes() {
+          return real.resourceTypes();
+        }
+
+        @Override
+        public List<Resource> list(Scope scope) {
+          try {
+            return real.list(scope);
+          } catch (CloudeyException e) {
+            return List.of(); // BUG: a failed listing looks like an empty scope
+          }
+        }
+      };
+    }
+  }
+
+  private static Events run(Class<?> contract) {
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(contract))
+        .execute()
+        .testEvents();
+  }
+
+  /** Names of the test methods that failed (a parameterised test counts once). */
+  private static Set<String> failedMethods(Events events) {
+    Set<String> names = new TreeSet<>();
+    events.failed().stream()
+        .map(Event::getTestDescriptor)
+        .forEach(
+            d ->
+                d.getSource()
+                    .filter(MethodSource.class::isInstance)
+                    .map(s -> ((MethodSource) s).getMethodName())
+                    .ifPresent(names::add));
+    return names;
+  }
+
+  @Test
+  void aSourceThatDropsAPageFailsTheCostSourceContract() {
+    Events events = run(DroppedPageCostSource.class);
+    // 12 lines become 7: the count and both kinds of totals are off
+    assertThat(failedMethods(events))
+        .containsExactlyInAnyOrder(
+            "everyPageIsIncluded", "dailyTotalsMatchToTheCent", "resourceTotalsMatchToTheCent");
+    assertThat(events.succeeded().count()).isEqualTo(4);
+  }
+
+  @Test
+  void aStoreThatDuplicatesAReingestedDayFailsTheCostStoreContract() {
+    Events events = run(DuplicatingCostStore.class);
+    assertThat(events.failed().count()).isPositive();
+    assertThat(failedMethods(events))
+        .contains(
+            "reingestingTheSameDaysLeavesTheSameSumsAndLineCount",
+            "reingestingOneDayWithinALongerPeriodDoesNotDuplicateIt",
+            "replacingOneDayLeavesTheOtherDays",
+            "replacingDaysWithNoLinesDeletesThem");
+    // the first ingest and every aggregate over it are still right
+    assertThat(failedMethods(events))
+        .doesNotContain(
+            "aggregateByServiceGivesTheHandComputedSums", "ingestReportsTheLinesAndTheirTotal");
+  }
+
+  @Test
+  void aStoreWithAStaleDataVersionFailsTheStoreLockContract() {
+    Events events = run(StaleVersionStore.class);
+    assertThat(failedMethods(events))
+        .containsExactlyInAnyOrder("everyKindOfWriteChangesTheDataVersion", "versionsNeverRepeat");
+    // one failure per kind of write
+    assertThat(events.failed().count()).isEqualTo(StoreLockContract.Write.values().length + 1);
+  }
+
+  @Test
+  void aSourceThatSwallowsAListingFailureFailsTheInventorySourceContract() {
+    Events events = run(SwallowingInventorySource.class);
+    assertThat(failedMethods(events))
+        .containsExactly("aFailingListingThrowsInsteadOfReturningAPartialOrEmptyList");
+    assertThat(events.succeeded().count()).isEqualTo(6);
+  }
+}
