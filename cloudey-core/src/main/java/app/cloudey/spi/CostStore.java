@@ -20,9 +20,9 @@ public interface CostStore {
   /**
    * Replaces the account's lines for exactly the days of {@code days} with {@code lines}, in one
    * transaction, consuming the stream without holding it all in memory. Re-ingesting the same lines
-   * changes nothing. Replacing days of a closed month reopens that month (its rollups are dropped).
-   * If the stream throws, or a line belongs to another account or lies outside {@code days},
-   * nothing is changed.
+   * changes nothing. Replacing days of a closed month with different lines reopens that month (its
+   * rollups are dropped); identical lines leave it closed. If the stream throws, or a line belongs
+   * to another account or lies outside {@code days}, nothing is changed.
    */
   IngestResult replaceCostLines(AccountId accountId, Period days, Stream<CostLine> lines);
 

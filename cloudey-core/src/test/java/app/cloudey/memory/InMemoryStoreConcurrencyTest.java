@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(20)
+@SuppressWarnings("try") // locks are held for their effect, not referenced
 class InMemoryStoreConcurrencyTest {
   private static final Scope SCOPE = new Scope(ASHBURN, "c-prod", ResourceType.INSTANCE);
   private static final Period OCTOBER = Period.month(2026, 10);

@@ -64,6 +64,11 @@ class SkuPriceTest {
     refused(() -> new SkuPrice(" ", "n", "u", USD, List.of(tier("0", "1"))), "skuPartNumber");
     refused(() -> new SkuPrice("B1", "n", "u", null, List.of(tier("0", "1"))), "currency");
     refused(
+        () -> new SkuPrice("B1", null, "u", USD, List.of(tier("0", "1"))), "name must not be null");
+    refused(
+        () -> new SkuPrice("B1", "n", null, USD, List.of(tier("0", "1"))), "unit must not be null");
+    refused(() -> new SkuPrice("B1", "n", "u", USD, null), "needs at least one price tier");
+    refused(
         () -> price(tier("0", "0.1")).costOf(new BigDecimal("-1")),
         "quantity must not be negative, was -1");
   }
