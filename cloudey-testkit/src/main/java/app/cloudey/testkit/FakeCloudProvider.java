@@ -19,13 +19,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A scriptable {@link CloudProvider} for tests and demos: regions, a compartment tree, resources
@@ -82,17 +80,10 @@ public final class FakeCloudProvider implements CloudProvider {
   private final Map<MetricKey, MetricDaily> metrics;
   private final int resourcePageSize;
   private final int costPageSize;
-  private final Duration callLatency;
+  private final CallScript script;
 
   private final Map<String, Resource> resources = new ConcurrentHashMap<>();
   private volatile List<CostLine> costLines;
-
-  private final Map<Operation, AtomicLong> calls = new EnumMap<>(Operation.class);
-  private final Set<Scope> failingScopes = ConcurrentHashMap.newKeySet();
-  private final Set<LocalDate> failingCostDays = ConcurrentHashMap.newKeySet();
-  private final Map<Operation, Integer> failNext = new EnumMap<>(Operation.class);
-  private int failNextAny;
-  private final AtomicLong requestIds = new AtomicLong();
 
   private FakeCloudProvider(Builder b) {
     this.id = b.id;
@@ -106,12 +97,9 @@ public final class FakeCloudProvider implements CloudProvider {
     this.metrics = Map.copyOf(byKey);
     this.resourcePageSize = b.resourcePageSize;
     this.costPageSize = b.costPageSize;
-    this.callLatency = b.callLatency;
+    this.script = new CallScript(b.callLatency);
     b.resources.forEach(this::putResource);
-    setCostLines(b.costLines);
-    for (Operation op : Operation.values()) {
-      calls.put(op, new AtomicLong());
-    }
+    this.costLines = List.copyOf(b.costLines);
   }
 
   public static Builder builder() {
@@ -176,83 +164,53 @@ public final class FakeCloudProvider implements CloudProvider {
 
   /** Every listing of {@code scope} fails, on its last page, until {@link #clearFailures()}. */
   public void failScope(Scope scope) {
-    failingScopes.add(scope);
+    script.failScope(scope);
   }
 
   /** Every cost stream covering {@code day} fails when it reaches the page holding that day. */
   public void failCostsOn(LocalDate day) {
-    failingCostDays.add(day);
+    script.failCostsOn(day);
   }
 
   /** The next {@code n} calls of {@code operation} fail. */
-  public synchronized void failNext(Operation operation, int n) {
-    failNext.put(operation, n);
+  public void failNext(Operation operation, int n) {
+    script.failNext(operation, n);
   }
 
   /** The next {@code n} calls of any operation fail. */
-  public synchronized void failNextCalls(int n) {
-    failNextAny = n;
+  public void failNextCalls(int n) {
+    script.failNextCalls(n);
   }
 
   /** Removes every scripted failure. */
-  public synchronized void clearFailures() {
-    failingScopes.clear();
-    failingCostDays.clear();
-    failNext.clear();
-    failNextAny = 0;
+  public void clearFailures() {
+    script.clear();
   }
 
   // ---- call counting ----
 
   /** Calls of one operation since creation or {@link #resetCalls()}, failed ones included. */
   public long calls(Operation operation) {
-    return calls.get(operation).get();
+    return script.calls(operation);
   }
 
   /** Calls of every operation. */
   public long totalCalls() {
-    return calls.values().stream().mapToLong(AtomicLong::get).sum();
+    return script.totalCalls();
   }
 
   public void resetCalls() {
-    calls.values().forEach(c -> c.set(0));
+    script.resetCalls();
   }
 
   // ---- read by FakeConnection ----
 
-  /** Counts a call, waits the configured latency, and throws if it was scripted to fail. */
   void beforeCall(Operation operation, String what) {
-    calls.get(operation).incrementAndGet();
-    if (!callLatency.isZero()) {
-      try {
-        Thread.sleep(callLatency.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CloudeyProviderException("fake: interrupted during " + what, -1, e, null);
-      }
-    }
-    if (consumeScriptedFailure(operation)) {
-      throw failure(operation + " (" + what + ")");
-    }
+    script.beforeCall(operation, what);
   }
 
-  private synchronized boolean consumeScriptedFailure(Operation operation) {
-    if (failNextAny > 0) {
-      failNextAny--;
-      return true;
-    }
-    int left = failNext.getOrDefault(operation, 0);
-    if (left > 0) {
-      failNext.put(operation, left - 1);
-      return true;
-    }
-    return false;
-  }
-
-  /** A scripted provider failure. */
   CloudeyProviderException failure(String what) {
-    return new CloudeyProviderException(
-        "fake: scripted failure of " + what, 500, null, "fake-" + requestIds.incrementAndGet());
+    return script.failure(what);
   }
 
   List<String> regions() {
@@ -276,11 +234,11 @@ public final class FakeCloudProvider implements CloudProvider {
   }
 
   boolean isFailing(Scope scope) {
-    return failingScopes.contains(scope);
+    return script.isFailing(scope);
   }
 
   Set<LocalDate> failingCostDays() {
-    return Set.copyOf(failingCostDays);
+    return script.failingCostDays();
   }
 
   List<CostLine> costLines() {

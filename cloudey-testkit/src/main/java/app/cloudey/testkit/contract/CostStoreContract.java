@@ -36,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -310,10 +312,17 @@ public abstract class CostStoreContract extends StoreContract {
   public void closeMonthConcurrentlyGivesTheSameResult() {
     AccountId id = newAccount();
     ingestFixture(id);
-    CompletableFuture<ClosedMonth> a =
-        CompletableFuture.supplyAsync(() -> costs().closeMonth(id, OCTOBER, CLOSED_AT));
-    CompletableFuture<ClosedMonth> b =
-        CompletableFuture.supplyAsync(() -> costs().closeMonth(id, OCTOBER, CLOSED_AT));
+    // own threads: the common pool has a single worker on a 2-core machine
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    CompletableFuture<ClosedMonth> a;
+    CompletableFuture<ClosedMonth> b;
+    try {
+      a = CompletableFuture.supplyAsync(() -> costs().closeMonth(id, OCTOBER, CLOSED_AT), two);
+      b = CompletableFuture.supplyAsync(() -> costs().closeMonth(id, OCTOBER, CLOSED_AT), two);
+      CompletableFuture.allOf(a, b).exceptionally(e -> null).join();
+    } finally {
+      two.shutdown();
+    }
     ClosedMonth expected = new ClosedMonth(id, OCTOBER, CLOSED_AT, 12, List.of(usd("18.24")));
     assertThat(a.join()).isEqualTo(expected);
     assertThat(b.join()).isEqualTo(expected);

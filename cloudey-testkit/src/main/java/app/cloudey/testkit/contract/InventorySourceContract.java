@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -153,11 +155,18 @@ public abstract class InventorySourceContract {
     for (Scope scope : populatedScopes()) {
       sequential.put(scope, ids(source().list(scope)));
     }
-    Map<Scope, CompletableFuture<Set<String>>> parallel = new HashMap<>();
-    for (Scope scope : populatedScopes()) {
-      parallel.put(scope, CompletableFuture.supplyAsync(() -> ids(source().list(scope))));
+    // own threads: the common pool has a single worker on a 2-core machine
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      Map<Scope, CompletableFuture<Set<String>>> parallel = new HashMap<>();
+      for (Scope scope : populatedScopes()) {
+        parallel.put(
+            scope, CompletableFuture.supplyAsync(() -> ids(source().list(scope)), threads));
+      }
+      parallel.forEach((scope, ids) -> assertThat(ids.join()).isEqualTo(sequential.get(scope)));
+    } finally {
+      threads.shutdown();
     }
-    parallel.forEach((scope, ids) -> assertThat(ids.join()).isEqualTo(sequential.get(scope)));
   }
 
   private static Set<String> ids(List<Resource> resources) {

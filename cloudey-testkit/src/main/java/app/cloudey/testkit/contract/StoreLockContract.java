@@ -70,11 +70,14 @@ public abstract class StoreLockContract extends StoreContract {
           threads.submit(
               () -> {
                 for (int i = 0; i < 5; i++) {
-                  try (AccountLock lock = store().lock(id, Duration.ofSeconds(30))) {
+                  AccountLock lock = store().lock(id, Duration.ofSeconds(30));
+                  try {
                     mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
                     entries.incrementAndGet();
                     sleep(2);
                     inside.decrementAndGet();
+                  } finally {
+                    lock.close();
                   }
                 }
                 return null;
@@ -115,9 +118,8 @@ public abstract class StoreLockContract extends StoreContract {
         threads.submit(
             () -> {
               long start = System.nanoTime();
-              try (AccountLock lock = store().lock(id, Duration.ofSeconds(20))) {
-                return Duration.ofNanos(System.nanoTime() - start);
-              }
+              store().lock(id, Duration.ofSeconds(20)).close();
+              return Duration.ofNanos(System.nanoTime() - start);
             });
     sleep(300);
     assertThat(waiter.isDone()).as("the waiter must wait while the lock is held").isFalse();
@@ -160,9 +162,12 @@ public abstract class StoreLockContract extends StoreContract {
     Future<?> holder =
         threads.submit(
             () -> {
-              try (AccountLock lock = store().lock(id, Duration.ofSeconds(10))) {
+              AccountLock lock = store().lock(id, Duration.ofSeconds(10));
+              try {
                 held.countDown();
                 release.await(30, TimeUnit.SECONDS);
+              } finally {
+                lock.close();
               }
               return null;
             });

@@ -4,15 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import app.cloudey.memory.InMemoryStore;
+import app.cloudey.model.AccountId;
+import app.cloudey.model.Compartment;
 import app.cloudey.model.Period;
 import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.Scope;
+import app.cloudey.model.SyncCount;
 import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.CostSource;
 import app.cloudey.spi.CostStore;
 import app.cloudey.spi.InventorySource;
+import app.cloudey.spi.InventoryStore;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,7 +80,7 @@ class BrokenImplementationsTest {
     protected CloudeyStore createStore() {
       return new ForwardingStore(InMemoryStore.create()) {
         @Override
-        public long dataVersion(app.cloudey.model.AccountId accountId) {
+        public long dataVersion(AccountId accountId) {
           return 0;
         }
       };
@@ -112,6 +119,53 @@ class BrokenImplementationsTest {
           } catch (CloudeyException e) {
             return List.of(); // BUG: a failed listing looks like an empty scope
           }
+        }
+      };
+    }
+  }
+
+  /** A store whose resource reads return every tenant's rows: a missing account filter. */
+  @Tag("broken")
+  static class LeakyInventoryStore extends InventoryStoreContract {
+    @Override
+    protected CloudeyStore createStore() {
+      CloudeyStore real = InMemoryStore.create();
+      InventoryStore leaky =
+          new InventoryStore() {
+            @Override
+            public void replaceCompartments(
+                AccountId accountId, List<Compartment> compartments, Instant seenAt) {
+              real.inventory().replaceCompartments(accountId, compartments, seenAt);
+            }
+
+            @Override
+            public List<Compartment> compartments(AccountId accountId) {
+              return real.inventory().compartments(accountId);
+            }
+
+            @Override
+            public SyncCount replaceScope(
+                AccountId accountId, Scope scope, List<Resource> listed, Instant seenAt) {
+              return real.inventory().replaceScope(accountId, scope, listed, seenAt);
+            }
+
+            @Override
+            public List<Resource> resources(AccountId accountId, ResourceFilter filter) {
+              // BUG: reads every account's rows
+              return real.accounts().list().stream()
+                  .flatMap(a -> real.inventory().resources(a.id(), filter).stream())
+                  .toList();
+            }
+
+            @Override
+            public Optional<Resource> findResource(AccountId accountId, String resourceId) {
+              return real.inventory().findResource(accountId, resourceId);
+            }
+          };
+      return new ForwardingStore(real) {
+        @Override
+        public InventoryStore inventory() {
+          return leaky;
         }
       };
     }
@@ -171,6 +225,16 @@ class BrokenImplementationsTest {
         .containsExactlyInAnyOrder("everyKindOfWriteChangesTheDataVersion", "versionsNeverRepeat");
     // one failure per kind of write
     assertThat(events.failed().count()).isEqualTo(StoreLockContract.Write.values().length + 1);
+  }
+
+  @Test
+  void aStoreThatLeaksOtherTenantsRowsFailsTheInventoryStoreContract() {
+    Events events = run(LeakyInventoryStore.class);
+    assertThat(failedMethods(events))
+        .contains("tenantsWithIdenticalResourceIdsNeverSeeEachOthersRows");
+    // with a single account in the store nothing shows
+    assertThat(failedMethods(events))
+        .doesNotContain("everyResourceRoundTripsExactlyOrderedById", "aChangedResourceIsUpdated");
   }
 
   @Test
