@@ -1,12 +1,17 @@
 package app.cloudey.testkit.junit;
 
 import app.cloudey.testkit.internal.EmbeddedRedisServer;
-import app.cloudey.testkit.internal.Resp;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -114,10 +119,7 @@ public final class RedisExtension
       store.remove("owner");
       info = null;
       if (released != null) {
-        try (Resp redis = connect(released.host(), released.port())) {
-          redis.command("SELECT", Integer.toString(released.database()));
-          redis.command("FLUSHDB");
-        }
+        withRedis(released.host(), released.port(), released.database(), RedisCommands::flushdb);
       }
     }
   }
@@ -140,10 +142,7 @@ public final class RedisExtension
   private RedisServerInfo embeddedDatabase() {
     EmbeddedRedisServer server = EmbeddedRedisServer.get();
     int db = server.nextDatabase();
-    try (Resp redis = connect("127.0.0.1", server.port())) {
-      redis.command("SELECT", Integer.toString(db));
-      redis.command("FLUSHDB");
-    }
+    withRedis("127.0.0.1", server.port(), db, RedisCommands::flushdb);
     return info("127.0.0.1", server.port(), db);
   }
 
@@ -159,20 +158,23 @@ public final class RedisExtension
       candidates.add(db);
     }
     Collections.shuffle(candidates, ThreadLocalRandom.current());
-    try (Resp redis = connect(host, port)) {
-      int chosen = candidates.get(0); // if none is empty, take one at random and flush it
-      for (int db : candidates) {
-        redis.command("SELECT", Integer.toString(db));
-        Object size = redis.command("DBSIZE");
-        if (size instanceof Long n && n == 0L) {
-          chosen = db;
-          break;
-        }
-      }
-      redis.command("SELECT", Integer.toString(chosen));
-      redis.command("FLUSHDB");
-      return info(host, port, chosen);
-    }
+    return withRedis(
+        host,
+        port,
+        0,
+        redis -> {
+          int chosen = candidates.get(0); // if none is empty, take one at random and flush it
+          for (int db : candidates) {
+            redis.select(db);
+            if (redis.dbsize() == 0L) {
+              chosen = db;
+              break;
+            }
+          }
+          redis.select(chosen);
+          redis.flushdb();
+          return info(host, port, chosen);
+        });
   }
 
   private RedisServerInfo info(String host, int port, int db) {
@@ -181,8 +183,25 @@ public final class RedisExtension
     return new RedisServerInfo("redis://" + auth + host + ":" + port + "/" + db, host, port, db);
   }
 
-  private Resp connect(String host, int port) {
-    return new Resp(host, port, password());
+  /** Runs admin commands on one database through a short-lived Lettuce connection. */
+  private <T> T withRedis(
+      String host, int port, int database, Function<RedisCommands<String, String>, T> work) {
+    RedisURI.Builder uri =
+        RedisURI.builder()
+            .withHost(host)
+            .withPort(port)
+            .withDatabase(database)
+            .withTimeout(Duration.ofSeconds(10));
+    String password = password();
+    if (password != null) {
+      uri.withPassword(password.toCharArray());
+    }
+    RedisClient client = RedisClient.create(uri.build());
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      return work.apply(connection.sync());
+    } finally {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
   }
 
   private @Nullable String password() {

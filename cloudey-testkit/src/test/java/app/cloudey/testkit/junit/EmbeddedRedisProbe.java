@@ -1,8 +1,8 @@
 package app.cloudey.testkit.junit;
 
 import app.cloudey.testkit.internal.EmbeddedRedisServer;
-import app.cloudey.testkit.internal.Resp;
-import java.util.List;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 
 /** Started in a child JVM by {@link RedisExtensionIT}: prints the embedded server's directory. */
 public final class EmbeddedRedisProbe {
@@ -10,9 +10,11 @@ public final class EmbeddedRedisProbe {
 
   public static void main(String[] args) {
     EmbeddedRedisServer server = EmbeddedRedisServer.get();
-    try (Resp redis = new Resp("127.0.0.1", server.port(), null)) {
-      List<?> dir = (List<?>) redis.command("CONFIG", "GET", "dir");
-      System.out.println("DIR=" + dir.get(1));
+    RedisClient client = RedisClient.create("redis://127.0.0.1:" + server.port());
+    try (StatefulRedisConnection<String, String> redis = client.connect()) {
+      System.out.println("DIR=" + redis.sync().configGet("dir").get("dir"));
+    } finally {
+      client.shutdown();
     }
   }
 }
