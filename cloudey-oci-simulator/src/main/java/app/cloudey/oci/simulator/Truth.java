@@ -1,0 +1,123 @@
+package app.cloudey.oci.simulator;
+
+import app.cloudey.model.MetricName;
+import app.cloudey.model.Period;
+import app.cloudey.model.ResourceType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ground truth of a generated tenancy: what the simulator's APIs return, computed from the same
+ * generator and the same pure cost and metric functions, so tests can compare a client's results
+ * with exact expected values.
+ *
+ * <p>Counts are "items the list API returns": terminated instances are listed (as OCI lists them
+ * for a while), DELETED compartments are not counted in {@link #compartmentIds()}. Costs are in the
+ * billing currency, exact decimals (every Usage API row is a sum of the same lines, so sums agree
+ * to the last digit, not just to the cent). Cost methods iterate over every line of the requested
+ * days: a month of a 20k-resource tenancy takes a second or so.
+ *
+ * <p>Thread-safe; immutable except for internal caches.
+ *
+ * <pre>{@code
+ * Truth truth = simulator.truth();
+ * int instances = truth.count(ResourceType.INSTANCE, "us-ashburn-1");
+ * BigDecimal october = truth.costByMonth().get(YearMonth.of(2026, 10));
+ * }</pre>
+ */
+public interface Truth {
+
+  String tenancyId();
+
+  String tenancyName();
+
+  /** The Object Storage namespace. */
+  String namespace();
+
+  String homeRegion();
+
+  /** Subscribed regions, home region first. */
+  List<String> regions();
+
+  /** Availability domain names of a region, e.g. {@code Abcd:US-ASHBURN-AD-1}. */
+  List<String> availabilityDomains(String region);
+
+  /** The simulator's "today" (UTC); history is the {@code days} before it, today excluded. */
+  LocalDate now();
+
+  /** {@code [now - days, now)}: the days that have costs and metrics. */
+  Period history();
+
+  /** ISO 4217 billing currency, e.g. {@code USD}. */
+  String currency();
+
+  /** The list page size the simulator serves (OCI's {@code limit} is capped to it). */
+  int pageSize();
+
+  /** ACTIVE compartments including the root (the tenancy), tree order. */
+  List<String> compartmentIds();
+
+  /** The DELETED compartments ListCompartments also returns. */
+  List<String> deletedCompartmentIds();
+
+  /** Compartment path as the Usage API shows it, e.g. {@code tenancy/prod-1/apps-6}. */
+  String compartmentPath(String compartmentId);
+
+  /** All items of a type over every region and compartment. */
+  int count(ResourceType type);
+
+  int count(ResourceType type, String region);
+
+  int count(ResourceType type, String region, String compartmentId);
+
+  /** Compartment id to type to count, over every region; compartments with nothing omitted. */
+  Map<String, Map<ResourceType, Integer>> countsByCompartment();
+
+  /** Lifecycle state (as the API shows it) to count. */
+  Map<String, Integer> countsByState(ResourceType type);
+
+  /** Ids in list-API order (newest first) for one scope. */
+  List<String> resourceIds(ResourceType type, String region, String compartmentId);
+
+  /** Sum of every cost line of the period (credits and lines without a resource included). */
+  BigDecimal cost(Period period);
+
+  Map<LocalDate, BigDecimal> costByDay(Period period);
+
+  /** Every month of the history (partial months included). */
+  Map<YearMonth, BigDecimal> costByMonth();
+
+  /** Service name as the Usage API shows it ({@code Compute}, {@code Block Storage}, ...). */
+  Map<String, BigDecimal> costByService(Period period);
+
+  Map<String, BigDecimal> costByCompartment(Period period);
+
+  /**
+   * Resource id to cost; lines without a resource id are left out (see {@link
+   * #costWithoutResource}).
+   */
+  Map<String, BigDecimal> costByResource(Period period);
+
+  /** Network egress, support and credits: lines that have no resource id. */
+  BigDecimal costWithoutResource(Period period);
+
+  /** One resource's cost for one day (0 when it did not bill). */
+  BigDecimal cost(String resourceId, LocalDate day);
+
+  /**
+   * The daily aggregate of a metric, or empty when the resource has no data that day (stopped, not
+   * yet created, no monitoring agent for memory, outside the history). CPU is {@code
+   * oci_computeagent} when the instance has the agent, else {@code oci_vmi_resource_utilization}.
+   */
+  Optional<MetricAggregate> metricDaily(String resourceId, MetricName metric, LocalDate day);
+
+  /** Resource ids of each planted case (a resource may appear in several). */
+  Map<PlantedCase, List<String>> plantedCases();
+
+  /** The {@code truth.json} document (deterministic: same seed and now, same bytes). */
+  String toJson();
+}

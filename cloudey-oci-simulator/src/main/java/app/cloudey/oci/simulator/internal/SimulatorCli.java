@@ -1,0 +1,241 @@
+package app.cloudey.oci.simulator.internal;
+
+import app.cloudey.oci.simulator.OciSimulator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar cloudey-oci-simulator-VERSION-all.jar --port 18080 --seed 42 --now 2026-11-26
+ * --regions 2 --compartments 20 --instances 200 --days 120 --page-size 50 --out DIR}: generates the
+ * tenancy, serves it, writes {@code DIR/config}, {@code DIR/key.pem}, {@code DIR/endpoints.json}
+ * and {@code DIR/truth.json} once ready, then serves until stopped.
+ */
+public final class SimulatorCli {
+  static final String USAGE =
+      """
+      Usage: java -jar cloudey-oci-simulator-<version>-all.jar [options]
+        --port N               port on 127.0.0.1 (default 18080; 0 = any free port)
+        --seed N               generator seed (default 42)
+        --now YYYY-MM-DD       the simulated today, UTC (default: today)
+        --regions N            subscribed regions, 1-8 (default 2)
+        --compartments N       active compartments below the root (default 20)
+        --depth N              compartment tree depth, 1-6 (default 3)
+        --instances N          instances; other resource types scale from it (default 200)
+        --days N               days of cost and metric history (default 90)
+        --page-size N          items per list page, 1-1000 (default 50)
+        --usage-page-size N    rows per Usage API page (default 1000)
+        --currency CODE        billing currency: USD EUR GBP JPY CAD AUD CHF INR (default USD)
+        --out DIR              where config, key.pem, endpoints.json and truth.json go (required)
+        --latency-ms N         added to every response (default 0)
+        --rate-limit N         requests/s per service, 429 beyond (default none)
+        --tenancy-rate-limit N requests/s over all services, 429 beyond (default none)
+        --error-rate P         probability 0-1 of a 500 on any request, seeded (default 0)
+        --help                 this text
+      """;
+
+  private SimulatorCli() {}
+
+  public static void main(String[] args) throws Exception {
+    long started = System.nanoTime();
+    Map<String, String> options;
+    try {
+      options = parse(args);
+    } catch (IllegalArgumentException e) {
+      fail(e.getMessage());
+      return;
+    }
+    if (options.containsKey("help")) {
+      System.out.print(USAGE);
+      return;
+    }
+    OciSimulator simulator;
+    Path out;
+    try {
+      if (!options.containsKey("out")) {
+        throw new IllegalArgumentException("--out DIR is required");
+      }
+      out = Path.of(options.get("out"));
+      OciSimulator.Builder builder =
+          OciSimulator.builder()
+              .port(integer(options, "port", 18080))
+              .seed(Long.parseLong(options.getOrDefault("seed", "42")))
+              .regions(integer(options, "regions", 2))
+              .compartments(integer(options, "compartments", 20))
+              .compartmentDepth(integer(options, "depth", 3))
+              .instances(integer(options, "instances", 200))
+              .days(integer(options, "days", 90))
+              .pageSize(integer(options, "page-size", 50))
+              .usagePageSize(integer(options, "usage-page-size", 1000))
+              .currency(options.getOrDefault("currency", "USD"));
+      if (options.containsKey("now")) {
+        builder.now(LocalDate.parse(options.get("now")));
+      }
+      simulator = builder.start();
+      int latency = integer(options, "latency-ms", 0);
+      if (latency > 0) {
+        simulator.faults().latency(Duration.ofMillis(latency));
+      }
+      if (options.containsKey("rate-limit")) {
+        double limit = Double.parseDouble(options.get("rate-limit"));
+        for (String service : FaultsImpl.SERVICES) {
+          simulator.faults().rateLimit(service, limit);
+        }
+      }
+      if (options.containsKey("tenancy-rate-limit")) {
+        simulator.faults().tenancyRateLimit(Double.parseDouble(options.get("tenancy-rate-limit")));
+      }
+      if (options.containsKey("error-rate")) {
+        simulator.faults().failRandomly("*", Double.parseDouble(options.get("error-rate")), 500);
+      }
+    } catch (NumberFormatException e) {
+      fail("not a number: " + e.getMessage());
+      return;
+    } catch (DateTimeParseException e) {
+      fail("--now must be a date like 2026-11-26: " + e.getParsedString());
+      return;
+    } catch (IllegalArgumentException e) {
+      fail(e.getMessage());
+      return;
+    } catch (java.io.UncheckedIOException e) {
+      fail(e.getMessage());
+      return;
+    }
+    OciSimulator sim = simulator;
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  sim.close();
+                  stopped.countDown();
+                },
+                "oci-simulator-shutdown"));
+    try {
+      writeFiles(sim, out);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      System.err.println("error: cannot write to " + out + ": " + e.getMessage());
+      sim.close();
+      System.exit(1);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.gc();
+    long heapMb =
+        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    long resources =
+        sim.truth().countsByCompartment().values().stream()
+            .flatMap(m -> m.values().stream())
+            .mapToLong(Integer::longValue)
+            .sum();
+    System.out.printf(
+        "OCI simulator ready on %s: %d resources in %d compartments, %d regions; files in %s%n"
+            + "ready_seconds=%.2f heap_used_mb=%d%n",
+        sim.baseUrl(),
+        resources,
+        sim.truth().compartmentIds().size(),
+        sim.truth().regions().size(),
+        out.toAbsolutePath(),
+        seconds,
+        heapMb);
+    System.out.flush();
+    stopped.await();
+  }
+
+  static void writeFiles(OciSimulator sim, Path out) throws IOException {
+    Files.createDirectories(out);
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    atomicWrite(out.resolve("truth.json"), sim.truth().toJson());
+    atomicWrite(
+        out.resolve("endpoints.json"), mapper.writeValueAsString(sim.endpointTemplates()) + "\n");
+    sim.writeConfig(out);
+  }
+
+  private static void atomicWrite(Path target, String text) throws IOException {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static int integer(Map<String, String> options, String name, int def) {
+    String value = options.get(name);
+    if (value == null) {
+      return def;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--" + name + " must be a whole number, was '" + value + "'");
+    }
+  }
+
+  static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    java.util.Set<String> known =
+        java.util.Set.of(
+            "port",
+            "seed",
+            "now",
+            "regions",
+            "compartments",
+            "depth",
+            "instances",
+            "days",
+            "page-size",
+            "usage-page-size",
+            "currency",
+            "out",
+            "latency-ms",
+            "rate-limit",
+            "tenancy-rate-limit",
+            "error-rate");
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--help") || arg.equals("-h")) {
+        options.put("help", "");
+        continue;
+      }
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+      }
+      String name = arg.substring(2);
+      String value = null;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      }
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("unknown option --" + name);
+      }
+      if (value == null) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("--" + name + " needs a value");
+        }
+        value = args[++i];
+      }
+      options.put(name, value);
+    }
+    return options;
+  }
+
+  private static void fail(String message) {
+    PrintStream err = System.err;
+    err.println("error: " + message);
+    err.println();
+    err.print(USAGE);
+    System.exit(2);
+  }
+}

@@ -1,0 +1,513 @@
+package app.cloudey.oci.simulator.internal;
+
+import app.cloudey.model.ResourceType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Builds a {@link Tenancy} from {@link GeneratorParams}, deterministically: one seeded random
+ * sequence drives every choice, so the same parameters give the same tenancy byte for byte.
+ *
+ * <p>Counts scale from the number of instances. The first {@code 3 * pageSize + 1} items of every
+ * type go to one busy scope (home region, first child compartment, first AD) so that each list API
+ * has more than three pages there; the next item of each type goes to each region in turn, so every
+ * type appears in every region.
+ */
+final class TenancyGenerator {
+  private static final String[] WORDS = {
+    "prod", "shared", "dev", "network", "data", "apps", "security", "analytics", "test", "platform"
+  };
+  private static final String[] NON_PROD = {
+    "dev", "test", "uat", "sandbox", "staging", "qa", "demo"
+  };
+  private static final String[] APPS = {
+    "web", "api", "etl", "batch", "erp", "crm", "search", "cache"
+  };
+  private static final String[] TEAMS = {"payments", "identity", "growth", "platform", "finance"};
+
+  private final GeneratorParams p;
+  private final SplittableRandom rnd;
+  private final long seed;
+  private final List<Region> regions;
+  private final List<SimCompartment> compartments = new ArrayList<>();
+  private final List<Integer> active = new ArrayList<>();
+  private final List<Res> resources = new ArrayList<>();
+  private final long nowHour;
+  private final long startHour;
+  private final int busy;
+  private final int busyCompartment;
+
+  TenancyGenerator(GeneratorParams params) {
+    this.p = params;
+    this.seed = params.seed();
+    this.rnd = new SplittableRandom(params.seed());
+    this.regions = Region.ALL.subList(0, params.regions());
+    this.nowHour = Tenancy.epochHour(params.now());
+    this.startHour = nowHour - 24L * params.days();
+    this.busy = params.busyCount();
+    this.busyCompartment = 1;
+  }
+
+  Tenancy generate() {
+    String tenancyId = "ocid1.tenancy.oc1..aaaaaaaa" + Ids.token(seed, 1, 52);
+    String tenancyName = "cloudeysim" + Ids.token(seed, 2, 6);
+    String userId = "ocid1.user.oc1..aaaaaaaa" + Ids.token(seed, 3, 52);
+    String namespace = Ids.token(seed, 4, 12);
+    String adPrefix = capital(Ids.token(seed, 5, 4));
+    compartments(tenancyId, tenancyName);
+    List<Res> instances = instances();
+    bootVolumes(instances);
+    List<Res> volumes = blockVolumes(instances);
+    backups(ResourceType.VOLUME_BACKUP, volumes, p.instances() / 5);
+    backups(ResourceType.BOOT_VOLUME_BACKUP, ofType(ResourceType.BOOT_VOLUME), p.instances() / 10);
+    buckets();
+    simple(ResourceType.FILE_SYSTEM, p.instances() / 25);
+    simple(ResourceType.DB_SYSTEM, p.instances() / 50);
+    simple(ResourceType.AUTONOMOUS_DATABASE, p.instances() / 33);
+    simple(ResourceType.LOAD_BALANCER, p.instances() / 25);
+
+    Map<String, Integer> compartmentById = new HashMap<>();
+    compartments.forEach(c -> compartmentById.put(c.id(), c.index()));
+    Map<String, Integer> resourceById = new HashMap<>();
+    resources.forEach(r -> resourceById.put(r.id, r.index));
+    return new Tenancy(
+        p,
+        tenancyId,
+        tenancyName,
+        userId,
+        namespace,
+        adPrefix,
+        regions,
+        compartments,
+        compartmentById,
+        resources,
+        resourceById,
+        scopes(),
+        new PriceList(p.currency()));
+  }
+
+  private static String capital(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private void compartments(String tenancyId, String tenancyName) {
+    compartments.add(
+        new SimCompartment(
+            0, tenancyId, tenancyName, -1, tenancyName, 0, true, startHour - 24 * 900));
+    active.add(0);
+    int deleted = Math.max(1, p.compartments() / 20);
+    int total = p.compartments() + deleted;
+    for (int i = 1; i <= total; i++) {
+      int parent = 0;
+      if (i > 3) {
+        for (int attempt = 0; attempt < 8; attempt++) {
+          int candidate = rnd.nextInt(i);
+          SimCompartment c = compartments.get(candidate);
+          if (c.active() && c.depth() < p.depth()) {
+            parent = candidate;
+            break;
+          }
+        }
+      }
+      SimCompartment parentC = compartments.get(parent);
+      String name = WORDS[(i - 1) % WORDS.length] + "-" + i;
+      boolean isActive = i <= p.compartments();
+      String id = "ocid1.compartment.oc1..aaaaaaaa" + Ids.token(seed, 1000L + i, 52);
+      compartments.add(
+          new SimCompartment(
+              i,
+              id,
+              name,
+              parent,
+              parentC.path() + "/" + name,
+              parentC.depth() + 1,
+              isActive,
+              startHour - 24L * (100 + rnd.nextInt(600))));
+      if (isActive) {
+        active.add(i);
+      }
+    }
+  }
+
+  /** Region and compartment for the i-th item of a type (see the class comment). */
+  private void place(Res r, int i) {
+    if (i < busy) {
+      r.compartment = busyCompartment;
+      r.ad = 0;
+      return;
+    }
+    if (i >= busy + regions.size()) {
+      // skew: a third of everything lands in the first tenth of the compartments
+      int n = active.size();
+      int pick = rnd.nextDouble() < 0.35 ? rnd.nextInt(Math.max(1, n / 10)) : rnd.nextInt(n);
+      r.compartment = active.get(pick);
+    } else {
+      r.compartment = active.get(rnd.nextInt(active.size()));
+    }
+    r.ad = rnd.nextInt(regions.get(r.region).availabilityDomains());
+  }
+
+  private int regionFor(int i) {
+    if (i < busy) {
+      return 0;
+    }
+    if (i < busy + regions.size()) {
+      return i - busy;
+    }
+    return rnd.nextInt(regions.size());
+  }
+
+  private Res add(ResourceType type, int i, String ocidType) {
+    int region = regionFor(i);
+    Res r =
+        new Res(
+            type,
+            resources.size(),
+            Ids.ocid(ocidType, regions.get(region).lowerKey(), seed, type.ordinal(), i),
+            region);
+    place(r, i);
+    resources.add(r);
+    return r;
+  }
+
+  private List<Res> ofType(ResourceType type) {
+    List<Res> list = new ArrayList<>();
+    for (Res r : resources) {
+      if (r.type == type) {
+        list.add(r);
+      }
+    }
+    return list;
+  }
+
+  private long createdBefore(int minDays, int maxDays) {
+    return nowHour - 24L * (minDays + rnd.nextInt(maxDays - minDays + 1)) - rnd.nextInt(24);
+  }
+
+  private Map<String, String> tags(String env) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("env", env);
+    tags.put("team", TEAMS[rnd.nextInt(TEAMS.length)]);
+    return tags;
+  }
+
+  private List<Res> instances() {
+    int count = Math.max(p.instances(), busy + regions.size());
+    List<Res> list = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Res r = add(ResourceType.INSTANCE, i, "instance");
+      double shapeDraw = rnd.nextDouble();
+      r.shape =
+          shapeDraw < 0.4 ? 0 : shapeDraw < 0.6 ? 1 : shapeDraw < 0.75 ? 2 : 3 + rnd.nextInt(4);
+      Shape shape = Shape.ALL.get(r.shape);
+      if (shape.flex()) {
+        int[] sizes = {1, 2, 2, 4, 4, 8, 16};
+        r.ocpus = sizes[rnd.nextInt(sizes.length)];
+        r.memoryGb = r.ocpus * (rnd.nextBoolean() ? 8 : 16);
+      } else {
+        r.ocpus = shape.fixedOcpus();
+        r.memoryGb = r.ocpus * shape.gbPerOcpu();
+      }
+      boolean recent = rnd.nextDouble() < 0.2;
+      r.createdHour =
+          recent
+              ? createdBefore(1, Math.max(1, p.days() - 1))
+              : createdBefore(p.days() + 1, p.days() + 400);
+      r.nonProd = rnd.nextDouble() < 0.3;
+      String env = r.nonProd ? NON_PROD[rnd.nextInt(NON_PROD.length)] : "prod";
+      r.name = APPS[rnd.nextInt(APPS.length)] + "-" + env + "-" + i;
+      r.tags = tags(env);
+      double stateDraw = rnd.nextDouble();
+      boolean forceAlive = i < busy;
+      if (stateDraw < 0.75 || (forceAlive && stateDraw >= 0.9)) {
+        r.state = "RUNNING";
+      } else if (stateDraw < 0.9) {
+        r.state = "STOPPED";
+        // seven in ten stopped a week or more ago (the stopped-instance case)
+        long latest = rnd.nextDouble() < 0.7 ? nowHour - 24 * 8 : nowHour - 1;
+        r.endHour = Math.max(r.createdHour + 24, latest - rnd.nextInt(24 * 20));
+        r.endHour = Math.min(r.endHour, nowHour - 1);
+        if (r.endHour <= r.createdHour) {
+          r.createdHour = r.endHour - 24;
+        }
+      } else {
+        r.state = "TERMINATED";
+        long from = Math.max(r.createdHour + 1, startHour);
+        r.endHour = from + (long) (rnd.nextDouble() * Math.max(1, nowHour - from - 1));
+      }
+      double profileDraw = rnd.nextDouble();
+      r.profile =
+          profileDraw < 0.15
+              ? Profile.IDLE
+              : profileDraw < 0.35
+                  ? Profile.OVERSIZED
+                  : profileDraw < 0.85 ? Profile.NORMAL : Profile.BUSY;
+      r.monitoringAgent = rnd.nextDouble() < 0.9;
+      r.officeHours = r.nonProd && r.state.equals("RUNNING") && rnd.nextBoolean();
+      if (i == 0) {
+        golden(r);
+      }
+      list.add(r);
+    }
+    return list;
+  }
+
+  /**
+   * The first instance is the golden case: VM.Standard.E4.Flex, 2 OCPUs, 16 GB, running 24/7 since
+   * before the history, so every history day costs 2 x 0.025 x 24 + 16 x 0.0015 x 24 = 1.776 USD
+   * for compute.
+   */
+  private void golden(Res r) {
+    r.shape = Shape.E4;
+    r.ocpus = 2;
+    r.memoryGb = 16;
+    r.state = "RUNNING";
+    r.endHour = Long.MAX_VALUE;
+    r.createdHour = startHour - 24 * 30;
+    r.officeHours = false;
+    r.nonProd = false;
+    r.profile = Profile.NORMAL;
+    r.monitoringAgent = true;
+    r.name = "golden-e4-flex-0";
+    r.tags = tags("prod");
+  }
+
+  private void bootVolumes(List<Res> instances) {
+    int i = 0;
+    for (Res inst : instances) {
+      if (inst.state.equals("TERMINATED")) {
+        continue;
+      }
+      Res b = bootVolume(i++, inst.region);
+      b.compartment = inst.compartment;
+      b.ad = inst.ad;
+      b.createdHour = inst.createdHour;
+      b.link = inst.index;
+      b.name = inst.name + " (Boot Volume)";
+      b.tags = inst.tags;
+      inst.bootVolume = b.index;
+    }
+    int orphans = Math.max(regions.size(), p.instances() * 3 / 100);
+    for (int k = 0; k < orphans; k++) {
+      int region = k < regions.size() ? k : rnd.nextInt(regions.size());
+      Res b = bootVolume(i++, region);
+      b.compartment = active.get(rnd.nextInt(active.size()));
+      b.ad = rnd.nextInt(regions.get(region).availabilityDomains());
+      b.createdHour = createdBefore(p.days() / 2 + 8, p.days() + 300);
+      b.name = "retired-" + APPS[rnd.nextInt(APPS.length)] + "-" + k + " (Boot Volume)";
+      b.tags = tags("prod");
+    }
+  }
+
+  private Res bootVolume(int i, int region) {
+    Res b =
+        new Res(
+            ResourceType.BOOT_VOLUME,
+            resources.size(),
+            Ids.ocid("bootvolume", regions.get(region).lowerKey(), seed, 99, i),
+            region);
+    resources.add(b);
+    b.state = "AVAILABLE";
+    b.sizeGb = 47 + rnd.nextInt(4) * 50;
+    b.vpusPerGb = 10;
+    return b;
+  }
+
+  private List<Res> blockVolumes(List<Res> instances) {
+    List<Res> alive = new ArrayList<>();
+    List<Res> busyAlive = new ArrayList<>();
+    for (Res inst : instances) {
+      if (!inst.state.equals("TERMINATED")) {
+        alive.add(inst);
+        if (inst.compartment == busyCompartment && inst.region == 0 && inst.ad == 0) {
+          busyAlive.add(inst);
+        }
+      }
+    }
+    int count = Math.max(p.instances() * 3 / 10, busy + regions.size());
+    List<Res> list = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Res v = add(ResourceType.BLOCK_VOLUME, i, "volume");
+      v.state = "AVAILABLE";
+      int[] sizes = {50, 100, 256, 512, 1024, 2048};
+      v.sizeGb = sizes[rnd.nextInt(sizes.length)];
+      int[] vpus = {0, 10, 10, 10, 20};
+      v.vpusPerGb = vpus[rnd.nextInt(vpus.length)];
+      boolean attach = rnd.nextDouble() < 0.8;
+      Res inst = null;
+      if (attach && i < busy && !busyAlive.isEmpty()) {
+        inst = busyAlive.get(i % busyAlive.size());
+      } else if (attach && i >= busy) {
+        inst = sameRegion(alive, v.region);
+      }
+      if (inst != null) {
+        v.link = inst.index;
+        v.compartment = inst.compartment;
+        v.ad = inst.ad;
+        v.createdHour = Math.max(inst.createdHour, createdBefore(1, p.days() + 200));
+        v.name = inst.name + "-data-" + i;
+        v.tags = inst.tags;
+      } else {
+        v.createdHour = createdBefore(10, p.days() + 200);
+        v.name = "volume-" + i;
+        v.tags = tags(rnd.nextBoolean() ? "prod" : "dev");
+      }
+      list.add(v);
+    }
+    return list;
+  }
+
+  private Res sameRegion(List<Res> candidates, int region) {
+    for (int attempt = 0; attempt < 16; attempt++) {
+      Res c = candidates.get(rnd.nextInt(candidates.size()));
+      if (c.region == region) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private void backups(ResourceType type, List<Res> sources, int ratioCount) {
+    String ocidType = type == ResourceType.VOLUME_BACKUP ? "volumebackup" : "bootvolumebackup";
+    String sourceType = type == ResourceType.VOLUME_BACKUP ? "volume" : "bootvolume";
+    int count = Math.max(ratioCount, busy + regions.size());
+    List<Res> busySources = new ArrayList<>();
+    for (Res s : sources) {
+      if (s.compartment == busyCompartment && s.region == 0) {
+        busySources.add(s);
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      Res b = add(type, i, ocidType);
+      b.state = "AVAILABLE";
+      Res source;
+      if (i < busy) {
+        source = busySources.isEmpty() ? null : busySources.get(i % busySources.size());
+      } else {
+        source = sameRegion(sources, b.region);
+      }
+      if (source == null || rnd.nextDouble() < 0.15) {
+        b.deletedSourceId =
+            Ids.ocid(sourceType, regions.get(b.region).lowerKey(), seed, 777 + type.ordinal(), i);
+        b.sizeGb = 50 + rnd.nextInt(500);
+        b.name = "backup-of-deleted-" + i;
+      } else {
+        b.link = source.index;
+        if (i >= busy) {
+          b.compartment = source.compartment;
+        }
+        b.sizeGb = Math.max(1, source.sizeGb * (30 + rnd.nextInt(60)) / 100);
+        b.name = source.name.replace(" (Boot Volume)", "") + "-backup-" + i;
+      }
+      b.ad = -1;
+      b.createdHour = createdBefore(1, p.days() + 200);
+      b.tags = tags("prod");
+    }
+  }
+
+  private void buckets() {
+    int count = Math.max(p.instances() / 12, busy + regions.size());
+    for (int i = 0; i < count; i++) {
+      Res b = add(ResourceType.BUCKET, i, "bucket");
+      b.ad = -1;
+      b.state = "ACTIVE";
+      b.name = APPS[rnd.nextInt(APPS.length)] + "-bucket-" + i;
+      b.variant = rnd.nextDouble() < 0.85 ? "Standard" : "Archive";
+      b.sizeGb = 1 + (long) Math.pow(2, rnd.nextDouble() * 11);
+      b.createdHour = createdBefore(1, p.days() + 300);
+      b.tags = tags("prod");
+    }
+  }
+
+  private void simple(ResourceType type, int ratioCount) {
+    int count = Math.max(ratioCount, busy + regions.size());
+    String ocidType =
+        switch (type) {
+          case FILE_SYSTEM -> "filesystem";
+          case DB_SYSTEM -> "dbsystem";
+          case AUTONOMOUS_DATABASE -> "autonomousdatabase";
+          default -> "loadbalancer";
+        };
+    for (int i = 0; i < count; i++) {
+      Res r = add(type, i, ocidType);
+      r.createdHour = createdBefore(1, p.days() + 300);
+      boolean nonProd = rnd.nextDouble() < 0.3;
+      String env = nonProd ? NON_PROD[rnd.nextInt(NON_PROD.length)] : "prod";
+      r.nonProd = nonProd;
+      r.tags = tags(env);
+      switch (type) {
+        case FILE_SYSTEM -> {
+          r.state = "ACTIVE";
+          r.name = "fs-" + env + "-" + i;
+          r.sizeGb = 10 + rnd.nextInt(2000);
+        }
+        case DB_SYSTEM -> {
+          r.name = "db-" + env + "-" + i;
+          r.shape = Shape.E4;
+          r.ocpus = 1 << rnd.nextInt(4);
+          r.sizeGb = 256L << rnd.nextInt(3);
+          r.state = "AVAILABLE"; // DB systems have no STOPPED state in OCI
+          r.variant = rnd.nextBoolean() ? "ENTERPRISE_EDITION" : "STANDARD_EDITION";
+          r.profile = profile();
+        }
+        case AUTONOMOUS_DATABASE -> {
+          r.ad = -1;
+          r.name = "adb" + env + i;
+          r.ocpus = 2 << rnd.nextInt(3);
+          r.sizeGb = 1024;
+          r.variant = rnd.nextDouble() < 0.7 ? "OLTP" : "DW";
+          r.state = rnd.nextDouble() < 0.8 ? "AVAILABLE" : "STOPPED";
+          stopIfStopped(r);
+          r.profile = profile();
+        }
+        default -> {
+          r.ad = -1;
+          r.name = "lb-" + env + "-" + i;
+          r.state = "ACTIVE";
+          int[] max = {10, 100, 400, 1000};
+          r.minMbps = 10;
+          r.maxMbps = max[rnd.nextInt(max.length)];
+          r.backends = rnd.nextDouble() < 0.1 ? 0 : 1 + rnd.nextInt(4);
+          r.profile = r.backends == 0 || rnd.nextDouble() < 0.1 ? Profile.IDLE : profile();
+        }
+      }
+    }
+  }
+
+  private void stopIfStopped(Res r) {
+    if (r.state.equals("STOPPED")) {
+      r.endHour = Math.max(r.createdHour + 24, nowHour - 24L * (1 + rnd.nextInt(40)));
+    }
+  }
+
+  private Profile profile() {
+    double d = rnd.nextDouble();
+    return d < 0.2
+        ? Profile.IDLE
+        : d < 0.4 ? Profile.OVERSIZED : d < 0.85 ? Profile.NORMAL : Profile.BUSY;
+  }
+
+  private Map<Long, int[]> scopes() {
+    Map<Long, List<Res>> grouped = new HashMap<>();
+    for (Res r : resources) {
+      grouped
+          .computeIfAbsent(
+              Tenancy.scopeKey(r.type, r.region, r.compartment), k -> new ArrayList<>())
+          .add(r);
+    }
+    Map<Long, int[]> scopes = new HashMap<>();
+    Comparator<Res> newestFirst =
+        Comparator.comparingLong((Res r) -> r.createdHour).reversed().thenComparing(r -> r.id);
+    grouped.forEach(
+        (key, list) -> {
+          list.sort(newestFirst);
+          scopes.put(key, list.stream().mapToInt(r -> r.index).toArray());
+        });
+    return scopes;
+  }
+}

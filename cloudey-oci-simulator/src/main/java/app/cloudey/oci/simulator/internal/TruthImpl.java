@@ -1,0 +1,355 @@
+package app.cloudey.oci.simulator.internal;
+
+import app.cloudey.model.MetricName;
+import app.cloudey.model.Period;
+import app.cloudey.model.ResourceType;
+import app.cloudey.oci.simulator.MetricAggregate;
+import app.cloudey.oci.simulator.PlantedCase;
+import app.cloudey.oci.simulator.Truth;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Ground truth computed from the same generator and models the APIs serve. */
+public final class TruthImpl implements Truth {
+  private final Tenancy t;
+  private final CostModel costs;
+  private final MetricModel metrics;
+  private final int pageSize;
+  private long[] dailyTotals;
+
+  TruthImpl(Tenancy tenancy, CostModel costs, MetricModel metrics, int pageSize) {
+    this.t = tenancy;
+    this.costs = costs;
+    this.metrics = metrics;
+    this.pageSize = pageSize;
+  }
+
+  static BigDecimal money(long units) {
+    return units == 0
+        ? BigDecimal.ZERO
+        : BigDecimal.valueOf(units, Sku.QUANTITY_SCALE).stripTrailingZeros();
+  }
+
+  Tenancy tenancy() {
+    return t;
+  }
+
+  @Override
+  public String tenancyId() {
+    return t.tenancyId;
+  }
+
+  @Override
+  public String tenancyName() {
+    return t.tenancyName;
+  }
+
+  @Override
+  public String namespace() {
+    return t.namespace;
+  }
+
+  @Override
+  public String homeRegion() {
+    return t.regions.get(0).name();
+  }
+
+  @Override
+  public List<String> regions() {
+    return t.regions.stream().map(Region::name).toList();
+  }
+
+  @Override
+  public List<String> availabilityDomains(String region) {
+    int r = regionIndex(region);
+    List<String> ads = new ArrayList<>();
+    for (int ad = 0; ad < t.regions.get(r).availabilityDomains(); ad++) {
+      ads.add(t.adName(r, ad));
+    }
+    return ads;
+  }
+
+  @Override
+  public LocalDate now() {
+    return t.now();
+  }
+
+  @Override
+  public Period history() {
+    return Period.of(t.historyStart(), t.now());
+  }
+
+  @Override
+  public String currency() {
+    return t.prices.currency();
+  }
+
+  @Override
+  public int pageSize() {
+    return pageSize;
+  }
+
+  @Override
+  public List<String> compartmentIds() {
+    return t.compartments.stream().filter(SimCompartment::active).map(SimCompartment::id).toList();
+  }
+
+  @Override
+  public List<String> deletedCompartmentIds() {
+    return t.compartments.stream().filter(c -> !c.active()).map(SimCompartment::id).toList();
+  }
+
+  @Override
+  public String compartmentPath(String compartmentId) {
+    return t.compartments.get(compartmentIndex(compartmentId)).path();
+  }
+
+  private int regionIndex(String region) {
+    int r = t.regionIndex(region);
+    if (r < 0) {
+      throw new IllegalArgumentException("region " + region + " is not one of " + regions());
+    }
+    return r;
+  }
+
+  private int compartmentIndex(String id) {
+    Integer c = t.compartmentById.get(id);
+    if (c == null) {
+      throw new IllegalArgumentException("compartment " + id + " is not in this tenancy");
+    }
+    return c;
+  }
+
+  @Override
+  public int count(ResourceType type) {
+    return (int) t.resources.stream().filter(r -> r.type == type).count();
+  }
+
+  @Override
+  public int count(ResourceType type, String region) {
+    int r = regionIndex(region);
+    return (int) t.resources.stream().filter(x -> x.type == type && x.region == r).count();
+  }
+
+  @Override
+  public int count(ResourceType type, String region, String compartmentId) {
+    return t.scope(type, regionIndex(region), compartmentIndex(compartmentId)).length;
+  }
+
+  @Override
+  public Map<String, Map<ResourceType, Integer>> countsByCompartment() {
+    Map<String, Map<ResourceType, Integer>> out = new LinkedHashMap<>();
+    for (SimCompartment c : t.compartments) {
+      Map<ResourceType, Integer> counts = new EnumMap<>(ResourceType.class);
+      for (ResourceType type : ResourceType.values()) {
+        int n = 0;
+        for (int region = 0; region < t.regions.size(); region++) {
+          n += t.scope(type, region, c.index()).length;
+        }
+        if (n > 0) {
+          counts.put(type, n);
+        }
+      }
+      if (!counts.isEmpty()) {
+        out.put(c.id(), counts);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, Integer> countsByState(ResourceType type) {
+    Map<String, Integer> out = new TreeMap<>();
+    t.resources.stream()
+        .filter(r -> r.type == type)
+        .forEach(r -> out.merge(r.state, 1, Integer::sum));
+    return out;
+  }
+
+  @Override
+  public List<String> resourceIds(ResourceType type, String region, String compartmentId) {
+    return Arrays.stream(t.scope(type, regionIndex(region), compartmentIndex(compartmentId)))
+        .mapToObj(i -> t.res(i).id)
+        .toList();
+  }
+
+  /** Per-day totals over the history, computed once. */
+  synchronized long[] dailyTotals() {
+    if (dailyTotals == null) {
+      long first = t.historyStart().toEpochDay();
+      long[] totals = new long[t.params.days()];
+      for (int d = 0; d < totals.length; d++) {
+        long[] sum = {0};
+        costs.forEachLine(first + d, line -> sum[0] += line.amount);
+        totals[d] = sum[0];
+      }
+      dailyTotals = totals;
+    }
+    return dailyTotals;
+  }
+
+  @Override
+  public BigDecimal cost(Period period) {
+    long sum = 0;
+    for (Map.Entry<LocalDate, Long> e : dayUnits(period).entrySet()) {
+      sum += e.getValue();
+    }
+    return money(sum);
+  }
+
+  private Map<LocalDate, Long> dayUnits(Period period) {
+    Map<LocalDate, Long> out = new TreeMap<>();
+    long[] totals = dailyTotals();
+    LocalDate first = t.historyStart();
+    period
+        .intersection(history())
+        .ifPresent(
+            p ->
+                p.dayStream()
+                    .forEach(d -> out.put(d, totals[(int) (d.toEpochDay() - first.toEpochDay())])));
+    return out;
+  }
+
+  @Override
+  public Map<LocalDate, BigDecimal> costByDay(Period period) {
+    Map<LocalDate, BigDecimal> out = new TreeMap<>();
+    dayUnits(period).forEach((d, units) -> out.put(d, money(units)));
+    return out;
+  }
+
+  @Override
+  public Map<YearMonth, BigDecimal> costByMonth() {
+    Map<YearMonth, Long> units = new TreeMap<>();
+    dayUnits(history()).forEach((d, u) -> units.merge(YearMonth.from(d), u, Long::sum));
+    Map<YearMonth, BigDecimal> out = new TreeMap<>();
+    units.forEach((m, u) -> out.put(m, money(u)));
+    return out;
+  }
+
+  private Map<String, BigDecimal> costBy(Period period, Function<CostLine, String> key) {
+    Map<String, Long> units = new TreeMap<>();
+    period
+        .intersection(history())
+        .ifPresent(
+            p ->
+                p.dayStream()
+                    .forEach(
+                        d ->
+                            costs.forEachLine(
+                                d.toEpochDay(),
+                                line -> {
+                                  String k = key.apply(line);
+                                  if (k != null) {
+                                    units.merge(k, line.amount, Long::sum);
+                                  }
+                                })));
+    Map<String, BigDecimal> out = new TreeMap<>();
+    units.forEach((k, u) -> out.put(k, money(u)));
+    return out;
+  }
+
+  @Override
+  public Map<String, BigDecimal> costByService(Period period) {
+    return costBy(period, line -> line.service);
+  }
+
+  @Override
+  public Map<String, BigDecimal> costByCompartment(Period period) {
+    return costBy(period, line -> t.compartments.get(line.compartment).id());
+  }
+
+  @Override
+  public Map<String, BigDecimal> costByResource(Period period) {
+    return costBy(period, line -> line.res == null ? null : line.res.id);
+  }
+
+  @Override
+  public BigDecimal costWithoutResource(Period period) {
+    return costBy(period, line -> line.res == null ? "" : null).getOrDefault("", BigDecimal.ZERO);
+  }
+
+  @Override
+  public BigDecimal cost(String resourceId, LocalDate day) {
+    Integer index = t.resourceById.get(resourceId);
+    if (index == null) {
+      throw new IllegalArgumentException("resource " + resourceId + " is not in this tenancy");
+    }
+    if (!history().contains(day)) {
+      return BigDecimal.ZERO;
+    }
+    long[] sum = {0};
+    costs.forEachLine(t.res(index), day.toEpochDay(), line -> sum[0] += line.amount);
+    return money(sum[0]);
+  }
+
+  @Override
+  public Optional<MetricAggregate> metricDaily(
+      String resourceId, MetricName metric, LocalDate day) {
+    Integer index = t.resourceById.get(resourceId);
+    if (index == null) {
+      throw new IllegalArgumentException("resource " + resourceId + " is not in this tenancy");
+    }
+    Res r = t.res(index);
+    List<MetricModel.Def> defs =
+        switch (metric) {
+          case CPU_UTILIZATION ->
+              r.type == ResourceType.AUTONOMOUS_DATABASE
+                  ? List.of(MetricModel.ADB_CPU)
+                  : r.monitoringAgent
+                      ? List.of(MetricModel.AGENT_CPU)
+                      : List.of(MetricModel.VMI_CPU);
+          case MEMORY_UTILIZATION -> List.of(MetricModel.AGENT_MEMORY);
+          case LB_PEAK_BANDWIDTH -> List.of(MetricModel.LB_BANDWIDTH);
+          case LB_REQUESTS -> List.of(MetricModel.LB_REQUESTS);
+          case VOLUME_IOPS -> List.of(MetricModel.VOLUME_READ, MetricModel.VOLUME_WRITE);
+        };
+    long dayStart = day.toEpochDay() * 24;
+    List<Double> means = new ArrayList<>();
+    double max = Double.NEGATIVE_INFINITY;
+    double[] hour = new double[3];
+    double[] acc = new double[3];
+    for (long h = dayStart; h < dayStart + 24; h++) {
+      boolean any = false;
+      Arrays.fill(acc, 0);
+      for (MetricModel.Def def : defs) {
+        if (metrics.hasData(r, def, h)) {
+          metrics.hourly(r, def, h, hour);
+          // IOPS = read + write: hourly means and maxima add up
+          acc[1] += hour[1];
+          acc[2] += hour[2];
+          any = true;
+        }
+      }
+      if (any) {
+        means.add(acc[1]);
+        max = Math.max(max, acc[2]);
+      }
+    }
+    if (means.isEmpty()) {
+      return Optional.empty();
+    }
+    double mean = means.stream().mapToDouble(Double::doubleValue).sum() / means.size();
+    return Optional.of(
+        new MetricAggregate(mean, max, MonitoringApi.nearestRank(means, 0.95), means.size()));
+  }
+
+  @Override
+  public Map<PlantedCase, List<String>> plantedCases() {
+    return PlantedCases.find(t);
+  }
+
+  @Override
+  public String toJson() {
+    return TruthJson.write(this);
+  }
+}

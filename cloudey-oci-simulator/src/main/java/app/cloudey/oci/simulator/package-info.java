@@ -1,0 +1,99 @@
+/**
+ * A local OCI for tests, benchmarks and demos: {@link app.cloudey.oci.simulator.OciSimulator} is a
+ * real HTTP server on loopback that the <em>unmodified</em> OCI Java SDK talks to through endpoint
+ * overrides. It generates a tenancy from a seed, verifies every request's HTTP signature against
+ * its generated API user, paginates like OCI, computes costs at OCI list prices and metrics from
+ * load profiles on demand, injects faults, counts requests and exposes the ground truth of
+ * everything it generated.
+ *
+ * <h2>Use</h2>
+ *
+ * <pre>{@code
+ * try (OciSimulator sim = OciSimulator.builder()
+ *         .seed(42).now(LocalDate.of(2026, 11, 26))
+ *         .regions(2).compartments(20).instances(200).days(90).pageSize(50).currency("USD")
+ *         .start()) {
+ *   ComputeClient compute = ComputeClient.builder()
+ *       .endpoint(sim.endpoint("ComputeClient", "us-ashburn-1"))
+ *       .configuration(ClientConfiguration.builder()
+ *           .circuitBreakerConfiguration(CircuitBreakerUtils.getNoCircuitBreakerConfiguration())
+ *           .retryConfiguration(RetryConfiguration.NO_RETRY_CONFIGURATION).build())
+ *       .build(sim.authenticationDetailsProvider());
+ *   // or: ConfigFileReader.parse(sim.writeConfig(dir).toString(), "DEFAULT")
+ *   int expected = sim.truth().count(ResourceType.INSTANCE, "us-ashburn-1");
+ * }
+ * }</pre>
+ *
+ * Endpoints are {@code baseUrl/{region}/{service}} with service one of {@code identity, compute,
+ * blockstorage, objectstorage, filestorage, database, loadbalancer, usageapi, monitoring}; {@link
+ * app.cloudey.oci.simulator.OciSimulator#endpoint(String, String)} maps an SDK client's simple name
+ * to it. Do not call {@code setRegion} on a client after setting the endpoint (the SDK would
+ * replace the endpoint). In JUnit 5 use {@link app.cloudey.oci.simulator.OciSimulatorExtension}.
+ *
+ * <h2>APIs served (JSON written with the SDK's own model classes)</h2>
+ *
+ * <ul>
+ *   <li>Identity: ListRegionSubscriptions, GetTenancy, ListCompartments ({@code
+ *       compartmentIdInSubtree=true} only from the tenancy and then {@code accessLevel} is
+ *       required; DELETED compartments are listed too unless {@code lifecycleState} filters),
+ *       ListAvailabilityDomains.
+ *   <li>Compute: ListInstances (terminated instances are listed), ListVolumeAttachments,
+ *       ListBootVolumeAttachments ({@code availabilityDomain} required).
+ *   <li>Block Storage: ListVolumes, ListBootVolumes, ListVolumeBackups, ListBootVolumeBackups.
+ *   <li>Object Storage: GetNamespace, ListBuckets (summaries only: no id, tier or size), GetBucket
+ *       ({@code fields=approximateSize,approximateCount} adds the size and count).
+ *   <li>File Storage: ListFileSystems ({@code availabilityDomain} required).
+ *   <li>Database: ListDbSystems, ListAutonomousDatabases.
+ *   <li>Load Balancer: ListLoadBalancers (backend sets with backends), GetLoadBalancerHealth,
+ *       GetBackendSetHealth.
+ *   <li>Usage API: RequestSummarizedUsages, DAILY or MONTHLY, COST or USAGE, {@code groupBy} of
+ *       OCI's dimensions, one {@code groupByTag} (tags {@code env} and {@code team}), nested {@code
+ *       filter}s, {@code isAggregateByTime}; dates must be UTC midnight (400 otherwise); ranges
+ *       longer than 31 days (DAILY) or 366 days (MONTHLY) get 400 InvalidParameter (configurable:
+ *       {@code usageMaxDays}); dimension fields are null unless grouped by; {@code unitPrice},
+ *       {@code listRate} and {@code unit} are set when the group pins a SKU ({@code skuPartNumber}
+ *       or {@code skuName}). Pages follow {@code opc-next-page}.
+ *   <li>Monitoring: SummarizeMetricsData with MQL {@code Metric[1h]{dim = "v", resourceId =~
+ *       "a|b"}.groupBy(resourceId).mean()} ({@code max() min() sum() count() percentile(p)}, {@code
+ *       grouping()}); intervals of whole hours or {@code 1d}; at most 90 days back from now,
+ *       100,000 data points and 2,000 streams (400 beyond). Namespaces {@code oci_computeagent}
+ *       (CpuUtilization, MemoryUtilization; instances with the agent), {@code
+ *       oci_vmi_resource_utilization} (CpuUtilization), {@code oci_lbaas} (PeakBandwidth Mbps,
+ *       HttpRequests per minute), {@code oci_blockstore} (VolumeReadOps, VolumeWriteOps per second,
+ *       attached volumes), {@code oci_autonomous_database} (CpuUtilization, StorageUtilization).
+ * </ul>
+ *
+ * Every list honours {@code limit} (capped at the page size) and {@code page}, and sets {@code
+ * opc-next-page} while more items follow. Unknown compartments get 404 NotAuthorizedOrNotFound,
+ * missing required parameters 400 MissingParameter.
+ *
+ * <h2>Authentication</h2>
+ *
+ * Every request must carry a valid OCI HTTP signature (version 1, rsa-sha256) by the generated
+ * user's key, with {@code (request-target)}, {@code host} and {@code date} signed, plus {@code
+ * x-content-sha256}, {@code content-length} and {@code content-type} on POST (and matching the
+ * body); the date must be within 5 minutes of the server clock. Otherwise: 401 NotAuthenticated.
+ *
+ * <h2>Costs</h2>
+ *
+ * One line per (resource, SKU, day) at list prices from the bundled OCI price list (OpenCost
+ * capture, Apache-2.0), with tenancy-wide monthly free tiers allocated in (day, resource) order (A1
+ * compute, object storage, load balancer base and bandwidth, egress). Golden value: an {@code
+ * VM.Standard.E4.Flex} with 2 OCPUs and 16 GB running a whole day costs 2 × 0.025 × 24 + 16 ×
+ * 0.0015 × 24 = 1.776 USD. Storage bills per GB-month of 744 hours. Lines without a resource id:
+ * network egress per region, a daily support fee (SIM-SUPPORT, 3 USD) and a monthly credit
+ * (SIM-CREDIT, −40 USD on the 1st). Other currencies use fixed rates from USD. Amounts have 8
+ * decimals; every Usage API row is an exact sum of lines, so sums match {@link
+ * app.cloudey.oci.simulator.Truth} exactly.
+ *
+ * <h2>Faults and counting</h2>
+ *
+ * {@link app.cloudey.oci.simulator.Faults}: next-N failures (429/500/503), seeded random failures,
+ * a failing (service, compartment) scope, latency, slow operations, hangs (timeouts), per-service
+ * and per-tenancy rate limits. {@link app.cloudey.oci.simulator.OciSimulator#requestCounts()}
+ * counts requests per operation.
+ */
+@NullMarked
+package app.cloudey.oci.simulator;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,155 @@
+package app.cloudey.oci.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runnable fat jar: usage on bad arguments, the files it writes, deterministic truth.json. */
+class CliIT {
+  static Path jar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith("-all.jar"))
+          .findFirst()
+          .orElseThrow(
+              () -> new IllegalStateException("run mvn package first: no *-all.jar in target"));
+    }
+  }
+
+  static Process start(String... args) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar().toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).start();
+  }
+
+  @Test
+  void badArgumentsPrintUsageNotAStackTrace() throws Exception {
+    for (String[] args :
+        List.of(
+            new String[] {"--instances", "many", "--out", "x"},
+            new String[] {"--frobnicate", "1"},
+            new String[] {"--regions", "12", "--out", "x"},
+            new String[] {"--now", "yesterday", "--out", "x"})) {
+      Process p = start(args);
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.exitValue()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(err).contains("Usage:").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void writesConfigEndpointsAndTruthThenServesAndMatchesTheLibrary(@TempDir Path dir)
+      throws Exception {
+    Process p =
+        start(
+            "--port",
+            "0",
+            "--seed",
+            "42",
+            "--now",
+            "2026-11-26",
+            "--regions",
+            "2",
+            "--compartments",
+            "4",
+            "--instances",
+            "20",
+            "--days",
+            "35",
+            "--page-size",
+            "5",
+            "--out",
+            dir.toString());
+    try {
+      Path config = dir.resolve("config");
+      for (int i = 0; i < 600 && !Files.exists(config); i++) {
+        Thread.sleep(100);
+      }
+      assertThat(config).exists();
+      String text = Files.readString(config);
+      assertThat(text)
+          .startsWith("[DEFAULT]")
+          .contains("user=ocid1.user.")
+          .contains("fingerprint=")
+          .contains("tenancy=ocid1.tenancy.")
+          .contains("region=us-ashburn-1")
+          .contains("key_file=" + dir.resolve("key.pem").toAbsolutePath());
+      assertThat(Files.readString(dir.resolve("key.pem")))
+          .startsWith("-----BEGIN PRIVATE KEY-----");
+      JsonNode endpoints = new ObjectMapper().readTree(dir.resolve("endpoints.json").toFile());
+      for (String client :
+          List.of(
+              "IdentityClient",
+              "ComputeClient",
+              "BlockstorageClient",
+              "ObjectStorageClient",
+              "FileStorageClient",
+              "DatabaseClient",
+              "LoadBalancerClient",
+              "UsageapiClient",
+              "MonitoringClient")) {
+        assertThat(endpoints.path(client).asText())
+            .startsWith("http://127.0.0.1:")
+            .contains("{region}");
+      }
+      JsonNode truth = new ObjectMapper().readTree(dir.resolve("truth.json").toFile());
+      assertThat(truth.path("homeRegion").asText()).isEqualTo("us-ashburn-1");
+      assertThat(truth.path("regions")).hasSize(2);
+      assertThat(truth.path("compartments").asInt()).isEqualTo(5); // 4 + the root
+      for (String type :
+          List.of(
+              "instance",
+              "volume",
+              "bootVolume",
+              "volumeBackup",
+              "bootVolumeBackup",
+              "bucket",
+              "fileSystem",
+              "dbSystem",
+              "autonomousDatabase",
+              "loadBalancer")) {
+        assertThat(truth.path("resources").path(type).path("us-phoenix-1").asInt())
+            .as(type)
+            .isPositive();
+      }
+      assertThat(truth.path("costsByMonth").path("2026-10").asText()).matches("-?\\d+(\\.\\d+)?");
+      assertThat(truth.path("resourcesByCompartment").size()).isPositive();
+
+      // the same seed and now in the library give byte-identical truth.json
+      try (OciSimulator same =
+          OciSimulator.builder()
+              .seed(42)
+              .now(LocalDate.of(2026, 11, 26))
+              .regions(2)
+              .compartments(4)
+              .instances(20)
+              .days(35)
+              .pageSize(5)
+              .start()) {
+        assertThat(same.truth().toJson()).isEqualTo(Files.readString(dir.resolve("truth.json")));
+      }
+    } finally {
+      p.destroy();
+      p.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+}
