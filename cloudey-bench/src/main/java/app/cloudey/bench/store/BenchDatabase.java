@@ -1,0 +1,62 @@
+package app.cloudey.bench.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The PostgreSQL a store benchmark runs against: the JDBC URL in {@code CLOUDEY_BENCH_PG_URL}, or
+ * an embedded server (zonky) started for the run. Each run uses a fresh schema, dropped at the end.
+ */
+final class BenchDatabase implements AutoCloseable {
+  final String jdbcUrl;
+  final String schema;
+  private final EmbeddedPostgres embedded;
+
+  private BenchDatabase(String jdbcUrl, String schema, EmbeddedPostgres embedded) {
+    this.jdbcUrl = jdbcUrl;
+    this.schema = schema;
+    this.embedded = embedded;
+  }
+
+  static BenchDatabase start(String schema) throws IOException, SQLException {
+    String url = System.getenv("CLOUDEY_BENCH_PG_URL");
+    EmbeddedPostgres embedded = null;
+    if (url == null || url.isBlank()) {
+      embedded = EmbeddedPostgres.builder().start();
+      url = embedded.getJdbcUrl("postgres", "postgres");
+    }
+    BenchDatabase db = new BenchDatabase(url, schema, embedded);
+    db.execute("drop schema if exists " + schema + " cascade");
+    return db;
+  }
+
+  Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl);
+  }
+
+  void execute(String sql) throws SQLException {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  String describe() {
+    return embedded == null ? "PostgreSQL at CLOUDEY_BENCH_PG_URL" : "embedded PostgreSQL (zonky)";
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      execute("drop schema if exists " + schema + " cascade");
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+}

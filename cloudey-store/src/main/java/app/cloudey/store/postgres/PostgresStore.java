@@ -1,0 +1,308 @@
+package app.cloudey.store.postgres;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.spi.AccountStore;
+import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.spi.CloudeyStore;
+import app.cloudey.spi.CloudeyStoreException;
+import app.cloudey.spi.CostStore;
+import app.cloudey.spi.InventoryStore;
+import app.cloudey.spi.MetricStore;
+import app.cloudey.spi.SyncRunStore;
+import app.cloudey.store.postgres.internal.AccountLocks;
+import app.cloudey.store.postgres.internal.CredentialCipher;
+import app.cloudey.store.postgres.internal.Db;
+import app.cloudey.store.postgres.internal.PgAccountStore;
+import app.cloudey.store.postgres.internal.PgCostStore;
+import app.cloudey.store.postgres.internal.PgInventoryStore;
+import app.cloudey.store.postgres.internal.PgMetricStore;
+import app.cloudey.store.postgres.internal.PgSyncRunStore;
+import app.cloudey.store.postgres.internal.StatementHook;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The PostgreSQL {@link CloudeyStore}: accounts with encrypted credentials, inventory, cost lines
+ * with month close and rollups, daily metrics and sync runs, all in the schema {@code cloudey}
+ * (created and migrated by Flyway with its own history table, so a host application's Flyway never
+ * collides). Every row carries its account id and every statement filters by it.
+ *
+ * <pre>{@code
+ * PostgresStore store = PostgresStore.builder()
+ *     .dataSource(dataSource)                                   // the host's pool; not closed by us
+ *     .credentialKeys(CredentialKeys.of("k1", base64Key))       // no default key
+ *     .build();
+ * // or: PostgresStore.builder().jdbcUrl("jdbc:postgresql://localhost/app", "user", "pw").build()
+ * }</pre>
+ *
+ * <p>Thread-safe; share one instance. {@link #close()} closes the pool only when the store built it
+ * from a JDBC URL. Failures of the database surface as {@link CloudeyStoreException} (the
+ * transaction was rolled back), bad input as {@link CloudeyConfigException}.
+ */
+public final class PostgresStore implements CloudeyStore {
+  private final @Nullable HikariDataSource ownedPool;
+  private final PgAccountStore accounts;
+  private final PgInventoryStore inventory;
+  private final PgCostStore costs;
+  private final PgMetricStore metrics;
+  private final PgSyncRunStore syncRuns;
+  private final AccountLocks locks;
+  private final Db db;
+
+  private PostgresStore(Builder b, DataSource dataSource, @Nullable HikariDataSource ownedPool) {
+    this.ownedPool = ownedPool;
+    Options options = b.options;
+    if (options.migrate()) {
+      migrate(dataSource, options.schema());
+    }
+    this.db = new Db(dataSource, options.schema(), b.hook);
+    CredentialKeys keys = b.credentialKeys;
+    CredentialCipher cipher =
+        keys == null
+            ? CredentialCipher.none()
+            : CredentialCipher.of(keys.primaryKeyId(), keys.keyIds(), keys::key);
+    this.accounts = new PgAccountStore(db, cipher);
+    this.inventory = new PgInventoryStore(db);
+    this.costs = new PgCostStore(db, b.clock, options.fetchSize());
+    this.metrics = new PgMetricStore(db);
+    this.syncRuns = new PgSyncRunStore(db);
+    this.locks = new AccountLocks(db, options.lockPollInterval());
+  }
+
+  /** A store over the host application's data source, default options, no credential key. */
+  public static PostgresStore create(DataSource dataSource) {
+    return builder().dataSource(dataSource).build();
+  }
+
+  /** A store over the host application's data source that encrypts credentials with the keys. */
+  public static PostgresStore create(DataSource dataSource, CredentialKeys keys) {
+    return builder().dataSource(dataSource).credentialKeys(keys).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  @Override
+  public InventoryStore inventory() {
+    return inventory;
+  }
+
+  @Override
+  public CostStore costs() {
+    return costs;
+  }
+
+  @Override
+  public MetricStore metrics() {
+    return metrics;
+  }
+
+  @Override
+  public SyncRunStore syncRuns() {
+    return syncRuns;
+  }
+
+  @Override
+  public AccountLock lock(AccountId accountId, Duration timeout) {
+    return locks.lock(accountId, timeout);
+  }
+
+  @Override
+  public long dataVersion(AccountId accountId) {
+    return db.read(
+        "read the data version",
+        accountId,
+        h ->
+            h.createQuery(
+                    db.sql(
+                        "select data_version from {s}.account_state where account_id ="
+                            + " :account_id"))
+                .bind("account_id", accountId.value())
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
+  }
+
+  /**
+   * Re-encrypts with the primary key every account's credentials sealed with another (older) key,
+   * one account per transaction. Run it after making a new key primary; then the old key can go.
+   *
+   * @return how many accounts' credentials were re-encrypted
+   * @throws CloudeyConfigException when no keys are configured or a stored key id is unknown
+   */
+  public int reencryptCredentials() {
+    return accounts.reencrypt();
+  }
+
+  @Override
+  public void close() {
+    if (ownedPool != null) {
+      ownedPool.close();
+    }
+  }
+
+  private static void migrate(DataSource dataSource, String schema) {
+    try {
+      Flyway.configure(PostgresStore.class.getClassLoader())
+          .dataSource(dataSource)
+          .schemas(schema)
+          .defaultSchema(schema)
+          .createSchemas(true)
+          .table("cloudey_schema_history")
+          .locations("classpath:db/cloudey/migration")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new CloudeyStoreException(
+          "migrating the Cloudey schema '"
+              + schema
+              + "' failed: "
+              + e.getMessage()
+              + " (the database user needs CREATE on the database, or create the schema first)",
+          e);
+    }
+  }
+
+  /**
+   * Options of the store, grouped by concern with published defaults.
+   *
+   * @param schema PostgreSQL schema for Cloudey's tables, {@link #DEFAULT_SCHEMA} by default
+   * @param migrate run the Flyway migrations at start (off when the host migrates separately)
+   * @param poolSize maximum connections of the pool the store builds from a JDBC URL
+   * @param fetchSize rows fetched per round trip when streaming cost lines
+   * @param lockPollInterval how often a waiting {@link #lock} retries
+   */
+  public record Options(
+      String schema, boolean migrate, int poolSize, int fetchSize, Duration lockPollInterval) {
+    public static final String DEFAULT_SCHEMA = "cloudey";
+    public static final int DEFAULT_POOL_SIZE = 10;
+    public static final int DEFAULT_FETCH_SIZE = 5_000;
+    public static final Duration DEFAULT_LOCK_POLL_INTERVAL = Duration.ofMillis(50);
+
+    public Options {
+      if (schema == null || schema.isBlank()) {
+        throw new CloudeyConfigException("schema must not be blank");
+      }
+      if (poolSize < 1) {
+        throw new CloudeyConfigException("poolSize must be at least 1, was " + poolSize);
+      }
+      if (fetchSize < 1) {
+        throw new CloudeyConfigException("fetchSize must be at least 1, was " + fetchSize);
+      }
+      if (lockPollInterval == null || lockPollInterval.isNegative() || lockPollInterval.isZero()) {
+        throw new CloudeyConfigException("lockPollInterval must be positive");
+      }
+    }
+
+    public static Options ofDefaults() {
+      return new Options(
+          DEFAULT_SCHEMA, true, DEFAULT_POOL_SIZE, DEFAULT_FETCH_SIZE, DEFAULT_LOCK_POLL_INTERVAL);
+    }
+
+    public Options withSchema(String newSchema) {
+      return new Options(newSchema, migrate, poolSize, fetchSize, lockPollInterval);
+    }
+
+    public Options withMigrate(boolean newMigrate) {
+      return new Options(schema, newMigrate, poolSize, fetchSize, lockPollInterval);
+    }
+
+    public Options withPoolSize(int newPoolSize) {
+      return new Options(schema, migrate, newPoolSize, fetchSize, lockPollInterval);
+    }
+
+    public Options withFetchSize(int newFetchSize) {
+      return new Options(schema, migrate, poolSize, newFetchSize, lockPollInterval);
+    }
+
+    public Options withLockPollInterval(Duration interval) {
+      return new Options(schema, migrate, poolSize, fetchSize, interval);
+    }
+  }
+
+  /** Builder of {@link PostgresStore}: a data source or a JDBC URL is required. */
+  public static final class Builder {
+    private @Nullable DataSource dataSource;
+    private @Nullable String jdbcUrl;
+    private @Nullable String username;
+    private @Nullable String password;
+    private @Nullable CredentialKeys credentialKeys;
+    private Options options = Options.ofDefaults();
+    private Clock clock = Clock.systemUTC();
+    private StatementHook hook = StatementHook.NONE;
+
+    private Builder() {}
+
+    /** The host's data source (a pool); the store never closes it. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = dataSource;
+      return this;
+    }
+
+    /** Let the store build (and close) its own HikariCP pool. */
+    public Builder jdbcUrl(String jdbcUrl, @Nullable String username, @Nullable String password) {
+      this.jdbcUrl = jdbcUrl;
+      this.username = username;
+      this.password = password;
+      return this;
+    }
+
+    /** Keys that encrypt credentials at rest; without them secret properties cannot be stored. */
+    public Builder credentialKeys(CredentialKeys keys) {
+      this.credentialKeys = keys;
+      return this;
+    }
+
+    public Builder options(Options options) {
+      this.options = options;
+      return this;
+    }
+
+    /** Clock for bookkeeping times such as the last ingest. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Tests only: runs before every statement (records SQL, kills connections). */
+    Builder statementHook(StatementHook hook) {
+      this.hook = hook;
+      return this;
+    }
+
+    public PostgresStore build() {
+      if ((dataSource == null) == (jdbcUrl == null)) {
+        throw new CloudeyConfigException(
+            "give PostgresStore exactly one of dataSource(...) or jdbcUrl(...)");
+      }
+      if (dataSource != null) {
+        return new PostgresStore(this, dataSource, null);
+      }
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(jdbcUrl);
+      config.setUsername(username);
+      config.setPassword(password);
+      config.setMaximumPoolSize(options.poolSize());
+      config.setPoolName("cloudey-store");
+      HikariDataSource pool = new HikariDataSource(config);
+      try {
+        return new PostgresStore(this, pool, pool);
+      } catch (RuntimeException e) {
+        pool.close();
+        throw e;
+      }
+    }
+  }
+}

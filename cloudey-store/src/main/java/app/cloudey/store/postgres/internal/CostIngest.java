@@ -1,0 +1,222 @@
+package app.cloudey.store.postgres.internal;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.model.CostLine;
+import app.cloudey.model.IngestResult;
+import app.cloudey.model.Money;
+import app.cloudey.model.Period;
+import app.cloudey.spi.CloudeyConfigException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Cost ingest: in one transaction, lock the account's state row, delete the period's lines and
+ * {@code COPY} the new ones straight from the stream; a closed month whose lines in the period
+ * changed is reopened (its close record and rollups dropped), one whose lines came back identical
+ * stays closed. A failure anywhere (a bad line, the stream throwing, the connection dying) rolls
+ * everything back, so the previous lines stay intact.
+ */
+final class CostIngest {
+  static final String COPY_COLUMNS =
+      "account_id, day, service, sku_part_number, sku_name, unit, region, compartment_id,"
+          + " resource_id, compartment_path, quantity, cost, currency, unit_price, list_rate,"
+          + " discount, tags";
+
+  private final Db db;
+  private final Clock clock;
+
+  CostIngest(Db db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  IngestResult replace(AccountId accountId, Period days, Stream<CostLine> lines) {
+    return db.inTransaction(
+        "replace cost lines of " + days,
+        accountId,
+        h -> {
+          db.bumpVersion(h, accountId);
+          // a closed month stays closed when its lines come back identical; remember what they were
+          Map<LocalDate, String> closedBefore = new TreeMap<>();
+          for (LocalDate month : closedMonths(h, accountId, days)) {
+            closedBefore.put(month, digest(h, accountId, days, month));
+          }
+          h.createUpdate(
+                  db.sql(
+                      "delete from {s}.cost_line where account_id = :account_id and day >= :start"
+                          + " and day < :end"))
+              .bind("account_id", accountId.value())
+              .bind("start", days.start())
+              .bind("end", days.end())
+              .execute();
+          Copied copied = copy(h, accountId, days, lines);
+          for (Map.Entry<LocalDate, String> closed : closedBefore.entrySet()) {
+            if (!closed.getValue().equals(digest(h, accountId, days, closed.getKey()))) {
+              reopen(h, accountId, closed.getKey());
+            }
+          }
+          h.createUpdate(
+                  db.sql(
+                      "update {s}.account_state set last_ingest_at = :now where account_id ="
+                          + " :account_id"))
+              .bind("now", PgAccountStore.utc(clock.instant()))
+              .bind("account_id", accountId.value())
+              .execute();
+          return new IngestResult(accountId, days, copied.rows(), copied.totals());
+        });
+  }
+
+  /** First days of the closed months that the period touches. */
+  private List<LocalDate> closedMonths(Handle h, AccountId accountId, Period days) {
+    return h.createQuery(
+            db.sql(
+                "select month from {s}.month_status where account_id = :account_id and status ="
+                    + " 'CLOSED' and month >= :first and month <= :last order by month"))
+        .bind("account_id", accountId.value())
+        .bind("first", YearMonth.from(days.start()).atDay(1))
+        .bind("last", YearMonth.from(days.end().minusDays(1)).atDay(1))
+        .mapTo(LocalDate.class)
+        .list();
+  }
+
+  /**
+   * An order-independent fingerprint of the month's lines within the period: their count and the
+   * sum of a 64-bit hash of each whole row (every column, amounts already normalised).
+   */
+  private String digest(Handle h, AccountId accountId, Period days, LocalDate month) {
+    Period overlap = days.intersection(Period.month(YearMonth.from(month))).orElseThrow();
+    return h.createQuery(
+            db.sql(
+                "select count(*) || ':' || coalesce(sum(hashtextextended(l::text, 0)::numeric), 0)"
+                    + " from {s}.cost_line l where account_id = :account_id and day >= :start and"
+                    + " day < :end"))
+        .bind("account_id", accountId.value())
+        .bind("start", overlap.start())
+        .bind("end", overlap.end())
+        .mapTo(String.class)
+        .one();
+  }
+
+  /** Drops the close record and rollups of a month whose lines changed. */
+  private void reopen(Handle h, AccountId accountId, LocalDate month) {
+    for (String table : List.of("month_rollup", "month_status")) {
+      h.createUpdate(
+              db.sql(
+                  "delete from {s}."
+                      + table
+                      + " where account_id = :account_id and month = :month"))
+          .bind("account_id", accountId.value())
+          .bind("month", month)
+          .execute();
+    }
+  }
+
+  private Copied copy(Handle h, AccountId accountId, Period days, Stream<CostLine> lines)
+      throws SQLException {
+    Connection connection = h.getConnection();
+    String sql = db.sql("copy {s}.cost_line (" + COPY_COLUMNS + ") from stdin");
+    db.runHook(sql, connection);
+    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+    Map<Currency, BigDecimal> totals =
+        new TreeMap<>(java.util.Comparator.comparing(Currency::getCurrencyCode));
+    long rows = 0;
+    try {
+      CopyRowWriter out = new CopyRowWriter(copy);
+      String account = accountId.value();
+      for (Iterator<CostLine> it = lines.iterator(); it.hasNext(); ) {
+        CostLine line = it.next();
+        if (line == null) {
+          throw new CloudeyConfigException("cost line " + rows + " is null; nothing was written");
+        }
+        check(accountId, days, line, rows);
+        Money cost = line.cost();
+        out.text(account)
+            .plain(line.day())
+            .text(line.service())
+            .text(line.skuPartNumber())
+            .text(line.skuName())
+            .text(line.unit())
+            .text(line.region())
+            .text(line.compartmentId())
+            .text(line.resourceId())
+            .text(line.compartmentPath())
+            .decimal(line.quantity())
+            .decimal(cost.amount())
+            .plain(cost.currency().getCurrencyCode())
+            .decimal(line.unitPrice())
+            .decimal(line.listRate())
+            .decimal(line.discount())
+            .text(line.tags().isEmpty() ? null : Json.write(line.tags()));
+        out.endRow();
+        totals.merge(cost.currency(), cost.amount(), BigDecimal::add);
+        rows++;
+      }
+      out.flush();
+      copy.endCopy();
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) {
+        throw new CloudeyConfigException(
+            "two cost lines share a natural key (day, service, SKU part number and name, unit,"
+                + " region, compartment and resource): "
+                + e.getMessage()
+                + "; nothing was written. Sum such lines before ingesting them",
+            e);
+      }
+      throw e;
+    } finally {
+      if (copy.isActive()) {
+        cancelQuietly(copy);
+      }
+    }
+    List<Money> sums = new ArrayList<>();
+    totals.forEach((currency, amount) -> sums.add(new Money(amount, currency)));
+    return new Copied(rows, sums);
+  }
+
+  private static void check(AccountId accountId, Period days, CostLine line, long index) {
+    if (!line.accountId().equals(accountId)) {
+      throw new CloudeyConfigException(
+          "cost line "
+              + index
+              + " belongs to account "
+              + line.accountId()
+              + ", not "
+              + accountId
+              + "; nothing was written");
+    }
+    if (!days.contains(line.day())) {
+      throw new CloudeyConfigException(
+          "cost line "
+              + index
+              + " is dated "
+              + line.day()
+              + ", outside the replaced days "
+              + days
+              + "; nothing was written");
+    }
+  }
+
+  private static void cancelQuietly(CopyIn copy) {
+    try {
+      copy.cancelCopy();
+    } catch (SQLException | RuntimeException ignored) {
+      // the transaction is rolled back (or the connection is gone) either way
+    }
+  }
+
+  private record Copied(long rows, List<Money> totals) {}
+}

@@ -1,0 +1,153 @@
+package app.cloudey.store.postgres.internal;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.spi.CloudeyException;
+import app.cloudey.spi.CloudeyStoreException;
+import java.sql.SQLException;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.TemplateEngine;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/**
+ * The store's access to PostgreSQL: a Jdbi over the data source, the schema name, the statement
+ * hook, transactions and translation of database errors into {@link CloudeyStoreException}.
+ * Thread-safe.
+ */
+public final class Db {
+  private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  private final Jdbi jdbi;
+  private final String schema;
+  private final StatementHook hook;
+
+  public Db(DataSource dataSource, String schema, StatementHook hook) {
+    if (!SCHEMA.matcher(schema).matches()) {
+      throw new app.cloudey.spi.CloudeyConfigException(
+          "schema '" + schema + "' is invalid: use a lower-case SQL identifier such as 'cloudey'");
+    }
+    this.schema = schema;
+    this.hook = hook;
+    this.jdbi = Jdbi.create(dataSource);
+    jdbi.installPlugin(new PostgresPlugin());
+    // SQL is plain text with :named parameters; no template syntax, so '<' never confuses a parser.
+    jdbi.setTemplateEngine(TemplateEngine.NOP);
+    jdbi.setSqlLogger(
+        new SqlLogger() {
+          @Override
+          public void logBeforeExecution(StatementContext context) {
+            runHook(context.getRenderedSql(), context.getConnection());
+          }
+        });
+  }
+
+  /** The SQL with every {@code {s}} replaced by the schema name. */
+  public String sql(String text) {
+    return text.replace("{s}", schema);
+  }
+
+  public String schema() {
+    return schema;
+  }
+
+  public StatementHook hook() {
+    return hook;
+  }
+
+  void runHook(String sql, java.sql.Connection connection) {
+    try {
+      hook.beforeStatement(sql, connection);
+    } catch (SQLException e) {
+      throw new CloudeyStoreException("statement hook failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs work in autocommit mode (single statements and reads). */
+  public <T> T read(String what, AccountId account, HandleFunction<T> work) {
+    try (Handle handle = jdbi.open()) {
+      return work.apply(handle);
+    } catch (CloudeyException e) {
+      throw e;
+    } catch (JdbiException | SQLException | IllegalStateException e) {
+      throw translate(what, account, e);
+    }
+  }
+
+  /**
+   * Runs work in one transaction and commits (running the hook before {@code COMMIT}); any failure
+   * rolls back and is rethrown as a {@link CloudeyException}.
+   */
+  public <T> T inTransaction(String what, AccountId account, HandleFunction<T> work) {
+    try (Handle handle = jdbi.open()) {
+      handle.begin();
+      try {
+        T result = work.apply(handle);
+        runHook("COMMIT", handle.getConnection());
+        handle.commit();
+        return result;
+      } catch (RuntimeException | SQLException | Error e) {
+        rollbackQuietly(handle);
+        throw e;
+      }
+    } catch (CloudeyException e) {
+      throw e;
+    } catch (JdbiException | SQLException | IllegalStateException e) {
+      throw translate(what, account, e);
+    }
+  }
+
+  /** Opens a handle the caller closes (for streams and held locks). */
+  public Handle open() {
+    return jdbi.open();
+  }
+
+  /** Bumps the account's data version inside the caller's transaction, locking its state row. */
+  public long bumpVersion(Handle handle, AccountId account) {
+    return handle
+        .createQuery(
+            sql(
+                "insert into {s}.account_state (account_id, data_version)"
+                    + " values (:account_id, nextval('{s}.data_version_seq'))"
+                    + " on conflict (account_id) do update set data_version = excluded.data_version"
+                    + " returning data_version"))
+        .bind("account_id", account.value())
+        .mapTo(Long.class)
+        .one();
+  }
+
+  private static void rollbackQuietly(Handle handle) {
+    try {
+      handle.rollback();
+    } catch (RuntimeException ignored) {
+      // the connection may be dead (that is often why we roll back); PostgreSQL aborts it anyway
+    }
+  }
+
+  public static CloudeyStoreException translate(String what, AccountId account, Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return new CloudeyStoreException(
+        "PostgreSQL could not "
+            + what
+            + " for account "
+            + account
+            + " ("
+            + root.getMessage()
+            + "); any transaction was rolled back: check that the database is reachable and"
+            + " retry",
+        e);
+  }
+
+  /** Work on a handle that may throw {@link SQLException}. */
+  @FunctionalInterface
+  public interface HandleFunction<T> {
+    T apply(Handle handle) throws SQLException;
+  }
+}

@@ -1,0 +1,242 @@
+package app.cloudey.store.postgres.internal;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.model.ClosedMonth;
+import app.cloudey.model.CostDimension;
+import app.cloudey.model.CostLine;
+import app.cloudey.model.CostQuery;
+import app.cloudey.model.CostRow;
+import app.cloudey.model.IngestResult;
+import app.cloudey.model.Money;
+import app.cloudey.model.Period;
+import app.cloudey.spi.CostStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** Cost lines, aggregates, month close and rollups in PostgreSQL. */
+public final class PgCostStore implements CostStore {
+  private final Db db;
+  private final CostIngest ingest;
+  private final MonthClose close;
+  private final int fetchSize;
+
+  public PgCostStore(Db db, Clock clock, int fetchSize) {
+    this.db = db;
+    this.ingest = new CostIngest(db, clock);
+    this.close = new MonthClose(db, this);
+    this.fetchSize = fetchSize;
+  }
+
+  @Override
+  public IngestResult replaceCostLines(AccountId accountId, Period days, Stream<CostLine> lines) {
+    return ingest.replace(accountId, days, lines);
+  }
+
+  @Override
+  public List<CostRow> aggregate(AccountId accountId, CostQuery query) {
+    List<CostDimension> dims = query.groupBy();
+    StringBuilder sql = new StringBuilder("select ");
+    for (CostDimension d : dims) {
+      sql.append(MonthClose.keyExpression(d)).append(", ");
+    }
+    sql.append("currency, sum(cost) from {s}.cost_line where account_id = :account_id")
+        .append(" and day >= :start and day < :end");
+    if (!query.services().isEmpty()) {
+      sql.append(" and service = any(:services)");
+    }
+    if (!query.compartmentIds().isEmpty()) {
+      sql.append(" and compartment_id = any(:compartments)");
+    }
+    if (!query.resourceIds().isEmpty()) {
+      sql.append(" and resource_id = any(:resources)");
+    }
+    if (!query.regions().isEmpty()) {
+      sql.append(" and region = any(:regions)");
+    }
+    sql.append(" group by ");
+    for (int i = 1; i <= dims.size() + 1; i++) {
+      sql.append(i == 1 ? "" : ", ").append(i);
+    }
+    // "C" collation: keys sort like String.compareTo, whatever the database's locale
+    sql.append(" order by sum(cost) desc");
+    for (CostDimension d : dims) {
+      sql.append(", ").append(MonthClose.keyExpression(d)).append(" collate \"C\"");
+    }
+    sql.append(", currency collate \"C\"");
+    if (query.limit() > 0) {
+      sql.append(" limit ").append(query.limit());
+    }
+    return db.read(
+        "aggregate costs",
+        accountId,
+        h -> {
+          Query q =
+              h.createQuery(db.sql(sql.toString()))
+                  .bind("account_id", accountId.value())
+                  .bind("start", query.period().start())
+                  .bind("end", query.period().end());
+          bindSet(q, "services", query.services());
+          bindSet(q, "compartments", query.compartmentIds());
+          bindSet(q, "resources", query.resourceIds());
+          bindSet(q, "regions", query.regions());
+          return q.map(
+                  (rs, ctx) -> {
+                    List<String> key = new ArrayList<>(dims.size());
+                    for (int i = 1; i <= dims.size(); i++) {
+                      key.add(rs.getString(i));
+                    }
+                    return new CostRow(
+                        key,
+                        new Money(
+                            rs.getBigDecimal(dims.size() + 2),
+                            Currency.getInstance(rs.getString(dims.size() + 1))));
+                  })
+              .list();
+        });
+  }
+
+  @Override
+  public Stream<CostLine> lines(AccountId accountId, Period period) {
+    Handle handle = db.open();
+    try {
+      // a transaction lets the driver fetch with a cursor, fetchSize rows at a time
+      handle.begin();
+      return handle
+          .createQuery(
+              db.sql(
+                  "select "
+                      + CostIngest.COPY_COLUMNS
+                      + " from {s}.cost_line where account_id = :account_id and day >= :start and"
+                      + " day < :end order by day, service, sku_part_number, sku_name, unit,"
+                      + " region, compartment_id, resource_id"))
+          .bind("account_id", accountId.value())
+          .bind("start", period.start())
+          .bind("end", period.end())
+          .setFetchSize(fetchSize)
+          .map((rs, ctx) -> line(accountId, rs))
+          .stream()
+          .onClose(
+              () -> {
+                try {
+                  handle.rollback();
+                } finally {
+                  handle.close();
+                }
+              });
+    } catch (RuntimeException e) {
+      handle.close();
+      throw Db.translate("read cost lines", accountId, e);
+    }
+  }
+
+  @Override
+  public Optional<Instant> lastIngestAt(AccountId accountId) {
+    return db.read(
+        "read the last ingest time",
+        accountId,
+        h ->
+            h.createQuery(
+                    db.sql(
+                        "select last_ingest_at from {s}.account_state where account_id ="
+                            + " :account_id and last_ingest_at is not null"))
+                .bind("account_id", accountId.value())
+                .map((rs, ctx) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .findOne());
+  }
+
+  @Override
+  public ClosedMonth closeMonth(AccountId accountId, YearMonth month, Instant closedAt) {
+    return close.close(accountId, month, closedAt);
+  }
+
+  @Override
+  public Optional<ClosedMonth> findClosedMonth(AccountId accountId, YearMonth month) {
+    return db.read("read a closed month", accountId, h -> findClosedMonth(h, accountId, month));
+  }
+
+  Optional<ClosedMonth> findClosedMonth(Handle h, AccountId accountId, YearMonth month) {
+    Optional<Object[]> status =
+        h.createQuery(
+                db.sql(
+                    "select closed_at, lines from {s}.month_status where account_id = :account_id"
+                        + " and month = :month and status = 'CLOSED'"))
+            .bind("account_id", accountId.value())
+            .bind("month", month.atDay(1))
+            .map(
+                (rs, ctx) ->
+                    new Object[] {rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2)})
+            .findOne();
+    if (status.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Money> totals =
+        rollups(h, accountId, month, CostDimension.MONTH).stream()
+            .map(CostRow::cost)
+            .sorted(java.util.Comparator.comparing(m -> m.currency().getCurrencyCode()))
+            .toList();
+    return Optional.of(
+        new ClosedMonth(
+            accountId, month, (Instant) status.get()[0], (Long) status.get()[1], totals));
+  }
+
+  @Override
+  public List<CostRow> rollups(AccountId accountId, YearMonth month, CostDimension dimension) {
+    return db.read("read rollups", accountId, h -> rollups(h, accountId, month, dimension));
+  }
+
+  private List<CostRow> rollups(
+      Handle h, AccountId accountId, YearMonth month, CostDimension dimension) {
+    return h.createQuery(
+            db.sql(
+                "select key, currency, cost from {s}.month_rollup where account_id = :account_id"
+                    + " and month = :month and dimension = :dimension order by cost desc, key"
+                    + " collate \"C\", currency"))
+        .bind("account_id", accountId.value())
+        .bind("month", month.atDay(1))
+        .bind("dimension", dimension.name())
+        .map(
+            (rs, ctx) ->
+                new CostRow(
+                    List.of(rs.getString(1)),
+                    new Money(rs.getBigDecimal(3), Currency.getInstance(rs.getString(2)))))
+        .list();
+  }
+
+  private static void bindSet(Query q, String name, java.util.Set<String> values) {
+    if (!values.isEmpty()) {
+      q.bindArray(name, String.class, List.copyOf(values));
+    }
+  }
+
+  private static CostLine line(AccountId accountId, ResultSet rs) throws SQLException {
+    return CostLine.builder()
+        .accountId(accountId)
+        .day(rs.getObject("day", java.time.LocalDate.class))
+        .service(rs.getString("service"))
+        .skuPartNumber(rs.getString("sku_part_number"))
+        .skuName(rs.getString("sku_name"))
+        .unit(rs.getString("unit"))
+        .region(rs.getString("region"))
+        .compartmentId(rs.getString("compartment_id"))
+        .resourceId(rs.getString("resource_id"))
+        .compartmentPath(rs.getString("compartment_path"))
+        .quantity(rs.getBigDecimal("quantity"))
+        .cost(new Money(rs.getBigDecimal("cost"), Currency.getInstance(rs.getString("currency"))))
+        .unitPrice(rs.getBigDecimal("unit_price"))
+        .listRate(rs.getBigDecimal("list_rate"))
+        .discount(rs.getBigDecimal("discount"))
+        .tags(Json.stringMap(rs.getString("tags")))
+        .build();
+  }
+}

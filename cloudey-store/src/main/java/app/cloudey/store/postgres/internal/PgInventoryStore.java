@@ -1,0 +1,372 @@
+package app.cloudey.store.postgres.internal;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.model.Compartment;
+import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceFilter;
+import app.cloudey.model.ResourceSpec;
+import app.cloudey.model.ResourceType;
+import app.cloudey.model.Scope;
+import app.cloudey.model.SyncCount;
+import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.spi.InventoryStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jspecify.annotations.Nullable;
+
+/** Compartments and resources with soft deletion; each scope is replaced in one transaction. */
+public final class PgInventoryStore implements InventoryStore {
+  private static final String RESOURCE_COLUMNS =
+      "account_id, resource_id, provider, resource_type, name, region, availability_domain,"
+          + " compartment_id, lifecycle_state, time_created, shape, ocpus, memory_gb, size_gb,"
+          + " vpus_per_gb, attached_to, source_id, storage_tier, object_count, bandwidth_min_mbps,"
+          + " bandwidth_max_mbps, backend_count, healthy_backend_count, tags, attributes,"
+          + " first_seen_at, seen_at, deleted_at";
+
+  private final Db db;
+
+  public PgInventoryStore(Db db) {
+    this.db = db;
+  }
+
+  @Override
+  public void replaceCompartments(
+      AccountId accountId, List<Compartment> compartments, Instant seenAt) {
+    Map<String, Compartment> byId = new LinkedHashMap<>();
+    for (Compartment c : compartments) {
+      requireAccount(accountId, c.accountId(), "compartment " + c.id());
+      byId.put(c.id(), c);
+    }
+    db.inTransaction(
+        "replace compartments",
+        accountId,
+        h -> {
+          if (!byId.isEmpty()) {
+            PreparedBatch batch =
+                h.prepareBatch(
+                    db.sql(
+                        "insert into {s}.compartment (account_id, compartment_id, parent_id, name,"
+                            + " path, lifecycle_state, seen_at, deleted_at) values (:account_id,"
+                            + " :id, :parent_id, :name, :path, :state, :seen_at, null) on conflict"
+                            + " (account_id, compartment_id) do update set parent_id ="
+                            + " excluded.parent_id, name = excluded.name, path = excluded.path,"
+                            + " lifecycle_state = excluded.lifecycle_state, seen_at ="
+                            + " excluded.seen_at, deleted_at = null"));
+            for (Compartment c : byId.values()) {
+              batch
+                  .bind("account_id", accountId.value())
+                  .bind("id", c.id())
+                  .bind("parent_id", c.parentId())
+                  .bind("name", c.name())
+                  .bind("path", c.path())
+                  .bind("state", c.lifecycleState())
+                  .bind("seen_at", PgAccountStore.utc(seenAt))
+                  .add();
+            }
+            batch.execute();
+          }
+          h.createUpdate(
+                  db.sql(
+                      "update {s}.compartment set deleted_at = :seen_at where account_id ="
+                          + " :account_id and deleted_at is null and not (compartment_id = any(:ids))"))
+              .bind("seen_at", PgAccountStore.utc(seenAt))
+              .bind("account_id", accountId.value())
+              .bindArray("ids", String.class, List.copyOf(byId.keySet()))
+              .execute();
+          db.bumpVersion(h, accountId);
+          return null;
+        });
+  }
+
+  @Override
+  public List<Compartment> compartments(AccountId accountId) {
+    return db.read(
+        "read compartments",
+        accountId,
+        h ->
+            h.createQuery(
+                    db.sql(
+                        "select compartment_id, parent_id, name, path, lifecycle_state from"
+                            + " {s}.compartment where account_id = :account_id and deleted_at is"
+                            + " null order by path collate \"C\", compartment_id collate \"C\""))
+                .bind("account_id", accountId.value())
+                .map(
+                    (rs, ctx) ->
+                        new Compartment(
+                            accountId,
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5)))
+                .list());
+  }
+
+  @Override
+  public SyncCount replaceScope(
+      AccountId accountId, Scope scope, List<Resource> listed, Instant seenAt) {
+    Map<String, Resource> byId = new LinkedHashMap<>();
+    for (Resource r : listed) {
+      requireAccount(accountId, r.accountId(), "resource " + r.id());
+      if (!r.scope().equals(scope)) {
+        throw new CloudeyConfigException(
+            "resource " + r.id() + " belongs to scope " + r.scope() + ", not " + scope);
+      }
+      byId.put(r.id(), r);
+    }
+    return db.inTransaction(
+        "replace scope " + scope,
+        accountId,
+        h -> {
+          Map<String, Stored> existing = new HashMap<>();
+          if (!byId.isEmpty()) {
+            h.createQuery(
+                    db.sql(
+                        "select "
+                            + RESOURCE_COLUMNS
+                            + " from {s}.resource where account_id = :account_id and resource_id ="
+                            + " any(:ids) for update"))
+                .bind("account_id", accountId.value())
+                .bindArray("ids", String.class, List.copyOf(byId.keySet()))
+                .map(
+                    (rs, ctx) ->
+                        new Stored(resource(accountId, rs), rs.getObject("deleted_at") != null))
+                .forEach(s -> existing.put(s.resource().id(), s));
+          }
+          int created = 0;
+          int updated = 0;
+          int unchanged = 0;
+          List<Resource> changed = new ArrayList<>();
+          for (Resource r : byId.values()) {
+            Stored old = existing.get(r.id());
+            if (old == null || old.deleted()) {
+              created++;
+              changed.add(r);
+            } else if (!old.resource().equals(asStored(r))) {
+              updated++;
+              changed.add(r);
+            } else {
+              unchanged++;
+            }
+          }
+          upsert(h, accountId, changed, seenAt);
+          if (unchanged > 0) {
+            h.createUpdate(
+                    db.sql(
+                        "update {s}.resource set seen_at = :seen_at where account_id = :account_id"
+                            + " and resource_id = any(:ids)"))
+                .bind("seen_at", PgAccountStore.utc(seenAt))
+                .bind("account_id", accountId.value())
+                .bindArray("ids", String.class, List.copyOf(byId.keySet()))
+                .execute();
+          }
+          int deleted =
+              h.createUpdate(
+                      db.sql(
+                          "update {s}.resource set deleted_at = :seen_at where account_id ="
+                              + " :account_id and region = :region and compartment_id ="
+                              + " :compartment_id and resource_type = :type and deleted_at is null"
+                              + " and not (resource_id = any(:ids))"))
+                  .bind("seen_at", PgAccountStore.utc(seenAt))
+                  .bind("account_id", accountId.value())
+                  .bind("region", scope.region())
+                  .bind("compartment_id", scope.compartmentId())
+                  .bind("type", scope.type().name())
+                  .bindArray("ids", String.class, List.copyOf(byId.keySet()))
+                  .execute();
+          if (created + updated + deleted > 0) {
+            db.bumpVersion(h, accountId);
+          }
+          return new SyncCount(scope.type(), scope.region(), created, updated, deleted, unchanged);
+        });
+  }
+
+  private void upsert(Handle h, AccountId accountId, List<Resource> resources, Instant seenAt) {
+    if (resources.isEmpty()) {
+      return;
+    }
+    StringBuilder updates = new StringBuilder();
+    for (String column : RESOURCE_COLUMNS.split(",\\s*")) {
+      if (!column.equals("account_id")
+          && !column.equals("resource_id")
+          && !column.equals("first_seen_at")) {
+        updates
+            .append(updates.length() == 0 ? "" : ", ")
+            .append(column)
+            .append(" = excluded.")
+            .append(column);
+      }
+    }
+    PreparedBatch batch =
+        h.prepareBatch(
+            db.sql(
+                "insert into {s}.resource ("
+                    + RESOURCE_COLUMNS
+                    + ") values (:account_id, :resource_id, :provider, :resource_type, :name,"
+                    + " :region, :availability_domain, :compartment_id, :lifecycle_state,"
+                    + " :time_created, :shape, :ocpus, :memory_gb, :size_gb, :vpus_per_gb,"
+                    + " :attached_to, :source_id, :storage_tier, :object_count,"
+                    + " :bandwidth_min_mbps, :bandwidth_max_mbps, :backend_count,"
+                    + " :healthy_backend_count, cast(:tags as jsonb), cast(:attributes as jsonb),"
+                    + " :seen_at, :seen_at, null) on conflict (account_id, resource_id) do update"
+                    + " set "
+                    + updates));
+    for (Resource r : resources) {
+      ResourceSpec s = r.spec();
+      batch
+          .bind("account_id", accountId.value())
+          .bind("resource_id", r.id())
+          .bind("provider", r.provider())
+          .bind("resource_type", r.type().name())
+          .bind("name", r.name())
+          .bind("region", r.region())
+          .bind("availability_domain", r.availabilityDomain())
+          .bind("compartment_id", r.compartmentId())
+          .bind("lifecycle_state", r.lifecycleState())
+          .bind(
+              "time_created", r.timeCreated() == null ? null : PgAccountStore.utc(r.timeCreated()))
+          .bind("shape", s.shape())
+          .bind("ocpus", s.ocpus())
+          .bind("memory_gb", s.memoryGb())
+          .bind("size_gb", s.sizeGb())
+          .bind("vpus_per_gb", s.vpusPerGb())
+          .bind("attached_to", s.attachedTo())
+          .bind("source_id", s.sourceId())
+          .bind("storage_tier", s.storageTier())
+          .bind("object_count", s.objectCount())
+          .bind("bandwidth_min_mbps", s.bandwidthMinMbps())
+          .bind("bandwidth_max_mbps", s.bandwidthMaxMbps())
+          .bind("backend_count", s.backendCount())
+          .bind("healthy_backend_count", s.healthyBackendCount())
+          .bind("tags", Json.write(r.tags()))
+          .bind("attributes", Json.write(r.attributes()))
+          .bind("seen_at", PgAccountStore.utc(seenAt))
+          .add();
+    }
+    batch.execute();
+  }
+
+  @Override
+  public List<Resource> resources(AccountId accountId, ResourceFilter filter) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select " + RESOURCE_COLUMNS + " from {s}.resource where account_id = :account_id");
+    if (!filter.includeDeleted()) {
+      sql.append(" and deleted_at is null");
+    }
+    if (!filter.types().isEmpty()) {
+      sql.append(" and resource_type = any(:types)");
+    }
+    if (!filter.regions().isEmpty()) {
+      sql.append(" and region = any(:regions)");
+    }
+    if (!filter.compartmentIds().isEmpty()) {
+      sql.append(" and compartment_id = any(:compartments)");
+    }
+    sql.append(" order by resource_id collate \"C\"");
+    return db.read(
+        "read resources",
+        accountId,
+        h -> {
+          var query = h.createQuery(db.sql(sql.toString())).bind("account_id", accountId.value());
+          if (!filter.types().isEmpty()) {
+            query.bindArray(
+                "types", String.class, filter.types().stream().map(ResourceType::name).toList());
+          }
+          if (!filter.regions().isEmpty()) {
+            query.bindArray("regions", String.class, List.copyOf(filter.regions()));
+          }
+          if (!filter.compartmentIds().isEmpty()) {
+            query.bindArray("compartments", String.class, List.copyOf(filter.compartmentIds()));
+          }
+          List<Resource> rows = query.map((rs, ctx) -> resource(accountId, rs)).list();
+          // the database collation orders like String.compareTo for ids; make it exact anyway
+          return rows.stream().sorted(Comparator.comparing(Resource::id)).toList();
+        });
+  }
+
+  @Override
+  public Optional<Resource> findResource(AccountId accountId, String resourceId) {
+    return db.read(
+        "read a resource",
+        accountId,
+        h ->
+            h.createQuery(
+                    db.sql(
+                        "select "
+                            + RESOURCE_COLUMNS
+                            + " from {s}.resource where account_id = :account_id and resource_id ="
+                            + " :resource_id"))
+                .bind("account_id", accountId.value())
+                .bind("resource_id", resourceId)
+                .map((rs, ctx) -> resource(accountId, rs))
+                .findOne());
+  }
+
+  private static Resource resource(AccountId accountId, ResultSet rs) throws SQLException {
+    OffsetDateTime created = rs.getObject("time_created", OffsetDateTime.class);
+    ResourceSpec spec =
+        ResourceSpec.builder()
+            .shape(rs.getString("shape"))
+            .ocpus(rs.getBigDecimal("ocpus"))
+            .memoryGb(rs.getBigDecimal("memory_gb"))
+            .sizeGb(rs.getBigDecimal("size_gb"))
+            .vpusPerGb(integer(rs, "vpus_per_gb"))
+            .attachedTo(rs.getString("attached_to"))
+            .sourceId(rs.getString("source_id"))
+            .storageTier(rs.getString("storage_tier"))
+            .objectCount(rs.getObject("object_count", Long.class))
+            .bandwidthMinMbps(integer(rs, "bandwidth_min_mbps"))
+            .bandwidthMaxMbps(integer(rs, "bandwidth_max_mbps"))
+            .backendCount(integer(rs, "backend_count"))
+            .healthyBackendCount(integer(rs, "healthy_backend_count"))
+            .build();
+    return Resource.builder()
+        .accountId(accountId)
+        .provider(rs.getString("provider"))
+        .type(ResourceType.valueOf(rs.getString("resource_type")))
+        .id(rs.getString("resource_id"))
+        .name(rs.getString("name"))
+        .region(rs.getString("region"))
+        .availabilityDomain(rs.getString("availability_domain"))
+        .compartmentId(rs.getString("compartment_id"))
+        .lifecycleState(rs.getString("lifecycle_state"))
+        .timeCreated(created == null ? null : created.toInstant())
+        .tags(Json.stringMap(rs.getString("tags")))
+        .spec(spec)
+        .attributes(Json.stringMap(rs.getString("attributes")))
+        .build();
+  }
+
+  private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, Integer.class);
+  }
+
+  /** The resource as it reads back: PostgreSQL keeps timestamps to the microsecond. */
+  private static Resource asStored(Resource r) {
+    return r.timeCreated() == null
+        ? r
+        : r.toBuilder().timeCreated(r.timeCreated().truncatedTo(ChronoUnit.MICROS)).build();
+  }
+
+  static void requireAccount(AccountId expected, AccountId actual, String what) {
+    if (!expected.equals(actual)) {
+      throw new CloudeyConfigException(
+          what + " belongs to account " + actual + ", not " + expected + "; nothing was written");
+    }
+  }
+
+  private record Stored(Resource resource, boolean deleted) {}
+}

@@ -1,0 +1,139 @@
+package app.cloudey.store.postgres.internal;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.model.MetricDaily;
+import app.cloudey.model.MetricName;
+import app.cloudey.model.MetricQuery;
+import app.cloudey.spi.MetricStore;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Daily metric aggregates, upserted by (resource, metric, day); a missing day never erases data.
+ */
+public final class PgMetricStore implements MetricStore {
+  private static final Comparator<MetricDaily> ORDER =
+      Comparator.comparing(MetricDaily::resourceId)
+          .thenComparing(MetricDaily::metric)
+          .thenComparing(MetricDaily::day);
+
+  private final Db db;
+
+  public PgMetricStore(Db db) {
+    this.db = db;
+  }
+
+  @Override
+  public void upsert(AccountId accountId, Collection<MetricDaily> metrics) {
+    for (MetricDaily m : metrics) {
+      PgInventoryStore.requireAccount(
+          accountId, m.accountId(), "metric " + m.metric() + " of " + m.resourceId());
+    }
+    if (metrics.isEmpty()) {
+      return;
+    }
+    db.inTransaction(
+        "store daily metrics",
+        accountId,
+        h -> {
+          PreparedBatch batch =
+              h.prepareBatch(
+                  db.sql(
+                      "insert into {s}.metric_daily (account_id, resource_id, metric, day, mean,"
+                          + " max, p95, samples) values (:account_id, :resource_id, :metric, :day,"
+                          + " :mean, :max, :p95, :samples) on conflict (account_id, resource_id,"
+                          + " metric, day) do update set mean = excluded.mean, max = excluded.max,"
+                          + " p95 = excluded.p95, samples = excluded.samples where"
+                          + " metric_daily.account_id = :account_id and (excluded.samples > 0 or"
+                          + " metric_daily.samples = 0)"));
+          for (MetricDaily m : metrics) {
+            batch
+                .bind("account_id", accountId.value())
+                .bind("resource_id", m.resourceId())
+                .bind("metric", m.metric().name())
+                .bind("day", m.day())
+                .bind("mean", m.mean())
+                .bind("max", m.max())
+                .bind("p95", m.p95())
+                .bind("samples", m.samples())
+                .add();
+          }
+          batch.execute();
+          db.bumpVersion(h, accountId);
+          return null;
+        });
+  }
+
+  @Override
+  public List<MetricDaily> daily(AccountId accountId, MetricQuery query) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select resource_id, metric, day, mean, max, p95, samples from {s}.metric_daily where"
+                + " account_id = :account_id and day >= :start and day < :end");
+    if (!query.resourceIds().isEmpty()) {
+      sql.append(" and resource_id = any(:resources)");
+    }
+    if (!query.metrics().isEmpty()) {
+      sql.append(" and metric = any(:metrics)");
+    }
+    return db.read(
+        "read daily metrics",
+        accountId,
+        h -> {
+          Query q =
+              h.createQuery(db.sql(sql.toString()))
+                  .bind("account_id", accountId.value())
+                  .bind("start", query.period().start())
+                  .bind("end", query.period().end());
+          if (!query.resourceIds().isEmpty()) {
+            q.bindArray("resources", String.class, List.copyOf(query.resourceIds()));
+          }
+          if (!query.metrics().isEmpty()) {
+            q.bindArray(
+                "metrics", String.class, query.metrics().stream().map(MetricName::name).toList());
+          }
+          return q
+              .map(
+                  (rs, ctx) ->
+                      new MetricDaily(
+                          accountId,
+                          rs.getString(1),
+                          MetricName.valueOf(rs.getString(2)),
+                          rs.getObject(3, LocalDate.class),
+                          rs.getObject(4, Double.class),
+                          rs.getObject(5, Double.class),
+                          rs.getObject(6, Double.class),
+                          rs.getInt(7)))
+              .list()
+              .stream()
+              // metric order is the enum's, which SQL does not know
+              .sorted(ORDER)
+              .toList();
+        });
+  }
+
+  @Override
+  public int deleteBefore(AccountId accountId, LocalDate cutoff) {
+    return db.inTransaction(
+        "apply metric retention",
+        accountId,
+        h -> {
+          int deleted =
+              h.createUpdate(
+                      db.sql(
+                          "delete from {s}.metric_daily where account_id = :account_id and day <"
+                              + " :cutoff"))
+                  .bind("account_id", accountId.value())
+                  .bind("cutoff", cutoff)
+                  .execute();
+          if (deleted > 0) {
+            db.bumpVersion(h, accountId);
+          }
+          return deleted;
+        });
+  }
+}

@@ -1,0 +1,292 @@
+package app.cloudey.store.redis;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.spi.CacheKey;
+import app.cloudey.spi.CloudeyCache;
+import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.spi.CloudeyException;
+import app.cloudey.store.redis.internal.ValueCodec;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link CloudeyCache} in Redis (Lettuce). Keys are {@code
+ * cloudey:v1:<account>:<dataVersion>:<sha256 of the query>}, values JSON envelopes of model
+ * records, with the TTL Cloudey asks for (none for closed months). Evicting an account uses {@code
+ * SCAN}, never {@code KEYS}.
+ *
+ * <p>Built for outages: commands time out after {@link Options#commandTimeout()} and fail at once
+ * while Redis is disconnected (no queueing), the client reconnects by itself, and a Redis that is
+ * down when the cache is created is retried at most once per {@link Options#reconnectBackoff()}.
+ * Every failure is thrown as a {@link CloudeyException}; Cloudey reports it to its listener and
+ * answers from the store, so a cache failure never fails a query.
+ *
+ * <pre>{@code
+ * try (RedisCache cache = RedisCache.create("redis://localhost:6379")) {
+ *   Cloudey cloudey = Cloudey.builder().store(store).cache(cache).build();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: one connection is shared by all threads. {@link #close()} closes the client.
+ */
+public final class RedisCache implements CloudeyCache {
+  private final Options options;
+  private final RedisURI uri;
+  private final ClientResources resources;
+  private final RedisClient client;
+  private final ValueCodec codec = new ValueCodec();
+  private @Nullable StatefulRedisConnection<String, String> connection;
+  private long nextConnectAttemptNanos;
+  private @Nullable String lastConnectError;
+
+  private RedisCache(String uri, Options options) {
+    this.options = options;
+    try {
+      this.uri = RedisURI.create(uri);
+    } catch (RuntimeException e) {
+      throw new CloudeyConfigException(
+          "Redis URI '" + uri + "' is invalid: expected e.g. redis://localhost:6379/0", e);
+    }
+    this.uri.setTimeout(options.commandTimeout());
+    this.resources =
+        ClientResources.builder()
+            .ioThreadPoolSize(2)
+            .computationThreadPoolSize(2)
+            .reconnectDelay(
+                Delay.exponential(
+                    Duration.ofMillis(20), options.reconnectBackoff(), 2, TimeUnit.MILLISECONDS))
+            .build();
+    this.client = RedisClient.create(resources, this.uri);
+    client.setOptions(
+        ClientOptions.builder()
+            .autoReconnect(true)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .socketOptions(SocketOptions.builder().connectTimeout(options.connectTimeout()).build())
+            .timeoutOptions(TimeoutOptions.enabled(options.commandTimeout()))
+            .build());
+  }
+
+  /** A cache at the URI with default options, e.g. {@code redis://localhost:6379}. */
+  public static RedisCache create(String uri) {
+    return new RedisCache(uri, Options.ofDefaults());
+  }
+
+  public static RedisCache create(String uri, Options options) {
+    return new RedisCache(uri, options);
+  }
+
+  @Override
+  public <T> Optional<T> get(CacheKey key, Class<T> type) {
+    String json = run("GET", c -> c.get(redisKey(key)));
+    return json == null ? Optional.empty() : codec.decode(key, json, type);
+  }
+
+  @Override
+  public void put(CacheKey key, Object value, @Nullable Duration ttl) {
+    if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
+      return; // already expired
+    }
+    String json = codec.encode(key, value);
+    String redisKey = redisKey(key);
+    run(
+        "SET",
+        c ->
+            ttl == null
+                ? c.set(redisKey, json)
+                : c.set(redisKey, json, SetArgs.Builder.px(Math.max(1, ttl.toMillis()))));
+  }
+
+  @Override
+  public void evictAccount(AccountId accountId) {
+    String pattern = options.keyPrefix() + accountId.value() + ":*";
+    run(
+        "SCAN+UNLINK",
+        c -> {
+          ScanArgs args = ScanArgs.Builder.matches(pattern).limit(options.scanCount());
+          KeyScanCursor<String> cursor = c.scan(args);
+          while (true) {
+            if (!cursor.getKeys().isEmpty()) {
+              c.unlink(cursor.getKeys().toArray(String[]::new));
+            }
+            if (cursor.isFinished()) {
+              return null;
+            }
+            cursor = c.scan(ScanCursor.of(cursor.getCursor()), args);
+          }
+        });
+  }
+
+  /** The Redis key of a cache key. */
+  public String redisKey(CacheKey key) {
+    return options.keyPrefix()
+        + key.accountId().value()
+        + ":"
+        + key.dataVersion()
+        + ":"
+        + sha256(key.query());
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (connection != null) {
+        connection.close();
+        connection = null;
+      }
+    }
+    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
+  }
+
+  private <R> @Nullable R run(String operation, Command<R> command) {
+    try {
+      return command.run(connection().sync());
+    } catch (CloudeyException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CloudeyException(
+          "Redis "
+              + operation
+              + " at "
+              + uri.getHost()
+              + ":"
+              + uri.getPort()
+              + " failed: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private synchronized StatefulRedisConnection<String, String> connection() {
+    if (connection != null) {
+      return connection; // Lettuce reconnects it by itself after an outage
+    }
+    long now = System.nanoTime();
+    if (now - nextConnectAttemptNanos < 0) {
+      throw new CloudeyException(
+          "Redis at "
+              + uri.getHost()
+              + ":"
+              + uri.getPort()
+              + " is unreachable ("
+              + lastConnectError
+              + "); retrying shortly");
+    }
+    try {
+      connection = client.connect(StringCodec.UTF8);
+      return connection;
+    } catch (RuntimeException e) {
+      nextConnectAttemptNanos = now + options.reconnectBackoff().toNanos();
+      lastConnectError = e.getMessage();
+      throw new CloudeyException(
+          "cannot connect to Redis at "
+              + uri.getHost()
+              + ":"
+              + uri.getPort()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Command<R> {
+    @Nullable R run(RedisCommands<String, String> commands);
+  }
+
+  /**
+   * Options of the Redis cache.
+   *
+   * @param keyPrefix prefix of every key, {@link #DEFAULT_KEY_PREFIX} by default
+   * @param commandTimeout how long one command may take before it fails
+   * @param connectTimeout how long connecting may take
+   * @param reconnectBackoff the longest wait between reconnection attempts
+   * @param scanCount the {@code COUNT} hint of each {@code SCAN} step when evicting an account
+   */
+  public record Options(
+      String keyPrefix,
+      Duration commandTimeout,
+      Duration connectTimeout,
+      Duration reconnectBackoff,
+      int scanCount) {
+    public static final String DEFAULT_KEY_PREFIX = "cloudey:v1:";
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(500);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_RECONNECT_BACKOFF = Duration.ofSeconds(1);
+    public static final int DEFAULT_SCAN_COUNT = 500;
+
+    public Options {
+      if (keyPrefix == null || keyPrefix.isEmpty() || keyPrefix.matches(".*[*?\\[\\]\\\\].*")) {
+        throw new CloudeyConfigException(
+            "keyPrefix must be non-empty without glob characters (* ? [ ] \\), was " + keyPrefix);
+      }
+      positive(commandTimeout, "commandTimeout");
+      positive(connectTimeout, "connectTimeout");
+      positive(reconnectBackoff, "reconnectBackoff");
+      if (scanCount < 1) {
+        throw new CloudeyConfigException("scanCount must be at least 1, was " + scanCount);
+      }
+    }
+
+    public static Options ofDefaults() {
+      return new Options(
+          DEFAULT_KEY_PREFIX,
+          DEFAULT_COMMAND_TIMEOUT,
+          DEFAULT_CONNECT_TIMEOUT,
+          DEFAULT_RECONNECT_BACKOFF,
+          DEFAULT_SCAN_COUNT);
+    }
+
+    public Options withKeyPrefix(String prefix) {
+      return new Options(prefix, commandTimeout, connectTimeout, reconnectBackoff, scanCount);
+    }
+
+    public Options withCommandTimeout(Duration timeout) {
+      return new Options(keyPrefix, timeout, connectTimeout, reconnectBackoff, scanCount);
+    }
+
+    public Options withConnectTimeout(Duration timeout) {
+      return new Options(keyPrefix, commandTimeout, timeout, reconnectBackoff, scanCount);
+    }
+
+    public Options withReconnectBackoff(Duration backoff) {
+      return new Options(keyPrefix, commandTimeout, connectTimeout, backoff, scanCount);
+    }
+
+    private static void positive(Duration d, String field) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new CloudeyConfigException(field + " must be positive, was " + d);
+      }
+    }
+  }
+}
