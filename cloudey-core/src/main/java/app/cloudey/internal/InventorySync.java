@@ -97,12 +97,18 @@ public final class InventorySync {
     listed.forEach(c -> goneCompartments.remove(c.id()));
     runtime.store().inventory().replaceCompartments(accountId, listed, startedAt);
 
+    // types innermost: consecutive scopes hit different services, so every service's rate limit
+    // is in use at once instead of one service at a time
     List<Scope> scopes = new ArrayList<>();
     List<Scope> emptied = new ArrayList<>();
-    for (String region : regions) {
-      for (ResourceType type : types) {
-        listed.forEach(c -> scopes.add(new Scope(region, c.id(), type)));
-        goneCompartments.forEach(id -> emptied.add(new Scope(region, id, type)));
+    for (Compartment compartment : listed) {
+      for (String region : regions) {
+        types.forEach(type -> scopes.add(new Scope(region, compartment.id(), type)));
+      }
+    }
+    for (String id : goneCompartments) {
+      for (String region : regions) {
+        types.forEach(type -> emptied.add(new Scope(region, id, type)));
       }
     }
     for (Scope scope : emptied) {

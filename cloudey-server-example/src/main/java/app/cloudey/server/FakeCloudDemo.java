@@ -19,10 +19,11 @@ import java.time.YearMonth;
  * Cloudey end to end on its defaults (in-memory store, in-process cache) and the test kit's fake
  * cloud: sync the inventory, refresh October's costs, print a cost summary, close the month.
  *
- * <p>Run from the project root: {@code mvn -B -q -pl cloudey-server-example -am compile exec:java}
+ * <p>Run from the project root: {@code mvn -B -q -pl cloudey-server-example -am compile exec:java
+ * -Dexec.mainClass=app.cloudey.server.FakeCloudDemo}
  */
-public final class Demo {
-  private Demo() {}
+public final class FakeCloudDemo {
+  private FakeCloudDemo() {}
 
   public static void main(String[] args) {
     run(System.out);

@@ -62,6 +62,11 @@ public final class SimulatorServer implements AutoCloseable {
               return thread;
             });
     try {
+      // the JDK server leaves Nagle on, which delays small responses ~40 ms behind delayed ACKs;
+      // read once per JVM, so set it (unless the user chose) before the first server exists
+      if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+      }
       this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 256);
     } catch (IOException e) {
       throw new UncheckedIOException(

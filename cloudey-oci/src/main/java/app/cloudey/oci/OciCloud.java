@@ -1,0 +1,147 @@
+package app.cloudey.oci;
+
+import app.cloudey.model.Account;
+import app.cloudey.model.AccountId;
+import app.cloudey.oci.internal.OciCalls;
+import app.cloudey.oci.internal.OciClients;
+import app.cloudey.oci.internal.OciConnection;
+import app.cloudey.spi.AccountProfile;
+import app.cloudey.spi.CloudConnection;
+import app.cloudey.spi.CloudProvider;
+import app.cloudey.spi.CloudeyAuthException;
+import app.cloudey.spi.CloudeyNotFoundException;
+import app.cloudey.spi.Credentials;
+import com.oracle.bmc.Region;
+import com.oracle.bmc.identity.model.Tenancy;
+import com.oracle.bmc.identity.requests.GetTenancyRequest;
+
+/**
+ * Cloudey's {@link CloudProvider} for Oracle Cloud, on the OCI Java SDK: inventory (Identity,
+ * Compute, Block Storage, Object Storage, File Storage, Database, Load Balancer), costs (Usage API)
+ * and metrics (Monitoring).
+ *
+ * <p>Thread-safe and stateless apart from its {@link OciOptions}: share one instance for every OCI
+ * account. Each {@link #connect connection} holds its own SDK clients, rate limits (per service and
+ * per tenancy) and concurrency limit, and must be closed. Every call is retried on throttling,
+ * server errors and timeouts within those limits; the SDK's own retries and circuit breaker are
+ * switched off.
+ *
+ * <p>Errors: {@link app.cloudey.spi.CloudeyConfigException} for invalid configuration (with what to
+ * fix), {@link CloudeyAuthException} when OCI refuses the key or a policy is missing, {@link
+ * app.cloudey.spi.CloudeyRateLimitedException} and {@link app.cloudey.spi.CloudeyProviderException}
+ * after retries; each carries OCI's {@code opc-request-id}.
+ *
+ * <pre>{@code
+ * CloudProvider oci = OciCloud.create();
+ * OciConfig config = OciConfig.fromFile(Path.of(home, ".oci/config"), "DEFAULT");
+ * AccountProfile profile = oci.validate(config.toCredentials()); // signs one GetTenancy call
+ * try (CloudConnection c = oci.connect(account, config.toCredentials())) {
+ *   List<String> regions = c.inventory().regions();
+ * }
+ * }</pre>
+ */
+public final class OciCloud implements CloudProvider {
+  private final OciOptions options;
+
+  private OciCloud(OciOptions options) {
+    this.options = options;
+  }
+
+  /** With {@link OciOptions#ofDefaults()}. */
+  public static OciCloud create() {
+    return new OciCloud(OciOptions.ofDefaults());
+  }
+
+  public static OciCloud create(OciOptions options) {
+    if (options == null) {
+      throw new app.cloudey.spi.CloudeyConfigException(
+          "options must not be null; use OciOptions.ofDefaults()");
+    }
+    return new OciCloud(options);
+  }
+
+  public OciOptions options() {
+    return options;
+  }
+
+  @Override
+  public String id() {
+    return OciConfig.PROVIDER;
+  }
+
+  /**
+   * Checks the configuration locally (OCIDs, region, PEM key, passphrase, fingerprint), then signs
+   * one {@code GetTenancy} call to confirm OCI accepts the key.
+   *
+   * @throws app.cloudey.spi.CloudeyConfigException the configuration is invalid
+   * @throws CloudeyAuthException OCI refused the key (401) or the user may not read the tenancy
+   */
+  @Override
+  public AccountProfile validate(Credentials credentials) {
+    OciConfig config = OciConfig.fromCredentials(credentials);
+    return validate(config);
+  }
+
+  /** {@link #validate(Credentials)} for a configuration at hand. */
+  public AccountProfile validate(OciConfig config) {
+    String hint = OciConnection.authHint(config);
+    OciCalls calls = new OciCalls(options, hint);
+    try (OciClients clients = new OciClients(config, options)) {
+      Tenancy tenancy =
+          calls
+              .call(
+                  OciService.IDENTITY,
+                  "GetTenancy",
+                  () ->
+                      clients
+                          .identity(config.region())
+                          .getTenancy(
+                              GetTenancyRequest.builder().tenancyId(config.tenancyId()).build()))
+              .getTenancy();
+      String name =
+          tenancy.getName() == null || tenancy.getName().isBlank()
+              ? config.tenancyId()
+              : tenancy.getName();
+      return new AccountProfile(homeRegion(tenancy, config), name);
+    } catch (CloudeyNotFoundException e) {
+      throw new CloudeyAuthException(
+          "OCI does not let user "
+              + config.userId()
+              + " read tenancy "
+              + config.tenancyId()
+              + " (404 NotAuthorizedOrNotFound): check the tenancy OCID, and that the user's group"
+              + " may 'inspect tenancies' (e.g. 'Allow group <group> to inspect all-resources in"
+              + " tenancy')",
+          e,
+          e.requestId().orElse(null));
+    }
+  }
+
+  private static String homeRegion(Tenancy tenancy, OciConfig config) {
+    String key = tenancy.getHomeRegionKey();
+    if (key != null && !key.isBlank()) {
+      try {
+        return Region.fromRegionCode(key.toLowerCase(java.util.Locale.ROOT)).getRegionId();
+      } catch (IllegalArgumentException e) {
+        // a region newer than the SDK: the configured region is the best we know
+      }
+    }
+    return config.region();
+  }
+
+  /** Opens a connection; no call is made until a source is used. The caller closes it. */
+  @Override
+  public CloudConnection connect(Account account, Credentials credentials) {
+    return connect(account.id(), OciConfig.fromCredentials(credentials));
+  }
+
+  /** A connection for a configuration at hand, e.g. with per-account endpoint overrides. */
+  public CloudConnection connect(AccountId accountId, OciConfig config) {
+    return new OciConnection(accountId, config, options);
+  }
+
+  @Override
+  public String toString() {
+    return "OciCloud[" + options + "]";
+  }
+}

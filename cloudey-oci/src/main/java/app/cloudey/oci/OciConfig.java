@@ -1,0 +1,269 @@
+package app.cloudey.oci;
+
+import app.cloudey.oci.internal.ConfigChecks;
+import app.cloudey.oci.internal.ConfigFile;
+import app.cloudey.oci.internal.PemKeys;
+import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.spi.Credentials;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One OCI account's API-key configuration: tenancy and user OCIDs, key fingerprint, home region and
+ * the private key's PEM text (held in memory only, never written to disk), with its passphrase when
+ * the key is encrypted.
+ *
+ * <p>Every way of building one validates it locally and fails with a {@link CloudeyConfigException}
+ * that says what to fix: malformed OCIDs, an unknown region, a key that is not PEM, a public key,
+ * an encrypted key without (or with a wrong) passphrase, or a fingerprint that does not match the
+ * key. Whether OCI accepts the key is checked by {@link OciCloud#validate}.
+ *
+ * <p>Immutable and thread-safe; {@link #toString()} never prints the key or passphrase.
+ *
+ * <pre>{@code
+ * OciConfig fromFile = OciConfig.fromFile(Path.of(home, ".oci/config"), "DEFAULT");
+ * OciConfig explicit = OciConfig.builder()
+ *     .tenancyId("ocid1.tenancy.oc1..aaaa...")
+ *     .userId("ocid1.user.oc1..aaaa...")
+ *     .fingerprint("20:3b:97:13:55:1c:5b:0d:d3:37:d8:50:4e:c5:3a:34")
+ *     .region("eu-frankfurt-1")
+ *     .privateKey(pemText)
+ *     .build();
+ * Credentials stored = explicit.toCredentials(); // key and passphrase marked secret
+ * }</pre>
+ */
+public final class OciConfig {
+  /** Provider id of OCI credentials. */
+  public static final String PROVIDER = "oci";
+
+  public static final String TENANCY = "tenancy";
+  public static final String USER = "user";
+  public static final String FINGERPRINT = "fingerprint";
+  public static final String REGION = "region";
+
+  /** Secret: the private key's PEM text. */
+  public static final String PRIVATE_KEY = "privateKey";
+
+  /** Secret: the private key's passphrase, present only for encrypted keys. */
+  public static final String PASSPHRASE = "passphrase";
+
+  private final String tenancyId;
+  private final String userId;
+  private final String fingerprint;
+  private final String region;
+  private final String privateKey;
+  private final @Nullable String passphrase;
+  private final @Nullable EndpointOverride endpoints;
+
+  private OciConfig(Builder b) {
+    this.tenancyId = ConfigChecks.ocid(b.tenancyId, "tenancy", "tenancyId");
+    this.userId = ConfigChecks.ocid(b.userId, "user", "userId");
+    this.fingerprint = ConfigChecks.fingerprint(b.fingerprint, "fingerprint");
+    this.region = ConfigChecks.region(b.region, "region");
+    this.privateKey = ConfigChecks.required(b.privateKey, "privateKey (the PEM text of the key)");
+    this.passphrase = b.passphrase == null || b.passphrase.isEmpty() ? null : b.passphrase;
+    this.endpoints = b.endpoints;
+    String actual = PemKeys.parse(privateKey, passphrase).fingerprint();
+    if (!actual.equals(fingerprint)) {
+      throw new CloudeyConfigException(
+          "fingerprint "
+              + fingerprint
+              + " does not match the private key, whose fingerprint is "
+              + actual
+              + ": use the fingerprint the OCI console shows for this key (Identity > Users >"
+              + " API keys) or supply the matching key");
+    }
+  }
+
+  /**
+   * Overrides the base URL of an SDK client in a region, e.g. to talk to a simulator. Return null
+   * to keep OCI's default endpoint.
+   */
+  @FunctionalInterface
+  public interface EndpointOverride {
+    /**
+     * @param clientName simple name of the SDK client class, e.g. {@code ComputeClient} (see {@link
+     *     OciService#clientName()})
+     * @param region region id, e.g. {@code us-ashburn-1}
+     * @return base URL such as {@code http://127.0.0.1:8123/us-ashburn-1/compute}, or null
+     */
+    @Nullable String baseUrl(String clientName, String region);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .tenancyId(tenancyId)
+        .userId(userId)
+        .fingerprint(fingerprint)
+        .region(region)
+        .privateKey(privateKey)
+        .passphrase(passphrase)
+        .endpoints(endpoints);
+  }
+
+  /**
+   * Reads a profile of an OCI config file: {@code tenancy}, {@code user}, {@code fingerprint},
+   * {@code region}, {@code key_file} and optionally {@code pass_phrase}; values in {@code
+   * [DEFAULT]} are inherited. The key file is read once, into memory.
+   *
+   * @throws CloudeyConfigException the file, profile or key cannot be read, or a value is invalid
+   */
+  public static OciConfig fromFile(Path configFile, String profile) {
+    ConfigFile.Profile p = ConfigFile.read(configFile, profile);
+    return builder()
+        .tenancyId(p.require("tenancy"))
+        .userId(p.require("user"))
+        .fingerprint(p.require("fingerprint"))
+        .region(p.require("region"))
+        .privateKey(p.get("key_content") != null ? p.require("key_content") : p.readKeyFile())
+        .passphrase(p.get("pass_phrase"))
+        .build();
+  }
+
+  /**
+   * Rebuilds a configuration from stored credentials (see {@link #toCredentials()}). Endpoint
+   * overrides are code and do not travel through credentials; set them on {@link
+   * OciOptions.Builder#endpoints} instead.
+   */
+  public static OciConfig fromCredentials(Credentials credentials) {
+    if (!PROVIDER.equals(credentials.provider())) {
+      throw new CloudeyConfigException(
+          "credentials are for provider '" + credentials.provider() + "', not '" + PROVIDER + "'");
+    }
+    return builder()
+        .tenancyId(credentials.require(TENANCY))
+        .userId(credentials.require(USER))
+        .fingerprint(credentials.require(FINGERPRINT))
+        .region(credentials.require(REGION))
+        .privateKey(credentials.require(PRIVATE_KEY))
+        .passphrase(credentials.properties().get(PASSPHRASE))
+        .build();
+  }
+
+  /** The configuration as credentials, the key and passphrase marked secret. */
+  public Credentials toCredentials() {
+    Map<String, String> properties = new HashMap<>();
+    properties.put(TENANCY, tenancyId);
+    properties.put(USER, userId);
+    properties.put(FINGERPRINT, fingerprint);
+    properties.put(REGION, region);
+    properties.put(PRIVATE_KEY, privateKey);
+    if (passphrase != null) {
+      properties.put(PASSPHRASE, passphrase);
+    }
+    return new Credentials(PROVIDER, properties, Set.of(PRIVATE_KEY, PASSPHRASE));
+  }
+
+  public String tenancyId() {
+    return tenancyId;
+  }
+
+  public String userId() {
+    return userId;
+  }
+
+  /** Lower-case {@code aa:bb:...} form. */
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  /** The home region (or the region the account is used from), e.g. {@code us-ashburn-1}. */
+  public String region() {
+    return region;
+  }
+
+  /** Secret: the private key's PEM text. */
+  public String privateKey() {
+    return privateKey;
+  }
+
+  /** Secret: the passphrase of an encrypted key. */
+  public Optional<String> passphrase() {
+    return Optional.ofNullable(passphrase);
+  }
+
+  public Optional<EndpointOverride> endpoints() {
+    return Optional.ofNullable(endpoints);
+  }
+
+  @Override
+  public String toString() {
+    return "OciConfig[tenancyId="
+        + tenancyId
+        + ", userId="
+        + userId
+        + ", fingerprint="
+        + fingerprint
+        + ", region="
+        + region
+        + ", privateKey=<redacted>"
+        + (passphrase == null ? "" : ", passphrase=<redacted>")
+        + (endpoints == null ? "" : ", endpoints=overridden")
+        + "]";
+  }
+
+  /** Builder for {@link OciConfig}; {@link #build()} validates everything at once. */
+  public static final class Builder {
+    private @Nullable String tenancyId;
+    private @Nullable String userId;
+    private @Nullable String fingerprint;
+    private @Nullable String region;
+    private @Nullable String privateKey;
+    private @Nullable String passphrase;
+    private @Nullable EndpointOverride endpoints;
+
+    private Builder() {}
+
+    public Builder tenancyId(String tenancyId) {
+      this.tenancyId = tenancyId;
+      return this;
+    }
+
+    public Builder userId(String userId) {
+      this.userId = userId;
+      return this;
+    }
+
+    public Builder fingerprint(String fingerprint) {
+      this.fingerprint = fingerprint;
+      return this;
+    }
+
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    /** The PEM text of the private key (PKCS#1 or PKCS#8, optionally encrypted). */
+    public Builder privateKey(String pem) {
+      this.privateKey = pem;
+      return this;
+    }
+
+    public Builder passphrase(@Nullable String passphrase) {
+      this.passphrase = passphrase;
+      return this;
+    }
+
+    /** Per-account endpoint overrides (tests, simulators, private endpoints). */
+    public Builder endpoints(@Nullable EndpointOverride endpoints) {
+      this.endpoints = endpoints;
+      return this;
+    }
+
+    /**
+     * @throws CloudeyConfigException a value is missing or invalid, with what to fix
+     */
+    public OciConfig build() {
+      return new OciConfig(this);
+    }
+  }
+}

@@ -1,0 +1,275 @@
+package app.cloudey.oci.internal;
+
+import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceSpec;
+import app.cloudey.model.ResourceType;
+import app.cloudey.model.Scope;
+import app.cloudey.oci.OciService;
+import com.oracle.bmc.core.model.BootVolume;
+import com.oracle.bmc.core.model.BootVolumeAttachment;
+import com.oracle.bmc.core.model.BootVolumeBackup;
+import com.oracle.bmc.core.model.Volume;
+import com.oracle.bmc.core.model.VolumeAttachment;
+import com.oracle.bmc.core.model.VolumeBackup;
+import com.oracle.bmc.core.requests.ListBootVolumeAttachmentsRequest;
+import com.oracle.bmc.core.requests.ListBootVolumeBackupsRequest;
+import com.oracle.bmc.core.requests.ListBootVolumesRequest;
+import com.oracle.bmc.core.requests.ListVolumeAttachmentsRequest;
+import com.oracle.bmc.core.requests.ListVolumeBackupsRequest;
+import com.oracle.bmc.core.requests.ListVolumesRequest;
+import com.oracle.bmc.core.responses.ListBootVolumeAttachmentsResponse;
+import com.oracle.bmc.core.responses.ListBootVolumeBackupsResponse;
+import com.oracle.bmc.core.responses.ListBootVolumesResponse;
+import com.oracle.bmc.core.responses.ListVolumeAttachmentsResponse;
+import com.oracle.bmc.core.responses.ListVolumeBackupsResponse;
+import com.oracle.bmc.core.responses.ListVolumesResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Lists boot and block volumes with their attachments, so {@link ResourceSpec#attachedTo()} is a
+ * listed fact (an AVAILABLE volume may or may not be attached), and their backups. Attachments are
+ * read in the volume's own compartment: boot volume attachments per availability domain (the API
+ * requires one), only in the domains that hold a listed boot volume.
+ */
+final class VolumeLister {
+  private final ListContext ctx;
+
+  VolumeLister(ListContext ctx) {
+    this.ctx = ctx;
+  }
+
+  List<Resource> blockVolumes(Scope scope) {
+    String region = scope.region();
+    List<Volume> volumes =
+        Pages.all(
+            ctx.calls(),
+            OciService.BLOCK_STORAGE,
+            "ListVolumes",
+            page ->
+                ctx.clients()
+                    .blockstorage(region)
+                    .listVolumes(
+                        ListVolumesRequest.builder()
+                            .compartmentId(scope.compartmentId())
+                            .limit(ctx.pageLimit())
+                            .page(page)
+                            .build()),
+            ListVolumesResponse::getItems,
+            ListVolumesResponse::getOpcNextPage);
+    Map<String, String> attachedTo = new HashMap<>();
+    if (!volumes.isEmpty()) {
+      List<VolumeAttachment> attachments =
+          Pages.all(
+              ctx.calls(),
+              OciService.COMPUTE,
+              "ListVolumeAttachments",
+              page ->
+                  ctx.clients()
+                      .compute(region)
+                      .listVolumeAttachments(
+                          ListVolumeAttachmentsRequest.builder()
+                              .compartmentId(scope.compartmentId())
+                              .limit(ctx.pageLimit())
+                              .page(page)
+                              .build()),
+              ListVolumeAttachmentsResponse::getItems,
+              ListVolumeAttachmentsResponse::getOpcNextPage);
+      for (VolumeAttachment a : attachments) {
+        if (isAttached(ListContext.state(a.getLifecycleState()))) {
+          attachedTo.put(a.getVolumeId(), a.getInstanceId());
+        }
+      }
+    }
+    List<Resource> resources = new ArrayList<>(volumes.size());
+    for (Volume v : volumes) {
+      resources.add(
+          ctx.resource(scope, ResourceType.BLOCK_VOLUME)
+              .id(v.getId())
+              .name(Mapping.text(v.getDisplayName()))
+              .availabilityDomain(v.getAvailabilityDomain())
+              .lifecycleState(ListContext.state(v.getLifecycleState()))
+              .timeCreated(Mapping.instant(v.getTimeCreated()))
+              .tags(Mapping.tags(v.getFreeformTags(), v.getDefinedTags()))
+              .spec(volumeSpec(v.getSizeInGBs(), v.getVpusPerGB(), attachedTo.get(v.getId())))
+              .attributes(autoTune(v.getIsAutoTuneEnabled(), v.getVolumeGroupId()))
+              .build());
+    }
+    return resources;
+  }
+
+  List<Resource> bootVolumes(Scope scope) {
+    String region = scope.region();
+    List<BootVolume> volumes =
+        Pages.all(
+            ctx.calls(),
+            OciService.BLOCK_STORAGE,
+            "ListBootVolumes",
+            page ->
+                ctx.clients()
+                    .blockstorage(region)
+                    .listBootVolumes(
+                        ListBootVolumesRequest.builder()
+                            .compartmentId(scope.compartmentId())
+                            .limit(ctx.pageLimit())
+                            .page(page)
+                            .build()),
+            ListBootVolumesResponse::getItems,
+            ListBootVolumesResponse::getOpcNextPage);
+    Map<String, String> attachedTo = new HashMap<>();
+    TreeSet<String> domains = new TreeSet<>();
+    volumes.forEach(v -> domains.add(v.getAvailabilityDomain()));
+    for (String ad : domains) {
+      List<BootVolumeAttachment> attachments =
+          Pages.all(
+              ctx.calls(),
+              OciService.COMPUTE,
+              "ListBootVolumeAttachments",
+              page ->
+                  ctx.clients()
+                      .compute(region)
+                      .listBootVolumeAttachments(
+                          ListBootVolumeAttachmentsRequest.builder()
+                              .availabilityDomain(ad)
+                              .compartmentId(scope.compartmentId())
+                              .limit(ctx.pageLimit())
+                              .page(page)
+                              .build()),
+              ListBootVolumeAttachmentsResponse::getItems,
+              ListBootVolumeAttachmentsResponse::getOpcNextPage);
+      for (BootVolumeAttachment a : attachments) {
+        if (isAttached(ListContext.state(a.getLifecycleState()))) {
+          attachedTo.put(a.getBootVolumeId(), a.getInstanceId());
+        }
+      }
+    }
+    List<Resource> resources = new ArrayList<>(volumes.size());
+    for (BootVolume v : volumes) {
+      resources.add(
+          ctx.resource(scope, ResourceType.BOOT_VOLUME)
+              .id(v.getId())
+              .name(Mapping.text(v.getDisplayName()))
+              .availabilityDomain(v.getAvailabilityDomain())
+              .lifecycleState(ListContext.state(v.getLifecycleState()))
+              .timeCreated(Mapping.instant(v.getTimeCreated()))
+              .tags(Mapping.tags(v.getFreeformTags(), v.getDefinedTags()))
+              .spec(
+                  volumeSpec(v.getSizeInGBs(), v.getVpusPerGB(), attachedTo.get(v.getId()))
+                      .toBuilder()
+                      .sourceId(v.getImageId())
+                      .build())
+              .attributes(autoTune(v.getIsAutoTuneEnabled(), v.getVolumeGroupId()))
+              .build());
+    }
+    return resources;
+  }
+
+  List<Resource> volumeBackups(Scope scope) {
+    List<VolumeBackup> backups =
+        Pages.all(
+            ctx.calls(),
+            OciService.BLOCK_STORAGE,
+            "ListVolumeBackups",
+            page ->
+                ctx.clients()
+                    .blockstorage(scope.region())
+                    .listVolumeBackups(
+                        ListVolumeBackupsRequest.builder()
+                            .compartmentId(scope.compartmentId())
+                            .limit(ctx.pageLimit())
+                            .page(page)
+                            .build()),
+            ListVolumeBackupsResponse::getItems,
+            ListVolumeBackupsResponse::getOpcNextPage);
+    List<Resource> resources = new ArrayList<>(backups.size());
+    for (VolumeBackup b : backups) {
+      Map<String, String> attributes = new HashMap<>();
+      Mapping.put(attributes, "backupType", ListContext.stateOrNull(b.getType()));
+      Mapping.put(attributes, "sourceType", ListContext.stateOrNull(b.getSourceType()));
+      Mapping.put(attributes, "uniqueSizeInGBs", b.getUniqueSizeInGBs());
+      Mapping.put(attributes, "expirationTime", Mapping.instant(b.getExpirationTime()));
+      resources.add(
+          ctx.resource(scope, ResourceType.VOLUME_BACKUP)
+              .id(b.getId())
+              .name(Mapping.text(b.getDisplayName()))
+              .lifecycleState(ListContext.state(b.getLifecycleState()))
+              .timeCreated(Mapping.instant(b.getTimeCreated()))
+              .tags(Mapping.tags(b.getFreeformTags(), b.getDefinedTags()))
+              .spec(
+                  ResourceSpec.builder()
+                      .sizeGb(Mapping.decimal(b.getSizeInGBs()))
+                      .sourceId(b.getVolumeId())
+                      .build())
+              .attributes(attributes)
+              .build());
+    }
+    return resources;
+  }
+
+  List<Resource> bootVolumeBackups(Scope scope) {
+    List<BootVolumeBackup> backups =
+        Pages.all(
+            ctx.calls(),
+            OciService.BLOCK_STORAGE,
+            "ListBootVolumeBackups",
+            page ->
+                ctx.clients()
+                    .blockstorage(scope.region())
+                    .listBootVolumeBackups(
+                        ListBootVolumeBackupsRequest.builder()
+                            .compartmentId(scope.compartmentId())
+                            .limit(ctx.pageLimit())
+                            .page(page)
+                            .build()),
+            ListBootVolumeBackupsResponse::getItems,
+            ListBootVolumeBackupsResponse::getOpcNextPage);
+    List<Resource> resources = new ArrayList<>(backups.size());
+    for (BootVolumeBackup b : backups) {
+      Map<String, String> attributes = new HashMap<>();
+      Mapping.put(attributes, "backupType", ListContext.stateOrNull(b.getType()));
+      Mapping.put(attributes, "sourceType", ListContext.stateOrNull(b.getSourceType()));
+      Mapping.put(attributes, "uniqueSizeInGBs", b.getUniqueSizeInGBs());
+      Mapping.put(attributes, "expirationTime", Mapping.instant(b.getExpirationTime()));
+      resources.add(
+          ctx.resource(scope, ResourceType.BOOT_VOLUME_BACKUP)
+              .id(b.getId())
+              .name(Mapping.text(b.getDisplayName()))
+              .lifecycleState(ListContext.state(b.getLifecycleState()))
+              .timeCreated(Mapping.instant(b.getTimeCreated()))
+              .tags(Mapping.tags(b.getFreeformTags(), b.getDefinedTags()))
+              .spec(
+                  ResourceSpec.builder()
+                      .sizeGb(Mapping.decimal(b.getSizeInGBs()))
+                      .sourceId(b.getBootVolumeId())
+                      .build())
+              .attributes(attributes)
+              .build());
+    }
+    return resources;
+  }
+
+  private static boolean isAttached(String state) {
+    return state.equals("ATTACHED") || state.equals("ATTACHING");
+  }
+
+  private static ResourceSpec volumeSpec(
+      @Nullable Long sizeGb, @Nullable Long vpusPerGb, @Nullable String attachedTo) {
+    return ResourceSpec.builder()
+        .sizeGb(Mapping.decimal(sizeGb))
+        .vpusPerGb(Mapping.intValue(vpusPerGb))
+        .attachedTo(attachedTo)
+        .build();
+  }
+
+  private static Map<String, String> autoTune(
+      @Nullable Boolean autoTune, @Nullable String volumeGroupId) {
+    Map<String, String> attributes = new HashMap<>();
+    Mapping.put(attributes, "autoTuneEnabled", autoTune);
+    Mapping.put(attributes, "volumeGroupId", volumeGroupId);
+    return attributes;
+  }
+}
