@@ -157,7 +157,7 @@ public final class Cloudey implements AutoCloseable {
    */
   public static final class Builder {
     /** Scopes listed at once per sync. */
-    public static final int DEFAULT_SYNC_CONCURRENCY = 8;
+    public static final int DEFAULT_SYNC_CONCURRENCY = 16;
 
     /** How long a sync or refresh waits for the account's lock. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
