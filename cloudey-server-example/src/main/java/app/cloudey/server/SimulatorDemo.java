@@ -54,7 +54,13 @@ public final class SimulatorDemo {
         Cloudey cloudey =
             Cloudey.builder()
                 .cloud(
-                    OciCloud.create(OciOptions.builder().endpoints(simulator::endpoint).build()),
+                    OciCloud.create(
+                        OciOptions.builder()
+                            .endpoints(simulator::endpoint)
+                            // the simulator is local: lift the defaults sized for a real tenancy
+                            .serviceRateLimit(200)
+                            .tenancyRateLimit(400)
+                            .build()),
                     config(simulator.credentials()).toCredentials())
                 .clock(clock)
                 .build()) {
