@@ -6,8 +6,8 @@ import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.Scope;
 import app.cloudey.model.SyncCount;
-import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.InventoryStore;
+import app.cloudey.spi.Listings;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -45,24 +45,7 @@ final class InMemoryInventoryStore
     Check.notNull(accountId, "accountId");
     Check.notNull(compartments, "compartments");
     Check.notNull(seenAt, "seenAt");
-    Set<String> ids = new HashSet<>();
-    for (Compartment compartment : compartments) {
-      Check.notNull(compartment, "compartment");
-      if (!compartment.accountId().equals(accountId)) {
-        throw new CloudeyConfigException(
-            "compartment "
-                + compartment.id()
-                + " belongs to account '"
-                + compartment.accountId()
-                + "', not '"
-                + accountId
-                + "': a listing may only hold the account's own compartments");
-      }
-      if (!ids.add(compartment.id())) {
-        throw new CloudeyConfigException(
-            "compartment " + compartment.id() + " is listed twice: each id may appear once");
-      }
-    }
+    Set<String> ids = Listings.compartments(accountId, compartments).keySet();
     tenants.write(
         accountId,
         () -> {
@@ -131,7 +114,7 @@ final class InMemoryInventoryStore
     Check.notNull(scope, "scope");
     Check.notNull(listed, "listed");
     Check.notNull(seenAt, "seenAt");
-    Set<String> listedIds = validateListing(accountId, scope, listed);
+    Set<String> listedIds = Listings.scope(accountId, scope, listed).keySet();
     return tenants.write(
         accountId,
         () -> {
@@ -165,44 +148,6 @@ final class InMemoryInventoryStore
           }
           return new SyncCount(scope.type(), scope.region(), created, updated, deleted, unchanged);
         });
-  }
-
-  private static Set<String> validateListing(
-      AccountId accountId, Scope scope, List<Resource> listed) {
-    Set<String> ids = new HashSet<>();
-    for (Resource resource : listed) {
-      Check.notNull(resource, "resource");
-      if (!resource.accountId().equals(accountId)) {
-        throw new CloudeyConfigException(
-            "resource "
-                + resource.id()
-                + " belongs to account '"
-                + resource.accountId()
-                + "', not '"
-                + accountId
-                + "': a scope listing may only hold the account's own resources; nothing was"
-                + " written");
-      }
-      if (!resource.scope().equals(scope)) {
-        throw new CloudeyConfigException(
-            "resource "
-                + resource.id()
-                + " is in scope "
-                + resource.scope()
-                + ", not in the scope being replaced ("
-                + scope
-                + "); nothing was written");
-      }
-      if (!ids.add(resource.id())) {
-        throw new CloudeyConfigException(
-            "resource "
-                + resource.id()
-                + " is listed twice in scope "
-                + scope
-                + ": each id may appear once; nothing was written");
-      }
-    }
-    return ids;
   }
 
   @Override

@@ -165,6 +165,19 @@ public abstract class InventoryStoreContract extends StoreContract {
   }
 
   @Test
+  public void aResourceListedTwiceIsRejectedAndNothingIsWritten() {
+    AccountId id = newAccount();
+    replace(id, INSTANCES, Fixtures.resources(id, INSTANCES));
+    // web1 twice and web2 absent: accepted, this would mark web2 deleted
+    List<Resource> twice = List.of(resource(id, WEB1), resource(id, WEB1));
+    assertThatThrownBy(() -> replace(id, INSTANCES, twice))
+        .isInstanceOf(CloudeyConfigException.class)
+        .hasMessageContaining("listed twice");
+    assertThat(inventory().resources(id, ResourceFilter.ALL))
+        .containsExactlyElementsOf(Fixtures.resources(id, INSTANCES));
+  }
+
+  @Test
   public void aResourceOfAnotherAccountIsRejectedAndNothingIsWritten() {
     AccountId id = newAccount();
     AccountId other = newAccount();

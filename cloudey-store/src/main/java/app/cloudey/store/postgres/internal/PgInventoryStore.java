@@ -10,6 +10,7 @@ import app.cloudey.model.Scope;
 import app.cloudey.model.SyncCount;
 import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.InventoryStore;
+import app.cloudey.spi.Listings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,11 +44,7 @@ public final class PgInventoryStore implements InventoryStore {
   @Override
   public void replaceCompartments(
       AccountId accountId, List<Compartment> compartments, Instant seenAt) {
-    Map<String, Compartment> byId = new LinkedHashMap<>();
-    for (Compartment c : compartments) {
-      requireAccount(accountId, c.accountId(), "compartment " + c.id());
-      byId.put(c.id(), c);
-    }
+    Map<String, Compartment> byId = Listings.compartments(accountId, compartments);
     db.inTransaction(
         "replace compartments",
         accountId,
@@ -117,15 +113,7 @@ public final class PgInventoryStore implements InventoryStore {
   @Override
   public SyncCount replaceScope(
       AccountId accountId, Scope scope, List<Resource> listed, Instant seenAt) {
-    Map<String, Resource> byId = new LinkedHashMap<>();
-    for (Resource r : listed) {
-      requireAccount(accountId, r.accountId(), "resource " + r.id());
-      if (!r.scope().equals(scope)) {
-        throw new CloudeyConfigException(
-            "resource " + r.id() + " belongs to scope " + r.scope() + ", not " + scope);
-      }
-      byId.put(r.id(), r);
-    }
+    Map<String, Resource> byId = Listings.scope(accountId, scope, listed);
     return db.inTransaction(
         "replace scope " + scope,
         accountId,
