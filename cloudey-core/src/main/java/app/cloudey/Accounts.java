@@ -6,6 +6,7 @@ import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.AccountProfile;
 import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.Credentials;
 import java.util.List;
 import java.util.Optional;
@@ -87,11 +88,17 @@ public final class Accounts {
     return runtime.store().accounts().list();
   }
 
-  /** Deletes the account and all its data; false when it did not exist. */
+  /**
+   * Deletes the account and all its data; false when it did not exist. Waits for a running sync or
+   * refresh of the account (its lock), so none can write again after the delete.
+   */
   public boolean remove(AccountId id) {
-    runtime.disconnect(id);
-    boolean removed = runtime.store().accounts().delete(id);
-    cache.evict(id);
-    return removed;
+    try (CloudeyStore.AccountLock lock =
+        runtime.store().lock(id, runtime.settings().lockTimeout())) {
+      runtime.disconnect(id);
+      boolean removed = runtime.store().accounts().delete(id);
+      cache.evict(id);
+      return removed;
+    }
   }
 }

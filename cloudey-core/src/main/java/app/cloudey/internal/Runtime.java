@@ -33,6 +33,7 @@ public final class Runtime implements AutoCloseable {
   private final List<AdvisorRule> rules;
   private final PriceBook priceBook;
   private final Map<AccountId, CloudConnection> connections = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   public Runtime(
       Map<String, CloudProvider> providers,
@@ -124,6 +125,9 @@ public final class Runtime implements AutoCloseable {
 
   /** The account's open connection, created on first use. */
   public CloudConnection connection(AccountId id) {
+    if (closed) {
+      throw new IllegalStateException("this Cloudey is closed; build a new one");
+    }
     return connections.computeIfAbsent(
         id,
         key -> {
@@ -142,6 +146,7 @@ public final class Runtime implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     connections.keySet().forEach(this::disconnect);
   }
 }

@@ -51,7 +51,7 @@ public record CostLine(
   public CostLine {
     Checks.notNull(accountId, "accountId");
     Checks.notNull(day, "day");
-    Checks.notBlank(service, "service");
+    service = Checks.notBlank(service, "service").trim();
     skuPartNumber = orEmpty(skuPartNumber);
     skuName = orEmpty(skuName);
     unit = orEmpty(unit);

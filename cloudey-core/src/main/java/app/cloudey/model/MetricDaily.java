@@ -37,6 +37,7 @@ public record MetricDaily(
       finite(max, "max");
       finite(p95, "p95");
       Checks.require(max >= mean, "max (" + max + ") must be >= mean (" + mean + ")");
+      Checks.require(p95 <= max, "p95 (" + p95 + ") must be <= max (" + max + ")");
     }
   }
 

@@ -35,6 +35,7 @@ public record Period(LocalDate start, LocalDate end) {
   }
 
   public static Period day(LocalDate day) {
+    Checks.notNull(day, "day");
     return new Period(day, day.plusDays(1));
   }
 
@@ -46,6 +47,7 @@ public record Period(LocalDate start, LocalDate end) {
   /** {@code month(2026, 2)}; fails with a clear message for an impossible month such as 13. */
   public static Period month(int year, int month) {
     Checks.require(month >= 1 && month <= 12, "month must be 1-12, was " + month);
+    Checks.require(year >= 1 && year <= 9998, "year must be between 1 and 9998, was " + year);
     return month(YearMonth.of(year, month));
   }
 

@@ -85,10 +85,12 @@ class CostLineTest {
   void normalisesTextAndNumbers() {
     CostLine trimmed =
         line()
+            .service(" COMPUTE ")
             .resourceId(" ocid1.instance.oc1..web1 ")
             .quantity(new BigDecimal("24.000"))
             .unitPrice(new BigDecimal("0.0250"))
             .build();
+    assertThat(trimmed.service()).isEqualTo("COMPUTE"); // else " COMPUTE" would be another key
     assertThat(trimmed.resourceId()).isEqualTo("ocid1.instance.oc1..web1");
     assertThat(trimmed.hasResource()).isTrue();
     assertThat(trimmed.quantity()).isEqualTo(new BigDecimal("24"));

@@ -45,6 +45,8 @@ class MetricTest {
     refused(() -> metric(Double.NaN, 80.0, 40.0, 24), "mean must be a finite number");
     refused(() -> metric(1.0, Double.POSITIVE_INFINITY, 1.0, 24), "max must be a finite number");
     refused(() -> metric(1.0, 2.0, Double.NaN, 24), "p95 must be a finite number");
+    // p95 of hourly means can never exceed the max of hourly maxima
+    refused(() -> metric(1.0, 2.0, 2.5, 24), "p95 (2.5) must be <= max (2.0)");
     refused(() -> metric(50.0, 40.0, 45.0, 24), "max (40.0) must be >= mean (50.0)");
     refused(() -> metric(1.0, 2.0, 1.0, -1), "samples must not be negative");
     refused(() -> metric(1.0, 2.0, 1.0, 1441), "samples must be at most 1440 per day");

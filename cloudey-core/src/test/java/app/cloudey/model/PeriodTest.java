@@ -70,6 +70,9 @@ class PeriodTest {
     refused(() -> Period.month("October"), "month 'October'");
     refused(() -> Period.month(""), "month must not be null or blank");
     refused(() -> Period.month((YearMonth) null), "month must not be null");
+    refused(
+        () -> Period.month(1_000_000_000, 1), "year must be between 1 and 9998, was 1000000000");
+    refused(() -> Period.day(null), "day must not be null");
   }
 
   @ParameterizedTest

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.cloudey.Cloudey;
 import app.cloudey.CloudeyAccount;
 import app.cloudey.MetricSyncResult;
+import app.cloudey.memory.InMemoryStore;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
@@ -39,14 +40,17 @@ class CloudeyEndToEndTest {
   private final MutableClock clock = MutableClock.at("2026-11-26T10:00:00Z");
   private final RecordingListener listener = new RecordingListener();
   private FakeCloudProvider fake;
+  private InMemoryStore store;
   private Cloudey cloudey;
 
   @BeforeEach
   void start() {
     fake = Fixtures.provider();
+    store = InMemoryStore.create(clock);
     cloudey =
         Cloudey.builder()
             .cloud(fake, Fixtures.credentials())
+            .store(store)
             .clock(clock)
             .listener(listener)
             .build();
@@ -55,6 +59,7 @@ class CloudeyEndToEndTest {
   @AfterEach
   void stop() {
     cloudey.close();
+    store.close();
   }
 
   @Test
@@ -262,6 +267,37 @@ class CloudeyEndToEndTest {
     assertThatThrownBy(() -> cloudey.account(other))
         .isInstanceOf(CloudeyNotFoundException.class)
         .hasMessageContaining("'other' is not registered");
+  }
+
+  @Test
+  void aClosedCloudeyRefusesToReconnect() {
+    cloudey.close();
+
+    assertThatThrownBy(() -> cloudey.inventory().sync())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
+  void removingAnAccountWaitsForItsRunningWork() throws Exception {
+    AccountId other = AccountId.of("busy");
+    cloudey.accounts().add(other, Fixtures.credentials());
+    java.util.concurrent.CountDownLatch removed = new java.util.concurrent.CountDownLatch(1);
+    Thread remover;
+    // hold the account's lock as a running sync would; remove() must wait for it
+    try (var lock = store.lock(other, java.time.Duration.ofSeconds(5))) {
+      remover =
+          new Thread(
+              () -> {
+                cloudey.accounts().remove(other);
+                removed.countDown();
+              });
+      remover.start();
+      assertThat(removed.await(300, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
+    }
+    assertThat(removed.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    remover.join();
+    assertThat(cloudey.accounts().find(other)).isEmpty();
   }
 
   @Test

@@ -70,7 +70,7 @@ public final class PostgresExtension
     if (externalUrl != null && !JDBC_URL.matcher(externalUrl).matches()) {
       throw new IllegalArgumentException(
           "not a PostgreSQL JDBC URL: '"
-              + externalUrl
+              + masked(externalUrl)
               + "'; expected jdbc:postgresql://host:port/database?user=...");
     }
     this.externalUrl = externalUrl;
@@ -199,7 +199,7 @@ public final class PostgresExtension
       throw new SQLException(
           sql.split(" ")[0].toLowerCase(Locale.ROOT)
               + " failed on "
-              + (externalUrl == null ? "the embedded PostgreSQL" : externalUrl)
+              + (externalUrl == null ? "the embedded PostgreSQL" : masked(externalUrl))
               + ": "
               + e.getMessage()
               + (externalUrl == null ? "" : " (the user needs the CREATEDB privilege)"),
@@ -234,6 +234,11 @@ public final class PostgresExtension
 
   @Override
   public String toString() {
-    return "PostgresExtension[" + (externalUrl == null ? "embedded" : externalUrl) + "]";
+    return "PostgresExtension[" + (externalUrl == null ? "embedded" : masked(externalUrl)) + "]";
+  }
+
+  /** The URL with any password parameter hidden, for messages. */
+  static String masked(String jdbcUrl) {
+    return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
   }
 }

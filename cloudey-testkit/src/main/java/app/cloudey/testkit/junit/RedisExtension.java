@@ -163,13 +163,26 @@ public final class RedisExtension
         port,
         0,
         redis -> {
-          int chosen = candidates.get(0); // if none is empty, take one at random and flush it
+          Integer chosen = null;
           for (int db : candidates) {
             redis.select(db);
             if (redis.dbsize() == 0L) {
               chosen = db;
               break;
             }
+          }
+          if (chosen == null) {
+            // never flush data we did not create: someone else's database may hold real data
+            throw new IllegalStateException(
+                "no empty Redis database among 1.."
+                    + (SHARED_SERVER_DATABASES - 1)
+                    + " on "
+                    + host
+                    + ":"
+                    + port
+                    + "; free one (FLUSHDB) or unset "
+                    + URL_ENV
+                    + " to use an embedded Redis");
           }
           redis.select(chosen);
           redis.flushdb();
@@ -220,13 +233,19 @@ public final class RedisExtension
     URI parsed = URI.create(uri.trim());
     if (!"redis".equals(parsed.getScheme())) {
       throw new IllegalArgumentException(
-          "not a Redis URI: '" + uri + "'; expected redis://host:port");
+          "not a Redis URI (scheme '" + parsed.getScheme() + "'); expected redis://host:port");
     }
     return parsed;
   }
 
   @Override
   public String toString() {
-    return "RedisExtension[" + (externalUri == null ? "embedded" : externalUri) + "]";
+    return "RedisExtension["
+        + (externalUri == null
+            ? "embedded"
+            : externalUri.getHost()
+                + ":"
+                + (externalUri.getPort() < 0 ? 6379 : externalUri.getPort()))
+        + "]";
   }
 }
