@@ -178,7 +178,8 @@ public final class PostgresStore implements CloudeyStore {
   /**
    * Options of the store, grouped by concern with published defaults.
    *
-   * @param schema PostgreSQL schema for Cloudey's tables, {@link #DEFAULT_SCHEMA} by default
+   * @param schema PostgreSQL schema for Cloudey's tables, {@link #DEFAULT_SCHEMA} by default; a
+   *     lower-case SQL identifier ({@code [a-z_][a-z0-9_]*}, at most 63 characters)
    * @param migrate run the Flyway migrations at start (off when the host migrates separately)
    * @param poolSize maximum connections of the pool the store builds from a JDBC URL
    * @param fetchSize rows fetched per round trip when streaming cost lines
@@ -192,9 +193,8 @@ public final class PostgresStore implements CloudeyStore {
     public static final Duration DEFAULT_LOCK_POLL_INTERVAL = Duration.ofMillis(50);
 
     public Options {
-      if (schema == null || schema.isBlank()) {
-        throw new CloudeyConfigException("schema must not be blank");
-      }
+      // checked here, before any Flyway migration could create a schema under a bad name
+      Db.checkSchema(schema);
       if (poolSize < 1) {
         throw new CloudeyConfigException("poolSize must be at least 1, was " + poolSize);
       }

@@ -32,8 +32,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link CloudeyCache} in Redis (Lettuce). Keys are {@code
  * cloudey:v1:<account>:<dataVersion>:<sha256 of the query>}, values JSON envelopes of model
- * records, with the TTL Cloudey asks for (none for closed months). Evicting an account uses {@code
- * SCAN}, never {@code KEYS}.
+ * records, with the TTL Cloudey asks for, capped at {@link Options#maxTtl()}. Cloudey asks for no
+ * TTL for closed months, but every write to an account bumps its data version, which is part of the
+ * key, so an entry without expiry would be orphaned forever: such entries expire after {@link
+ * Options#maxTtl()} ({@link Options#DEFAULT_MAX_TTL} by default). Evicting an account uses {@code
+ * SCAN}, never {@code KEYS}. A value that cannot be read (corrupt, or not a Cloudey entry) is
+ * deleted (best effort) before {@link #get} throws, so the next query recomputes and rewrites it.
  *
  * <p>Built for outages: commands time out after {@link Options#commandTimeout()} and fail at once
  * while Redis is disconnected (no queueing), the client reconnects by itself, and a Redis that is
@@ -64,8 +68,16 @@ public final class RedisCache implements CloudeyCache {
     try {
       this.uri = RedisURI.create(uri);
     } catch (RuntimeException e) {
+      // the parser's message (and so the cause) may quote the URI, password included
+      String userInfo = userInfo(uri);
+      String detail = String.valueOf(e.getMessage());
       throw new CloudeyConfigException(
-          "Redis URI '" + uri + "' is invalid: expected e.g. redis://localhost:6379/0", e);
+          "Redis URI '"
+              + maskUserInfo(uri)
+              + "' is invalid ("
+              + (userInfo.isEmpty() ? detail : detail.replace(userInfo, "***"))
+              + "): expected e.g. redis://localhost:6379/0",
+          userInfo.isEmpty() ? e : null);
     }
     this.uri.setTimeout(options.commandTimeout());
     this.resources =
@@ -97,8 +109,22 @@ public final class RedisCache implements CloudeyCache {
 
   @Override
   public <T> Optional<T> get(CacheKey key, Class<T> type) {
-    String json = run("GET", c -> c.get(redisKey(key)));
-    return json == null ? Optional.empty() : codec.decode(key, json, type);
+    String redisKey = redisKey(key);
+    String json = run("GET", c -> c.get(redisKey));
+    if (json == null) {
+      return Optional.empty();
+    }
+    try {
+      return codec.decode(key, json, type);
+    } catch (CloudeyException e) {
+      // a corrupt value would fail every read and never be rewritten: drop it (best effort)
+      try {
+        run("UNLINK", c -> c.unlink(redisKey));
+      } catch (CloudeyException unlinkFailure) {
+        e.addSuppressed(unlinkFailure);
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -106,14 +132,11 @@ public final class RedisCache implements CloudeyCache {
     if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
       return; // already expired
     }
+    Duration effective =
+        ttl == null || ttl.compareTo(options.maxTtl()) > 0 ? options.maxTtl() : ttl;
     String json = codec.encode(key, value);
     String redisKey = redisKey(key);
-    run(
-        "SET",
-        c ->
-            ttl == null
-                ? c.set(redisKey, json)
-                : c.set(redisKey, json, SetArgs.Builder.px(Math.max(1, ttl.toMillis()))));
+    run("SET", c -> c.set(redisKey, json, SetArgs.Builder.px(Math.max(1, effective.toMillis()))));
   }
 
   @Override
@@ -209,6 +232,20 @@ public final class RedisCache implements CloudeyCache {
     }
   }
 
+  /** The URI with any user-info (user name, password) replaced by {@code ***}. */
+  static String maskUserInfo(String uri) {
+    String userInfo = userInfo(uri);
+    return userInfo.isEmpty() ? uri : uri.replace(userInfo + "@", "***@");
+  }
+
+  /** The user-info of the URI (everything between the scheme and the last {@code @}), or "". */
+  private static String userInfo(String uri) {
+    int start = uri.indexOf("://");
+    start = start < 0 ? 0 : start + 3;
+    int at = uri.lastIndexOf('@');
+    return at <= start ? "" : uri.substring(start, at);
+  }
+
   private static String sha256(String text) {
     try {
       return HexFormat.of()
@@ -232,18 +269,23 @@ public final class RedisCache implements CloudeyCache {
    * @param connectTimeout how long connecting may take
    * @param reconnectBackoff the longest wait between reconnection attempts
    * @param scanCount the {@code COUNT} hint of each {@code SCAN} step when evicting an account
+   * @param maxTtl the longest an entry lives, {@link #DEFAULT_MAX_TTL} by default: applied to
+   *     entries Cloudey caches without a TTL (closed months) and caps longer TTLs, so entries of
+   *     superseded data versions do not pile up forever
    */
   public record Options(
       String keyPrefix,
       Duration commandTimeout,
       Duration connectTimeout,
       Duration reconnectBackoff,
-      int scanCount) {
+      int scanCount,
+      Duration maxTtl) {
     public static final String DEFAULT_KEY_PREFIX = "cloudey:v1:";
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(500);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(1);
     public static final Duration DEFAULT_RECONNECT_BACKOFF = Duration.ofSeconds(1);
     public static final int DEFAULT_SCAN_COUNT = 500;
+    public static final Duration DEFAULT_MAX_TTL = Duration.ofDays(7);
 
     public Options {
       if (keyPrefix == null || keyPrefix.isEmpty() || keyPrefix.matches(".*[*?\\[\\]\\\\].*")) {
@@ -256,6 +298,7 @@ public final class RedisCache implements CloudeyCache {
       if (scanCount < 1) {
         throw new CloudeyConfigException("scanCount must be at least 1, was " + scanCount);
       }
+      positive(maxTtl, "maxTtl");
     }
 
     public static Options ofDefaults() {
@@ -264,23 +307,30 @@ public final class RedisCache implements CloudeyCache {
           DEFAULT_COMMAND_TIMEOUT,
           DEFAULT_CONNECT_TIMEOUT,
           DEFAULT_RECONNECT_BACKOFF,
-          DEFAULT_SCAN_COUNT);
+          DEFAULT_SCAN_COUNT,
+          DEFAULT_MAX_TTL);
     }
 
     public Options withKeyPrefix(String prefix) {
-      return new Options(prefix, commandTimeout, connectTimeout, reconnectBackoff, scanCount);
+      return new Options(
+          prefix, commandTimeout, connectTimeout, reconnectBackoff, scanCount, maxTtl);
     }
 
     public Options withCommandTimeout(Duration timeout) {
-      return new Options(keyPrefix, timeout, connectTimeout, reconnectBackoff, scanCount);
+      return new Options(keyPrefix, timeout, connectTimeout, reconnectBackoff, scanCount, maxTtl);
     }
 
     public Options withConnectTimeout(Duration timeout) {
-      return new Options(keyPrefix, commandTimeout, timeout, reconnectBackoff, scanCount);
+      return new Options(keyPrefix, commandTimeout, timeout, reconnectBackoff, scanCount, maxTtl);
     }
 
     public Options withReconnectBackoff(Duration backoff) {
-      return new Options(keyPrefix, commandTimeout, connectTimeout, backoff, scanCount);
+      return new Options(keyPrefix, commandTimeout, connectTimeout, backoff, scanCount, maxTtl);
+    }
+
+    public Options withMaxTtl(Duration ttl) {
+      return new Options(
+          keyPrefix, commandTimeout, connectTimeout, reconnectBackoff, scanCount, ttl);
     }
 
     private static void positive(Duration d, String field) {

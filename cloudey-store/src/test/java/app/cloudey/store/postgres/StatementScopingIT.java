@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostDimension;
+import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.MetricQuery;
+import app.cloudey.model.Money;
 import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.Scope;
 import app.cloudey.model.SyncKind;
@@ -16,6 +18,7 @@ import app.cloudey.testkit.Fixtures;
 import app.cloudey.testkit.junit.PostgresExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -65,7 +68,18 @@ class StatementScopingIT {
     try (PostgresStore store = TestDatabase.of(PG).builder().statementHook(recorder).build()) {
       runEveryMethod(store, Fixtures.randomAccountId());
     }
+    rotateCredentialKeys(recorder, Fixtures.randomAccountId());
     Set<String> distinct = new TreeSet<>(recorder.statements());
+    // statements only some paths reach: the workload must have run (and so checked) them
+    assertThat(distinct)
+        .as("closed-month digest, reopen deletes and re-encryption")
+        .anyMatch(sql -> sql.contains("hashtextextended"))
+        .anyMatch(sql -> sql.startsWith("delete from cloudey.month_rollup where"))
+        .anyMatch(sql -> sql.startsWith("delete from cloudey.month_status where"))
+        .anyMatch(
+            sql ->
+                sql.startsWith("update cloudey.account_credentials set secret_ciphertext")
+                    && sql.contains(":old_key_id"));
     Set<String> tables = new TreeSet<>();
     for (String sql : distinct) {
       boolean allowed = ALLOWED.stream().anyMatch(p -> p.matcher(sql).matches());
@@ -100,6 +114,53 @@ class StatementScopingIT {
             "metric_daily",
             "sync_run");
     assertThat(distinct).hasSizeGreaterThan(40);
+  }
+
+  /** The fixture lines with the first one's cost raised by one cent. */
+  private static List<CostLine> changedCostLines(AccountId id) {
+    List<CostLine> lines = new ArrayList<>(Fixtures.costLines(id));
+    CostLine l = lines.get(0);
+    lines.set(
+        0,
+        new CostLine(
+            l.accountId(),
+            l.day(),
+            l.service(),
+            l.skuPartNumber(),
+            l.skuName(),
+            l.unit(),
+            l.quantity(),
+            l.cost().plus(Money.of("0.01", l.cost().currency().getCurrencyCode())),
+            l.region(),
+            l.compartmentId(),
+            l.compartmentPath(),
+            l.resourceId(),
+            l.tags(),
+            l.unitPrice(),
+            l.listRate(),
+            l.discount()));
+    return lines;
+  }
+
+  /**
+   * Stores credentials under key k1, then re-encrypts them with a store whose primary key is k2 (k1
+   * previous), recording the re-encrypt select and update.
+   */
+  private static void rotateCredentialKeys(KillSwitch recorder, AccountId id) {
+    try (PostgresStore old = TestDatabase.of(PG).builder().statementHook(recorder).build()) {
+      old.accounts().add(Fixtures.account(id), Fixtures.credentials());
+    }
+    CredentialKeys rotated =
+        CredentialKeys.builder()
+            .primary("k2", TestDatabase.KEY_2)
+            .previous("k1", TestDatabase.KEY_1)
+            .build();
+    try (PostgresStore store =
+        TestDatabase.of(PG).builder().credentialKeys(rotated).statementHook(recorder).build()) {
+      assertThat(store.reencryptCredentials()).isGreaterThanOrEqualTo(1);
+      assertThat(store.accounts().credentials(id)).isEqualTo(Fixtures.credentials());
+      store.accounts().delete(id);
+    }
   }
 
   /** Calls every method of every store once or more. */
@@ -151,6 +212,12 @@ class StatementScopingIT {
     store.costs().closeMonth(id, OCTOBER, now);
     store.costs().findClosedMonth(id, OCTOBER);
     store.costs().rollups(id, OCTOBER, CostDimension.SERVICE);
+    // re-ingesting the closed month: identical lines keep it closed (digest only), a changed
+    // line reopens it (digest, then the reopen deletes)
+    store.costs().replaceCostLines(id, COST_PERIOD, Fixtures.costLines(id).stream());
+    assertThat(store.costs().findClosedMonth(id, OCTOBER)).isPresent();
+    store.costs().replaceCostLines(id, COST_PERIOD, changedCostLines(id).stream());
+    assertThat(store.costs().findClosedMonth(id, OCTOBER)).isEmpty();
 
     store.metrics().upsert(id, Fixtures.metrics(id));
     store.metrics().daily(id, MetricQuery.of(Fixtures.METRIC_WINDOW));

@@ -25,6 +25,7 @@ import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Period;
+import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.CloudeyProviderException;
 import app.cloudey.spi.CostStore;
@@ -244,6 +245,18 @@ public abstract class CostStoreContract extends StoreContract {
         .isInstanceOf(CloudeyException.class);
     assertUnchangedFixture(id);
     assertThat(lines(other, COST_PERIOD)).isEmpty();
+  }
+
+  @Test
+  public void aNaturalKeyGivenTwiceIsRejectedAndNothingChanges() {
+    AccountId id = newAccount();
+    ingestFixture(id);
+    // the same SKU of the same resource on the same day twice: summing would hide a source bug
+    List<CostLine> twice = new ArrayList<>(Fixtures.costLines(id, DAY2));
+    twice.add(Fixtures.costLines(id, DAY2).get(0).toBuilder().cost(usd("1.00")).build());
+    assertThatThrownBy(() -> costs().replaceCostLines(id, Period.day(DAY2), twice.stream()))
+        .isInstanceOf(CloudeyConfigException.class);
+    assertUnchangedFixture(id);
   }
 
   @Test

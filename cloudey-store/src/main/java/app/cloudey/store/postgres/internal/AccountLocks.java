@@ -41,7 +41,7 @@ public final class AccountLocks {
                 .mapTo(Boolean.class)
                 .one();
         if (acquired) {
-          return new Held(handle, key);
+          return new Held(db, handle, key);
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
@@ -74,11 +74,13 @@ public final class AccountLocks {
   }
 
   private static final class Held implements AccountLock {
+    private final Db db;
     private final Handle handle;
     private final int key;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    Held(Handle handle, int key) {
+    Held(Db db, Handle handle, int key) {
+      this.db = db;
       this.handle = handle;
       this.key = key;
     }
@@ -95,11 +97,14 @@ public final class AccountLocks {
             .bind("key", key)
             .mapTo(Boolean.class)
             .one();
-      } catch (RuntimeException ignored) {
-        // a dead connection has released its session locks already
-      } finally {
-        handle.close();
+      } catch (RuntimeException e) {
+        // A dead connection has released its session locks already, but a live one (the unlock
+        // failed for another reason) still holds the lock: back in the pool it would keep the
+        // account locked for as long as the pool keeps it. End that session instead.
+        db.discard(handle);
+        return;
       }
+      handle.close();
     }
   }
 }

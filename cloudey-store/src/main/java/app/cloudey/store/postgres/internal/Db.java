@@ -13,6 +13,7 @@ import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store's access to PostgreSQL: a Jdbi over the data source, the schema name, the statement
@@ -22,17 +23,15 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 public final class Db {
   private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
+  private final DataSource dataSource;
   private final Jdbi jdbi;
   private final String schema;
   private final StatementHook hook;
 
   public Db(DataSource dataSource, String schema, StatementHook hook) {
-    if (!SCHEMA.matcher(schema).matches()) {
-      throw new app.cloudey.spi.CloudeyConfigException(
-          "schema '" + schema + "' is invalid: use a lower-case SQL identifier such as 'cloudey'");
-    }
-    this.schema = schema;
+    this.schema = checkSchema(schema);
     this.hook = hook;
+    this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
     jdbi.installPlugin(new PostgresPlugin());
     // SQL is plain text with :named parameters; no template syntax, so '<' never confuses a parser.
@@ -44,6 +43,19 @@ public final class Db {
             runHook(context.getRenderedSql(), context.getConnection());
           }
         });
+  }
+
+  /**
+   * The schema name if it is a lower-case SQL identifier (it is spliced into SQL unquoted).
+   *
+   * @throws app.cloudey.spi.CloudeyConfigException otherwise
+   */
+  public static String checkSchema(@Nullable String schema) {
+    if (schema == null || !SCHEMA.matcher(schema).matches()) {
+      throw new app.cloudey.spi.CloudeyConfigException(
+          "schema '" + schema + "' is invalid: use a lower-case SQL identifier such as 'cloudey'");
+    }
+    return schema;
   }
 
   /** The SQL with every {@code {s}} replaced by the schema name. */
@@ -98,6 +110,29 @@ public final class Db {
       throw e;
     } catch (JdbiException | SQLException | IllegalStateException e) {
       throw translate(what, account, e);
+    }
+  }
+
+  /**
+   * Discards a handle whose connection must not go back to the pool (e.g. it may still hold a
+   * session advisory lock): evicts it from a HikariCP pool, aborts the connection so the server
+   * ends the session and releases its session locks, then closes the handle. Best effort; never
+   * throws.
+   */
+  public void discard(Handle handle) {
+    try {
+      java.sql.Connection connection = handle.getConnection();
+      if (dataSource instanceof com.zaxxer.hikari.HikariDataSource hikari) {
+        hikari.evictConnection(connection); // before abort: eviction asks the live connection
+      }
+      connection.abort(Runnable::run);
+    } catch (java.sql.SQLException | RuntimeException ignored) {
+      // nothing more to do: the close below returns or drops whatever is left
+    }
+    try {
+      handle.close();
+    } catch (RuntimeException ignored) {
+      // closing an aborted connection may complain; it is gone either way
     }
   }
 
