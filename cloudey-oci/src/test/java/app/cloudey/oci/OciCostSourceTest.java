@@ -21,7 +21,7 @@ class OciCostSourceTest {
     OciCloud cloud =
         OciCloud.create(
             OciOptions.builder()
-                .readTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(1))
                 .retry(OciOptions.RetryPolicy.none())
                 .build());
     return cloud.connect(

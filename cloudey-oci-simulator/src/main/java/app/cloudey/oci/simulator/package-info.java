@@ -46,13 +46,14 @@
  *   <li>Database: ListDbSystems, ListAutonomousDatabases.
  *   <li>Load Balancer: ListLoadBalancers (backend sets with backends), GetLoadBalancerHealth,
  *       GetBackendSetHealth.
- *   <li>Usage API: RequestSummarizedUsages, DAILY or MONTHLY, COST or USAGE, {@code groupBy} of
- *       OCI's dimensions, one {@code groupByTag} (tags {@code env} and {@code team}), nested {@code
- *       filter}s, {@code isAggregateByTime}; dates must be UTC midnight (400 otherwise); ranges
- *       longer than 31 days (DAILY) or 366 days (MONTHLY) get 400 InvalidParameter (configurable:
- *       {@code usageMaxDays}); dimension fields are null unless grouped by; {@code unitPrice},
- *       {@code listRate} and {@code unit} are set when the group pins a SKU ({@code skuPartNumber}
- *       or {@code skuName}). Pages follow {@code opc-next-page}.
+ *   <li>Usage API: RequestSummarizedUsages, DAILY or MONTHLY, COST or USAGE (USAGE currently
+ *       returns the same rows as COST), {@code groupBy} of OCI's dimensions, one {@code groupByTag}
+ *       (tags {@code env} and {@code team}), nested {@code filter}s, {@code isAggregateByTime};
+ *       dates must be UTC midnight (400 otherwise); ranges longer than 31 days (DAILY) or 366 days
+ *       (MONTHLY) get 400 InvalidParameter (configurable: {@code usageMaxDays}); dimension fields
+ *       are null unless grouped by; {@code unitPrice}, {@code listRate} and {@code unit} are set
+ *       when the group pins a SKU ({@code skuPartNumber} or {@code skuName}). Pages follow {@code
+ *       opc-next-page}.
  *   <li>Monitoring: SummarizeMetricsData with MQL {@code Metric[1h]{dim = "v", resourceId =~
  *       "a|b"}.groupBy(resourceId).mean()} ({@code max() min() sum() count() percentile(p)}, {@code
  *       grouping()}); intervals of whole hours or {@code 1d}; at most 90 days back from now,
@@ -80,11 +81,12 @@
  * capture, Apache-2.0), with tenancy-wide monthly free tiers allocated in (day, resource) order (A1
  * compute, object storage, load balancer base and bandwidth, egress). Golden value: an {@code
  * VM.Standard.E4.Flex} with 2 OCPUs and 16 GB running a whole day costs 2 × 0.025 × 24 + 16 ×
- * 0.0015 × 24 = 1.776 USD. Storage bills per GB-month of 744 hours. Lines without a resource id:
- * network egress per region, a daily support fee (SIM-SUPPORT, 3 USD) and a monthly credit
- * (SIM-CREDIT, −40 USD on the 1st). Other currencies use fixed rates from USD. Amounts have 8
- * decimals; every Usage API row is an exact sum of lines, so sums match {@link
- * app.cloudey.oci.simulator.Truth} exactly.
+ * 0.0015 × 24 = 1.776 USD. DB systems bill their OCPU hours on the Base Database Service SKU of
+ * their edition (Standard Edition B90569, Enterprise Edition B90570). Storage bills per GB-month of
+ * 744 hours. Lines without a resource id: network egress per region, a daily support fee
+ * (SIM-SUPPORT, 3 USD) and a monthly credit (SIM-CREDIT, −40 USD on the 1st). Other currencies use
+ * fixed rates from USD. Amounts have 8 decimals; every Usage API row is an exact sum of lines, so
+ * sums match {@link app.cloudey.oci.simulator.Truth} exactly.
  *
  * <h2>Faults and counting</h2>
  *

@@ -57,6 +57,34 @@ class CliIT {
   }
 
   @Test
+  void badValuesNameTheirOptionAndAreCheckedBeforeGenerating() throws Exception {
+    // 5,000,000 instances would not fit in -Xmx256m: exit 2 proves the flags are checked first
+    for (String[] args :
+        List.of(
+            new String[] {"--seed", "12x", "--out", "x"},
+            new String[] {"--instances", "5000000", "--latency-ms", "-5", "--out", "x"},
+            new String[] {"--instances", "5000000", "--rate-limit", "0", "--out", "x"},
+            new String[] {"--instances", "5000000", "--tenancy-rate-limit", "abc", "--out", "x"},
+            new String[] {"--instances", "5000000", "--error-rate", "1.5", "--out", "x"},
+            new String[] {"--instances", "5000000", "--now", "2026-13-01", "--out", "x"})) {
+      String option = args[args.length - 4];
+      Process p = start(args);
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", args)).isTrue();
+      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.exitValue()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(err.lines().findFirst().orElse(""))
+          .as(String.join(" ", args))
+          .startsWith("error: " + option + " ")
+          .contains(args[args.length - 3]);
+      assertThat(err)
+          .contains("Usage:")
+          .doesNotContain("Exception")
+          .doesNotContain("Error:")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
   void writesConfigEndpointsAndTruthThenServesAndMatchesTheLibrary(@TempDir Path dir)
       throws Exception {
     Process p =

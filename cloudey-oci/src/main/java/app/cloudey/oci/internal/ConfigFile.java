@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +27,21 @@ public final class ConfigFile {
     public @Nullable String get(String key) {
       String value = values.get(key);
       return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Keys whose values are secrets: never printed. */
+    private static final Set<String> SECRETS = Set.of("pass_phrase", "key_content");
+
+    /**
+     * The file, profile and values, with secret values ({@code pass_phrase}, {@code key_content})
+     * redacted.
+     */
+    @Override
+    public String toString() {
+      Map<String, String> shown = new TreeMap<>();
+      values.forEach(
+          (k, v) -> shown.put(k, SECRETS.contains(k.toLowerCase(Locale.ROOT)) ? "<redacted>" : v));
+      return "Profile[file=" + file + ", name=" + name + ", values=" + shown + "]";
     }
 
     public String require(String key) {

@@ -5,6 +5,7 @@ import app.cloudey.model.ResourceSpec;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
 import app.cloudey.oci.OciService;
+import app.cloudey.spi.CloudeyNotFoundException;
 import com.oracle.bmc.loadbalancer.model.BackendSet;
 import com.oracle.bmc.loadbalancer.model.BackendSetHealth;
 import com.oracle.bmc.loadbalancer.model.LoadBalancer;
@@ -16,12 +17,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lists load balancers with shape, flexible bandwidth and backend sets: the backend count from the
  * listing, and the healthy backends from one GetBackendSetHealth per backend set that has backends
  * (backends in OK state: the total minus those reported critical, warning or unknown). A load
- * balancer without backends costs no extra call and has 0 healthy backends.
+ * balancer without backends costs no extra call and has 0 healthy backends; one that is not ACTIVE,
+ * or whose health call answers 404, has unknown (null) healthy backends.
  */
 final class LoadBalancerLister {
   private final ListContext ctx;
@@ -49,20 +53,10 @@ final class LoadBalancerLister {
             ListLoadBalancersResponse::getOpcNextPage);
     List<Resource> resources = new ArrayList<>(items.size());
     for (LoadBalancer lb : items) {
-      int backends = 0;
-      int healthy = 0;
-      int sets = 0;
-      if (lb.getBackendSets() != null) {
-        for (Map.Entry<String, BackendSet> set : lb.getBackendSets().entrySet()) {
-          sets++;
-          int inSet =
-              set.getValue().getBackends() == null ? 0 : set.getValue().getBackends().size();
-          backends += inSet;
-          if (inSet > 0) {
-            healthy += healthy(scope, lb.getId(), set.getKey(), inSet);
-          }
-        }
-      }
+      int backends = backendCount(lb);
+      int sets = lb.getBackendSets() == null ? 0 : lb.getBackendSets().size();
+      Integer healthy =
+          healthyBackendCount(lb, (set, inSet) -> healthy(scope, lb.getId(), set, inSet));
       ShapeDetails shape = lb.getShapeDetails();
       Map<String, String> attributes = new HashMap<>();
       attributes.put("backendSetCount", Integer.toString(sets));
@@ -81,12 +75,52 @@ final class LoadBalancerLister {
                       .bandwidthMinMbps(shape == null ? null : shape.getMinimumBandwidthInMbps())
                       .bandwidthMaxMbps(shape == null ? null : shape.getMaximumBandwidthInMbps())
                       .backendCount(backends)
-                      .healthyBackendCount(Math.min(healthy, backends))
+                      .healthyBackendCount(healthy == null ? null : Math.min(healthy, backends))
                       .build())
               .attributes(attributes)
               .build());
     }
     return resources;
+  }
+
+  /** Backends of every backend set, from the listing. */
+  static int backendCount(LoadBalancer lb) {
+    int backends = 0;
+    if (lb.getBackendSets() != null) {
+      for (BackendSet set : lb.getBackendSets().values()) {
+        backends += set.getBackends() == null ? 0 : set.getBackends().size();
+      }
+    }
+    return backends;
+  }
+
+  /**
+   * Healthy backends of a load balancer, or null when unknown: a load balancer that is not ACTIVE
+   * (its backend health cannot be asked: OCI answers 404 or 409) costs no health call, and a 404
+   * from a health call (the load balancer or backend set went away since the listing) leaves the
+   * health unknown rather than failing the scope. Backend sets without backends cost no call.
+   *
+   * @param healthOfSet healthy backends of the named backend set that has the given backend count
+   */
+  static @Nullable Integer healthyBackendCount(
+      LoadBalancer lb, BiFunction<String, Integer, Integer> healthOfSet) {
+    if (lb.getLifecycleState() != LoadBalancer.LifecycleState.Active) {
+      return null;
+    }
+    int healthy = 0;
+    if (lb.getBackendSets() != null) {
+      for (Map.Entry<String, BackendSet> set : lb.getBackendSets().entrySet()) {
+        int inSet = set.getValue().getBackends() == null ? 0 : set.getValue().getBackends().size();
+        if (inSet > 0) {
+          try {
+            healthy += healthOfSet.apply(set.getKey(), inSet);
+          } catch (CloudeyNotFoundException e) {
+            return null;
+          }
+        }
+      }
+    }
+    return healthy;
   }
 
   private int healthy(Scope scope, String loadBalancerId, String backendSet, int backends) {

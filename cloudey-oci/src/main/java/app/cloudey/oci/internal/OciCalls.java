@@ -15,12 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The one way this adapter calls OCI: every attempt takes a permit from the service's and the
- * tenancy's token bucket, then a concurrency slot (so waiting for the rate limit or a retry backoff
- * never holds a slot); failures that are worth it are retried by resilience4j with exponential
- * backoff and jitter; the final failure is translated into a {@link CloudeyException} carrying the
- * OCI request id. Listener events: one {@code apiCall} per attempt, one {@code retry} per retry.
- * Thread-safe; one instance per connected account.
+ * The one way this adapter calls OCI: every attempt takes a concurrency slot, then a permit from
+ * the service's and the tenancy's token bucket (so threads queued for a slot hold no tokens that
+ * they would later spend in one burst; a retry backoff never holds a slot); failures that are worth
+ * it are retried by resilience4j with exponential backoff and jitter; the final failure is
+ * translated into a {@link CloudeyException} carrying the OCI request id. Listener events: one
+ * {@code apiCall} per attempt, one {@code retry} per retry. Thread-safe; one instance per connected
+ * account.
  */
 public final class OciCalls {
   private static final String PROVIDER = "oci";
@@ -85,13 +86,18 @@ public final class OciCalls {
   }
 
   private <T> T attempt(OciService service, String operation, Supplier<T> call, int attempt) {
+    // slot first, then token: a token taken while queueing for a slot would be spent later in a
+    // burst with every other queued thread's token, defeating the rate limit's smoothing
     try {
-      rateLimits.acquire(service);
       slots.acquire();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CloudeyProviderException(
-          "interrupted while waiting to call OCI " + operation, -1, e, null);
+      throw interrupted(operation, e);
+    }
+    try {
+      rateLimits.acquire(service);
+    } catch (InterruptedException e) {
+      slots.release();
+      throw interrupted(operation, e);
     }
     long start = System.nanoTime();
     calls.incrementAndGet();
@@ -110,6 +116,12 @@ public final class OciCalls {
     slots.release();
     event(operation, 200, start);
     return result;
+  }
+
+  private static CloudeyProviderException interrupted(String operation, InterruptedException e) {
+    Thread.currentThread().interrupt();
+    return new CloudeyProviderException(
+        "interrupted while waiting to call OCI " + operation, -1, e, null);
   }
 
   private void event(String operation, int status, long start) {

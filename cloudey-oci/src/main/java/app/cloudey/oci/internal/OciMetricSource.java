@@ -28,11 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Daily metric aggregates from OCI Monitoring. Resources are grouped by (region, compartment,
- * metric) and read in batches ({@code resourceId =~ "a|b|..."}, grouped by resource id) with two
- * hourly queries per batch and OCI metric, {@code mean()} and {@code max()}, over the window; CPU
- * falls back to {@code oci_vmi_resource_utilization} for instances without the Cloud Agent. Batches
- * are fetched a few at a time ({@link Prefetch}) within the Monitoring rate limit.
+ * Daily metric aggregates from OCI Monitoring. Resources are grouped by (region, compartment, OCI
+ * namespace and metric) and read in batches ({@code resourceId =~ "a|b|..."}, grouped by resource
+ * id) with two hourly queries per batch and OCI metric, {@code mean()} and {@code max()}, over the
+ * window; CPU falls back to {@code oci_vmi_resource_utilization} for instances without the Cloud
+ * Agent. Batches are fetched a few at a time ({@link Prefetch}) within the Monitoring rate limit.
  *
  * <p>A batch that fails (after retries) or returns nothing yields {@link MetricDaily#missing
  * missing} days, never zeros; only an authentication failure, which no retry fixes, is thrown.
@@ -65,11 +65,15 @@ public final class OciMetricSource implements MetricSource {
         .flatMap(List::stream);
   }
 
-  /** One query unit: resources of one region, compartment and type, for one metric. */
+  /**
+   * One query unit: resources of one region and compartment, for one metric read from the same OCI
+   * namespaces and metrics ({@code source}), whatever their types (boot and block volumes share one
+   * {@code oci_blockstore} query).
+   */
   record Batch(
       String region,
       String compartmentId,
-      ResourceType type,
+      MetricPlan.Source source,
       MetricName metric,
       List<String> ids) {}
 
@@ -80,7 +84,8 @@ public final class OciMetricSource implements MetricSource {
       for (MetricName metric : MetricPlan.metricsFor(r.type())) {
         groups
             .computeIfAbsent(
-                List.of(r.region(), r.compartmentId(), r.type(), metric), k -> new ArrayList<>())
+                List.of(r.region(), r.compartmentId(), MetricPlan.source(r.type(), metric), metric),
+                k -> new ArrayList<>())
             .add(r.id());
       }
     }
@@ -93,7 +98,7 @@ public final class OciMetricSource implements MetricSource {
                 new Batch(
                     (String) key.get(0),
                     (String) key.get(1),
-                    (ResourceType) key.get(2),
+                    (MetricPlan.Source) key.get(2),
                     (MetricName) key.get(3),
                     batch));
           }
@@ -104,7 +109,7 @@ public final class OciMetricSource implements MetricSource {
   private List<MetricDaily> fetch(Batch batch, Period window) {
     Map<String, DailyAggregator> byResource = new HashMap<>();
     batch.ids().forEach(id -> byResource.put(id, new DailyAggregator()));
-    MetricPlan.Source source = MetricPlan.source(batch.type(), batch.metric());
+    MetricPlan.Source source = batch.source();
     try {
       for (MetricPlan.OciMetric component : source.components()) {
         read(batch, component, batch.ids(), window, byResource);

@@ -45,6 +45,31 @@ class MetricPlanTest {
         .filteredOn(b -> b.compartmentId().equals("c1") && b.metric() == MetricName.CPU_UTILIZATION)
         .extracting(b -> b.ids().size())
         .containsExactly(5, 5, 2);
-    assertThat(batches).noneMatch(b -> b.type() == ResourceType.BUCKET);
+    assertThat(batches).noneMatch(b -> b.ids().contains("ocid1.bucket.oc1..r100"));
+  }
+
+  @Test
+  void bootAndBlockVolumesOfACompartmentShareOneBlockstoreQuery() {
+    List<Resource> resources =
+        List.of(
+            r(ResourceType.BOOT_VOLUME, "c1", 1),
+            r(ResourceType.BLOCK_VOLUME, "c1", 2),
+            r(ResourceType.BOOT_VOLUME, "c2", 3),
+            r(ResourceType.INSTANCE, "c1", 4),
+            r(ResourceType.AUTONOMOUS_DATABASE, "c1", 5));
+    var batches =
+        OciMetricSource.plan(
+            resources, Period.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 15)), 50);
+    assertThat(batches)
+        .filteredOn(b -> b.metric() == MetricName.VOLUME_IOPS)
+        .extracting(b -> b.compartmentId() + " " + b.ids())
+        .containsExactly(
+            "c1 [ocid1.bootvolume.oc1..r1, ocid1.blockvolume.oc1..r2]",
+            "c2 [ocid1.bootvolume.oc1..r3]");
+    // the same metric from different namespaces stays apart: agent CPU vs autonomous database CPU
+    assertThat(batches)
+        .filteredOn(b -> b.metric() == MetricName.CPU_UTILIZATION)
+        .extracting(b -> b.source().components().get(0).namespace() + " " + b.ids().size())
+        .containsExactly("oci_computeagent 1", "oci_autonomous_database 1");
   }
 }

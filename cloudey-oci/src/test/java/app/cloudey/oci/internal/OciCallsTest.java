@@ -10,8 +10,15 @@ import app.cloudey.spi.CloudeyNotFoundException;
 import app.cloudey.spi.CloudeyRateLimitedException;
 import com.oracle.bmc.model.BmcException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -130,5 +137,61 @@ class OciCallsTest {
     double seconds = (System.nanoTime() - start) / 1e9;
     assertThat(calls.callCount()).isEqualTo(12);
     assertThat(seconds).isGreaterThanOrEqualTo(0.45);
+  }
+
+  @Test
+  void threadsQueuedForASlotHoldNoTokensSoTheyDoNotBurst() throws Exception {
+    // 10 requests/s (burst 1), 2 slots held for 0.6 s while 4 more calls queue: had the queued
+    // calls taken their tokens while waiting, all 4 would start together when the slots free up;
+    // taking the slot first spaces them by the rate, 0.1 s apart (0.3 s from first to last)
+    OciCalls calls =
+        new OciCalls(
+            OciOptions.builder()
+                .concurrency(2)
+                .rateLimit(OciService.COMPUTE, 10)
+                .tenancyRateLimit(1000)
+                .retry(OciOptions.RetryPolicy.none())
+                .build(),
+            "hint");
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      CountDownLatch entered = new CountDownLatch(2);
+      CountDownLatch release = new CountDownLatch(1);
+      List<Future<?>> futures = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        futures.add(
+            pool.submit(
+                () ->
+                    calls.call(
+                        OciService.COMPUTE,
+                        "Hold",
+                        () -> {
+                          entered.countDown();
+                          try {
+                            return release.await(5, TimeUnit.SECONDS);
+                          } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                          }
+                        })));
+      }
+      assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+      List<Long> starts = new CopyOnWriteArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        futures.add(
+            pool.submit(
+                () ->
+                    calls.call(OciService.COMPUTE, "Queued", () -> starts.add(System.nanoTime()))));
+      }
+      Thread.sleep(600); // time for 6 tokens: enough for every queued call had it taken one
+      release.countDown();
+      for (Future<?> f : futures) {
+        f.get(5, TimeUnit.SECONDS);
+      }
+      assertThat(starts).hasSize(4);
+      long spread = Collections.max(starts) - Collections.min(starts);
+      assertThat(spread / 1e9).isGreaterThanOrEqualTo(0.25);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

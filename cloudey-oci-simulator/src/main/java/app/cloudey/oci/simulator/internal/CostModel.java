@@ -34,6 +34,7 @@ final class CostModel {
   private final Sku archive;
   private final Sku fileStorage;
   private final Sku dbOcpu;
+  private final Sku dbStandardOcpu;
   private final Sku atp;
   private final Sku adw;
   private final Sku lbBase;
@@ -58,6 +59,7 @@ final class CostModel {
     archive = prices.sku("B91633");
     fileStorage = prices.sku("B89057");
     dbOcpu = prices.sku("B90570");
+    dbStandardOcpu = prices.sku("B90569");
     atp = prices.sku("B95702");
     adw = prices.sku("B95701");
     lbBase = prices.sku("B93030");
@@ -148,7 +150,9 @@ final class CostModel {
       }
       case DB_SYSTEM -> {
         line.service = DATABASE;
-        emit(line, dbOcpu, (long) r.ocpus * hours * Sku.QUANTITY_ONE, r.index, sink);
+        // Base Database Service bills per edition: Standard on B90569, Enterprise on B90570
+        Sku sku = r.variant.equals("STANDARD_EDITION") ? dbStandardOcpu : dbOcpu;
+        emit(line, sku, (long) r.ocpus * hours * Sku.QUANTITY_ONE, r.index, sink);
       }
       case AUTONOMOUS_DATABASE -> {
         line.service = DATABASE;

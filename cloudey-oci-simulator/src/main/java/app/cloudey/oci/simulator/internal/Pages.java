@@ -44,7 +44,12 @@ final class Pages {
   }
 
   static int offset(@Nullable String token) {
-    return Math.toIntExact(offsetLong(token));
+    long offset = offsetLong(token);
+    if (offset > Integer.MAX_VALUE) {
+      // a forged token: no list is that long (400, not an overflow and a 500)
+      throw ApiException.invalid("page token '" + token + "' is past the end of the list");
+    }
+    return (int) offset;
   }
 
   static long offsetLong(@Nullable String token) {

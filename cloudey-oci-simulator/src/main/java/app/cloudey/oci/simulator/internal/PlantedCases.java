@@ -12,12 +12,17 @@ final class PlantedCases {
   private PlantedCases() {}
 
   static Map<PlantedCase, List<String>> find(Tenancy t) {
+    return find(t.resources, t.nowHour);
+  }
+
+  /** The cases among {@code resources} as of epoch hour {@code nowHour}. */
+  static Map<PlantedCase, List<String>> find(List<Res> resources, long nowHour) {
     Map<PlantedCase, List<String>> out = new EnumMap<>(PlantedCase.class);
     for (PlantedCase c : PlantedCase.values()) {
       out.put(c, new ArrayList<>());
     }
-    long twoWeeksAgo = t.nowHour - 14 * 24;
-    for (Res r : t.resources) {
+    long twoWeeksAgo = nowHour - 14 * 24;
+    for (Res r : resources) {
       switch (r.type) {
         case INSTANCE -> {
           boolean running = r.state.equals("RUNNING");
@@ -33,7 +38,7 @@ final class PlantedCases {
               && r.ocpus >= 2) {
             out.get(PlantedCase.OVERSIZED_INSTANCE).add(r.id);
           }
-          if (r.state.equals("STOPPED") && r.endHour <= t.nowHour - 7 * 24) {
+          if (r.state.equals("STOPPED") && r.endHour <= nowHour - 7 * 24) {
             out.get(PlantedCase.STOPPED_INSTANCE).add(r.id);
           }
           if (running && r.nonProd && !r.officeHours) {
@@ -51,7 +56,7 @@ final class PlantedCases {
           }
         }
         case VOLUME_BACKUP, BOOT_VOLUME_BACKUP -> {
-          if (r.deletedSourceId != null || r.createdHour < t.nowHour - 90 * 24) {
+          if (r.deletedSourceId != null || r.createdHour < nowHour - 90 * 24) {
             out.get(PlantedCase.OLD_BACKUP).add(r.id);
           }
         }

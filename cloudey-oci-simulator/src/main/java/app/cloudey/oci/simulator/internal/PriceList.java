@@ -52,6 +52,7 @@ final class PriceList {
     {"B93030", "Load Balancer Hours"},
     {"B93031", "Mbps Hours"},
     {"B88327", "GB"},
+    {"B90569", "OCPU Hours"},
   };
 
   static final String SUPPORT = "SIM-SUPPORT";

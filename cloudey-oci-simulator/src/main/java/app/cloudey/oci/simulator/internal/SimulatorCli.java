@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code java -jar cloudey-oci-simulator-VERSION-all.jar --port 18080 --seed 42 --now 2026-11-26
@@ -64,6 +65,7 @@ public final class SimulatorCli {
     OciSimulator simulator;
     Path out;
     try {
+      // every flag is parsed and checked here, before the (possibly slow) tenancy generation
       if (!options.containsKey("out")) {
         throw new IllegalArgumentException("--out DIR is required");
       }
@@ -71,7 +73,7 @@ public final class SimulatorCli {
       OciSimulator.Builder builder =
           OciSimulator.builder()
               .port(integer(options, "port", 18080))
-              .seed(Long.parseLong(options.getOrDefault("seed", "42")))
+              .seed(longValue(options, "seed", 42))
               .regions(integer(options, "regions", 2))
               .compartments(integer(options, "compartments", 20))
               .compartmentDepth(integer(options, "depth", 3))
@@ -81,31 +83,39 @@ public final class SimulatorCli {
               .usagePageSize(integer(options, "usage-page-size", 1000))
               .currency(options.getOrDefault("currency", "USD"));
       if (options.containsKey("now")) {
-        builder.now(LocalDate.parse(options.get("now")));
+        try {
+          builder.now(LocalDate.parse(options.get("now")));
+        } catch (DateTimeParseException e) {
+          throw new IllegalArgumentException(
+              "--now must be a date like 2026-11-26, was '" + options.get("now") + "'");
+        }
+      }
+      int latency = integer(options, "latency-ms", 0);
+      if (latency < 0) {
+        throw new IllegalArgumentException("--latency-ms must be 0 or more, was " + latency);
+      }
+      Double rateLimit = positive(options, "rate-limit");
+      Double tenancyRateLimit = positive(options, "tenancy-rate-limit");
+      Double errorRate = decimal(options, "error-rate");
+      if (errorRate != null && !(errorRate >= 0 && errorRate <= 1)) {
+        throw new IllegalArgumentException(
+            "--error-rate must be a probability 0-1, was " + options.get("error-rate"));
       }
       simulator = builder.start();
-      int latency = integer(options, "latency-ms", 0);
       if (latency > 0) {
         simulator.faults().latency(Duration.ofMillis(latency));
       }
-      if (options.containsKey("rate-limit")) {
-        double limit = Double.parseDouble(options.get("rate-limit"));
+      if (rateLimit != null) {
         for (String service : FaultsImpl.SERVICES) {
-          simulator.faults().rateLimit(service, limit);
+          simulator.faults().rateLimit(service, rateLimit);
         }
       }
-      if (options.containsKey("tenancy-rate-limit")) {
-        simulator.faults().tenancyRateLimit(Double.parseDouble(options.get("tenancy-rate-limit")));
+      if (tenancyRateLimit != null) {
+        simulator.faults().tenancyRateLimit(tenancyRateLimit);
       }
-      if (options.containsKey("error-rate")) {
-        simulator.faults().failRandomly("*", Double.parseDouble(options.get("error-rate")), 500);
+      if (errorRate != null) {
+        simulator.faults().failRandomly("*", errorRate, 500);
       }
-    } catch (NumberFormatException e) {
-      fail("not a number: " + e.getMessage());
-      return;
-    } catch (DateTimeParseException e) {
-      fail("--now must be a date like 2026-11-26: " + e.getParsedString());
-      return;
     } catch (IllegalArgumentException e) {
       fail(e.getMessage());
       return;
@@ -179,6 +189,44 @@ public final class SimulatorCli {
       throw new IllegalArgumentException(
           "--" + name + " must be a whole number, was '" + value + "'");
     }
+  }
+
+  private static long longValue(Map<String, String> options, String name, long def) {
+    String value = options.get(name);
+    if (value == null) {
+      return def;
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--" + name + " must be a whole number, was '" + value + "'");
+    }
+  }
+
+  private static @Nullable Double decimal(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(value);
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new NumberFormatException(value);
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be a number, was '" + value + "'");
+    }
+  }
+
+  private static @Nullable Double positive(Map<String, String> options, String name) {
+    Double d = decimal(options, name);
+    if (d != null && d <= 0) {
+      throw new IllegalArgumentException(
+          "--" + name + " must be more than 0, was '" + options.get(name) + "'");
+    }
+    return d;
   }
 
   static Map<String, String> parse(String[] args) {

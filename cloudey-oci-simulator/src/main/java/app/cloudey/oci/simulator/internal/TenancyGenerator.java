@@ -1,6 +1,7 @@
 package app.cloudey.oci.simulator.internal;
 
 import app.cloudey.model.ResourceType;
+import app.cloudey.oci.simulator.PlantedCase;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,6 +62,7 @@ final class TenancyGenerator {
     String adPrefix = capital(Ids.token(seed, 5, 4));
     compartments(tenancyId, tenancyName);
     List<Res> instances = instances();
+    plantInstanceCases(instances);
     bootVolumes(instances);
     List<Res> volumes = blockVolumes(instances);
     backups(ResourceType.VOLUME_BACKUP, volumes, p.instances() / 5);
@@ -70,6 +72,7 @@ final class TenancyGenerator {
     simple(ResourceType.DB_SYSTEM, p.instances() / 50);
     simple(ResourceType.AUTONOMOUS_DATABASE, p.instances() / 33);
     simple(ResourceType.LOAD_BALANCER, p.instances() / 25);
+    plantOtherCases();
 
     Map<String, Integer> compartmentById = new HashMap<>();
     compartments.forEach(c -> compartmentById.put(c.id(), c.index()));
@@ -275,6 +278,105 @@ final class TenancyGenerator {
     r.monitoringAgent = true;
     r.name = "golden-e4-flex-0";
     r.tags = tags("prod");
+  }
+
+  /**
+   * Every {@link PlantedCase} about instances gets at least one instance even when the random draws
+   * gave it none (small tenancies): instance 1 becomes idle, 2 oversized, 3 stopped, 4 non-prod
+   * 24/7, each only if its case is still empty. Instances 1-4 always exist (there are at least
+   * {@code busy + regions} of them, busy >= 4) and the golden instance 0 is never touched. No
+   * random draws are used, so tenancies that already have every case are unchanged.
+   */
+  private void plantInstanceCases(List<Res> instances) {
+    PlantedCase[] cases = {
+      PlantedCase.IDLE_INSTANCE,
+      PlantedCase.OVERSIZED_INSTANCE,
+      PlantedCase.STOPPED_INSTANCE,
+      PlantedCase.NON_PROD_24_7
+    };
+    // each fix touches only its own instance, so a case once fixed stays fixed: this converges
+    for (int round = 0; round <= cases.length; round++) {
+      Map<PlantedCase, List<String>> found = PlantedCases.find(instances, nowHour);
+      boolean changed = false;
+      for (int k = 0; k < cases.length; k++) {
+        if (found.get(cases[k]).isEmpty()) {
+          plantInstance(instances.get(k + 1), cases[k]);
+          changed = true;
+        }
+      }
+      if (!changed) {
+        return;
+      }
+    }
+  }
+
+  private void plantInstance(Res r, PlantedCase c) {
+    long twoWeeksAgo = nowHour - 14 * 24;
+    r.officeHours = false;
+    if (c == PlantedCase.STOPPED_INSTANCE) {
+      r.state = "STOPPED";
+      r.endHour = nowHour - 24 * 10;
+      r.createdHour = Math.min(r.createdHour, r.endHour - 24 * 30);
+      return;
+    }
+    r.state = "RUNNING";
+    r.endHour = Long.MAX_VALUE;
+    r.createdHour = Math.min(r.createdHour, twoWeeksAgo - 24);
+    switch (c) {
+      case IDLE_INSTANCE -> r.profile = Profile.IDLE;
+      case OVERSIZED_INSTANCE -> {
+        r.profile = Profile.OVERSIZED;
+        if (!Shape.ALL.get(r.shape).flex() || r.ocpus < 2) {
+          r.shape = Shape.E4;
+          r.ocpus = 4;
+          r.memoryGb = 32;
+        }
+      }
+      default -> {
+        r.nonProd = true;
+        String app = r.name.substring(0, r.name.indexOf('-'));
+        String suffix = r.name.substring(r.name.lastIndexOf('-') + 1);
+        r.name = app + "-dev-" + suffix;
+        Map<String, String> tags = new LinkedHashMap<>(r.tags);
+        tags.put("env", "dev");
+        r.tags = tags;
+      }
+    }
+  }
+
+  /**
+   * Every other {@link PlantedCase} gets at least one resource (orphaned boot volumes always exist,
+   * see {@link #bootVolumes}): the last block volume is detached, the last volume backup loses its
+   * source, the last load balancer becomes idle, each only if its case is empty.
+   */
+  private void plantOtherCases() {
+    Map<PlantedCase, List<String>> found = PlantedCases.find(resources, nowHour);
+    if (found.get(PlantedCase.UNATTACHED_VOLUME).isEmpty()) {
+      List<Res> volumes = ofType(ResourceType.BLOCK_VOLUME);
+      int i = volumes.size() - 1;
+      Res v = volumes.get(i);
+      v.link = -1;
+      v.createdHour = Math.min(v.createdHour, nowHour - 24 * 10);
+      v.name = "volume-" + i;
+    }
+    if (found.get(PlantedCase.OLD_BACKUP).isEmpty()) {
+      List<Res> backups = ofType(ResourceType.VOLUME_BACKUP);
+      int i = backups.size() - 1;
+      Res b = backups.get(i);
+      b.link = -1;
+      b.deletedSourceId =
+          Ids.ocid(
+              "volume",
+              regions.get(b.region).lowerKey(),
+              seed,
+              777 + ResourceType.VOLUME_BACKUP.ordinal(),
+              i);
+      b.name = "backup-of-deleted-" + i;
+    }
+    if (found.get(PlantedCase.IDLE_LOAD_BALANCER).isEmpty()) {
+      List<Res> lbs = ofType(ResourceType.LOAD_BALANCER);
+      lbs.get(lbs.size() - 1).profile = Profile.IDLE;
+    }
   }
 
   private void bootVolumes(List<Res> instances) {

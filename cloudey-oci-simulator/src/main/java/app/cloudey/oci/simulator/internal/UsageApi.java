@@ -74,6 +74,11 @@ final class UsageApi {
     List<LocalDate[]> buckets = buckets(q);
     int limit = Pages.limit(req, pageSize);
     long cursor = Pages.offsetLong(req.param("page"));
+    if (cursor / 1_000_000_000L > buckets.size()) {
+      // a forged token: past the last time bucket (400, not an overflow and a 500)
+      throw ApiException.invalid(
+          "page token '" + req.param("page") + "' is past the end of the results");
+    }
     int bucket = (int) (cursor / 1_000_000_000L);
     int offset = (int) (cursor % 1_000_000_000L);
     String cacheKey = new String(req.body(), java.nio.charset.StandardCharsets.UTF_8);
