@@ -63,7 +63,7 @@ public final class CostEngine {
         accountId,
         "costs:" + canonical(resolved),
         CostReport.class,
-        ttlFor(accountId, resolved.period()),
+        () -> ttlFor(accountId, resolved.period()),
         () -> compute(accountId, resolved));
   }
 

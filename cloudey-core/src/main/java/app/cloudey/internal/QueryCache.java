@@ -18,11 +18,15 @@ public final class QueryCache {
     this.runtime = runtime;
   }
 
+  /**
+   * The cached result, or {@code compute}'s (then cached with {@code ttl}'s lifetime; the TTL is
+   * only worked out on a miss, so a hit costs one data-version read and one cache read).
+   */
   public <T> T get(
       AccountId accountId,
       String query,
       Class<T> type,
-      @Nullable Duration ttl,
+      Supplier<@Nullable Duration> ttl,
       Supplier<T> compute) {
     CacheKey key = new CacheKey(accountId, runtime.store().dataVersion(accountId), query);
     Optional<T> cached;
@@ -39,7 +43,7 @@ public final class QueryCache {
     runtime.listener().cacheMiss(key);
     T value = compute.get();
     try {
-      runtime.cache().put(key, value, ttl);
+      runtime.cache().put(key, value, ttl.get());
     } catch (RuntimeException e) {
       runtime.listener().cacheError("put", e);
     }
