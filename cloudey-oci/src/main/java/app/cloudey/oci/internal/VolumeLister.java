@@ -24,6 +24,7 @@ import com.oracle.bmc.core.responses.ListVolumeAttachmentsResponse;
 import com.oracle.bmc.core.responses.ListVolumeBackupsResponse;
 import com.oracle.bmc.core.responses.ListVolumesResponse;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,29 +186,26 @@ final class VolumeLister {
                             .build()),
             ListVolumeBackupsResponse::getItems,
             ListVolumeBackupsResponse::getOpcNextPage);
-    List<Resource> resources = new ArrayList<>(backups.size());
-    for (VolumeBackup b : backups) {
-      Map<String, String> attributes = new HashMap<>();
-      Mapping.put(attributes, "backupType", ListContext.stateOrNull(b.getType()));
-      Mapping.put(attributes, "sourceType", ListContext.stateOrNull(b.getSourceType()));
-      Mapping.put(attributes, "uniqueSizeInGBs", b.getUniqueSizeInGBs());
-      Mapping.put(attributes, "expirationTime", Mapping.instant(b.getExpirationTime()));
-      resources.add(
-          ctx.resource(scope, ResourceType.VOLUME_BACKUP)
-              .id(b.getId())
-              .name(Mapping.text(b.getDisplayName()))
-              .lifecycleState(ListContext.state(b.getLifecycleState()))
-              .timeCreated(Mapping.instant(b.getTimeCreated()))
-              .tags(Mapping.tags(b.getFreeformTags(), b.getDefinedTags()))
-              .spec(
-                  ResourceSpec.builder()
-                      .sizeGb(Mapping.decimal(b.getSizeInGBs()))
-                      .sourceId(b.getVolumeId())
-                      .build())
-              .attributes(attributes)
-              .build());
-    }
-    return resources;
+    return backups.stream()
+        .map(
+            b ->
+                backup(
+                    scope,
+                    ResourceType.VOLUME_BACKUP,
+                    new BackupFields(
+                        b.getId(),
+                        b.getDisplayName(),
+                        ListContext.state(b.getLifecycleState()),
+                        b.getTimeCreated(),
+                        b.getFreeformTags(),
+                        b.getDefinedTags(),
+                        b.getSizeInGBs(),
+                        b.getVolumeId(),
+                        ListContext.stateOrNull(b.getType()),
+                        ListContext.stateOrNull(b.getSourceType()),
+                        b.getUniqueSizeInGBs(),
+                        b.getExpirationTime())))
+        .toList();
   }
 
   List<Resource> bootVolumeBackups(Scope scope) {
@@ -227,29 +225,65 @@ final class VolumeLister {
                             .build()),
             ListBootVolumeBackupsResponse::getItems,
             ListBootVolumeBackupsResponse::getOpcNextPage);
-    List<Resource> resources = new ArrayList<>(backups.size());
-    for (BootVolumeBackup b : backups) {
-      Map<String, String> attributes = new HashMap<>();
-      Mapping.put(attributes, "backupType", ListContext.stateOrNull(b.getType()));
-      Mapping.put(attributes, "sourceType", ListContext.stateOrNull(b.getSourceType()));
-      Mapping.put(attributes, "uniqueSizeInGBs", b.getUniqueSizeInGBs());
-      Mapping.put(attributes, "expirationTime", Mapping.instant(b.getExpirationTime()));
-      resources.add(
-          ctx.resource(scope, ResourceType.BOOT_VOLUME_BACKUP)
-              .id(b.getId())
-              .name(Mapping.text(b.getDisplayName()))
-              .lifecycleState(ListContext.state(b.getLifecycleState()))
-              .timeCreated(Mapping.instant(b.getTimeCreated()))
-              .tags(Mapping.tags(b.getFreeformTags(), b.getDefinedTags()))
-              .spec(
-                  ResourceSpec.builder()
-                      .sizeGb(Mapping.decimal(b.getSizeInGBs()))
-                      .sourceId(b.getBootVolumeId())
-                      .build())
-              .attributes(attributes)
-              .build());
-    }
-    return resources;
+    return backups.stream()
+        .map(
+            b ->
+                backup(
+                    scope,
+                    ResourceType.BOOT_VOLUME_BACKUP,
+                    new BackupFields(
+                        b.getId(),
+                        b.getDisplayName(),
+                        ListContext.state(b.getLifecycleState()),
+                        b.getTimeCreated(),
+                        b.getFreeformTags(),
+                        b.getDefinedTags(),
+                        b.getSizeInGBs(),
+                        b.getBootVolumeId(),
+                        ListContext.stateOrNull(b.getType()),
+                        ListContext.stateOrNull(b.getSourceType()),
+                        b.getUniqueSizeInGBs(),
+                        b.getExpirationTime())))
+        .toList();
+  }
+
+  /**
+   * What volume and boot-volume backups share; the SDK gives the two no common type, so each
+   * listing copies its fields here and one mapping serves both.
+   */
+  private record BackupFields(
+      String id,
+      @Nullable String displayName,
+      String lifecycleState,
+      @Nullable Date timeCreated,
+      @Nullable Map<String, String> freeformTags,
+      @Nullable Map<String, Map<String, Object>> definedTags,
+      @Nullable Long sizeGb,
+      @Nullable String sourceId,
+      @Nullable String backupType,
+      @Nullable String sourceType,
+      @Nullable Long uniqueSizeGb,
+      @Nullable Date expirationTime) {}
+
+  private Resource backup(Scope scope, ResourceType type, BackupFields b) {
+    Map<String, String> attributes = new HashMap<>();
+    Mapping.put(attributes, "backupType", b.backupType());
+    Mapping.put(attributes, "sourceType", b.sourceType());
+    Mapping.put(attributes, "uniqueSizeInGBs", b.uniqueSizeGb());
+    Mapping.put(attributes, "expirationTime", Mapping.instant(b.expirationTime()));
+    return ctx.resource(scope, type)
+        .id(b.id())
+        .name(Mapping.text(b.displayName()))
+        .lifecycleState(b.lifecycleState())
+        .timeCreated(Mapping.instant(b.timeCreated()))
+        .tags(Mapping.tags(b.freeformTags(), b.definedTags()))
+        .spec(
+            ResourceSpec.builder()
+                .sizeGb(Mapping.decimal(b.sizeGb()))
+                .sourceId(b.sourceId())
+                .build())
+        .attributes(attributes)
+        .build();
   }
 
   private static boolean isAttached(String state) {
