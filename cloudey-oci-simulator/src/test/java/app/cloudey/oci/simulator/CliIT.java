@@ -66,7 +66,15 @@ class CliIT {
             new String[] {"--instances", "5000000", "--rate-limit", "0", "--out", "x"},
             new String[] {"--instances", "5000000", "--tenancy-rate-limit", "abc", "--out", "x"},
             new String[] {"--instances", "5000000", "--error-rate", "1.5", "--out", "x"},
-            new String[] {"--instances", "5000000", "--now", "2026-13-01", "--out", "x"})) {
+            new String[] {"--instances", "5000000", "--now", "2026-13-01", "--out", "x"},
+            new String[] {
+              "--instances", "5000000", "--fail-next", "ListInstances:x:429", "--out", "x"
+            },
+            new String[] {"--instances", "5000000", "--fail-scope", "compute:c1:404", "--out", "x"},
+            new String[] {"--instances", "5000000", "--delay", "ListVolumes", "--out", "x"},
+            new String[] {
+              "--instances", "5000000", "--timeout-next", "ListInstances:1:-3", "--out", "x"
+            })) {
       String option = args[args.length - 4];
       Process p = start(args);
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", args)).isTrue();

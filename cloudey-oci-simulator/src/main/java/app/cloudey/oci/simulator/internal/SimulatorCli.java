@@ -1,5 +1,6 @@
 package app.cloudey.oci.simulator.internal;
 
+import app.cloudey.oci.simulator.Faults;
 import app.cloudey.oci.simulator.OciSimulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,9 +14,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +48,13 @@ public final class SimulatorCli {
         --rate-limit N         requests/s per service, 429 beyond (default none)
         --tenancy-rate-limit N requests/s over all services, 429 beyond (default none)
         --error-rate P         probability 0-1 of a 500 on any request, seeded (default 0)
+        --fail-next OP:N:STATUS[,...]
+                               the next N calls of operation OP (e.g. ListInstances) get STATUS
+        --fail-scope SERVICE:COMPARTMENT:STATUS[,...]
+                               every call of SERVICE (e.g. compute) for that compartment gets STATUS
+        --delay OP:MS[,...]    every call of OP answers MS milliseconds late
+        --timeout-next OP:N:MS[,...]
+                               the next N calls of OP hang MS milliseconds, then close unanswered
         --help                 this text
       """;
 
@@ -101,7 +112,9 @@ public final class SimulatorCli {
         throw new IllegalArgumentException(
             "--error-rate must be a probability 0-1, was " + options.get("error-rate"));
       }
+      List<Consumer<Faults>> scripted = scriptedFaults(options);
       simulator = builder.start();
+      scripted.forEach(fault -> fault.accept(simulator.faults()));
       if (latency > 0) {
         simulator.faults().latency(Duration.ofMillis(latency));
       }
@@ -248,7 +261,11 @@ public final class SimulatorCli {
             "latency-ms",
             "rate-limit",
             "tenancy-rate-limit",
-            "error-rate");
+            "error-rate",
+            "fail-next",
+            "fail-scope",
+            "delay",
+            "timeout-next");
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -285,5 +302,76 @@ public final class SimulatorCli {
     err.println();
     err.print(USAGE);
     System.exit(2);
+  }
+
+  /** The fault flags as actions on {@link Faults}, checked before anything starts. */
+  private static List<Consumer<Faults>> scriptedFaults(Map<String, String> options) {
+    List<Consumer<Faults>> faults = new ArrayList<>();
+    for (Spec f : specs(options, "fail-next", "OP:N:STATUS", 3)) {
+      int count = f.whole(1, "N");
+      int status = f.status(2);
+      faults.add(x -> x.failNext(f.field(0), count, status));
+    }
+    for (Spec f : specs(options, "fail-scope", "SERVICE:COMPARTMENT:STATUS", 3)) {
+      int status = f.status(2);
+      faults.add(x -> x.failScope(f.field(0), f.field(1), status));
+    }
+    for (Spec f : specs(options, "delay", "OP:MS", 2)) {
+      Duration delay = Duration.ofMillis(f.whole(1, "MS"));
+      faults.add(x -> x.delay(f.field(0), delay));
+    }
+    for (Spec f : specs(options, "timeout-next", "OP:N:MS", 3)) {
+      int count = f.whole(1, "N");
+      Duration hang = Duration.ofMillis(f.whole(2, "MS"));
+      faults.add(x -> x.timeoutNext(f.field(0), count, hang));
+    }
+    return faults;
+  }
+
+  private static List<Spec> specs(
+      Map<String, String> options, String option, String form, int parts) {
+    List<Spec> specs = new ArrayList<>();
+    String value = options.get(option);
+    if (value == null) {
+      return specs;
+    }
+    for (String text : value.split(",")) {
+      String[] fields = text.trim().split(":");
+      if (fields.length != parts || java.util.Arrays.stream(fields).anyMatch(String::isBlank)) {
+        throw new IllegalArgumentException(
+            "--" + option + " takes " + form + "[,...], was '" + text.trim() + "'");
+      }
+      specs.add(new Spec(option, text.trim(), fields));
+    }
+    return specs;
+  }
+
+  /** One fault spec such as {@code ListInstances:2:429}; errors name the option and the spec. */
+  private record Spec(String option, String text, String[] fields) {
+    String field(int i) {
+      return fields[i];
+    }
+
+    int whole(int i, String name) {
+      try {
+        int value = Integer.parseInt(fields[i]);
+        if (value >= 0) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(
+          "--" + option + " " + name + " must be a whole number 0 or more, in '" + text + "'");
+    }
+
+    int status(int i) {
+      int status = whole(i, "STATUS");
+      if (status != 429 && status != 500 && status != 503) {
+        throw new IllegalArgumentException(
+            "--" + option + " STATUS must be 429, 500 or 503, in '" + text + "'");
+      }
+      return status;
+    }
   }
 }
