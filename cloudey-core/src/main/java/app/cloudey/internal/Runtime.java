@@ -132,7 +132,8 @@ public final class Runtime implements AutoCloseable {
         id,
         key -> {
           Account account = account(key);
-          return provider(account.provider()).connect(account, store.accounts().credentials(key));
+          return provider(account.provider())
+              .connect(account, store.accounts().credentials(key), listener());
         });
   }
 

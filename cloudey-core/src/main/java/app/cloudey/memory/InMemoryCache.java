@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Values are kept by reference, not copied: cache only immutable values (Cloudey caches records
  * of model types). A value whose TTL is zero or negative has already expired and is not stored.
- * Expired entries are dropped when read or when they reach the LRU end.
+ * Expired entries are dropped when read, when they reach the LRU end, or by a sweep on one of every
+ * {@code maxEntries} puts that overflow the bound (so a full cache's puts stay O(1) amortised).
  *
  * <p>Thread-safe: one lock around a small map, which a hit holds for well under a microsecond.
  * {@link #close()} empties the cache; it stays usable.
@@ -43,6 +44,7 @@ public final class InMemoryCache implements CloudeyCache {
   private long hits;
   private long misses;
   private long evictions;
+  private long overflowsSinceSweep;
 
   private InMemoryCache(int maxEntries, Clock clock) {
     this.maxEntries = maxEntries;
@@ -114,17 +116,25 @@ public final class InMemoryCache implements CloudeyCache {
     }
   }
 
-  /** Drops expired entries first, then least recently used ones, until the bound holds. */
+  /**
+   * Keeps the bound: drops every expired entry, but at most once per {@code maxEntries} overflowing
+   * puts (a full scan on each put would make a full cache's puts O(n)), then least recently used
+   * ones; an expired entry at the LRU end is dropped without counting as an eviction.
+   */
   private void evictOverflow(Instant now) {
     if (entries.size() <= maxEntries) {
       return;
     }
-    entries.values().removeIf(entry -> entry.isExpired(now));
+    if (overflowsSinceSweep++ % maxEntries == 0) {
+      entries.values().removeIf(entry -> entry.isExpired(now));
+    }
     Iterator<Map.Entry<CacheKey, Entry>> eldest = entries.entrySet().iterator();
     while (entries.size() > maxEntries && eldest.hasNext()) {
-      eldest.next();
+      boolean expired = eldest.next().getValue().isExpired(now);
       eldest.remove();
-      evictions++;
+      if (!expired) {
+        evictions++;
+      }
     }
   }
 

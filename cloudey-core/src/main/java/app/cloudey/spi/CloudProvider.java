@@ -32,4 +32,15 @@ public interface CloudProvider {
    * the provider; failures surface on first use.
    */
   CloudConnection connect(Account account, Credentials credentials);
+
+  /**
+   * Opens a connection that also reports its provider calls ({@link CloudeyListener#apiCall},
+   * {@link CloudeyListener#retry}) to {@code listener}. Cloudey connects through this method with
+   * the listeners given to its builder, so they see every call without being configured twice. The
+   * default ignores the listener.
+   */
+  default CloudConnection connect(
+      Account account, Credentials credentials, CloudeyListener listener) {
+    return connect(account, credentials);
+  }
 }

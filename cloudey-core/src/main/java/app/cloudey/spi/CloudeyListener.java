@@ -17,6 +17,14 @@ import java.time.Duration;
  */
 public interface CloudeyListener {
 
+  /**
+   * One listener that passes every event to each of {@code listeners} in order; one that throws is
+   * logged at debug and skipped, never disturbing the work it observes.
+   */
+  static CloudeyListener composite(java.util.List<CloudeyListener> listeners) {
+    return new app.cloudey.internal.CompositeListener(listeners);
+  }
+
   CloudeyListener NOOP = new CloudeyListener() {};
 
   default void syncStarted(AccountId accountId, SyncKind kind, String runId) {}

@@ -18,7 +18,12 @@ public interface InventorySource {
   /** Subscribed regions, e.g. {@code [us-ashburn-1, eu-frankfurt-1]}, home region first. */
   List<String> regions();
 
-  /** The active compartment tree, root included. */
+  /**
+   * The active compartment tree, root included. The sync engine calls this once at the start of
+   * every sync, before any {@link #list(Scope)}: a source may take it as the start of a new pass
+   * and keep lookups that span scopes (e.g. OCI volume attachments, which live in the instance's
+   * compartment) until the next call.
+   */
   List<Compartment> compartments();
 
   /** The resource types this source can list. */

@@ -5,26 +5,32 @@ import app.cloudey.model.AccountId;
 import app.cloudey.oci.internal.OciCalls;
 import app.cloudey.oci.internal.OciClients;
 import app.cloudey.oci.internal.OciConnection;
+import app.cloudey.oci.internal.RateLimits;
 import app.cloudey.spi.AccountProfile;
 import app.cloudey.spi.CloudConnection;
 import app.cloudey.spi.CloudProvider;
 import app.cloudey.spi.CloudeyAuthException;
+import app.cloudey.spi.CloudeyListener;
 import app.cloudey.spi.CloudeyNotFoundException;
 import app.cloudey.spi.Credentials;
 import com.oracle.bmc.Region;
 import com.oracle.bmc.identity.model.Tenancy;
 import com.oracle.bmc.identity.requests.GetTenancyRequest;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Cloudey's {@link CloudProvider} for Oracle Cloud, on the OCI Java SDK: inventory (Identity,
  * Compute, Block Storage, Object Storage, File Storage, Database, Load Balancer), costs (Usage API)
  * and metrics (Monitoring).
  *
- * <p>Thread-safe and stateless apart from its {@link OciOptions}: share one instance for every OCI
- * account. Each {@link #connect connection} holds its own SDK clients, rate limits (per service and
- * per tenancy) and concurrency limit, and must be closed. Every call is retried on throttling,
- * server errors and timeouts within those limits; the SDK's own retries and circuit breaker are
- * switched off.
+ * <p>Thread-safe: share one instance for every OCI account. Its rate limits (per service and per
+ * tenancy, from {@link OciOptions}) are kept per tenancy, so every connection to one tenancy made
+ * through this instance (two accounts on one tenancy, a reconnect, two {@code Cloudey} instances
+ * built with it) shares them. Each {@link #connect connection} holds its own SDK clients and
+ * concurrency limit, and must be closed. Every call is retried on throttling, server errors and
+ * timeouts within those limits; the SDK's own retries and circuit breaker are switched off.
  *
  * <p>Errors: {@link app.cloudey.spi.CloudeyConfigException} for invalid configuration (with what to
  * fix), {@link CloudeyAuthException} when OCI refuses the key or a policy is missing, {@link
@@ -42,6 +48,7 @@ import com.oracle.bmc.identity.requests.GetTenancyRequest;
  */
 public final class OciCloud implements CloudProvider {
   private final OciOptions options;
+  private final ConcurrentMap<String, RateLimits> rateLimits = new ConcurrentHashMap<>();
 
   private OciCloud(OciOptions options) {
     this.options = options;
@@ -85,7 +92,7 @@ public final class OciCloud implements CloudProvider {
   /** {@link #validate(Credentials)} for a configuration at hand. */
   public AccountProfile validate(OciConfig config) {
     String hint = OciConnection.authHint(config);
-    OciCalls calls = new OciCalls(options, hint);
+    OciCalls calls = new OciCalls(options, rateLimits(config), hint);
     try (OciClients clients = new OciClients(config, options)) {
       Tenancy tenancy =
           calls
@@ -135,9 +142,29 @@ public final class OciCloud implements CloudProvider {
     return connect(account.id(), OciConfig.fromCredentials(credentials));
   }
 
+  /**
+   * Opens a connection whose call events go to {@code listener} as well as to {@link
+   * OciOptions#listener()}.
+   */
+  @Override
+  public CloudConnection connect(
+      Account account, Credentials credentials, CloudeyListener listener) {
+    OciOptions withListener =
+        options.toBuilder()
+            .listener(CloudeyListener.composite(List.of(options.listener(), listener)))
+            .build();
+    OciConfig config = OciConfig.fromCredentials(credentials);
+    return new OciConnection(account.id(), config, withListener, rateLimits(config));
+  }
+
   /** A connection for a configuration at hand, e.g. with per-account endpoint overrides. */
   public CloudConnection connect(AccountId accountId, OciConfig config) {
-    return new OciConnection(accountId, config, options);
+    return new OciConnection(accountId, config, options, rateLimits(config));
+  }
+
+  /** The tenancy's limits, made on its first connection; OCI throttles per tenancy. */
+  private RateLimits rateLimits(OciConfig config) {
+    return rateLimits.computeIfAbsent(config.tenancyId(), t -> new RateLimits(options));
   }
 
   @Override

@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * from both), retries with exponential backoff and jitter, page and batch sizes, and a listener for
  * call and retry events.
  *
- * <p>Immutable and thread-safe. The limits apply per connected account (one tenancy), which is how
- * OCI throttles. OCI publishes no per-service limits except Monitoring's 10 requests per second, so
- * the defaults are conservative; raise them when your tenancy allows.
+ * <p>Immutable and thread-safe. The limits apply per tenancy, which is how OCI throttles: every
+ * connection to one tenancy made through the same {@link OciCloud} shares them. OCI publishes no
+ * per-service limits except Monitoring's 10 requests per second, so the defaults are conservative;
+ * raise them when your tenancy allows.
  *
  * <pre>{@code
  * OciOptions options = OciOptions.builder()
@@ -292,7 +293,11 @@ public final class OciOptions {
       return this;
     }
 
-    /** Receives {@code apiCall} and {@code retry} events; must be thread-safe and quick. */
+    /**
+     * Receives {@code apiCall} and {@code retry} events; must be thread-safe and quick. Listeners
+     * given to {@code Cloudey.builder()} receive them too without being set here; this one is for
+     * connections made outside Cloudey.
+     */
     public Builder listener(CloudeyListener listener) {
       require(listener != null, "listener must not be null; use CloudeyListener.NOOP");
       this.listener = listener;

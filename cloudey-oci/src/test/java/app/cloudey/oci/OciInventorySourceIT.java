@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The test kit's inventory contract against the simulator (page size 4, so the busy scope of each
- * type spans four pages). The failing scope is the instances of a compartment whose every compute
- * call answers 500.
+ * type spans four pages). The failing scope is the buckets of a compartment whose every Object
+ * Storage call answers 500.
  */
 class OciInventorySourceIT extends InventorySourceContract {
   @RegisterExtension
@@ -52,7 +52,7 @@ class OciInventorySourceIT extends InventorySourceContract {
 
   @BeforeEach
   void failTheFailingScope() {
-    SIM.simulator().faults().failScope("compute", failingScope().compartmentId(), 500);
+    SIM.simulator().faults().failScope("objectstorage", failingScope().compartmentId(), 500);
   }
 
   @Override
@@ -113,13 +113,17 @@ class OciInventorySourceIT extends InventorySourceContract {
     throw new IllegalStateException("every compartment has a load balancer");
   }
 
-  /** The last compartment's instances in the second region. */
+  /**
+   * The last compartment's buckets in the last region. (Not a compute scope: a compartment whose
+   * compute calls fail also hides its volume attachments, which fails other compartments' volume
+   * scopes too, as {@link AbstractOciSyncIT} shows.)
+   */
   @Override
   protected Scope failingScope() {
     List<String> compartments = truth().compartmentIds();
     return new Scope(
         truth().regions().get(truth().regions().size() - 1),
         compartments.get(compartments.size() - 1),
-        ResourceType.INSTANCE);
+        ResourceType.BUCKET);
   }
 }

@@ -125,7 +125,7 @@ class OciMetricSourceIT extends MetricSourceContract {
             .dayStream()
             .forEach(
                 day -> {
-                  Optional<MetricAggregate> a = truth().metricDaily(r.id(), metric, day);
+                  Optional<MetricAggregate> a = truth().findMetricDaily(r.id(), metric, day);
                   a.ifPresent(
                       v ->
                           expected.add(

@@ -59,10 +59,12 @@ final class SimulatorFiles {
   /**
    * The fewest calls that list the whole inventory: every list page once (pages of {@code
    * pageSize}, at least one per scope), the per-AD fan-out where the API needs an availability
-   * domain (file systems in every AD; boot volume attachments in every AD of a compartment that has
-   * boot volumes, extra pages where its boot volumes need them), one attachment listing per page of
-   * block volumes where there are any, one GetBucket per bucket, and the fixed calls (region
-   * subscriptions, tenancy, compartment tree, availability domains per region, namespace).
+   * domain (file systems in every AD), one GetBucket per bucket, the fixed calls (region
+   * subscriptions, tenancy, compartment tree, availability domains per region, namespace), and the
+   * attachment listings that prove a volume unattached. OCI keeps an attachment in the instance's
+   * compartment, so that proof takes every compartment's ListVolumeAttachments pages in the region,
+   * and its ListBootVolumeAttachments pages in every AD (a tenancy of this size has a volume with
+   * no attachment in every region and AD).
    */
   long minimumCalls() {
     int pageSize = truth.get("pageSize").asInt();
@@ -74,9 +76,9 @@ final class SimulatorFiles {
     calls += ads.size(); // ListAvailabilityDomains per region
     JsonNode byScope = truth.get("resourcesByScope");
     JsonNode fsByAd = truth.get("fileSystemsByAvailabilityDomain");
+    JsonNode attachments = truth.get("attachmentsByScope");
     for (Iterator<Map.Entry<String, JsonNode>> regions = byScope.fields(); regions.hasNext(); ) {
       Map.Entry<String, JsonNode> region = regions.next();
-      int adCount = ads.get(region.getKey()).size();
       for (String compartment : iterable(truth.get("compartmentIds"))) {
         JsonNode counts = region.getValue().path(compartment);
         for (ResourceType type : ResourceType.values()) {
@@ -88,13 +90,14 @@ final class SimulatorFiles {
                 calls += pages(perAd.path(ad).asInt(0), pageSize);
               }
             }
-            case BUCKET -> calls += pages(n, pageSize) + n;
-            case LOAD_BALANCER -> calls += pages(n, pageSize) + n;
-            case BOOT_VOLUME ->
-                calls += pages(n, pageSize) + (n == 0 ? 0 : adCount - 1 + pages(n, pageSize));
-            case BLOCK_VOLUME -> calls += pages(n, pageSize) + (n == 0 ? 0 : pages(n, pageSize));
+            case BUCKET, LOAD_BALANCER -> calls += pages(n, pageSize) + n;
             default -> calls += pages(n, pageSize);
           }
+        }
+        JsonNode held = attachments.path(region.getKey()).path(compartment);
+        calls += pages(held.path("volume").asInt(0), pageSize);
+        for (String ad : iterable(ads.get(region.getKey()))) {
+          calls += pages(held.path("bootByAvailabilityDomain").path(ad).asInt(0), pageSize);
         }
       }
     }

@@ -27,6 +27,7 @@ import java.util.Optional;
  * Truth truth = simulator.truth();
  * int instances = truth.count(ResourceType.INSTANCE, "us-ashburn-1");
  * BigDecimal october = truth.costByMonth().get(YearMonth.of(2026, 10));
+ * ResourceFacts volume = truth.findResource(volumeId).orElseThrow(); // volume.spec().attachedTo()
  * }</pre>
  */
 public interface Truth {
@@ -83,6 +84,30 @@ public interface Truth {
   /** Ids in list-API order (newest first) for one scope. */
   List<String> resourceIds(ResourceType type, String region, String compartmentId);
 
+  /**
+   * Facts of one listed resource (what the list and get APIs show of it, see {@link
+   * ResourceFacts}); empty when the id is not listed by any API (an attachment id, a deleted backup
+   * source, an unknown id).
+   */
+  Optional<ResourceFacts> findResource(String id);
+
+  /**
+   * Facts of every listed resource of one scope, in list-API order (the order of {@link
+   * #resourceIds}).
+   *
+   * @throws IllegalArgumentException for a region or compartment not in the tenancy
+   */
+  List<ResourceFacts> resources(ResourceType type, String region, String compartmentId);
+
+  /**
+   * Volumes (block and boot) whose attachment is in another compartment than the volume, in
+   * generation order. An attachment lives in its instance's compartment (as in OCI), so these
+   * volumes' attachments are listed by ListVolumeAttachments / ListBootVolumeAttachments only in
+   * the instance's compartment, never in the volume's; region and availability domain are the
+   * instance's. The volume's costs and metrics stay in the volume's compartment.
+   */
+  List<String> crossCompartmentAttachments();
+
   /** Sum of every cost line of the period (credits and lines without a resource included). */
   BigDecimal cost(Period period);
 
@@ -112,8 +137,10 @@ public interface Truth {
    * The daily aggregate of a metric, or empty when the resource has no data that day (stopped, not
    * yet created, no monitoring agent for memory, outside the history). CPU is {@code
    * oci_computeagent} when the instance has the agent, else {@code oci_vmi_resource_utilization}.
+   * {@link MetricAggregate} gives the definition per metric ({@code LB_REQUESTS} and {@code
+   * VOLUME_IOPS} aggregate hourly sums, the others hourly means and maxima).
    */
-  Optional<MetricAggregate> metricDaily(String resourceId, MetricName metric, LocalDate day);
+  Optional<MetricAggregate> findMetricDaily(String resourceId, MetricName metric, LocalDate day);
 
   /** Resource ids of each planted case (a resource may appear in several). */
   Map<PlantedCase, List<String>> plantedCases();

@@ -38,7 +38,11 @@
  *       required; DELETED compartments are listed too unless {@code lifecycleState} filters),
  *       ListAvailabilityDomains.
  *   <li>Compute: ListInstances (terminated instances are listed), ListVolumeAttachments,
- *       ListBootVolumeAttachments ({@code availabilityDomain} required).
+ *       ListBootVolumeAttachments ({@code availabilityDomain} required). As in OCI an attachment
+ *       lives in its instance's compartment, and some attached volumes (about 10 % of block and 5 %
+ *       of boot volumes) are in another compartment of the same region: the attachment lists of a
+ *       compartment hold its instances' attachments, wherever the volumes are ({@link
+ *       app.cloudey.oci.simulator.Truth#crossCompartmentAttachments()}).
  *   <li>Block Storage: ListVolumes, ListBootVolumes, ListVolumeBackups, ListBootVolumeBackups.
  *   <li>Object Storage: GetNamespace, ListBuckets (summaries only: no id, tier or size), GetBucket
  *       ({@code fields=approximateSize,approximateCount} adds the size and count).
@@ -59,9 +63,11 @@
  *       grouping()}); intervals of whole hours or {@code 1d}; at most 90 days back from now,
  *       100,000 data points and 2,000 streams (400 beyond). Namespaces {@code oci_computeagent}
  *       (CpuUtilization, MemoryUtilization; instances with the agent), {@code
- *       oci_vmi_resource_utilization} (CpuUtilization), {@code oci_lbaas} (PeakBandwidth Mbps,
- *       HttpRequests per minute), {@code oci_blockstore} (VolumeReadOps, VolumeWriteOps per second,
+ *       oci_vmi_resource_utilization} (CpuUtilization), {@code oci_lbaas} (PeakBandwidth Mbps;
+ *       HttpRequests, each per-minute point the requests of that minute), {@code oci_blockstore}
+ *       (VolumeReadOps, VolumeWriteOps, each per-minute point the operations of that minute;
  *       attached volumes), {@code oci_autonomous_database} (CpuUtilization, StorageUtilization).
+ *       {@code sum()} over an hour is its mean x 60, the sum of its per-minute points.
  * </ul>
  *
  * Every list honours {@code limit} (capped at the page size) and {@code page}, and sets {@code
@@ -87,6 +93,16 @@
  * (SIM-SUPPORT, 3 USD) and a monthly credit (SIM-CREDIT, −40 USD on the 1st). Other currencies use
  * fixed rates from USD. Amounts have 8 decimals; every Usage API row is an exact sum of lines, so
  * sums match {@link app.cloudey.oci.simulator.Truth} exactly.
+ *
+ * <h2>Ground truth</h2>
+ *
+ * {@link app.cloudey.oci.simulator.Truth} gives counts, ids in list order, costs, planted cases,
+ * {@link app.cloudey.oci.simulator.ResourceFacts} per resource (every field as the APIs serve it)
+ * and daily metric aggregates ({@link app.cloudey.oci.simulator.MetricAggregate}): gauges as mean
+ * of hourly means, max of hourly maxima, p95 of hourly means; {@code LB_REQUESTS} as requests per
+ * hour (hourly {@code sum()} of HttpRequests) and {@code VOLUME_IOPS} as operations per second
+ * averaged over each hour ((hourly {@code sum()} of VolumeReadOps + of VolumeWriteOps) / 3600),
+ * with mean, max and p95 over those hourly values.
  *
  * <h2>Faults and counting</h2>
  *

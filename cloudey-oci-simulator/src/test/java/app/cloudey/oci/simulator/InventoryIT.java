@@ -303,10 +303,22 @@ class InventoryIT {
                   a ->
                       assertThat(a.getLifecycleState())
                           .isEqualTo(VolumeAttachment.LifecycleState.Attached));
-          assertThat(new HashSet<>(truth.resourceIds(ResourceType.BLOCK_VOLUME, region, c)))
-              .containsAll(attachments.stream().map(VolumeAttachment::getVolumeId).toList());
-          assertThat(new HashSet<>(truth.resourceIds(ResourceType.BOOT_VOLUME, region, c)))
-              .containsAll(bootAttached);
+          // the attachment is the instance's: its volume may be in another compartment
+          HashSet<String> instances =
+              new HashSet<>(truth.resourceIds(ResourceType.INSTANCE, region, c));
+          assertThat(attachments)
+              .allSatisfy(
+                  a -> {
+                    assertThat(instances).contains(a.getInstanceId());
+                    assertThat(
+                            truth.findResource(a.getVolumeId()).orElseThrow().spec().attachedTo())
+                        .isEqualTo(a.getInstanceId());
+                  });
+          assertThat(bootAttached)
+              .allSatisfy(
+                  id ->
+                      assertThat(instances)
+                          .contains(truth.findResource(id).orElseThrow().spec().attachedTo()));
           check(
               truth,
               region,

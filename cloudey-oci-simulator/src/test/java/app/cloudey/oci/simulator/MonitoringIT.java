@@ -97,7 +97,7 @@ class MonitoringIT {
               day.plusDays(1));
       int checked = 0;
       for (String id : ids) {
-        var expected = truth.metricDaily(id, MetricName.CPU_UTILIZATION, day);
+        var expected = truth.findMetricDaily(id, MetricName.CPU_UTILIZATION, day);
         MetricData mean =
             means.stream()
                 .filter(m -> id.equals(m.getDimensions().get("resourceId")))
@@ -132,6 +132,103 @@ class MonitoringIT {
     }
   }
 
+  /** Hourly values of one resource's metric: {@code Metric[1h]{resourceId = "id"}.sum()}. */
+  static Map<Date, Double> hourlySums(
+      MonitoringClient monitoring,
+      String compartment,
+      String namespace,
+      String metric,
+      String id,
+      LocalDate day) {
+    Map<Date, Double> out = new java.util.TreeMap<>();
+    for (MetricData data :
+        query(
+            monitoring,
+            compartment,
+            false,
+            namespace,
+            metric + "[1h]{resourceId = \"" + id + "\"}.groupBy(resourceId).sum()",
+            day,
+            day.plusDays(1))) {
+      data.getAggregatedDatapoints().forEach(p -> out.put(p.getTimestamp(), p.getValue()));
+    }
+    return out;
+  }
+
+  /** Mean, max, nearest-rank p95 and samples of hourly values, as a client computes them. */
+  static void assertAggregate(List<Double> hourly, MetricAggregate expected) {
+    double mean = 0;
+    for (double v : hourly) {
+      mean += v;
+    }
+    mean /= hourly.size();
+    List<Double> sorted = new ArrayList<>(hourly);
+    sorted.sort(null);
+    assertThat(hourly).hasSize(expected.samples());
+    assertThat(mean).isCloseTo(expected.mean(), within(Math.abs(expected.mean()) * 1e-9));
+    assertThat(sorted.get(sorted.size() - 1)).isEqualTo(expected.max());
+    assertThat(sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1)).isEqualTo(expected.p95());
+  }
+
+  @Test
+  void requestsPerHourAreTheSumsOfThePerMinuteCounts(OciSimulator sim) {
+    Truth truth = sim.truth();
+    LocalDate day = NOW.minusDays(2);
+    int checked = 0;
+    try (MonitoringClient monitoring = Sdk.monitoring(sim, truth.homeRegion())) {
+      for (String c : truth.compartmentIds()) {
+        for (String id : truth.resourceIds(ResourceType.LOAD_BALANCER, truth.homeRegion(), c)) {
+          var expected = truth.findMetricDaily(id, MetricName.LB_REQUESTS, day);
+          if (expected.isEmpty() || checked >= 4) {
+            continue;
+          }
+          List<Double> hourly =
+              new ArrayList<>(
+                  hourlySums(monitoring, c, "oci_lbaas", "HttpRequests", id, day).values());
+          assertAggregate(hourly, expected.get());
+          // hourly means of 0-900 requests a minute: an hour sums to at most 54,000
+          assertThat(expected.get().max()).isBetween(0.0, 54_000.0);
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isPositive();
+  }
+
+  @Test
+  void volumeIopsAreHourlyReadPlusWriteOperationsOver3600Seconds(OciSimulator sim) {
+    Truth truth = sim.truth();
+    LocalDate day = NOW.minusDays(2);
+    int checked = 0;
+    try (MonitoringClient monitoring = Sdk.monitoring(sim, truth.homeRegion())) {
+      for (String c : truth.compartmentIds()) {
+        for (ResourceType type : List.of(ResourceType.BLOCK_VOLUME, ResourceType.BOOT_VOLUME)) {
+          for (String id : truth.resourceIds(type, truth.homeRegion(), c)) {
+            var expected = truth.findMetricDaily(id, MetricName.VOLUME_IOPS, day);
+            if (expected.isEmpty() || checked >= 6) {
+              continue;
+            }
+            Map<Date, Double> reads =
+                hourlySums(monitoring, c, "oci_blockstore", "VolumeReadOps", id, day);
+            Map<Date, Double> writes =
+                hourlySums(monitoring, c, "oci_blockstore", "VolumeWriteOps", id, day);
+            java.util.Set<Date> hours = new java.util.TreeSet<>(reads.keySet());
+            hours.addAll(writes.keySet());
+            List<Double> hourly = new ArrayList<>();
+            for (Date h : hours) {
+              hourly.add((reads.getOrDefault(h, 0.0) + writes.getOrDefault(h, 0.0)) / 3600);
+            }
+            assertAggregate(hourly, expected.get());
+            // hourly means of 6-90,000 operations a minute each: 0.2-3,000 per second
+            assertThat(expected.get().mean()).isBetween(0.2, 3_000.0);
+            checked++;
+          }
+        }
+      }
+    }
+    assertThat(checked).isPositive();
+  }
+
   @Test
   void plantedIdleInstancesStayUnderFivePercent(OciSimulator sim) {
     Truth truth = sim.truth();
@@ -139,7 +236,7 @@ class MonitoringIT {
     for (String id : idle) {
       for (LocalDate d = NOW.minusDays(14); d.isBefore(NOW); d = d.plusDays(1)) {
         truth
-            .metricDaily(id, MetricName.CPU_UTILIZATION, d)
+            .findMetricDaily(id, MetricName.CPU_UTILIZATION, d)
             .ifPresent(m -> assertThat(m.p95()).isLessThan(5));
       }
     }

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * window: mean = mean of the hourly means, max = max of the hourly maxima, p95 = 95th percentile of
  * the hourly means by nearest rank (sorted ascending, the value at rank {@code ceil(0.95 n)}),
  * samples = hours with a mean. A day without hours is {@link MetricDaily#missing missing}, never 0.
+ * Each hour's added components are divided by the divisor before aggregating (3600 turns an hourly
+ * count of operations into operations per second; 1 leaves values as read).
  *
  * <p>OCI stamps an aggregated point with the <em>end</em> of its window, so a point at 01:00 covers
  * 00:00-01:00 and one at midnight belongs to the day before. Not thread-safe.
@@ -29,6 +31,23 @@ final class DailyAggregator {
 
   /** Hour start to {sum of means, sum of maxima}, in time order so sums are reproducible. */
   private final Map<Instant, double[]> hours = new TreeMap<>();
+
+  private final double divisor;
+
+  /** An aggregator whose hourly values are used as added. */
+  DailyAggregator() {
+    this(1);
+  }
+
+  /**
+   * @param divisor what each hour's added values are divided by, e.g. 3600 for per-second rates
+   */
+  DailyAggregator(double divisor) {
+    if (!(divisor > 0)) {
+      throw new IllegalArgumentException("divisor must be positive: " + divisor);
+    }
+    this.divisor = divisor;
+  }
 
   /** Adds one component's hourly point; {@code timestamp} is the end of the hour. */
   void add(Instant timestamp, double mean, double max) {
@@ -62,7 +81,7 @@ final class DailyAggregator {
               result.add(
                   points == null
                       ? MetricDaily.missing(accountId, resourceId, metric, day)
-                      : aggregate(accountId, resourceId, metric, day, points));
+                      : aggregate(accountId, resourceId, metric, day, points, divisor));
             });
     return result;
   }
@@ -72,15 +91,16 @@ final class DailyAggregator {
       String resourceId,
       MetricName metric,
       LocalDate day,
-      List<double[]> points) {
+      List<double[]> points,
+      double divisor) {
     int n = points.size();
     double[] means = new double[n];
     double sum = 0;
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < n; i++) {
-      means[i] = points.get(i)[0];
+      means[i] = points.get(i)[0] / divisor;
       sum += means[i];
-      max = Math.max(max, points.get(i)[1]);
+      max = Math.max(max, points.get(i)[1] / divisor);
     }
     double mean = sum / n;
     Arrays.sort(means);

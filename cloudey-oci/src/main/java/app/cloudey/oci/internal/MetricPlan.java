@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * Where each Cloudey metric comes from in OCI Monitoring: one or more OCI metrics whose hourly
- * values are added (volume IOPS = read ops + write ops), and for CPU a fallback namespace for
- * instances without the Oracle Cloud Agent.
+ * values are added (volume IOPS = read ops + write ops), for CPU a fallback namespace for instances
+ * without the Oracle Cloud Agent, and how OCI's points become the unit {@link MetricName}
+ * documents.
  */
 final class MetricPlan {
   private MetricPlan() {}
@@ -17,13 +18,35 @@ final class MetricPlan {
   /** An OCI metric: namespace and name, e.g. {@code oci_computeagent / CpuUtilization}. */
   record OciMetric(String namespace, String name) {}
 
+  /** How OCI's per-interval points become one hourly value. */
+  enum Reading {
+    /** A level (percent, Mbps): the hour's {@code mean()} and {@code max()}, two queries. */
+    LEVEL(1),
+    /** A count per interval, reported per hour: the hour's {@code sum()}, one query. */
+    COUNT_PER_HOUR(1),
+    /** A count per interval, reported per second: the hour's {@code sum()} / 3600, one query. */
+    COUNT_PER_SECOND(3600);
+
+    private final double secondsPerUnit;
+
+    Reading(double secondsPerUnit) {
+      this.secondsPerUnit = secondsPerUnit;
+    }
+
+    /** What an hourly sum is divided by ({@code 1} for levels, whose values are used as read). */
+    double divisor() {
+      return secondsPerUnit;
+    }
+  }
+
   /**
    * How to read one metric for one resource type.
    *
-   * @param components OCI metrics whose hourly statistics are summed
+   * @param components OCI metrics whose hourly values are added
    * @param fallback read for resources that have no data at all in {@code components}, or empty
+   * @param reading which statistics to query and how to scale them
    */
-  record Source(List<OciMetric> components, List<OciMetric> fallback) {}
+  record Source(List<OciMetric> components, List<OciMetric> fallback, Reading reading) {}
 
   static final OciMetric AGENT_CPU = new OciMetric("oci_computeagent", "CpuUtilization");
   static final OciMetric AGENT_MEMORY = new OciMetric("oci_computeagent", "MemoryUtilization");
@@ -48,12 +71,14 @@ final class MetricPlan {
     return switch (metric) {
       case CPU_UTILIZATION ->
           type == ResourceType.AUTONOMOUS_DATABASE
-              ? new Source(List.of(ADB_CPU), List.of())
-              : new Source(List.of(AGENT_CPU), List.of(VMI_CPU));
-      case MEMORY_UTILIZATION -> new Source(List.of(AGENT_MEMORY), List.of());
-      case LB_PEAK_BANDWIDTH -> new Source(List.of(LB_BANDWIDTH), List.of());
-      case LB_REQUESTS -> new Source(List.of(LB_REQUESTS), List.of());
-      case VOLUME_IOPS -> new Source(List.of(VOLUME_READ, VOLUME_WRITE), List.of());
+              ? new Source(List.of(ADB_CPU), List.of(), Reading.LEVEL)
+              : new Source(List.of(AGENT_CPU), List.of(VMI_CPU), Reading.LEVEL);
+      case MEMORY_UTILIZATION -> new Source(List.of(AGENT_MEMORY), List.of(), Reading.LEVEL);
+      case LB_PEAK_BANDWIDTH -> new Source(List.of(LB_BANDWIDTH), List.of(), Reading.LEVEL);
+      // OCI's HttpRequests and Volume*Ops points count what happened in their interval
+      case LB_REQUESTS -> new Source(List.of(LB_REQUESTS), List.of(), Reading.COUNT_PER_HOUR);
+      case VOLUME_IOPS ->
+          new Source(List.of(VOLUME_READ, VOLUME_WRITE), List.of(), Reading.COUNT_PER_SECOND);
     };
   }
 }

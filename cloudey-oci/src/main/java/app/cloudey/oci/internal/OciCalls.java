@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * it are retried by resilience4j with exponential backoff and jitter; the final failure is
  * translated into a {@link CloudeyException} carrying the OCI request id. Listener events: one
  * {@code apiCall} per attempt, one {@code retry} per retry. Thread-safe; one instance per connected
- * account.
+ * account, sharing its tenancy's {@link RateLimits} with other connections to the same tenancy.
  */
 public final class OciCalls {
   private static final String PROVIDER = "oci";
@@ -35,10 +35,20 @@ public final class OciCalls {
   private final AtomicInteger calls = new AtomicInteger();
 
   /**
+   * With rate limits of its own.
+   *
    * @param authHint what to check when OCI answers 401 (names the user and key fingerprint)
    */
   public OciCalls(OciOptions options, String authHint) {
-    this.rateLimits = new RateLimits(options);
+    this(options, new RateLimits(options), authHint);
+  }
+
+  /**
+   * @param rateLimits the tenancy's limits, shared by every connection to it
+   * @param authHint what to check when OCI answers 401 (names the user and key fingerprint)
+   */
+  public OciCalls(OciOptions options, RateLimits rateLimits, String authHint) {
+    this.rateLimits = rateLimits;
     this.slots = new Semaphore(options.concurrency(), true);
     this.listener = options.listener();
     this.authHint = authHint;

@@ -3,7 +3,9 @@ package app.cloudey.oci.internal;
 import app.cloudey.oci.OciConfig;
 import app.cloudey.oci.OciOptions;
 import app.cloudey.oci.OciService;
+import app.cloudey.spi.CloudeyConfigException;
 import com.oracle.bmc.ClientConfiguration;
+import com.oracle.bmc.Realm;
 import com.oracle.bmc.Region;
 import com.oracle.bmc.auth.BasicAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.SimpleAuthenticationDetailsProvider;
@@ -23,6 +25,7 @@ import com.oracle.bmc.util.CircuitBreakerUtils;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +39,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class OciClients implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OciClients.class);
+  private static final Pattern REGION_ID = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+-[0-9]+");
 
   private final BasicAuthenticationDetailsProvider auth;
   private final ClientConfiguration configuration;
   private final OciConfig.@Nullable EndpointOverride endpoints;
+  private final String tenancyId;
   private final Map<String, AutoCloseable> clients = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -60,6 +65,7 @@ public final class OciClients implements AutoCloseable {
             .circuitBreakerConfiguration(CircuitBreakerUtils.getNoCircuitBreakerConfiguration())
             .build();
     this.endpoints = config.endpoints().or(options::endpoints).orElse(null);
+    this.tenancyId = config.tenancyId();
   }
 
   public IdentityClient identity(String region) {
@@ -115,9 +121,48 @@ public final class OciClients implements AutoCloseable {
     if (endpoint != null) {
       builder.endpoint(endpoint);
     } else {
-      builder.region(Region.fromRegionId(region));
+      builder.region(region(region));
     }
     return builder.build(auth);
+  }
+
+  /**
+   * The SDK's region, or, for a region newer than this SDK (OCI lists it among the tenancy's
+   * subscriptions), one registered in the tenancy's realm, so its endpoints follow the realm's
+   * naming like every other region's.
+   */
+  private Region region(String regionId) {
+    try {
+      return Region.fromRegionId(regionId);
+    } catch (IllegalArgumentException unknown) {
+      if (!REGION_ID.matcher(regionId).matches()) {
+        throw new CloudeyConfigException(
+            "'" + regionId + "' is not an OCI region identifier (expected e.g. 'us-ashburn-1')");
+      }
+      Realm realm = realm(tenancyId);
+      LOG.info(
+          "region {} is newer than this OCI SDK; using realm {} endpoints for it",
+          regionId,
+          realm.getRealmId());
+      return Region.register(regionId, realm);
+    }
+  }
+
+  /** The realm named in an OCID, e.g. {@code oc1} in {@code ocid1.tenancy.oc1..aaaa}. */
+  static Realm realm(String ocid) {
+    String[] parts = ocid.split("\\.", -1);
+    String realmId = parts.length > 2 ? parts[2] : "";
+    return java.util.Arrays.stream(Realm.values())
+        .filter(r -> r.getRealmId().equals(realmId))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new CloudeyConfigException(
+                    "the realm '"
+                        + realmId
+                        + "' of tenancy "
+                        + ocid
+                        + " is unknown to this OCI Java SDK; upgrade the SDK"));
   }
 
   @Override

@@ -13,8 +13,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One account's connection: SDK clients (created on first use), the guarded caller with this
- * account's rate limits, and the three sources. Creating it calls nothing. Thread-safe; {@link
+ * One account's connection: SDK clients (created on first use), the guarded caller with its
+ * tenancy's rate limits, and the three sources. Creating it calls nothing. Thread-safe; {@link
  * #close()} closes the clients and the metric prefetch threads.
  */
 public final class OciConnection implements CloudConnection {
@@ -28,9 +28,13 @@ public final class OciConnection implements CloudConnection {
   private final OciCostSource costs;
   private final OciMetricSource metrics;
 
-  public OciConnection(AccountId accountId, OciConfig config, OciOptions options) {
+  /**
+   * @param rateLimits the tenancy's limits, shared with every other connection to it
+   */
+  public OciConnection(
+      AccountId accountId, OciConfig config, OciOptions options, RateLimits rateLimits) {
     this.clients = new OciClients(config, options);
-    this.calls = new OciCalls(options, authHint(config));
+    this.calls = new OciCalls(options, rateLimits, authHint(config));
     ListContext ctx =
         new ListContext(
             accountId,

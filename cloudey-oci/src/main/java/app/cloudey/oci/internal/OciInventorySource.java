@@ -21,10 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OCI inventory: subscribed regions and the compartment tree from Identity, and one lister per
- * resource type. Every listing follows every page and is complete or throws. Thread-safe.
+ * resource type. Every listing follows every page and is complete or throws. Volume attachments are
+ * read once per pass (see {@link AttachmentIndex}); a pass begins with {@link #compartments()},
+ * which the sync engine calls at the start of every sync. Thread-safe.
  */
 public final class OciInventorySource implements InventorySource {
   private static final Set<ResourceType> TYPES =
@@ -46,6 +49,14 @@ public final class OciInventorySource implements InventorySource {
   private final StorageLister storage;
   private final DatabaseLister databases;
   private final LoadBalancerLister loadBalancers;
+
+  /** How long a pass's attachments serve callers that list scopes without a new pass. */
+  private static final long PASS_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(15);
+
+  /** Attachments of the current pass; replaced by every {@link #compartments()} call. */
+  private volatile @Nullable AttachmentIndex attachments;
+
+  private volatile long passStarted;
 
   public OciInventorySource(ListContext ctx) {
     this.ctx = ctx;
@@ -118,7 +129,24 @@ public final class OciInventorySource implements InventorySource {
                             .build()),
             ListCompartmentsResponse::getItems,
             ListCompartmentsResponse::getOpcNextPage);
-    return CompartmentTree.build(ctx.accountId(), ctx.tenancyId(), rootName(tenancy), listed);
+    List<Compartment> tree =
+        CompartmentTree.build(ctx.accountId(), ctx.tenancyId(), rootName(tenancy), listed);
+    // a sync starts with the compartment tree: it starts a new pass, so attachments are re-read
+    attachments = AttachmentIndex.of(ctx, tree.stream().map(Compartment::id).toList());
+    passStarted = System.nanoTime();
+    return tree;
+  }
+
+  /**
+   * The current pass's attachments; a listing made before any {@link #compartments()} starts one.
+   */
+  private AttachmentIndex attachments() {
+    AttachmentIndex index = attachments;
+    if (index == null) {
+      compartments();
+      index = java.util.Objects.requireNonNull(attachments);
+    }
+    return index;
   }
 
   private String rootName(Tenancy tenancy) {
@@ -135,8 +163,8 @@ public final class OciInventorySource implements InventorySource {
   public List<Resource> list(Scope scope) {
     return switch (scope.type()) {
       case INSTANCE -> compute.instances(scope);
-      case BOOT_VOLUME -> volumes.bootVolumes(scope);
-      case BLOCK_VOLUME -> volumes.blockVolumes(scope);
+      case BOOT_VOLUME -> volumes.bootVolumes(scope, attachments());
+      case BLOCK_VOLUME -> volumes.blockVolumes(scope, attachments());
       case BOOT_VOLUME_BACKUP -> volumes.bootVolumeBackups(scope);
       case VOLUME_BACKUP -> volumes.volumeBackups(scope);
       case BUCKET -> storage.buckets(scope);

@@ -30,9 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Daily metric aggregates from OCI Monitoring. Resources are grouped by (region, compartment, OCI
  * namespace and metric) and read in batches ({@code resourceId =~ "a|b|..."}, grouped by resource
- * id) with two hourly queries per batch and OCI metric, {@code mean()} and {@code max()}, over the
- * window; CPU falls back to {@code oci_vmi_resource_utilization} for instances without the Cloud
- * Agent. Batches are fetched a few at a time ({@link Prefetch}) within the Monitoring rate limit.
+ * id) with hourly queries over the window: {@code mean()} and {@code max()} for levels (CPU,
+ * memory, bandwidth), one {@code sum()} for counts (requests per hour; volume operations per second
+ * = the hour's sum / 3600), see {@link MetricPlan.Reading}; CPU falls back to {@code
+ * oci_vmi_resource_utilization} for instances without the Cloud Agent. Batches are fetched a few at
+ * a time ({@link Prefetch}) within the Monitoring rate limit.
  *
  * <p>A batch that fails (after retries) or returns nothing yields {@link MetricDaily#missing
  * missing} days, never zeros; only an authentication failure, which no retry fixes, is thrown.
@@ -108,8 +110,9 @@ public final class OciMetricSource implements MetricSource {
 
   private List<MetricDaily> fetch(Batch batch, Period window) {
     Map<String, DailyAggregator> byResource = new HashMap<>();
-    batch.ids().forEach(id -> byResource.put(id, new DailyAggregator()));
     MetricPlan.Source source = batch.source();
+    double divisor = source.reading().divisor();
+    batch.ids().forEach(id -> byResource.put(id, new DailyAggregator(divisor)));
     try {
       for (MetricPlan.OciMetric component : source.components()) {
         read(batch, component, batch.ids(), window, byResource);
@@ -125,7 +128,7 @@ public final class OciMetricSource implements MetricSource {
       throw e; // a refused key or a missing policy: every batch would fail the same way
     } catch (CloudeyException e) {
       LOG.debug("metric batch {} failed; its days are missing", batch, e);
-      byResource.replaceAll((id, agg) -> new DailyAggregator());
+      byResource.replaceAll((id, agg) -> new DailyAggregator(divisor));
     }
     List<MetricDaily> daily = new ArrayList<>();
     for (String id : batch.ids()) {
@@ -140,6 +143,18 @@ public final class OciMetricSource implements MetricSource {
       List<String> ids,
       Period window,
       Map<String, DailyAggregator> byResource) {
+    if (batch.source().reading() != MetricPlan.Reading.LEVEL) {
+      // a count's hourly value is its sum: the busiest hour is the day's maximum
+      query(batch, metric, ids, window, "sum")
+          .forEach(
+              (id, points) -> {
+                DailyAggregator agg = byResource.get(id);
+                if (agg != null) {
+                  points.forEach((t, sum) -> agg.add(t, sum, sum));
+                }
+              });
+      return;
+    }
     Map<String, Map<Instant, Double>> means = query(batch, metric, ids, window, "mean");
     Map<String, Map<Instant, Double>> maxima = query(batch, metric, ids, window, "max");
     means.forEach(

@@ -6,21 +6,15 @@ import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
 import app.cloudey.oci.OciService;
 import com.oracle.bmc.core.model.BootVolume;
-import com.oracle.bmc.core.model.BootVolumeAttachment;
 import com.oracle.bmc.core.model.BootVolumeBackup;
 import com.oracle.bmc.core.model.Volume;
-import com.oracle.bmc.core.model.VolumeAttachment;
 import com.oracle.bmc.core.model.VolumeBackup;
-import com.oracle.bmc.core.requests.ListBootVolumeAttachmentsRequest;
 import com.oracle.bmc.core.requests.ListBootVolumeBackupsRequest;
 import com.oracle.bmc.core.requests.ListBootVolumesRequest;
-import com.oracle.bmc.core.requests.ListVolumeAttachmentsRequest;
 import com.oracle.bmc.core.requests.ListVolumeBackupsRequest;
 import com.oracle.bmc.core.requests.ListVolumesRequest;
-import com.oracle.bmc.core.responses.ListBootVolumeAttachmentsResponse;
 import com.oracle.bmc.core.responses.ListBootVolumeBackupsResponse;
 import com.oracle.bmc.core.responses.ListBootVolumesResponse;
-import com.oracle.bmc.core.responses.ListVolumeAttachmentsResponse;
 import com.oracle.bmc.core.responses.ListVolumeBackupsResponse;
 import com.oracle.bmc.core.responses.ListVolumesResponse;
 import java.util.ArrayList;
@@ -28,14 +22,12 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Lists boot and block volumes with their attachments, so {@link ResourceSpec#attachedTo()} is a
- * listed fact (an AVAILABLE volume may or may not be attached), and their backups. Attachments are
- * read in the volume's own compartment: boot volume attachments per availability domain (the API
- * requires one), only in the domains that hold a listed boot volume.
+ * listed fact (an AVAILABLE volume may or may not be attached), and their backups. Attachments come
+ * from the pass's {@link AttachmentIndex}, which also finds those held in another compartment.
  */
 final class VolumeLister {
   private final ListContext ctx;
@@ -44,8 +36,7 @@ final class VolumeLister {
     this.ctx = ctx;
   }
 
-  List<Resource> blockVolumes(Scope scope) {
-    String region = scope.region();
+  List<Resource> blockVolumes(Scope scope, AttachmentIndex attachments) {
     List<Volume> volumes =
         Pages.all(
             ctx.calls(),
@@ -53,7 +44,7 @@ final class VolumeLister {
             "ListVolumes",
             page ->
                 ctx.clients()
-                    .blockstorage(region)
+                    .blockstorage(scope.region())
                     .listVolumes(
                         ListVolumesRequest.builder()
                             .compartmentId(scope.compartmentId())
@@ -62,30 +53,15 @@ final class VolumeLister {
                             .build()),
             ListVolumesResponse::getItems,
             ListVolumesResponse::getOpcNextPage);
-    Map<String, String> attachedTo = new HashMap<>();
-    if (!volumes.isEmpty()) {
-      List<VolumeAttachment> attachments =
-          Pages.all(
-              ctx.calls(),
-              OciService.COMPUTE,
-              "ListVolumeAttachments",
-              page ->
-                  ctx.clients()
-                      .compute(region)
-                      .listVolumeAttachments(
-                          ListVolumeAttachmentsRequest.builder()
-                              .compartmentId(scope.compartmentId())
-                              .limit(ctx.pageLimit())
-                              .page(page)
-                              .build()),
-              ListVolumeAttachmentsResponse::getItems,
-              ListVolumeAttachmentsResponse::getOpcNextPage);
-      for (VolumeAttachment a : attachments) {
-        if (isAttached(ListContext.state(a.getLifecycleState()))) {
-          attachedTo.put(a.getVolumeId(), a.getInstanceId());
-        }
+    Map<String, String> attachable = new HashMap<>();
+    for (Volume v : volumes) {
+      if (canBeAttached(ListContext.state(v.getLifecycleState()))) {
+        attachable.put(v.getId(), v.getAvailabilityDomain());
       }
     }
+    Map<String, String> attachedTo =
+        attachments.attachedTo(
+            scope.region(), scope.compartmentId(), AttachmentIndex.Kind.BLOCK, attachable);
     List<Resource> resources = new ArrayList<>(volumes.size());
     for (Volume v : volumes) {
       resources.add(
@@ -103,8 +79,7 @@ final class VolumeLister {
     return resources;
   }
 
-  List<Resource> bootVolumes(Scope scope) {
-    String region = scope.region();
+  List<Resource> bootVolumes(Scope scope, AttachmentIndex attachments) {
     List<BootVolume> volumes =
         Pages.all(
             ctx.calls(),
@@ -112,7 +87,7 @@ final class VolumeLister {
             "ListBootVolumes",
             page ->
                 ctx.clients()
-                    .blockstorage(region)
+                    .blockstorage(scope.region())
                     .listBootVolumes(
                         ListBootVolumesRequest.builder()
                             .compartmentId(scope.compartmentId())
@@ -121,33 +96,16 @@ final class VolumeLister {
                             .build()),
             ListBootVolumesResponse::getItems,
             ListBootVolumesResponse::getOpcNextPage);
-    Map<String, String> attachedTo = new HashMap<>();
-    TreeSet<String> domains = new TreeSet<>();
-    volumes.forEach(v -> domains.add(v.getAvailabilityDomain()));
-    for (String ad : domains) {
-      List<BootVolumeAttachment> attachments =
-          Pages.all(
-              ctx.calls(),
-              OciService.COMPUTE,
-              "ListBootVolumeAttachments",
-              page ->
-                  ctx.clients()
-                      .compute(region)
-                      .listBootVolumeAttachments(
-                          ListBootVolumeAttachmentsRequest.builder()
-                              .availabilityDomain(ad)
-                              .compartmentId(scope.compartmentId())
-                              .limit(ctx.pageLimit())
-                              .page(page)
-                              .build()),
-              ListBootVolumeAttachmentsResponse::getItems,
-              ListBootVolumeAttachmentsResponse::getOpcNextPage);
-      for (BootVolumeAttachment a : attachments) {
-        if (isAttached(ListContext.state(a.getLifecycleState()))) {
-          attachedTo.put(a.getBootVolumeId(), a.getInstanceId());
-        }
+    Map<String, String> attachable = new HashMap<>();
+    for (BootVolume v : volumes) {
+      if (canBeAttached(ListContext.state(v.getLifecycleState()))
+          && v.getAvailabilityDomain() != null) {
+        attachable.put(v.getId(), v.getAvailabilityDomain());
       }
     }
+    Map<String, String> attachedTo =
+        attachments.attachedTo(
+            scope.region(), scope.compartmentId(), AttachmentIndex.Kind.BOOT, attachable);
     List<Resource> resources = new ArrayList<>(volumes.size());
     for (BootVolume v : volumes) {
       resources.add(
@@ -286,8 +244,9 @@ final class VolumeLister {
         .build();
   }
 
-  private static boolean isAttached(String state) {
-    return state.equals("ATTACHED") || state.equals("ATTACHING");
+  /** A terminated volume has no attachment; looking for one would only cost calls. */
+  private static boolean canBeAttached(String state) {
+    return !state.equals("TERMINATED") && !state.equals("TERMINATING");
   }
 
   private static ResourceSpec volumeSpec(

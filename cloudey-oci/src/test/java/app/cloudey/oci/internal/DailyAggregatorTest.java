@@ -55,17 +55,41 @@ class DailyAggregatorTest {
 
   @Test
   void componentsOfOneHourAddUp() {
-    // volume IOPS = read ops + write ops of the same hour
     DailyAggregator agg = new DailyAggregator();
     Instant t = Instant.parse("2026-11-01T05:00:00Z");
     agg.add(t, 10, 30);
     agg.add(t, 2.5, 4);
     MetricDaily day =
-        agg.daily(ACCOUNT, "v", MetricName.VOLUME_IOPS, Period.day(LocalDate.of(2026, 11, 1)))
+        agg.daily(ACCOUNT, "v", MetricName.CPU_UTILIZATION, Period.day(LocalDate.of(2026, 11, 1)))
             .get(0);
     assertThat(day.mean()).isEqualTo(12.5);
     assertThat(day.max()).isEqualTo(34.0);
     assertThat(day.samples()).isEqualTo(1);
+  }
+
+  @Test
+  void hourlyOperationCountsBecomeOperationsPerSecond() {
+    // volume IOPS: the hour's read-op sum plus write-op sum, over 3600 seconds
+    DailyAggregator agg = new DailyAggregator(3600);
+    Instant five = Instant.parse("2026-11-01T05:00:00Z");
+    Instant six = Instant.parse("2026-11-01T06:00:00Z");
+    agg.add(five, 180_000, 180_000); // reads 04:00-05:00
+    agg.add(five, 36_000, 36_000); // writes 04:00-05:00: 216,000 ops / 3600 s = 60 ops/s
+    agg.add(six, 72_000, 72_000); // reads only 05:00-06:00: 20 ops/s
+    MetricDaily day =
+        agg.daily(ACCOUNT, "v", MetricName.VOLUME_IOPS, Period.day(LocalDate.of(2026, 11, 1)))
+            .get(0);
+    assertThat(day.mean()).isCloseTo(40.0, within(1e-12));
+    assertThat(day.max()).isCloseTo(60.0, within(1e-12)); // the busiest hour's rate
+    assertThat(day.p95()).isCloseTo(60.0, within(1e-12));
+    assertThat(day.samples()).isEqualTo(2);
+  }
+
+  @Test
+  void aDivisorMustBePositive() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DailyAggregator(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("divisor");
   }
 
   @Test

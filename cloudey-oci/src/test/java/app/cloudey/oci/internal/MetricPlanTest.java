@@ -72,4 +72,19 @@ class MetricPlanTest {
         .extracting(b -> b.source().components().get(0).namespace() + " " + b.ids().size())
         .containsExactly("oci_computeagent 1", "oci_autonomous_database 1");
   }
+
+  @Test
+  void countsAreReadAsHourlySumsAndLevelsAsMeanAndMax() {
+    assertThat(MetricPlan.source(ResourceType.LOAD_BALANCER, MetricName.LB_REQUESTS).reading())
+        .isEqualTo(MetricPlan.Reading.COUNT_PER_HOUR);
+    assertThat(MetricPlan.Reading.COUNT_PER_HOUR.divisor()).isEqualTo(1.0);
+    assertThat(MetricPlan.source(ResourceType.BLOCK_VOLUME, MetricName.VOLUME_IOPS).reading())
+        .isEqualTo(MetricPlan.Reading.COUNT_PER_SECOND);
+    assertThat(MetricPlan.Reading.COUNT_PER_SECOND.divisor()).isEqualTo(3600.0);
+    assertThat(
+            MetricPlan.source(ResourceType.LOAD_BALANCER, MetricName.LB_PEAK_BANDWIDTH).reading())
+        .isEqualTo(MetricPlan.Reading.LEVEL);
+    assertThat(MetricPlan.source(ResourceType.INSTANCE, MetricName.CPU_UTILIZATION).reading())
+        .isEqualTo(MetricPlan.Reading.LEVEL);
+  }
 }

@@ -19,10 +19,12 @@ import org.jspecify.annotations.Nullable;
 final class ComputeApi {
   private final Tenancy t;
   private final ApiSupport s;
+  private final VolumeAttachments attachments;
 
   ComputeApi(Tenancy tenancy, ApiSupport support) {
     this.t = tenancy;
     this.s = support;
+    this.attachments = new VolumeAttachments(tenancy);
   }
 
   void register(Router router) {
@@ -103,14 +105,14 @@ final class ComputeApi {
         .build();
   }
 
+  /** The attachments of the compartment's instances, wherever their volumes are (as OCI). */
   private ApiResponse volumeAttachments(ApiRequest req) {
     int compartment = s.compartment(req);
     int ad = s.ad(req, false);
     String instanceId = req.param("instanceId");
     String volumeId = req.param("volumeId");
     int[] items =
-        Arrays.stream(t.scope(ResourceType.BLOCK_VOLUME, req.region(), compartment))
-            .filter(i -> t.res(i).link >= 0)
+        Arrays.stream(attachments.blockVolumes(req.region(), compartment))
             .filter(inAd(ad))
             .filter(i -> instanceId == null || t.res(t.res(i).link).id.equals(instanceId))
             .filter(i -> volumeId == null || t.res(i).id.equals(volumeId))
@@ -133,6 +135,7 @@ final class ComputeApi {
         .build();
   }
 
+  /** Iterates the compartment's instances: the attachment is in the instance's compartment. */
   private ApiResponse bootAttachments(ApiRequest req) {
     int ad = s.ad(req, true);
     int compartment = s.compartment(req);

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 final class LoadBalancerApi {
   static final String BACKEND_SET = "bs-app";
+  static final String SHAPE = "flexible";
   private final Tenancy t;
   private final ApiSupport s;
 
@@ -83,7 +84,7 @@ final class LoadBalancerApi {
         .displayName(lb.name)
         .lifecycleState(LoadBalancer.LifecycleState.Active)
         .timeCreated(ApiSupport.date(lb.createdHour, lb.index))
-        .shapeName("flexible")
+        .shapeName(SHAPE)
         .shapeDetails(
             ShapeDetails.builder()
                 .minimumBandwidthInMbps(lb.minMbps)
@@ -110,8 +111,8 @@ final class LoadBalancerApi {
     return t.res(index);
   }
 
-  /** Backends in CRITICAL state: all of an idle LB's none, one in ten LBs has one failing. */
-  private static int critical(Res lb) {
+  /** Backends in CRITICAL state: one in ten LBs with backends has one failing. */
+  static int critical(Res lb) {
     return lb.backends > 0 && lb.index % 10 == 3 ? 1 : 0;
   }
 

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Hourly metric statistics computed on demand from (seed, resource, metric, hour). Each hour is
  * described by the min, mean and max of its (notional) per-minute points; values are rounded to two
- * decimals so that every reader sees the same numbers.
+ * decimals so that every reader sees the same numbers. Gauges (percent, Mbps) are levels; the
+ * counting metrics (HttpRequests, VolumeReadOps, VolumeWriteOps) are counts per minute, as OCI
+ * emits them, so an hour's points sum to its mean x 60.
  */
 final class MetricModel {
 
@@ -111,14 +113,16 @@ final class MetricModel {
         high = p == Profile.IDLE ? 0.4 : max * (p == Profile.BUSY ? 0.6 : 0.15);
         cap = p == Profile.IDLE ? 0.9 : max * (p == Profile.BUSY ? 0.9 : 0.2);
       }
-      case 4 -> { // requests per minute
+      case 4 -> { // HttpRequests: requests per minute
         low = p == Profile.IDLE ? 0 : 50;
         high = p == Profile.IDLE ? 0.05 : p == Profile.BUSY ? 900 : 400;
         cap = p == Profile.IDLE ? 0.06 : high * 1.5;
       }
-      case 5, 6 -> { // operations per second, from the instance's load
-        low = p == Profile.IDLE ? 0.1 : p == Profile.BUSY ? 300 : 20;
-        high = p == Profile.IDLE ? 1 : p == Profile.BUSY ? 1500 : 200;
+      case 5, 6 -> {
+        // Volume{Read,Write}Ops: operations per minute, from the instance's load; / 60 gives
+        // 0.1-1 (idle), 20-200 (normal), 300-1500 (busy) operations per second
+        low = p == Profile.IDLE ? 6 : p == Profile.BUSY ? 18_000 : 1_200;
+        high = p == Profile.IDLE ? 60 : p == Profile.BUSY ? 90_000 : 12_000;
         cap = high * 1.4;
       }
       case 8 -> {

@@ -25,6 +25,9 @@ final class MonitoringApi {
   static final int MAX_STREAMS = 2_000;
   static final int MAX_DAYS_BACK = 90;
 
+  /** Per-minute points behind each hourly value (the model keeps hourly min, mean, max). */
+  static final int POINTS_PER_HOUR = 60;
+
   private final Tenancy t;
   private final MetricModel metrics;
 
@@ -215,10 +218,18 @@ final class MonitoringApi {
       case "mean" -> sumMeans / n;
       case "max" -> max;
       case "min" -> min;
-      case "sum" -> sumMeans * 60;
-      case "count" -> (double) n * 60;
+      case "sum" -> minuteSum(sumMeans);
+      case "count" -> (double) n * POINTS_PER_HOUR;
       default -> n == 1 ? round(percentileSum) : nearestRank(means, mql.percentile());
     };
+  }
+
+  /**
+   * The sum of the per-minute points behind hourly means: each hour's points average to its mean,
+   * so they sum to mean x 60. The truth's counting metrics use this same expression.
+   */
+  static double minuteSum(double sumOfHourlyMeans) {
+    return sumOfHourlyMeans * POINTS_PER_HOUR;
   }
 
   private static double round(double v) {

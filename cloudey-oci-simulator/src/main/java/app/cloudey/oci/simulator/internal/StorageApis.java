@@ -109,9 +109,14 @@ final class StorageApis {
       bucket.approximateSize(b.sizeGb * 1024L * 1024 * 1024);
     }
     if (fields.contains("approximateCount")) {
-      bucket.approximateCount(b.sizeGb * 37 + b.index % 100);
+      bucket.approximateCount(approximateCount(b));
     }
     return ApiResponse.ok(bucket.build());
+  }
+
+  /** GetBucket's {@code approximateCount}. */
+  static long approximateCount(Res bucket) {
+    return bucket.sizeGb * 37 + bucket.index % 100;
   }
 
   private ApiResponse fileSystems(ApiRequest req) {

@@ -3,6 +3,7 @@ package app.cloudey.oci.simulator.internal;
 import app.cloudey.model.ResourceType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,10 @@ import java.util.Map;
  * (see {@link TenancyGenerator}); safe to read from any thread.
  */
 final class Tenancy {
+  /** The order every list API serves: newest first, then by id. */
+  static final Comparator<Res> LIST_ORDER =
+      Comparator.comparingLong((Res r) -> r.createdHour).reversed().thenComparing(r -> r.id);
+
   final GeneratorParams params;
   final String tenancyId;
   final String tenancyName;

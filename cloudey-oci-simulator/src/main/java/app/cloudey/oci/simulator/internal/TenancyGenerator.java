@@ -3,7 +3,6 @@ package app.cloudey.oci.simulator.internal;
 import app.cloudey.model.ResourceType;
 import app.cloudey.oci.simulator.PlantedCase;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +16,8 @@ import java.util.SplittableRandom;
  * <p>Counts scale from the number of instances. The first {@code 3 * pageSize + 1} items of every
  * type go to one busy scope (home region, first child compartment, first AD) so that each list API
  * has more than three pages there; the next item of each type goes to each region in turn, so every
- * type appears in every region.
+ * type appears in every region. Volumes and backups come from {@link VolumeGenerator}, which shares
+ * this generator's random stream and placement.
  */
 final class TenancyGenerator {
   private static final String[] WORDS = {
@@ -26,22 +26,21 @@ final class TenancyGenerator {
   private static final String[] NON_PROD = {
     "dev", "test", "uat", "sandbox", "staging", "qa", "demo"
   };
-  private static final String[] APPS = {
-    "web", "api", "etl", "batch", "erp", "crm", "search", "cache"
-  };
+  static final String[] APPS = {"web", "api", "etl", "batch", "erp", "crm", "search", "cache"};
   private static final String[] TEAMS = {"payments", "identity", "growth", "platform", "finance"};
 
-  private final GeneratorParams p;
-  private final SplittableRandom rnd;
-  private final long seed;
-  private final List<Region> regions;
+  // package-private where VolumeGenerator shares them (same stream, same placement)
+  final GeneratorParams p;
+  final SplittableRandom rnd;
+  final long seed;
+  final List<Region> regions;
   private final List<SimCompartment> compartments = new ArrayList<>();
-  private final List<Integer> active = new ArrayList<>();
-  private final List<Res> resources = new ArrayList<>();
+  final List<Integer> active = new ArrayList<>();
+  final List<Res> resources = new ArrayList<>();
   private final long nowHour;
   private final long startHour;
-  private final int busy;
-  private final int busyCompartment;
+  final int busy;
+  final int busyCompartment;
 
   TenancyGenerator(GeneratorParams params) {
     this.p = params;
@@ -63,16 +62,16 @@ final class TenancyGenerator {
     compartments(tenancyId, tenancyName);
     List<Res> instances = instances();
     plantInstanceCases(instances);
-    bootVolumes(instances);
-    List<Res> volumes = blockVolumes(instances);
-    backups(ResourceType.VOLUME_BACKUP, volumes, p.instances() / 5);
-    backups(ResourceType.BOOT_VOLUME_BACKUP, ofType(ResourceType.BOOT_VOLUME), p.instances() / 10);
+    VolumeGenerator volumes = new VolumeGenerator(this);
+    volumes.generate(instances);
     buckets();
     simple(ResourceType.FILE_SYSTEM, p.instances() / 25);
     simple(ResourceType.DB_SYSTEM, p.instances() / 50);
     simple(ResourceType.AUTONOMOUS_DATABASE, p.instances() / 33);
     simple(ResourceType.LOAD_BALANCER, p.instances() / 25);
     plantOtherCases();
+    // last, on its own random stream: every value drawn above stays as it was before the moves
+    volumes.moveSomeAttachedVolumes();
 
     Map<String, Integer> compartmentById = new HashMap<>();
     compartments.forEach(c -> compartmentById.put(c.id(), c.index()));
@@ -165,7 +164,7 @@ final class TenancyGenerator {
     return rnd.nextInt(regions.size());
   }
 
-  private Res add(ResourceType type, int i, String ocidType) {
+  Res add(ResourceType type, int i, String ocidType) {
     int region = regionFor(i);
     Res r =
         new Res(
@@ -178,7 +177,7 @@ final class TenancyGenerator {
     return r;
   }
 
-  private List<Res> ofType(ResourceType type) {
+  List<Res> ofType(ResourceType type) {
     List<Res> list = new ArrayList<>();
     for (Res r : resources) {
       if (r.type == type) {
@@ -188,11 +187,11 @@ final class TenancyGenerator {
     return list;
   }
 
-  private long createdBefore(int minDays, int maxDays) {
+  long createdBefore(int minDays, int maxDays) {
     return nowHour - 24L * (minDays + rnd.nextInt(maxDays - minDays + 1)) - rnd.nextInt(24);
   }
 
-  private Map<String, String> tags(String env) {
+  Map<String, String> tags(String env) {
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("env", env);
     tags.put("team", TEAMS[rnd.nextInt(TEAMS.length)]);
@@ -346,8 +345,8 @@ final class TenancyGenerator {
 
   /**
    * Every other {@link PlantedCase} gets at least one resource (orphaned boot volumes always exist,
-   * see {@link #bootVolumes}): the last block volume is detached, the last volume backup loses its
-   * source, the last load balancer becomes idle, each only if its case is empty.
+   * see {@link VolumeGenerator}): the last block volume is detached, the last volume backup loses
+   * its source, the last load balancer becomes idle, each only if its case is empty.
    */
   private void plantOtherCases() {
     Map<PlantedCase, List<String>> found = PlantedCases.find(resources, nowHour);
@@ -376,139 +375,6 @@ final class TenancyGenerator {
     if (found.get(PlantedCase.IDLE_LOAD_BALANCER).isEmpty()) {
       List<Res> lbs = ofType(ResourceType.LOAD_BALANCER);
       lbs.get(lbs.size() - 1).profile = Profile.IDLE;
-    }
-  }
-
-  private void bootVolumes(List<Res> instances) {
-    int i = 0;
-    for (Res inst : instances) {
-      if (inst.state.equals("TERMINATED")) {
-        continue;
-      }
-      Res b = bootVolume(i++, inst.region);
-      b.compartment = inst.compartment;
-      b.ad = inst.ad;
-      b.createdHour = inst.createdHour;
-      b.link = inst.index;
-      b.name = inst.name + " (Boot Volume)";
-      b.tags = inst.tags;
-      inst.bootVolume = b.index;
-    }
-    int orphans = Math.max(regions.size(), p.instances() * 3 / 100);
-    for (int k = 0; k < orphans; k++) {
-      int region = k < regions.size() ? k : rnd.nextInt(regions.size());
-      Res b = bootVolume(i++, region);
-      b.compartment = active.get(rnd.nextInt(active.size()));
-      b.ad = rnd.nextInt(regions.get(region).availabilityDomains());
-      b.createdHour = createdBefore(p.days() / 2 + 8, p.days() + 300);
-      b.name = "retired-" + APPS[rnd.nextInt(APPS.length)] + "-" + k + " (Boot Volume)";
-      b.tags = tags("prod");
-    }
-  }
-
-  private Res bootVolume(int i, int region) {
-    Res b =
-        new Res(
-            ResourceType.BOOT_VOLUME,
-            resources.size(),
-            Ids.ocid("bootvolume", regions.get(region).lowerKey(), seed, 99, i),
-            region);
-    resources.add(b);
-    b.state = "AVAILABLE";
-    b.sizeGb = 47 + rnd.nextInt(4) * 50;
-    b.vpusPerGb = 10;
-    return b;
-  }
-
-  private List<Res> blockVolumes(List<Res> instances) {
-    List<Res> alive = new ArrayList<>();
-    List<Res> busyAlive = new ArrayList<>();
-    for (Res inst : instances) {
-      if (!inst.state.equals("TERMINATED")) {
-        alive.add(inst);
-        if (inst.compartment == busyCompartment && inst.region == 0 && inst.ad == 0) {
-          busyAlive.add(inst);
-        }
-      }
-    }
-    int count = Math.max(p.instances() * 3 / 10, busy + regions.size());
-    List<Res> list = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      Res v = add(ResourceType.BLOCK_VOLUME, i, "volume");
-      v.state = "AVAILABLE";
-      int[] sizes = {50, 100, 256, 512, 1024, 2048};
-      v.sizeGb = sizes[rnd.nextInt(sizes.length)];
-      int[] vpus = {0, 10, 10, 10, 20};
-      v.vpusPerGb = vpus[rnd.nextInt(vpus.length)];
-      boolean attach = rnd.nextDouble() < 0.8;
-      Res inst = null;
-      if (attach && i < busy && !busyAlive.isEmpty()) {
-        inst = busyAlive.get(i % busyAlive.size());
-      } else if (attach && i >= busy) {
-        inst = sameRegion(alive, v.region);
-      }
-      if (inst != null) {
-        v.link = inst.index;
-        v.compartment = inst.compartment;
-        v.ad = inst.ad;
-        v.createdHour = Math.max(inst.createdHour, createdBefore(1, p.days() + 200));
-        v.name = inst.name + "-data-" + i;
-        v.tags = inst.tags;
-      } else {
-        v.createdHour = createdBefore(10, p.days() + 200);
-        v.name = "volume-" + i;
-        v.tags = tags(rnd.nextBoolean() ? "prod" : "dev");
-      }
-      list.add(v);
-    }
-    return list;
-  }
-
-  private Res sameRegion(List<Res> candidates, int region) {
-    for (int attempt = 0; attempt < 16; attempt++) {
-      Res c = candidates.get(rnd.nextInt(candidates.size()));
-      if (c.region == region) {
-        return c;
-      }
-    }
-    return null;
-  }
-
-  private void backups(ResourceType type, List<Res> sources, int ratioCount) {
-    String ocidType = type == ResourceType.VOLUME_BACKUP ? "volumebackup" : "bootvolumebackup";
-    String sourceType = type == ResourceType.VOLUME_BACKUP ? "volume" : "bootvolume";
-    int count = Math.max(ratioCount, busy + regions.size());
-    List<Res> busySources = new ArrayList<>();
-    for (Res s : sources) {
-      if (s.compartment == busyCompartment && s.region == 0) {
-        busySources.add(s);
-      }
-    }
-    for (int i = 0; i < count; i++) {
-      Res b = add(type, i, ocidType);
-      b.state = "AVAILABLE";
-      Res source;
-      if (i < busy) {
-        source = busySources.isEmpty() ? null : busySources.get(i % busySources.size());
-      } else {
-        source = sameRegion(sources, b.region);
-      }
-      if (source == null || rnd.nextDouble() < 0.15) {
-        b.deletedSourceId =
-            Ids.ocid(sourceType, regions.get(b.region).lowerKey(), seed, 777 + type.ordinal(), i);
-        b.sizeGb = 50 + rnd.nextInt(500);
-        b.name = "backup-of-deleted-" + i;
-      } else {
-        b.link = source.index;
-        if (i >= busy) {
-          b.compartment = source.compartment;
-        }
-        b.sizeGb = Math.max(1, source.sizeGb * (30 + rnd.nextInt(60)) / 100);
-        b.name = source.name.replace(" (Boot Volume)", "") + "-backup-" + i;
-      }
-      b.ad = -1;
-      b.createdHour = createdBefore(1, p.days() + 200);
-      b.tags = tags("prod");
     }
   }
 
@@ -603,11 +469,9 @@ final class TenancyGenerator {
           .add(r);
     }
     Map<Long, int[]> scopes = new HashMap<>();
-    Comparator<Res> newestFirst =
-        Comparator.comparingLong((Res r) -> r.createdHour).reversed().thenComparing(r -> r.id);
     grouped.forEach(
         (key, list) -> {
-          list.sort(newestFirst);
+          list.sort(Tenancy.LIST_ORDER);
           scopes.put(key, list.stream().mapToInt(r -> r.index).toArray());
         });
     return scopes;

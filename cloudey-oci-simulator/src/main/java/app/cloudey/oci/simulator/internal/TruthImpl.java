@@ -5,6 +5,7 @@ import app.cloudey.model.Period;
 import app.cloudey.model.ResourceType;
 import app.cloudey.oci.simulator.MetricAggregate;
 import app.cloudey.oci.simulator.PlantedCase;
+import app.cloudey.oci.simulator.ResourceFacts;
 import app.cloudey.oci.simulator.Truth;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -183,6 +184,29 @@ public final class TruthImpl implements Truth {
         .toList();
   }
 
+  @Override
+  public Optional<ResourceFacts> findResource(String id) {
+    // every generated resource is listed; other ids (attachments, deleted sources) are not
+    Integer index = t.resourceById.get(id);
+    return index == null ? Optional.empty() : Optional.of(Facts.of(t, t.res(index)));
+  }
+
+  @Override
+  public List<ResourceFacts> resources(ResourceType type, String region, String compartmentId) {
+    return Arrays.stream(t.scope(type, regionIndex(region), compartmentIndex(compartmentId)))
+        .mapToObj(i -> Facts.of(t, t.res(i)))
+        .toList();
+  }
+
+  @Override
+  public List<String> crossCompartmentAttachments() {
+    return t.resources.stream()
+        .filter(r -> r.type == ResourceType.BLOCK_VOLUME || r.type == ResourceType.BOOT_VOLUME)
+        .filter(r -> r.link >= 0 && t.res(r.link).compartment != r.compartment)
+        .map(r -> r.id)
+        .toList();
+  }
+
   /** Per-day totals over the history, computed once. */
   synchronized long[] dailyTotals() {
     if (dailyTotals == null) {
@@ -293,54 +317,13 @@ public final class TruthImpl implements Truth {
   }
 
   @Override
-  public Optional<MetricAggregate> metricDaily(
+  public Optional<MetricAggregate> findMetricDaily(
       String resourceId, MetricName metric, LocalDate day) {
     Integer index = t.resourceById.get(resourceId);
     if (index == null) {
       throw new IllegalArgumentException("resource " + resourceId + " is not in this tenancy");
     }
-    Res r = t.res(index);
-    List<MetricModel.Def> defs =
-        switch (metric) {
-          case CPU_UTILIZATION ->
-              r.type == ResourceType.AUTONOMOUS_DATABASE
-                  ? List.of(MetricModel.ADB_CPU)
-                  : r.monitoringAgent
-                      ? List.of(MetricModel.AGENT_CPU)
-                      : List.of(MetricModel.VMI_CPU);
-          case MEMORY_UTILIZATION -> List.of(MetricModel.AGENT_MEMORY);
-          case LB_PEAK_BANDWIDTH -> List.of(MetricModel.LB_BANDWIDTH);
-          case LB_REQUESTS -> List.of(MetricModel.LB_REQUESTS);
-          case VOLUME_IOPS -> List.of(MetricModel.VOLUME_READ, MetricModel.VOLUME_WRITE);
-        };
-    long dayStart = day.toEpochDay() * 24;
-    List<Double> means = new ArrayList<>();
-    double max = Double.NEGATIVE_INFINITY;
-    double[] hour = new double[3];
-    double[] acc = new double[3];
-    for (long h = dayStart; h < dayStart + 24; h++) {
-      boolean any = false;
-      Arrays.fill(acc, 0);
-      for (MetricModel.Def def : defs) {
-        if (metrics.hasData(r, def, h)) {
-          metrics.hourly(r, def, h, hour);
-          // IOPS = read + write: hourly means and maxima add up
-          acc[1] += hour[1];
-          acc[2] += hour[2];
-          any = true;
-        }
-      }
-      if (any) {
-        means.add(acc[1]);
-        max = Math.max(max, acc[2]);
-      }
-    }
-    if (means.isEmpty()) {
-      return Optional.empty();
-    }
-    double mean = means.stream().mapToDouble(Double::doubleValue).sum() / means.size();
-    return Optional.of(
-        new MetricAggregate(mean, max, MonitoringApi.nearestRank(means, 0.95), means.size()));
+    return DailyMetrics.aggregate(metrics, t.res(index), metric, day);
   }
 
   @Override

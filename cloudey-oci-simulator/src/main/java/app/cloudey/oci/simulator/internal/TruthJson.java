@@ -21,6 +21,39 @@ final class TruthJson {
 
   private TruthJson() {}
 
+  /**
+   * Attachments per region and the compartment that holds them (the instance's): {@code volume} =
+   * block volume attachments, {@code bootByAvailabilityDomain} = boot volume attachments per AD
+   * (the API lists those per AD); compartments holding none are left out.
+   */
+  private static ObjectNode attachments(Tenancy t) {
+    VolumeAttachments index = new VolumeAttachments(t);
+    ObjectNode byRegion = MAPPER.createObjectNode();
+    for (int r = 0; r < t.regions.size(); r++) {
+      ObjectNode regionNode = byRegion.putObject(t.regions.get(r).name());
+      for (SimCompartment c : t.compartments) {
+        int volumes = index.blockVolumes(r, c.index()).length;
+        ObjectNode boot = MAPPER.createObjectNode();
+        for (int ad = 0; ad < t.regions.get(r).availabilityDomains(); ad++) {
+          final int a = ad;
+          long n =
+              java.util.Arrays.stream(t.scope(ResourceType.INSTANCE, r, c.index()))
+                  .filter(i -> t.res(i).bootVolume >= 0 && t.res(i).ad == a)
+                  .count();
+          if (n > 0) {
+            boot.put(t.adName(r, ad), n);
+          }
+        }
+        if (volumes > 0 || !boot.isEmpty()) {
+          ObjectNode node = regionNode.putObject(c.id());
+          node.put("volume", volumes);
+          node.set("bootByAvailabilityDomain", boot);
+        }
+      }
+    }
+    return byRegion;
+  }
+
   static String write(TruthImpl truth) {
     Tenancy t = truth.tenancy();
     ObjectNode root = MAPPER.createObjectNode();
@@ -96,6 +129,8 @@ final class TruthJson {
               counts.forEach((type, n) -> node.put(PlantedCases.key(type), n));
             });
     root.set("resourcesByScope", byScope);
+    root.put("crossCompartmentAttachments", truth.crossCompartmentAttachments().size());
+    root.set("attachmentsByScope", attachments(t));
     root.set("fileSystemsByAvailabilityDomain", fsByAd);
     ObjectNode states = root.putObject("states");
     for (ResourceType type : ResourceType.values()) {
