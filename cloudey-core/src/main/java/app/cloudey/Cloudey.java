@@ -252,8 +252,9 @@ public final class Cloudey implements AutoCloseable {
     }
 
     /**
-     * Runs sync work on this executor (not closed by Cloudey); default: a pool of {@link
-     * #syncConcurrency} daemon threads that Cloudey owns.
+     * Runs sync work on this executor (not closed by Cloudey); default: a pool of twice {@link
+     * #syncConcurrency} daemon threads that Cloudey owns (one share per lane, see there). A smaller
+     * pool works, but lists the waiting lane only as threads come free.
      */
     public Builder executor(ExecutorService executor) {
       this.executor = require(executor, "executor");
@@ -278,6 +279,11 @@ public final class Cloudey implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Scopes an inventory sync lists at once in each of its two lanes (default {@value
+     * #DEFAULT_SYNC_CONCURRENCY}): one for types that wait on lookups shared across scopes ({@link
+     * app.cloudey.spi.InventorySource#typesWithSharedLookups()}), one for the rest.
+     */
     public Builder syncConcurrency(int scopes) {
       this.syncConcurrency = positive(scopes, "syncConcurrency");
       return this;
@@ -338,7 +344,7 @@ public final class Cloudey implements AutoCloseable {
       }
       ExecutorService theExecutor = executor;
       if (theExecutor == null) {
-        theExecutor = Executors.newFixedThreadPool(syncConcurrency, daemonThreads());
+        theExecutor = Executors.newFixedThreadPool(2 * syncConcurrency, daemonThreads());
         ExecutorService pool = theExecutor;
         owned.add(pool::shutdownNow);
       }

@@ -20,11 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -117,54 +117,90 @@ public final class InventorySync {
     return listScopes(accountId, runId, startedAt, source, scopes);
   }
 
+  /**
+   * Lists the scopes in two lanes, each with {@code syncConcurrency} workers taking scopes in
+   * order: types the source says wait on shared lookups ({@link
+   * InventorySource#typesWithSharedLookups()}) in one, the rest in the other, so scopes that wait
+   * never hold back those that could be listing. Workers of the first lane help the other once
+   * theirs is empty.
+   */
   private SyncRun listScopes(
       AccountId accountId,
       String runId,
       Instant startedAt,
       InventorySource source,
       List<Scope> scopes) {
-    int total = scopes.size();
-    AtomicInteger done = new AtomicInteger();
-    Semaphore permits = new Semaphore(runtime.settings().syncConcurrency());
-    ConcurrentLinkedQueue<SyncCount> counts = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<FailedScope> failures = new ConcurrentLinkedQueue<>();
-    List<CompletableFuture<Void>> tasks = new ArrayList<>(total);
-    for (Scope scope : scopes) {
-      permits.acquireUninterruptibly();
-      tasks.add(
-          CompletableFuture.runAsync(
-              () -> {
-                try {
-                  SyncCount count = syncScope(accountId, source, scope, startedAt);
-                  counts.add(count);
-                  runtime
-                      .listener()
-                      .scopeCompleted(
-                          accountId, runId, scope, count, done.incrementAndGet(), total);
-                } catch (RuntimeException e) {
-                  FailedScope failure = new FailedScope(scope, describe(e), requestId(e));
-                  failures.add(failure);
-                  runtime
-                      .listener()
-                      .scopeFailed(accountId, runId, failure, done.incrementAndGet(), total);
-                } finally {
-                  permits.release();
-                }
-              },
-              runtime.executor()));
+    Set<ResourceType> waiting = source.typesWithSharedLookups();
+    Queue<Scope> lane = new ConcurrentLinkedQueue<>();
+    Queue<Scope> waitingLane = new ConcurrentLinkedQueue<>();
+    scopes.forEach(scope -> (waiting.contains(scope.type()) ? waitingLane : lane).add(scope));
+    Pass pass = new Pass(accountId, runId, startedAt, source, scopes.size());
+    int concurrency = runtime.settings().syncConcurrency();
+    List<CompletableFuture<Void>> workers = new ArrayList<>();
+    for (int i = 0; i < Math.min(concurrency, lane.size()); i++) {
+      workers.add(
+          CompletableFuture.runAsync(() -> pass.drain(lane, waitingLane), runtime.executor()));
     }
-    CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
+    for (int i = 0; i < Math.min(concurrency, waitingLane.size()); i++) {
+      workers.add(CompletableFuture.runAsync(() -> pass.drain(waitingLane), runtime.executor()));
+    }
+    CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
     return new SyncRun(
         runId,
         accountId,
         SyncKind.INVENTORY,
         startedAt,
         finishedAt(startedAt),
-        total,
-        total - failures.size(),
-        merge(counts),
-        sortFailures(failures),
+        pass.total,
+        pass.total - pass.failures.size(),
+        merge(pass.counts),
+        sortFailures(pass.failures),
         null);
+  }
+
+  /** One sync's listing: what its workers share. */
+  private final class Pass {
+    private final AccountId accountId;
+    private final String runId;
+    private final Instant seenAt;
+    private final InventorySource source;
+    private final int total;
+    private final AtomicInteger done = new AtomicInteger();
+    private final Queue<SyncCount> counts = new ConcurrentLinkedQueue<>();
+    private final Queue<FailedScope> failures = new ConcurrentLinkedQueue<>();
+
+    Pass(AccountId accountId, String runId, Instant seenAt, InventorySource source, int total) {
+      this.accountId = accountId;
+      this.runId = runId;
+      this.seenAt = seenAt;
+      this.source = source;
+      this.total = total;
+    }
+
+    /** Lists scopes from the queues, in order, until all are empty. */
+    @SafeVarargs
+    final void drain(Queue<Scope>... queues) {
+      for (Queue<Scope> queue : queues) {
+        Scope scope;
+        while ((scope = queue.poll()) != null) {
+          list(scope);
+        }
+      }
+    }
+
+    private void list(Scope scope) {
+      try {
+        SyncCount count = syncScope(accountId, source, scope, seenAt);
+        counts.add(count);
+        runtime
+            .listener()
+            .scopeCompleted(accountId, runId, scope, count, done.incrementAndGet(), total);
+      } catch (RuntimeException e) {
+        FailedScope failure = new FailedScope(scope, describe(e), requestId(e));
+        failures.add(failure);
+        runtime.listener().scopeFailed(accountId, runId, failure, done.incrementAndGet(), total);
+      }
+    }
   }
 
   private SyncCount syncScope(

@@ -30,6 +30,16 @@ public interface InventorySource {
   Set<ResourceType> resourceTypes();
 
   /**
+   * Types whose scopes wait on lookups shared by many scopes (OCI volumes: their attachments are
+   * read in every compartment of the region, once per sync). The sync engine lists these in a lane
+   * of their own with its own concurrency, so while they wait the other scopes go on. Empty by
+   * default.
+   */
+  default Set<ResourceType> typesWithSharedLookups() {
+    return Set.of();
+  }
+
+  /**
    * Lists every resource of one scope, following every page.
    *
    * @throws CloudeyException when any page fails after retries; nothing is returned

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,7 +137,8 @@ public final class SyncBench {
   /**
    * The same inventory listing driven straight through the adapter's {@link InventorySource}, with
    * the scopes interleaved by type (compartment, then region, then type) on {@code --threads}
-   * workers, so several services are busy at once. Measures what the adapter achieves when the
+   * workers (and as many again for the types that wait on shared lookups, like the engine's second
+   * lane), so several services are busy at once. Measures what the adapter achieves when the
    * caller's scope order does not serialise the services.
    */
   private static void adapterSync(
@@ -149,6 +151,8 @@ public final class SyncBench {
       throws Exception {
     int threads = Integer.parseInt(opts.getOrDefault("threads", "32"));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    // the source's waiting types get threads of their own, as the engine's second lane does
+    ExecutorService waitingPool = Executors.newFixedThreadPool(threads);
     try (CloudConnection connection =
         OciCloud.create(options).connect(AccountId.of("bench"), sim.config())) {
       InventorySource inventory = connection.inventory();
@@ -164,8 +168,10 @@ public final class SyncBench {
         }
       }
       List<Future<Integer>> listed = new ArrayList<>();
+      Set<ResourceType> waiting = inventory.typesWithSharedLookups();
       for (Scope scope : scopes) {
-        listed.add(pool.submit(() -> inventory.list(scope).size()));
+        ExecutorService lane = waiting.contains(scope.type()) ? waitingPool : pool;
+        listed.add(lane.submit(() -> inventory.list(scope).size()));
       }
       long resources = 0;
       int failures = 0;
@@ -193,6 +199,7 @@ public final class SyncBench {
       print("adapter.heap_mb", peakHeapMb());
     } finally {
       pool.shutdownNow();
+      waitingPool.shutdownNow();
     }
   }
 

@@ -9,28 +9,30 @@ import com.oracle.bmc.core.requests.ListBootVolumeAttachmentsRequest;
 import com.oracle.bmc.core.requests.ListVolumeAttachmentsRequest;
 import com.oracle.bmc.core.responses.ListBootVolumeAttachmentsResponse;
 import com.oracle.bmc.core.responses.ListVolumeAttachmentsResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Which instance each volume is attached to, for one inventory pass. OCI keeps an attachment in the
  * <em>instance's</em> compartment, which need not be the volume's, so a volume missing from its own
  * compartment's attachments is unattached only when no compartment of its region lists an
- * attachment for it. The volume's compartment is read first (the usual case ends there); the other
- * compartments only for volumes still unmatched, each scope starting after its own compartment so
- * that concurrent scopes fill the index in parallel. Every listing (region, compartment, kind, and
- * for boot volumes the availability domain, which OCI requires and which is always the volume's)
- * that succeeds is fetched once per pass; a failed one is forgotten, so the next scope that needs
- * it tries again rather than failing on a stale error. Thread-safe.
+ * attachment for it. The volume's compartment is read first, in the calling thread (the usual case
+ * ends there); for volumes still unmatched, every other compartment's listing is started at once on
+ * the background executor (each call still takes its rate-limit token and concurrency slot), so the
+ * region's index fills as fast as the limits allow while other scopes go on. Every listing (region,
+ * compartment, kind, and for boot volumes the availability domain, which OCI requires and which is
+ * always the volume's) that succeeds is fetched once per pass; a failed one is forgotten, so the
+ * next scope that needs it tries again rather than failing on a stale error. Thread-safe.
  */
 final class AttachmentIndex {
   /** Block volume attachments are listed per compartment, boot volume ones per AD too. */
@@ -49,20 +51,25 @@ final class AttachmentIndex {
 
   private final Listing listing;
   private final List<String> compartmentIds;
+  private final Executor background;
   private final ConcurrentMap<Key, CompletableFuture<Map<String, String>>> listings =
       new ConcurrentHashMap<>();
 
   /**
    * @param compartmentIds every compartment of the pass (the active tree, root included)
+   * @param background runs other compartments' listings; it must not be the executor whose threads
+   *     wait for them
    */
-  AttachmentIndex(Listing listing, List<String> compartmentIds) {
+  AttachmentIndex(Listing listing, List<String> compartmentIds, Executor background) {
     this.listing = listing;
     this.compartmentIds = List.copyOf(compartmentIds);
+    this.background = background;
   }
 
   /** The index of a pass over an OCI tenancy, listing through the guarded caller. */
-  static AttachmentIndex of(ListContext ctx, List<String> compartmentIds) {
-    return new AttachmentIndex((r, c, k, ad) -> fetch(ctx, r, c, k, ad), compartmentIds);
+  static AttachmentIndex of(ListContext ctx, List<String> compartmentIds, Executor background) {
+    return new AttachmentIndex(
+        (r, c, k, ad) -> fetch(ctx, r, c, k, ad), compartmentIds, background);
   }
 
   /**
@@ -77,67 +84,94 @@ final class AttachmentIndex {
   Map<String, String> attachedTo(
       String region, String compartmentId, Kind kind, Map<String, String> volumeAds) {
     Map<String, String> found = new HashMap<>();
-    if (volumeAds.isEmpty()) {
+    Map<String, String> unmatched = new LinkedHashMap<>(volumeAds);
+    for (Key key : keys(region, compartmentId, kind, unmatched)) {
+      match(join(listing(key, Runnable::run), true, key), unmatched, found);
+    }
+    if (unmatched.isEmpty()) {
       return found;
     }
-    Map<String, String> unmatched = new LinkedHashMap<>(volumeAds);
-    collect(region, compartmentId, kind, unmatched, found, true);
+    // start every other compartment's listing, beginning after this one so that concurrent
+    // scopes of different compartments do not all wait on the same first listings
+    List<Key> others = new ArrayList<>();
     int own = compartmentIds.indexOf(compartmentId);
-    for (int i = 1; i <= compartmentIds.size() && !unmatched.isEmpty(); i++) {
+    for (int i = 1; i <= compartmentIds.size(); i++) {
       String other = compartmentIds.get(Math.floorMod(own + i, compartmentIds.size()));
       if (!other.equals(compartmentId)) {
-        collect(region, other, kind, unmatched, found, false);
+        others.addAll(keys(region, other, kind, unmatched));
       }
+    }
+    List<CompletableFuture<Map<String, String>>> started = new ArrayList<>(others.size());
+    others.forEach(key -> started.add(listing(key, background)));
+    for (int i = 0; i < others.size() && !unmatched.isEmpty(); i++) {
+      match(join(started.get(i), false, others.get(i)), unmatched, found);
     }
     return found;
   }
 
-  private void collect(
-      String region,
-      String compartmentId,
-      Kind kind,
-      Map<String, String> unmatched,
-      Map<String, String> found,
-      boolean own) {
-    TreeSet<@Nullable String> ads =
-        new TreeSet<>(java.util.Comparator.nullsFirst(String::compareTo));
-    if (kind == Kind.BOOT) {
-      ads.addAll(unmatched.values());
-    } else {
-      ads.add(null);
+  /** The listings of one compartment that can hold attachments of the unmatched volumes. */
+  private static List<Key> keys(
+      String region, String compartmentId, Kind kind, Map<String, String> unmatched) {
+    if (unmatched.isEmpty()) {
+      return List.of();
     }
-    for (String ad : ads) {
-      Map<String, String> attachments = listed(new Key(region, compartmentId, kind, ad), own);
-      unmatched
-          .keySet()
-          .removeIf(
-              volumeId -> {
-                String instanceId = attachments.get(volumeId);
-                if (instanceId == null) {
-                  return false;
-                }
-                found.put(volumeId, instanceId);
-                return true;
-              });
+    if (kind == Kind.BLOCK) {
+      return List.of(new Key(region, compartmentId, kind, null));
     }
+    return new TreeSet<>(unmatched.values())
+        .stream().map(ad -> new Key(region, compartmentId, kind, ad)).toList();
   }
 
-  private Map<String, String> listed(Key key, boolean own) {
-    CompletableFuture<Map<String, String>> mine = new CompletableFuture<>();
-    CompletableFuture<Map<String, String>> existing = listings.putIfAbsent(key, mine);
-    if (existing == null) {
-      try {
-        mine.complete(listing.list(key.region(), key.compartmentId(), key.kind(), key.ad()));
-      } catch (RuntimeException e) {
-        listings.remove(key, mine);
-        mine.completeExceptionally(e);
-      }
+  private static void match(
+      Map<String, String> attachments, Map<String, String> unmatched, Map<String, String> found) {
+    unmatched
+        .keySet()
+        .removeIf(
+            volumeId -> {
+              String instanceId = attachments.get(volumeId);
+              if (instanceId == null) {
+                return false;
+              }
+              found.put(volumeId, instanceId);
+              return true;
+            });
+  }
+
+  /** The listing's future, started on {@code executor} by whoever asks first. */
+  private CompletableFuture<Map<String, String>> listing(Key key, Executor executor) {
+    CompletableFuture<Map<String, String>> existing = listings.get(key);
+    if (existing != null) {
+      return existing;
     }
+    CompletableFuture<Map<String, String>> mine = new CompletableFuture<>();
+    existing = listings.putIfAbsent(key, mine);
+    if (existing != null) {
+      return existing;
+    }
+    Runnable fetch =
+        () -> {
+          try {
+            mine.complete(listing.list(key.region(), key.compartmentId(), key.kind(), key.ad()));
+          } catch (RuntimeException e) {
+            listings.remove(key, mine);
+            mine.completeExceptionally(e);
+          }
+        };
     try {
-      return Objects.requireNonNullElse(existing, mine).join();
-    } catch (CompletionException e) {
+      executor.execute(fetch);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      fetch.run(); // the connection is closing: the call fails fast on its closed clients
+    }
+    return mine;
+  }
+
+  private static Map<String, String> join(
+      CompletableFuture<Map<String, String>> listing, boolean own, Key key) {
+    try {
+      return listing.join();
+    } catch (CompletionException | java.util.concurrent.CancellationException e) {
       RuntimeException cause =
-          e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
       throw own ? cause : unreadable(key, cause);
     }
   }

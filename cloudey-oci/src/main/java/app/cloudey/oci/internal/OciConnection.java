@@ -15,15 +15,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One account's connection: SDK clients (created on first use), the guarded caller with its
  * tenancy's rate limits, and the three sources. Creating it calls nothing. Thread-safe; {@link
- * #close()} closes the clients and the metric prefetch threads.
+ * #close()} closes the clients and the metric and attachment threads.
  */
 public final class OciConnection implements CloudConnection {
   /** Monitoring batches fetched ahead of the consumer. */
   private static final int METRIC_PREFETCH = 8;
 
+  /** Threads listing other compartments' volume attachments (each call is rate-limited anyway). */
+  private static final int ATTACHMENT_THREADS = 8;
+
   private final OciClients clients;
   private final OciCalls calls;
   private final ExecutorService metricThreads;
+  private final ExecutorService attachmentThreads;
   private final OciInventorySource inventory;
   private final OciCostSource costs;
   private final OciMetricSource metrics;
@@ -45,7 +49,11 @@ public final class OciConnection implements CloudConnection {
             options.pageLimit().orElse(null));
     this.metricThreads =
         Executors.newCachedThreadPool(daemonThreads("cloudey-oci-metrics-" + accountId));
-    this.inventory = new OciInventorySource(ctx);
+    this.attachmentThreads =
+        Executors.newFixedThreadPool(
+            Math.min(options.concurrency(), ATTACHMENT_THREADS),
+            daemonThreads("cloudey-oci-attachments-" + accountId));
+    this.inventory = new OciInventorySource(ctx, attachmentThreads);
     this.costs = new OciCostSource(ctx);
     this.metrics =
         new OciMetricSource(ctx, options.metricBatchSize(), metricThreads, METRIC_PREFETCH);
@@ -86,6 +94,9 @@ public final class OciConnection implements CloudConnection {
   public void close() {
     metricThreads.shutdownNow();
     clients.close();
+    // listings still queued run here and fail at once on the closed clients, so a scope waiting
+    // for one gets an error instead of waiting forever
+    attachmentThreads.shutdownNow().forEach(Runnable::run);
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

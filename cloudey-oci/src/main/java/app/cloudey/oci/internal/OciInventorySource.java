@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,8 +59,14 @@ public final class OciInventorySource implements InventorySource {
 
   private volatile long passStarted;
 
-  public OciInventorySource(ListContext ctx) {
+  private final Executor background;
+
+  /**
+   * @param background runs attachment listings of other compartments (see {@link AttachmentIndex})
+   */
+  public OciInventorySource(ListContext ctx, Executor background) {
     this.ctx = ctx;
+    this.background = background;
     this.compute = new ComputeLister(ctx);
     this.volumes = new VolumeLister(ctx);
     this.storage = new StorageLister(ctx);
@@ -132,7 +139,7 @@ public final class OciInventorySource implements InventorySource {
     List<Compartment> tree =
         CompartmentTree.build(ctx.accountId(), ctx.tenancyId(), rootName(tenancy), listed);
     // a sync starts with the compartment tree: it starts a new pass, so attachments are re-read
-    attachments = AttachmentIndex.of(ctx, tree.stream().map(Compartment::id).toList());
+    attachments = AttachmentIndex.of(ctx, tree.stream().map(Compartment::id).toList(), background);
     passStarted = System.nanoTime();
     return tree;
   }
@@ -157,6 +164,12 @@ public final class OciInventorySource implements InventorySource {
   @Override
   public Set<ResourceType> resourceTypes() {
     return TYPES;
+  }
+
+  /** Volumes wait for their region's attachment index (see {@link AttachmentIndex}). */
+  @Override
+  public Set<ResourceType> typesWithSharedLookups() {
+    return EnumSet.of(ResourceType.BLOCK_VOLUME, ResourceType.BOOT_VOLUME);
   }
 
   @Override

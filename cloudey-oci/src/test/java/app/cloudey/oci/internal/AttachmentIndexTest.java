@@ -50,7 +50,7 @@ class AttachmentIndexTest {
   @Test
   void volumesAttachedInTheirOwnCompartmentNeedNoOtherListing() {
     attach("apps", Kind.BLOCK, null, "vol1", "inst1");
-    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS);
+    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS, Runnable::run);
 
     assertThat(index.attachedTo(R, "apps", Kind.BLOCK, Map.of("vol1", AD1)))
         .containsExactly(Map.entry("vol1", "inst1"));
@@ -60,17 +60,17 @@ class AttachmentIndexTest {
   @Test
   void anAttachmentInTheInstancesCompartmentIsFound() {
     attach("ops", Kind.BLOCK, null, "vol1", "inst9");
-    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS);
+    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS, Runnable::run);
 
     assertThat(index.attachedTo(R, "apps", Kind.BLOCK, Map.of("vol1", AD1)))
         .containsExactly(Map.entry("vol1", "inst9"));
-    // own compartment first, then the others starting after it; stops once all are matched
-    assertThat(calls).containsExactly("apps/BLOCK", "data/BLOCK", "ops/BLOCK");
+    // own compartment first, then every other one, started together beginning after it
+    assertThat(calls).containsExactly("apps/BLOCK", "data/BLOCK", "ops/BLOCK", "root/BLOCK");
   }
 
   @Test
   void aVolumeAttachedNowhereIsAbsentAfterEveryCompartmentWasRead() {
-    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS);
+    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS, Runnable::run);
 
     assertThat(index.attachedTo(R, "data", Kind.BLOCK, Map.of("vol1", AD1))).isEmpty();
     assertThat(calls).containsExactly("data/BLOCK", "ops/BLOCK", "root/BLOCK", "apps/BLOCK");
@@ -79,28 +79,31 @@ class AttachmentIndexTest {
   @Test
   void bootAttachmentsAreListedOnlyInTheVolumesAvailabilityDomains() {
     attach("root", Kind.BOOT, AD2, "boot2", "inst2");
-    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS);
+    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS, Runnable::run);
 
     Map<String, String> found =
         index.attachedTo(R, "ops", Kind.BOOT, Map.of("boot1", AD1, "boot2", AD2));
 
     assertThat(found).containsExactly(Map.entry("boot2", "inst2"));
+    // only the volumes' two domains are listed, never a third
     assertThat(calls)
         .containsExactly(
             "ops/BOOT/" + AD1,
             "ops/BOOT/" + AD2,
             "root/BOOT/" + AD1,
             "root/BOOT/" + AD2,
-            // boot2 is matched: the rest of the tenancy is read only for boot1's domain
             "apps/BOOT/" + AD1,
-            "data/BOOT/" + AD1);
+            "apps/BOOT/" + AD2,
+            "data/BOOT/" + AD1,
+            "data/BOOT/" + AD2);
   }
 
   @Test
   void eachListingIsMadeOncePerPassWhateverTheScopes() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
+    ExecutorService background = Executors.newFixedThreadPool(3);
     try {
-      AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS);
+      AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS, background);
       List<CompletableFuture<Map<String, String>>> scopes = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         String compartment = COMPARTMENTS.get(i % COMPARTMENTS.size());
@@ -113,6 +116,7 @@ class AttachmentIndexTest {
       assertThat(calls).hasSize(COMPARTMENTS.size()).doesNotHaveDuplicates();
     } finally {
       pool.shutdownNow();
+      background.shutdownNow();
     }
   }
 
@@ -120,7 +124,7 @@ class AttachmentIndexTest {
   void aFailureInTheScopesOwnCompartmentIsThrownAsItIs() {
     CloudeyAuthException denied = new CloudeyAuthException("403 NotAuthorizedOrNotFound");
     failures.put("apps/BLOCK", denied);
-    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS);
+    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS, Runnable::run);
 
     assertThatThrownBy(() -> index.attachedTo(R, "apps", Kind.BLOCK, Map.of("vol1", AD1)))
         .isSameAs(denied);
@@ -132,7 +136,7 @@ class AttachmentIndexTest {
     failures.put(
         "data/BLOCK",
         new CloudeyProviderException("OCI ListVolumeAttachments 500", 500, null, "req-7"));
-    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS);
+    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS, Runnable::run);
 
     // every volume matched in its own compartment: the broken compartment is not needed
     assertThat(index.attachedTo(R, "apps", Kind.BLOCK, Map.of("attached", AD1))).hasSize(1);
@@ -158,7 +162,7 @@ class AttachmentIndexTest {
 
   @Test
   void noVolumesNoCalls() {
-    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS);
+    AttachmentIndex index = new AttachmentIndex(listing, COMPARTMENTS, Runnable::run);
     assertThat(index.attachedTo(R, "apps", Kind.BOOT, Map.of())).isEmpty();
     assertThat(calls).isEmpty();
   }
