@@ -203,7 +203,33 @@ abstract class AbstractOciSyncIT {
   }
 
   @Test
-  void aFailingScopeIsReportedAndItsStoredResourcesAreLeftUntouched() {
+  void aPermanentlyFailingScopeIsReportedAndTheRestIsSynced() {
+    try (Cloudey cloudey = cloudey(SimulatorSupport.options())) {
+      assertThat(cloudey.inventory().sync().isSuccessful()).isTrue();
+      String broken = busiestCompartment();
+      Set<String> before = idsIn(cloudey, broken);
+
+      simulator().faults().failOperationIn("ListInstances", broken, 500);
+      SyncRun run = cloudey.inventory().sync();
+
+      // exactly the broken scope, in every region; every other scope synced
+      assertThat(run.failures())
+          .extracting(FailedScope::scope)
+          .containsExactlyInAnyOrderElementsOf(
+              truth().regions().stream()
+                  .map(region -> new Scope(region, broken, ResourceType.INSTANCE))
+                  .toList());
+      assertThat(run.scopesCompleted()).isEqualTo(run.scopesTotal() - truth().regions().size());
+      for (ResourceType type : ResourceType.values()) {
+        assertThat(run.total(type).deleted()).as("%s deleted", type).isZero();
+      }
+      assertThat(idsIn(cloudey, broken)).isEqualTo(before);
+      assertInventoryEqualsTruth(cloudey);
+    }
+  }
+
+  @Test
+  void aCompartmentWhoseComputeCallsAllFailKeepsItsResourcesAndTheVolumesItCouldHold() {
     try (Cloudey cloudey = cloudey(SimulatorSupport.options())) {
       assertThat(cloudey.inventory().sync().isSuccessful()).isTrue();
       String broken = busiestCompartment();

@@ -42,6 +42,13 @@ public interface Faults {
    */
   Faults failScope(String service, String compartmentId, int status);
 
+  /**
+   * Every call of {@code operation} for {@code compartmentId} fails with {@code status}, while the
+   * compartment's other calls answer: one permanently broken scope, e.g. {@code
+   * failOperationIn("ListInstances", compartmentId, 500)}.
+   */
+  Faults failOperationIn(String operation, String compartmentId, int status);
+
   /** Sleep this long before answering every request (simulated network and service latency). */
   Faults latency(Duration latency);
 

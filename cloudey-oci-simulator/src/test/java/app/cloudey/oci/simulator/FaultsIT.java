@@ -68,6 +68,26 @@ class FaultsIT {
   }
 
   @Test
+  void aFailingOperationFailsOnlyThatCallInThatCompartment(OciSimulator sim) {
+    String bad = sim.truth().compartmentIds().get(1);
+    String good = sim.truth().compartmentIds().get(2);
+    sim.faults().failOperationIn("ListInstances", bad, 503);
+    try (ComputeClient compute = Sdk.compute(sim, sim.truth().homeRegion())) {
+      expectStatus(compute, list(sim, bad), 503);
+      assertThat(compute.listInstances(list(sim, good)).getItems()).isNotNull();
+      // the compartment's other compute calls still answer
+      assertThat(
+              compute
+                  .listVolumeAttachments(
+                      com.oracle.bmc.core.requests.ListVolumeAttachmentsRequest.builder()
+                          .compartmentId(bad)
+                          .build())
+                  .getItems())
+          .isNotNull();
+    }
+  }
+
+  @Test
   void aHangIsATimeoutForTheClient(OciSimulator sim) {
     sim.faults().timeoutNext("ListInstances", 1, Duration.ofSeconds(3));
     try (ComputeClient compute = Sdk.compute(sim, sim.truth().homeRegion(), 1_000)) {

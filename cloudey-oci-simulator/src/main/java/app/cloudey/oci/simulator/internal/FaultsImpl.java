@@ -37,6 +37,7 @@ public final class FaultsImpl implements Faults {
   private final Map<String, Duration> timeoutHang = new ConcurrentHashMap<>();
   private final Map<String, Random> randomFailures = new ConcurrentHashMap<>();
   private final Map<String, Integer> failingScopes = new ConcurrentHashMap<>();
+  private final Map<String, Integer> failingOperations = new ConcurrentHashMap<>();
   private final Map<String, Duration> delays = new ConcurrentHashMap<>();
   private final Map<String, TokenBucket> serviceLimits = new ConcurrentHashMap<>();
   private volatile @Nullable TokenBucket tenancyLimit;
@@ -85,6 +86,12 @@ public final class FaultsImpl implements Faults {
   }
 
   @Override
+  public Faults failOperationIn(String operation, String compartmentId, int status) {
+    failingOperations.put(operation + "|" + compartmentId, checkStatus(status));
+    return this;
+  }
+
+  @Override
   public Faults latency(Duration latency) {
     this.latency = latency;
     return this;
@@ -122,6 +129,7 @@ public final class FaultsImpl implements Faults {
     timeoutHang.clear();
     randomFailures.clear();
     failingScopes.clear();
+    failingOperations.clear();
     delays.clear();
     serviceLimits.clear();
     tenancyLimit = null;
@@ -163,6 +171,12 @@ public final class FaultsImpl implements Faults {
       if (status != null) {
         return new Decision(
             failure(status, "injected failure for " + service + " in " + compartmentId), null);
+      }
+      Integer operationStatus = failingOperations.get(operation + "|" + compartmentId);
+      if (operationStatus != null) {
+        return new Decision(
+            failure(operationStatus, "injected failure for " + operation + " in " + compartmentId),
+            null);
       }
     }
     String failKey = take(failNext, operation);

@@ -50,8 +50,9 @@ public final class SimulatorCli {
         --error-rate P         probability 0-1 of a 500 on any request, seeded (default 0)
         --fail-next OP:N:STATUS[,...]
                                the next N calls of operation OP (e.g. ListInstances) get STATUS
-        --fail-scope SERVICE:COMPARTMENT:STATUS[,...]
-                               every call of SERVICE (e.g. compute) for that compartment gets STATUS
+        --fail-scope SERVICE|OP:COMPARTMENT:STATUS[,...]
+                               every call of SERVICE (e.g. compute), or of operation OP (e.g.
+                               ListInstances), for that compartment gets STATUS
         --delay OP:MS[,...]    every call of OP answers MS milliseconds late
         --timeout-next OP:N:MS[,...]
                                the next N calls of OP hang MS milliseconds, then close unanswered
@@ -312,9 +313,13 @@ public final class SimulatorCli {
       int status = f.status(2);
       faults.add(x -> x.failNext(f.field(0), count, status));
     }
-    for (Spec f : specs(options, "fail-scope", "SERVICE:COMPARTMENT:STATUS", 3)) {
+    for (Spec f : specs(options, "fail-scope", "SERVICE|OP:COMPARTMENT:STATUS", 3)) {
       int status = f.status(2);
-      faults.add(x -> x.failScope(f.field(0), f.field(1), status));
+      // a service name (lower case) fails the compartment's every call, an operation only its own
+      faults.add(
+          FaultsImpl.SERVICES.contains(f.field(0))
+              ? x -> x.failScope(f.field(0), f.field(1), status)
+              : x -> x.failOperationIn(f.field(0), f.field(1), status));
     }
     for (Spec f : specs(options, "delay", "OP:MS", 2)) {
       Duration delay = Duration.ofMillis(f.whole(1, "MS"));
