@@ -118,6 +118,8 @@ public abstract class InventorySourceContract {
   @Test
   public void resourceTypesAreExactlyTheExpected() {
     assertThat(source().resourceTypes()).isEqualTo(expectedResourceTypes());
+    // the engine's waiting lane only ever holds types the source lists
+    assertThat(source().resourceTypes()).containsAll(source().typesWithSharedLookups());
   }
 
   @Test
