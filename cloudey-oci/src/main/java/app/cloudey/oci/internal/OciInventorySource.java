@@ -51,13 +51,14 @@ public final class OciInventorySource implements InventorySource {
   private final DatabaseLister databases;
   private final LoadBalancerLister loadBalancers;
 
-  /** How long a pass's attachments serve callers that list scopes without a new pass. */
-  private static final long PASS_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(15);
+  /** How long a pass started by a listing (not by a sync's compartment tree) is reused. */
+  private static final long UNSYNCED_PASS_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(15);
 
   /** Attachments of the current pass; replaced by every {@link #compartments()} call. */
   private volatile @Nullable AttachmentIndex attachments;
 
-  private volatile long passStarted;
+  /** When a pass started by a listing began, or null while the pass is a sync's. */
+  private volatile @Nullable Long unsyncedPassStarted;
 
   private final Executor background;
 
@@ -140,17 +141,22 @@ public final class OciInventorySource implements InventorySource {
         CompartmentTree.build(ctx.accountId(), ctx.tenancyId(), rootName(tenancy), listed);
     // a sync starts with the compartment tree: it starts a new pass, so attachments are re-read
     attachments = AttachmentIndex.of(ctx, tree.stream().map(Compartment::id).toList(), background);
-    passStarted = System.nanoTime();
+    unsyncedPassStarted = null;
     return tree;
   }
 
   /**
-   * The current pass's attachments; a listing made before any {@link #compartments()} starts one.
+   * The current pass's attachments. A sync's pass lasts until its next {@link #compartments()}; a
+   * caller listing scopes without one gets a pass of its own, renewed after {@link
+   * #UNSYNCED_PASS_NANOS}, so it never sees attachments older than that.
    */
-  private AttachmentIndex attachments() {
+  private synchronized AttachmentIndex attachments() {
     AttachmentIndex index = attachments;
-    if (index == null) {
+    Long started = unsyncedPassStarted;
+    boolean stale = started != null && System.nanoTime() - started > UNSYNCED_PASS_NANOS;
+    if (index == null || stale) {
       compartments();
+      unsyncedPassStarted = System.nanoTime();
       index = java.util.Objects.requireNonNull(attachments);
     }
     return index;
