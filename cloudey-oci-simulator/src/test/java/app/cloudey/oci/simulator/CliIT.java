@@ -1,6 +1,7 @@
 package app.cloudey.oci.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -187,5 +188,98 @@ class CliIT {
       p.destroy();
       p.waitFor(20, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void scriptedFaultFlagsTakeEffect(@TempDir Path dir) throws Exception {
+    // the same seed and size in the library name the compartments the CLI will generate
+    List<String> compartments;
+    try (OciSimulator same =
+        OciSimulator.builder()
+            .seed(7)
+            .now(LocalDate.of(2026, 11, 26))
+            .regions(1)
+            .compartments(3)
+            .instances(10)
+            .days(3)
+            .start()) {
+      compartments = same.truth().compartmentIds();
+    }
+    String broken = compartments.get(1);
+    String healthy = compartments.get(2);
+    Process p =
+        start(
+            "--port",
+            "0",
+            "--seed",
+            "7",
+            "--now",
+            "2026-11-26",
+            "--regions",
+            "1",
+            "--compartments",
+            "3",
+            "--instances",
+            "10",
+            "--days",
+            "3",
+            "--fail-scope",
+            "ListInstances:" + broken + ":503",
+            "--fail-next",
+            "ListVolumes:1:429",
+            "--out",
+            dir.toString());
+    try {
+      Path config = dir.resolve("config");
+      for (int i = 0; i < 600 && !Files.exists(dir.resolve("truth.json")); i++) {
+        Thread.sleep(100);
+      }
+      JsonNode endpoints = new ObjectMapper().readTree(dir.resolve("endpoints.json").toFile());
+      var auth =
+          new com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider(
+              config.toString(), "DEFAULT");
+      try (var compute =
+              com.oracle.bmc.core.ComputeClient.builder()
+                  .endpoint(endpoint(endpoints, "ComputeClient"))
+                  .configuration(Sdk.config(30_000))
+                  .build(auth);
+          var blockstorage =
+              com.oracle.bmc.core.BlockstorageClient.builder()
+                  .endpoint(endpoint(endpoints, "BlockstorageClient"))
+                  .configuration(Sdk.config(30_000))
+                  .build(auth)) {
+        // --fail-scope with an operation: that call in that compartment, every time
+        for (int i = 0; i < 2; i++) {
+          assertThatThrownBy(() -> compute.listInstances(instances(broken)))
+              .isInstanceOfSatisfying(
+                  com.oracle.bmc.model.BmcException.class,
+                  e -> assertThat(e.getStatusCode()).isEqualTo(503));
+        }
+        assertThat(compute.listInstances(instances(healthy)).getItems()).isNotNull();
+        // --fail-next: once, then the call answers
+        var volumes =
+            com.oracle.bmc.core.requests.ListVolumesRequest.builder()
+                .compartmentId(healthy)
+                .build();
+        assertThatThrownBy(() -> blockstorage.listVolumes(volumes))
+            .isInstanceOfSatisfying(
+                com.oracle.bmc.model.BmcException.class,
+                e -> assertThat(e.getStatusCode()).isEqualTo(429));
+        assertThat(blockstorage.listVolumes(volumes).getItems()).isNotNull();
+      }
+    } finally {
+      p.destroy();
+      p.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+
+  private static String endpoint(JsonNode endpoints, String client) {
+    return endpoints.path(client).asText().replace("{region}", "us-ashburn-1");
+  }
+
+  private static com.oracle.bmc.core.requests.ListInstancesRequest instances(String compartment) {
+    return com.oracle.bmc.core.requests.ListInstancesRequest.builder()
+        .compartmentId(compartment)
+        .build();
   }
 }
