@@ -24,11 +24,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One inventory sync (or metrics sync) of a simulated tenancy through {@link Cloudey} and the OCI
@@ -149,7 +152,7 @@ public final class SyncBench {
       double tenancyRate,
       Map<String, String> opts)
       throws Exception {
-    int threads = Integer.parseInt(opts.getOrDefault("threads", "32"));
+    int threads = Integer.parseInt(opts.getOrDefault("threads", "16"));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     // the source's waiting types get threads of their own, as the engine's second lane does
     ExecutorService waitingPool = Executors.newFixedThreadPool(threads);
@@ -167,21 +170,25 @@ public final class SyncBench {
           }
         }
       }
-      List<Future<Integer>> listed = new ArrayList<>();
+      // two lanes as in the engine: workers of the first help the waiting lane once theirs is empty
       Set<ResourceType> waiting = inventory.typesWithSharedLookups();
-      for (Scope scope : scopes) {
-        ExecutorService lane = waiting.contains(scope.type()) ? waitingPool : pool;
-        listed.add(lane.submit(() -> inventory.list(scope).size()));
+      Queue<Scope> lane = new ConcurrentLinkedQueue<>();
+      Queue<Scope> waitingLane = new ConcurrentLinkedQueue<>();
+      scopes.forEach(s -> (waiting.contains(s.type()) ? waitingLane : lane).add(s));
+      AtomicLong listedResources = new AtomicLong();
+      AtomicInteger failed = new AtomicInteger();
+      List<Future<?>> workers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        workers.add(
+            pool.submit(() -> drain(inventory, listedResources, failed, lane, waitingLane)));
+        workers.add(
+            waitingPool.submit(() -> drain(inventory, listedResources, failed, waitingLane)));
       }
-      long resources = 0;
-      int failures = 0;
-      for (Future<Integer> f : listed) {
-        try {
-          resources += f.get();
-        } catch (ExecutionException e) {
-          failures++;
-        }
+      for (Future<?> worker : workers) {
+        worker.get();
       }
+      long resources = listedResources.get();
+      int failures = failed.get();
       double wall = (System.nanoTime() - start) / 1e9;
       double floor = counter.floorSeconds(serviceRate, tenancyRate);
       print("resources_truth", sim.resources());
@@ -200,6 +207,24 @@ public final class SyncBench {
     } finally {
       pool.shutdownNow();
       waitingPool.shutdownNow();
+    }
+  }
+
+  @SafeVarargs
+  private static void drain(
+      InventorySource inventory,
+      AtomicLong resources,
+      AtomicInteger failures,
+      Queue<Scope>... queues) {
+    for (Queue<Scope> queue : queues) {
+      Scope scope;
+      while ((scope = queue.poll()) != null) {
+        try {
+          resources.addAndGet(inventory.list(scope).size());
+        } catch (RuntimeException e) {
+          failures.incrementAndGet();
+        }
+      }
     }
   }
 
