@@ -117,10 +117,8 @@ class CliIT {
             "--out",
             dir.toString());
     try {
+      awaitReady(p);
       Path config = dir.resolve("config");
-      for (int i = 0; i < 600 && !Files.exists(config); i++) {
-        Thread.sleep(100);
-      }
       assertThat(config).exists();
       String text = Files.readString(config);
       assertThat(text)
@@ -231,9 +229,7 @@ class CliIT {
             dir.toString());
     try {
       Path config = dir.resolve("config");
-      for (int i = 0; i < 600 && !Files.exists(dir.resolve("truth.json")); i++) {
-        Thread.sleep(100);
-      }
+      awaitReady(p);
       JsonNode endpoints = new ObjectMapper().readTree(dir.resolve("endpoints.json").toFile());
       var auth =
           new com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider(
@@ -271,6 +267,18 @@ class CliIT {
       p.destroy();
       p.waitFor(20, TimeUnit.SECONDS);
     }
+  }
+
+  /** Reads the CLI's output up to its ready line, printed once every file is written. */
+  private static void awaitReady(Process p) throws IOException {
+    var out =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line;
+    do {
+      line = out.readLine();
+    } while (line != null && !line.startsWith("ready_seconds="));
+    assertThat(line).as("the CLI's ready line (it exited before)").isNotNull();
   }
 
   private static String endpoint(JsonNode endpoints, String client) {
