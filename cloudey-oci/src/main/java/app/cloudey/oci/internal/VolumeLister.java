@@ -53,30 +53,27 @@ final class VolumeLister {
                             .build()),
             ListVolumesResponse::getItems,
             ListVolumesResponse::getOpcNextPage);
-    Map<String, String> attachable = new HashMap<>();
-    for (Volume v : volumes) {
-      if (canBeAttached(ListContext.state(v.getLifecycleState()))) {
-        attachable.put(v.getId(), v.getAvailabilityDomain());
-      }
-    }
-    Map<String, String> attachedTo =
-        attachments.attachedTo(
-            scope.region(), scope.compartmentId(), AttachmentIndex.Kind.BLOCK, attachable);
-    List<Resource> resources = new ArrayList<>(volumes.size());
-    for (Volume v : volumes) {
-      resources.add(
-          ctx.resource(scope, ResourceType.BLOCK_VOLUME)
-              .id(v.getId())
-              .name(Mapping.text(v.getDisplayName()))
-              .availabilityDomain(v.getAvailabilityDomain())
-              .lifecycleState(ListContext.state(v.getLifecycleState()))
-              .timeCreated(Mapping.instant(v.getTimeCreated()))
-              .tags(Mapping.tags(v.getFreeformTags(), v.getDefinedTags()))
-              .spec(volumeSpec(v.getSizeInGBs(), v.getVpusPerGB(), attachedTo.get(v.getId())))
-              .attributes(autoTune(v.getIsAutoTuneEnabled(), v.getVolumeGroupId()))
-              .build());
-    }
-    return resources;
+    return volumes(
+        scope,
+        ResourceType.BLOCK_VOLUME,
+        attachments,
+        volumes.stream()
+            .map(
+                v ->
+                    new VolumeFields(
+                        v.getId(),
+                        v.getDisplayName(),
+                        v.getAvailabilityDomain(),
+                        ListContext.state(v.getLifecycleState()),
+                        v.getTimeCreated(),
+                        v.getFreeformTags(),
+                        v.getDefinedTags(),
+                        v.getSizeInGBs(),
+                        v.getVpusPerGB(),
+                        v.getIsAutoTuneEnabled(),
+                        v.getVolumeGroupId(),
+                        null))
+            .toList());
   }
 
   List<Resource> bootVolumes(Scope scope, AttachmentIndex attachments) {
@@ -96,32 +93,83 @@ final class VolumeLister {
                             .build()),
             ListBootVolumesResponse::getItems,
             ListBootVolumesResponse::getOpcNextPage);
+    return volumes(
+        scope,
+        ResourceType.BOOT_VOLUME,
+        attachments,
+        volumes.stream()
+            .map(
+                v ->
+                    new VolumeFields(
+                        v.getId(),
+                        v.getDisplayName(),
+                        v.getAvailabilityDomain(),
+                        ListContext.state(v.getLifecycleState()),
+                        v.getTimeCreated(),
+                        v.getFreeformTags(),
+                        v.getDefinedTags(),
+                        v.getSizeInGBs(),
+                        v.getVpusPerGB(),
+                        v.getIsAutoTuneEnabled(),
+                        v.getVolumeGroupId(),
+                        v.getImageId()))
+            .toList());
+  }
+
+  /**
+   * What block and boot volumes share; as with backups, the SDK gives the two no common type, so
+   * each listing copies its fields here and one mapping serves both.
+   */
+  private record VolumeFields(
+      String id,
+      @Nullable String displayName,
+      @Nullable String availabilityDomain,
+      String lifecycleState,
+      @Nullable Date timeCreated,
+      @Nullable Map<String, String> freeformTags,
+      @Nullable Map<String, Map<String, Object>> definedTags,
+      @Nullable Long sizeGb,
+      @Nullable Long vpusPerGb,
+      @Nullable Boolean autoTune,
+      @Nullable String volumeGroupId,
+      @Nullable String imageId) {}
+
+  /** Maps listed volumes, with the instance each is attached to from the pass's index. */
+  private List<Resource> volumes(
+      Scope scope, ResourceType type, AttachmentIndex attachments, List<VolumeFields> volumes) {
+    AttachmentIndex.Kind kind =
+        type == ResourceType.BOOT_VOLUME ? AttachmentIndex.Kind.BOOT : AttachmentIndex.Kind.BLOCK;
     Map<String, String> attachable = new HashMap<>();
-    for (BootVolume v : volumes) {
-      if (canBeAttached(ListContext.state(v.getLifecycleState()))
-          && v.getAvailabilityDomain() != null) {
-        attachable.put(v.getId(), v.getAvailabilityDomain());
+    for (VolumeFields v : volumes) {
+      // boot volume attachments are listed per AD, so a boot volume without one cannot be looked up
+      if (canBeAttached(v.lifecycleState())
+          && (kind == AttachmentIndex.Kind.BLOCK || v.availabilityDomain() != null)) {
+        attachable.put(v.id(), v.availabilityDomain());
       }
     }
     Map<String, String> attachedTo =
-        attachments.attachedTo(
-            scope.region(), scope.compartmentId(), AttachmentIndex.Kind.BOOT, attachable);
+        attachments.attachedTo(scope.region(), scope.compartmentId(), kind, attachable);
     List<Resource> resources = new ArrayList<>(volumes.size());
-    for (BootVolume v : volumes) {
+    for (VolumeFields v : volumes) {
+      Map<String, String> attributes = new HashMap<>();
+      Mapping.put(attributes, "autoTuneEnabled", v.autoTune());
+      Mapping.put(attributes, "volumeGroupId", v.volumeGroupId());
       resources.add(
-          ctx.resource(scope, ResourceType.BOOT_VOLUME)
-              .id(v.getId())
-              .name(Mapping.text(v.getDisplayName()))
-              .availabilityDomain(v.getAvailabilityDomain())
-              .lifecycleState(ListContext.state(v.getLifecycleState()))
-              .timeCreated(Mapping.instant(v.getTimeCreated()))
-              .tags(Mapping.tags(v.getFreeformTags(), v.getDefinedTags()))
+          ctx.resource(scope, type)
+              .id(v.id())
+              .name(Mapping.text(v.displayName()))
+              .availabilityDomain(v.availabilityDomain())
+              .lifecycleState(v.lifecycleState())
+              .timeCreated(Mapping.instant(v.timeCreated()))
+              .tags(Mapping.tags(v.freeformTags(), v.definedTags()))
               .spec(
-                  volumeSpec(v.getSizeInGBs(), v.getVpusPerGB(), attachedTo.get(v.getId()))
-                      .toBuilder()
-                      .sourceId(v.getImageId())
+                  ResourceSpec.builder()
+                      .sizeGb(Mapping.decimal(v.sizeGb()))
+                      .vpusPerGb(Mapping.intValue(v.vpusPerGb()))
+                      .attachedTo(attachedTo.get(v.id()))
+                      .sourceId(v.imageId())
                       .build())
-              .attributes(autoTune(v.getIsAutoTuneEnabled(), v.getVolumeGroupId()))
+              .attributes(attributes)
               .build());
     }
     return resources;
@@ -247,22 +295,5 @@ final class VolumeLister {
   /** A terminated volume has no attachment; looking for one would only cost calls. */
   private static boolean canBeAttached(String state) {
     return !state.equals("TERMINATED") && !state.equals("TERMINATING");
-  }
-
-  private static ResourceSpec volumeSpec(
-      @Nullable Long sizeGb, @Nullable Long vpusPerGb, @Nullable String attachedTo) {
-    return ResourceSpec.builder()
-        .sizeGb(Mapping.decimal(sizeGb))
-        .vpusPerGb(Mapping.intValue(vpusPerGb))
-        .attachedTo(attachedTo)
-        .build();
-  }
-
-  private static Map<String, String> autoTune(
-      @Nullable Boolean autoTune, @Nullable String volumeGroupId) {
-    Map<String, String> attributes = new HashMap<>();
-    Mapping.put(attributes, "autoTuneEnabled", autoTune);
-    Mapping.put(attributes, "volumeGroupId", volumeGroupId);
-    return attributes;
   }
 }
