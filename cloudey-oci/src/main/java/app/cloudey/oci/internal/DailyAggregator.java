@@ -34,13 +34,9 @@ final class DailyAggregator {
 
   private final double divisor;
 
-  /** An aggregator whose hourly values are used as added. */
-  DailyAggregator() {
-    this(1);
-  }
-
   /**
-   * @param divisor what each hour's added values are divided by, e.g. 3600 for per-second rates
+   * @param divisor what each hour's added values are divided by: 1 to use them as added, 3600 for
+   *     per-second rates from hourly counts
    */
   DailyAggregator(double divisor) {
     if (!(divisor > 0)) {

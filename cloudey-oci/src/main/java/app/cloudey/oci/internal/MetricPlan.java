@@ -27,15 +27,15 @@ final class MetricPlan {
     /** A count per interval, reported per second: the hour's {@code sum()} / 3600, one query. */
     COUNT_PER_SECOND(3600);
 
-    private final double secondsPerUnit;
+    private final double divisor;
 
-    Reading(double secondsPerUnit) {
-      this.secondsPerUnit = secondsPerUnit;
+    Reading(double divisor) {
+      this.divisor = divisor;
     }
 
     /** What an hourly sum is divided by ({@code 1} for levels, whose values are used as read). */
     double divisor() {
-      return secondsPerUnit;
+      return divisor;
     }
   }
 

@@ -19,7 +19,7 @@ class DailyAggregatorTest {
 
   @Test
   void foldsHourlyPointsIntoDays() {
-    DailyAggregator agg = new DailyAggregator();
+    DailyAggregator agg = new DailyAggregator(1);
     // 2026-11-01: 20 hours, means 1..20 (the point stamped 01:00 covers 00:00-01:00)
     for (int h = 1; h <= 20; h++) {
       agg.add(Instant.parse("2026-11-01T00:00:00Z").plusSeconds(3600L * h), h, h + 0.5);
@@ -55,7 +55,7 @@ class DailyAggregatorTest {
 
   @Test
   void componentsOfOneHourAddUp() {
-    DailyAggregator agg = new DailyAggregator();
+    DailyAggregator agg = new DailyAggregator(1);
     Instant t = Instant.parse("2026-11-01T05:00:00Z");
     agg.add(t, 10, 30);
     agg.add(t, 2.5, 4);
@@ -95,7 +95,7 @@ class DailyAggregatorTest {
   @Test
   void anEmptyAggregatorGivesOnlyMissingDays() {
     List<MetricDaily> days =
-        new DailyAggregator().daily(ACCOUNT, "v", MetricName.LB_REQUESTS, WINDOW);
+        new DailyAggregator(1).daily(ACCOUNT, "v", MetricName.LB_REQUESTS, WINDOW);
     assertThat(days).hasSize(3).allMatch(MetricDaily::isMissing);
   }
 }
