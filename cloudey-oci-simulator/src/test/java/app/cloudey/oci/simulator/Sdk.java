@@ -1,6 +1,7 @@
 package app.cloudey.oci.simulator;
 
 import com.oracle.bmc.ClientConfiguration;
+import com.oracle.bmc.common.RegionalClientBuilder;
 import com.oracle.bmc.core.BlockstorageClient;
 import com.oracle.bmc.core.ComputeClient;
 import com.oracle.bmc.database.DatabaseClient;
@@ -30,73 +31,56 @@ final class Sdk {
   }
 
   static IdentityClient identity(OciSimulator sim, String region) {
-    return IdentityClient.builder()
-        .endpoint(sim.endpoint("IdentityClient", region))
-        .configuration(config(30_000))
-        .build(sim.authenticationDetailsProvider());
+    return client(sim, "IdentityClient", region, IdentityClient.builder(), 30_000);
   }
 
   static ComputeClient compute(OciSimulator sim, String region) {
-    return ComputeClient.builder()
-        .endpoint(sim.endpoint("ComputeClient", region))
-        .configuration(config(30_000))
-        .build(sim.authenticationDetailsProvider());
+    return client(sim, "ComputeClient", region, ComputeClient.builder(), 30_000);
   }
 
   static ComputeClient compute(OciSimulator sim, String region, int readTimeoutMillis) {
-    return ComputeClient.builder()
-        .endpoint(sim.endpoint("ComputeClient", region))
-        .configuration(config(readTimeoutMillis))
-        .build(sim.authenticationDetailsProvider());
+    return client(sim, "ComputeClient", region, ComputeClient.builder(), readTimeoutMillis);
   }
 
   static BlockstorageClient blockstorage(OciSimulator sim, String region) {
-    return BlockstorageClient.builder()
-        .endpoint(sim.endpoint("BlockstorageClient", region))
-        .configuration(config(30_000))
-        .build(sim.authenticationDetailsProvider());
+    return client(sim, "BlockstorageClient", region, BlockstorageClient.builder(), 30_000);
   }
 
   static ObjectStorageClient objectStorage(OciSimulator sim, String region) {
-    return ObjectStorageClient.builder()
-        .endpoint(sim.endpoint("ObjectStorageClient", region))
-        .configuration(config(30_000))
-        .build(sim.authenticationDetailsProvider());
+    return client(sim, "ObjectStorageClient", region, ObjectStorageClient.builder(), 30_000);
   }
 
   static FileStorageClient fileStorage(OciSimulator sim, String region) {
-    return FileStorageClient.builder()
-        .endpoint(sim.endpoint("FileStorageClient", region))
-        .configuration(config(30_000))
-        .build(sim.authenticationDetailsProvider());
+    return client(sim, "FileStorageClient", region, FileStorageClient.builder(), 30_000);
   }
 
   static DatabaseClient database(OciSimulator sim, String region) {
-    return DatabaseClient.builder()
-        .endpoint(sim.endpoint("DatabaseClient", region))
-        .configuration(config(30_000))
-        .build(sim.authenticationDetailsProvider());
+    return client(sim, "DatabaseClient", region, DatabaseClient.builder(), 30_000);
   }
 
   static LoadBalancerClient loadBalancer(OciSimulator sim, String region) {
-    return LoadBalancerClient.builder()
-        .endpoint(sim.endpoint("LoadBalancerClient", region))
-        .configuration(config(30_000))
-        .build(sim.authenticationDetailsProvider());
+    return client(sim, "LoadBalancerClient", region, LoadBalancerClient.builder(), 30_000);
   }
 
   static UsageapiClient usage(OciSimulator sim) {
-    return UsageapiClient.builder()
-        .endpoint(sim.endpoint("UsageapiClient", sim.truth().homeRegion()))
-        .configuration(config(60_000))
-        .build(sim.authenticationDetailsProvider());
+    return client(
+        sim, "UsageapiClient", sim.truth().homeRegion(), UsageapiClient.builder(), 60_000);
   }
 
   static MonitoringClient monitoring(OciSimulator sim, String region) {
-    return MonitoringClient.builder()
-        .endpoint(sim.endpoint("MonitoringClient", region))
-        .configuration(config(30_000))
-        .build(sim.authenticationDetailsProvider());
+    return client(sim, "MonitoringClient", region, MonitoringClient.builder(), 30_000);
+  }
+
+  /** A client at the simulator's endpoint for it, signing as the simulator's user. */
+  private static <C> C client(
+      OciSimulator sim,
+      String clientName,
+      String region,
+      RegionalClientBuilder<?, C> builder,
+      int readTimeoutMillis) {
+    builder.endpoint(sim.endpoint(clientName, region));
+    builder.configuration(config(readTimeoutMillis));
+    return builder.build(sim.authenticationDetailsProvider());
   }
 
   /** Follows opc-next-page: {@code call} gets the page token (null first). */
