@@ -6,8 +6,6 @@ import static app.cloudey.model.CostDimension.SERVICE;
 import app.cloudey.Cloudey;
 import app.cloudey.MetricSyncResult;
 import app.cloudey.model.CostQuery;
-import app.cloudey.model.CostReport;
-import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Period;
 import app.cloudey.model.SyncRun;
@@ -45,11 +43,18 @@ public final class FakeCloudDemo {
         out.printf("Costs: %d lines stored for %s%n", ingest.lines(), ingest.period());
       }
       CostQuery month = CostQuery.of(Period.month(october));
-      printRows(out, "Cost by service, " + october, cloudey.costs().query(month.groupBy(SERVICE)));
-      printRows(
+      CostTable.print(
+          out,
+          "Cost by service, " + october,
+          cloudey.costs().query(month.groupBy(SERVICE)),
+          40,
+          12);
+      CostTable.print(
           out,
           "Top 3 resources, " + october,
-          cloudey.costs().query(month.groupBy(RESOURCE).top(3)));
+          cloudey.costs().query(month.groupBy(RESOURCE).top(3)),
+          40,
+          12);
 
       MetricSyncResult metrics = cloudey.metrics().sync(Fixtures.METRIC_WINDOW);
       out.printf(
@@ -61,14 +66,5 @@ public final class FakeCloudDemo {
           "Month %s is now %s: %d lines, total %s%n",
           october, cloudey.costs().monthStatus(october), closed.lines(), closed.totals().get(0));
     }
-  }
-
-  private static void printRows(PrintStream out, String title, CostReport report) {
-    out.println(title + ":");
-    for (CostRow row : report.rows()) {
-      String key = row.key().get(0).isEmpty() ? "(no resource)" : row.key().get(0);
-      out.printf("  %-40s %12s%n", key, row.cost());
-    }
-    out.printf("  %-40s %12s%n", "total", report.total().map(Object::toString).orElse("-"));
   }
 }

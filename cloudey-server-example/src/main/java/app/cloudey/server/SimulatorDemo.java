@@ -7,7 +7,6 @@ import app.cloudey.Cloudey;
 import app.cloudey.MetricSyncResult;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
-import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Period;
 import app.cloudey.model.SyncRun;
@@ -79,11 +78,13 @@ public final class SimulatorDemo {
       out.printf("Costs: %d lines stored for %s through the Usage API%n", lines, lastMonth);
       CostQuery month = CostQuery.of(period);
       CostReport bySvc = cloudey.costs().query(month.groupBy(SERVICE));
-      printRows(out, "Cost by service, " + lastMonth, bySvc);
-      printRows(
+      CostTable.print(out, "Cost by service, " + lastMonth, bySvc, 90, 14);
+      CostTable.print(
           out,
           "Top 5 resources, " + lastMonth,
-          cloudey.costs().query(month.groupBy(RESOURCE).top(5)));
+          cloudey.costs().query(month.groupBy(RESOURCE).top(5)),
+          90,
+          14);
       BigDecimal truth = simulator.truth().cost(period);
       out.printf(
           "Simulator ground truth for %s: %s %s (%s)%n",
@@ -110,14 +111,5 @@ public final class SimulatorDemo {
         .region(c.region())
         .privateKey(c.privateKeyPem())
         .build();
-  }
-
-  private static void printRows(PrintStream out, String title, CostReport report) {
-    out.println(title + ":");
-    for (CostRow row : report.rows()) {
-      String key = row.key().get(0).isEmpty() ? "(no resource)" : row.key().get(0);
-      out.printf("  %-90s %14s%n", key, row.cost());
-    }
-    out.printf("  %-90s %14s%n", "total", report.total().map(Object::toString).orElse("-"));
   }
 }
