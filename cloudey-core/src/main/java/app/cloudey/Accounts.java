@@ -5,9 +5,7 @@ import app.cloudey.internal.Runtime;
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.AccountProfile;
-import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.CloudeyStore;
-import app.cloudey.spi.Credentials;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +28,7 @@ public final class Accounts {
    * provider reports (e.g. the tenancy).
    *
    * @throws CloudeyConfigException malformed credentials, unknown provider or an id already taken
-   * @throws app.cloudey.spi.CloudeyAuthException the provider refused the credentials
+   * @throws app.cloudey.CloudeyAuthException the provider refused the credentials
    */
   public Account add(AccountId id, Credentials credentials) {
     return add(id, null, credentials);

@@ -13,10 +13,8 @@ import app.cloudey.model.AccountId;
 import app.cloudey.spi.AdvisorRule;
 import app.cloudey.spi.CloudProvider;
 import app.cloudey.spi.CloudeyCache;
-import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.CloudeyListener;
 import app.cloudey.spi.CloudeyStore;
-import app.cloudey.spi.Credentials;
 import app.cloudey.spi.PriceBook;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +90,7 @@ public final class Cloudey implements AutoCloseable {
   /**
    * A view scoped to one account.
    *
-   * @throws app.cloudey.spi.CloudeyNotFoundException when the account is not registered
+   * @throws app.cloudey.CloudeyNotFoundException when the account is not registered
    */
   public CloudeyAccount account(AccountId id) {
     Account account = runtime.account(id);

@@ -57,7 +57,7 @@ public final class Costs {
   /**
    * Month close: re-fetches the month, computes its rollups and marks it CLOSED. Idempotent.
    *
-   * @throws app.cloudey.spi.CloudeyConfigException for the current or a future month
+   * @throws app.cloudey.CloudeyConfigException for the current or a future month
    */
   public ClosedMonth closeMonth(YearMonth month) {
     return engine.closeMonth(accountId, month);

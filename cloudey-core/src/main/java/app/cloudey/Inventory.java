@@ -33,8 +33,8 @@ public final class Inventory {
    * Syncs every resource type in every subscribed region and compartment. Blocks until done. Scopes
    * that fail are listed in {@link SyncRun#failures()} and their stored resources are untouched.
    *
-   * @throws app.cloudey.spi.CloudeyException when regions or compartments cannot be listed (the
-   *     failed run is still recorded)
+   * @throws app.cloudey.CloudeyException when regions or compartments cannot be listed (the failed
+   *     run is still recorded)
    */
   public SyncRun sync() {
     return sync.run(accountId, Set.of());

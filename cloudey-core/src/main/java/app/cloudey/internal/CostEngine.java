@@ -1,5 +1,6 @@
 package app.cloudey.internal;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.ClosedMonth;
 import app.cloudey.model.Compartment;
@@ -12,7 +13,6 @@ import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.Period;
-import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.CloudeyStore;
 import java.time.Duration;
 import java.time.LocalDate;

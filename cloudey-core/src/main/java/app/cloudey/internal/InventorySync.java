@@ -1,5 +1,6 @@
 package app.cloudey.internal;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
 import app.cloudey.model.FailedScope;
@@ -10,7 +11,6 @@ import app.cloudey.model.Scope;
 import app.cloudey.model.SyncCount;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.InventorySource;
 import java.time.Duration;

@@ -1,14 +1,14 @@
 package app.cloudey.internal;
 
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.CloudeyNotFoundException;
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.AdvisorRule;
 import app.cloudey.spi.CloudConnection;
 import app.cloudey.spi.CloudProvider;
 import app.cloudey.spi.CloudeyCache;
-import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.CloudeyListener;
-import app.cloudey.spi.CloudeyNotFoundException;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.PriceBook;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package app.cloudey.memory;
 
-import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.CloudeyConfigException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 

@@ -1,11 +1,11 @@
 package app.cloudey.memory;
 
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.CloudeyNotFoundException;
+import app.cloudey.Credentials;
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.AccountStore;
-import app.cloudey.spi.CloudeyConfigException;
-import app.cloudey.spi.CloudeyNotFoundException;
-import app.cloudey.spi.Credentials;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

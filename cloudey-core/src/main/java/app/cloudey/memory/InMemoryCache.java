@@ -1,9 +1,9 @@
 package app.cloudey.memory;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.CacheKey;
 import app.cloudey.spi.CloudeyCache;
-import app.cloudey.spi.CloudeyConfigException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package app.cloudey.memory;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.ClosedMonth;
 import app.cloudey.model.CostDimension;
@@ -8,7 +9,6 @@ import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Period;
-import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.CostStore;
 import java.time.Clock;
 import java.time.Instant;

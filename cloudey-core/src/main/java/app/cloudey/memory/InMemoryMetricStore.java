@@ -1,10 +1,10 @@
 package app.cloudey.memory;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.MetricDaily;
 import app.cloudey.model.MetricName;
 import app.cloudey.model.MetricQuery;
-import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.MetricStore;
 import java.time.LocalDate;
 import java.util.Collection;

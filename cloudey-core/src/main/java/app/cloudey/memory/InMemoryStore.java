@@ -1,8 +1,8 @@
 package app.cloudey.memory;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.AccountStore;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.CostStore;
 import app.cloudey.spi.InventoryStore;

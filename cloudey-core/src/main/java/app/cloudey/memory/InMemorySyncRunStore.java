@@ -1,8 +1,8 @@
 package app.cloudey.memory;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.SyncRun;
-import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.SyncRunStore;
 import java.time.Instant;
 import java.util.Comparator;

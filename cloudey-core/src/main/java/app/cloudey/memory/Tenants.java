@@ -1,7 +1,7 @@
 package app.cloudey.memory;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
-import app.cloudey.spi.CloudeyConfigException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;

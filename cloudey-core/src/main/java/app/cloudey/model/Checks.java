@@ -1,6 +1,6 @@
 package app.cloudey.model;
 
-import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.CloudeyConfigException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -26,7 +26,7 @@ public record CostReport(
   /** The total when the data is in one currency; empty when nothing matched. */
   public Optional<Money> total() {
     if (totals.size() > 1) {
-      throw new app.cloudey.spi.CloudeyConfigException(
+      throw new app.cloudey.CloudeyConfigException(
           "report mixes currencies " + totals + ": use totals()");
     }
     return totals.stream().findFirst();

@@ -1,6 +1,6 @@
 package app.cloudey.model;
 
-import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.CloudeyConfigException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;

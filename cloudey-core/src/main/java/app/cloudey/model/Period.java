@@ -57,7 +57,7 @@ public record Period(LocalDate start, LocalDate end) {
     try {
       return month(YearMonth.parse(yearMonth.trim()));
     } catch (java.time.format.DateTimeParseException e) {
-      throw new app.cloudey.spi.CloudeyConfigException(
+      throw new app.cloudey.CloudeyConfigException(
           "month '" + yearMonth + "' is not a valid YYYY-MM month", e);
     }
   }
@@ -152,7 +152,7 @@ public record Period(LocalDate start, LocalDate end) {
     try {
       return LocalDate.parse(text.trim());
     } catch (java.time.format.DateTimeParseException e) {
-      throw new app.cloudey.spi.CloudeyConfigException(
+      throw new app.cloudey.CloudeyConfigException(
           field + " '" + text + "' is not a valid ISO date (YYYY-MM-DD)", e);
     }
   }

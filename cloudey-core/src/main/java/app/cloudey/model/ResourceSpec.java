@@ -53,7 +53,7 @@ public record ResourceSpec(
     nonNegative(backendCount, "backendCount");
     nonNegative(healthyBackendCount, "healthyBackendCount");
     if (objectCount != null && objectCount < 0) {
-      throw new app.cloudey.spi.CloudeyConfigException("objectCount must not be negative");
+      throw new app.cloudey.CloudeyConfigException("objectCount must not be negative");
     }
     if (bandwidthMinMbps != null && bandwidthMaxMbps != null) {
       Checks.require(

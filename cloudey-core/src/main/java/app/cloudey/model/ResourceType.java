@@ -34,7 +34,7 @@ public enum ResourceType {
         return type;
       }
     }
-    throw new app.cloudey.spi.CloudeyConfigException(
+    throw new app.cloudey.CloudeyConfigException(
         "resourceType '"
             + text
             + "' is unknown; expected one of "

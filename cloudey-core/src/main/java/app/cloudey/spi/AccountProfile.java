@@ -1,5 +1,7 @@
 package app.cloudey.spi;
 
+import app.cloudey.CloudeyConfigException;
+
 /**
  * What a provider learns from validated credentials.
  *

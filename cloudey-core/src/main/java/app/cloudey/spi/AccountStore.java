@@ -1,5 +1,8 @@
 package app.cloudey.spi;
 
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.CloudeyNotFoundException;
+import app.cloudey.Credentials;
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
 import java.util.List;

@@ -1,5 +1,6 @@
 package app.cloudey.spi;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 
 /**

@@ -1,5 +1,8 @@
 package app.cloudey.spi;
 
+import app.cloudey.CloudeyAuthException;
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.Credentials;
 import app.cloudey.model.Account;
 
 /**

@@ -1,5 +1,6 @@
 package app.cloudey.spi;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import java.time.Duration;
 

@@ -1,5 +1,6 @@
 package app.cloudey.spi;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.Period;
 import java.util.stream.Stream;

@@ -1,5 +1,6 @@
 package app.cloudey.spi;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.model.Compartment;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceType;

@@ -1,5 +1,6 @@
 package app.cloudey.memory;
 
+import app.cloudey.Credentials;
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
@@ -11,7 +12,6 @@ import app.cloudey.model.Resource;
 import app.cloudey.model.Scope;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
-import app.cloudey.spi.Credentials;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

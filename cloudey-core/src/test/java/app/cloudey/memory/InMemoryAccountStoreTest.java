@@ -15,6 +15,7 @@ import static app.cloudey.testing.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyNotFoundException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.MetricQuery;
@@ -23,7 +24,6 @@ import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
 import app.cloudey.spi.AccountStore;
-import app.cloudey.spi.CloudeyNotFoundException;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Stream;

@@ -12,6 +12,7 @@ import static app.cloudey.testing.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyProviderException;
 import app.cloudey.model.ClosedMonth;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostLine;
@@ -20,7 +21,6 @@ import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
-import app.cloudey.spi.CloudeyProviderException;
 import app.cloudey.spi.CostStore;
 import app.cloudey.testing.TestClock;
 import java.time.Duration;

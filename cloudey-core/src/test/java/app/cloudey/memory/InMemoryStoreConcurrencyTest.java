@@ -14,6 +14,7 @@ import static app.cloudey.testing.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
@@ -22,7 +23,6 @@ import app.cloudey.model.Period;
 import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.CloudeyStore;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -3,6 +3,11 @@ package app.cloudey.spi;
 import static app.cloudey.testing.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cloudey.CloudeyException;
+import app.cloudey.CloudeyProviderException;
+import app.cloudey.CloudeyRateLimitedException;
+import app.cloudey.CloudeyStoreException;
+import app.cloudey.Credentials;
 import app.cloudey.model.AccountId;
 import java.time.Duration;
 import java.util.HashMap;

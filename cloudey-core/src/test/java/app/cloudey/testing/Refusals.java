@@ -2,7 +2,7 @@ package app.cloudey.testing;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.CloudeyConfigException;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 

@@ -1,5 +1,8 @@
 package app.cloudey.oci;
 
+import app.cloudey.CloudeyAuthException;
+import app.cloudey.CloudeyNotFoundException;
+import app.cloudey.Credentials;
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
 import app.cloudey.oci.internal.OciCalls;
@@ -9,10 +12,7 @@ import app.cloudey.oci.internal.RateLimits;
 import app.cloudey.spi.AccountProfile;
 import app.cloudey.spi.CloudConnection;
 import app.cloudey.spi.CloudProvider;
-import app.cloudey.spi.CloudeyAuthException;
 import app.cloudey.spi.CloudeyListener;
-import app.cloudey.spi.CloudeyNotFoundException;
-import app.cloudey.spi.Credentials;
 import com.oracle.bmc.Region;
 import com.oracle.bmc.identity.model.Tenancy;
 import com.oracle.bmc.identity.requests.GetTenancyRequest;
@@ -32,10 +32,10 @@ import java.util.concurrent.ConcurrentMap;
  * concurrency limit, and must be closed. Every call is retried on throttling, server errors and
  * timeouts within those limits; the SDK's own retries and circuit breaker are switched off.
  *
- * <p>Errors: {@link app.cloudey.spi.CloudeyConfigException} for invalid configuration (with what to
+ * <p>Errors: {@link app.cloudey.CloudeyConfigException} for invalid configuration (with what to
  * fix), {@link CloudeyAuthException} when OCI refuses the key or a policy is missing, {@link
- * app.cloudey.spi.CloudeyRateLimitedException} and {@link app.cloudey.spi.CloudeyProviderException}
- * after retries; each carries OCI's {@code opc-request-id}.
+ * app.cloudey.CloudeyRateLimitedException} and {@link app.cloudey.CloudeyProviderException} after
+ * retries; each carries OCI's {@code opc-request-id}.
  *
  * <pre>{@code
  * CloudProvider oci = OciCloud.create();
@@ -61,7 +61,7 @@ public final class OciCloud implements CloudProvider {
 
   public static OciCloud create(OciOptions options) {
     if (options == null) {
-      throw new app.cloudey.spi.CloudeyConfigException(
+      throw new app.cloudey.CloudeyConfigException(
           "options must not be null; use OciOptions.ofDefaults()");
     }
     return new OciCloud(options);
@@ -80,7 +80,7 @@ public final class OciCloud implements CloudProvider {
    * Checks the configuration locally (OCIDs, region, PEM key, passphrase, fingerprint), then signs
    * one {@code GetTenancy} call to confirm OCI accepts the key.
    *
-   * @throws app.cloudey.spi.CloudeyConfigException the configuration is invalid
+   * @throws app.cloudey.CloudeyConfigException the configuration is invalid
    * @throws CloudeyAuthException OCI refused the key (401) or the user may not read the tenancy
    */
   @Override

@@ -1,10 +1,10 @@
 package app.cloudey.oci;
 
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.Credentials;
 import app.cloudey.oci.internal.ConfigChecks;
 import app.cloudey.oci.internal.ConfigFile;
 import app.cloudey.oci.internal.PemKeys;
-import app.cloudey.spi.CloudeyConfigException;
-import app.cloudey.spi.Credentials;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

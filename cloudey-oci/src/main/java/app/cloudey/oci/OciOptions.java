@@ -1,6 +1,6 @@
 package app.cloudey.oci;
 
-import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.spi.CloudeyListener;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -141,8 +141,8 @@ public final class OciOptions {
 
   /**
    * Endpoint overrides for accounts whose {@link OciConfig} has none, e.g. a simulator shared by
-   * every account. Needed when accounts come back from a store as {@link
-   * app.cloudey.spi.Credentials}, which cannot carry code.
+   * every account. Needed when accounts come back from a store as {@link app.cloudey.Credentials},
+   * which cannot carry code.
    */
   public Optional<OciConfig.EndpointOverride> endpoints() {
     return Optional.ofNullable(endpoints);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cloudey.Cloudey;
+import app.cloudey.CloudeyAuthException;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
@@ -20,7 +21,6 @@ import app.cloudey.oci.simulator.MetricAggregate;
 import app.cloudey.oci.simulator.OciSimulator;
 import app.cloudey.oci.simulator.ResourceFacts;
 import app.cloudey.oci.simulator.Truth;
-import app.cloudey.spi.CloudeyAuthException;
 import app.cloudey.spi.CloudeyListener;
 import app.cloudey.spi.CloudeyStore;
 import java.math.BigDecimal;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cloudey.Cloudey;
+import app.cloudey.CloudeyProviderException;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
 import app.cloudey.oci.internal.OciConnection;
 import app.cloudey.oci.simulator.OciSimulator;
 import app.cloudey.oci.simulator.OciSimulatorExtension;
 import app.cloudey.spi.CloudeyListener;
-import app.cloudey.spi.CloudeyProviderException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +126,7 @@ class OciCallsIT {
                   while (System.nanoTime() < end) {
                     try {
                       c.inventory().list(instances());
-                    } catch (app.cloudey.spi.CloudeyException e) {
+                    } catch (app.cloudey.CloudeyException e) {
                       // a 429 with retries off: counted by the listener
                     }
                   }

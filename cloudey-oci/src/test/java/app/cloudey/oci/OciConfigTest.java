@@ -3,8 +3,8 @@ package app.cloudey.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.cloudey.spi.CloudeyConfigException;
-import app.cloudey.spi.Credentials;
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.Credentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

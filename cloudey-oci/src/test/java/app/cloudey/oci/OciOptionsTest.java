@@ -3,7 +3,7 @@ package app.cloudey.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.CloudeyConfigException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package app.cloudey.testkit;
 
+import app.cloudey.CloudeyProviderException;
 import app.cloudey.model.Scope;
-import app.cloudey.spi.CloudeyProviderException;
 import app.cloudey.testkit.FakeCloudProvider.Operation;
 import java.time.Duration;
 import java.time.LocalDate;

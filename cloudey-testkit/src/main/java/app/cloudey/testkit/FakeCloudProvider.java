@@ -1,5 +1,8 @@
 package app.cloudey.testkit;
 
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.CloudeyProviderException;
+import app.cloudey.Credentials;
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
@@ -12,9 +15,6 @@ import app.cloudey.model.Scope;
 import app.cloudey.spi.AccountProfile;
 import app.cloudey.spi.CloudConnection;
 import app.cloudey.spi.CloudProvider;
-import app.cloudey.spi.CloudeyConfigException;
-import app.cloudey.spi.CloudeyProviderException;
-import app.cloudey.spi.Credentials;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;

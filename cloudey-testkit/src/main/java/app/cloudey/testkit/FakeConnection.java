@@ -1,5 +1,6 @@
 package app.cloudey.testkit;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
 import app.cloudey.model.CostLine;
@@ -10,7 +11,6 @@ import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
 import app.cloudey.spi.CloudConnection;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.CostSource;
 import app.cloudey.spi.InventorySource;
 import app.cloudey.spi.MetricSource;

@@ -1,5 +1,6 @@
 package app.cloudey.testkit;
 
+import app.cloudey.Credentials;
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
@@ -12,7 +13,6 @@ import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceSpec;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
-import app.cloudey.spi.Credentials;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -7,15 +7,15 @@ import static app.cloudey.testkit.FakeCloudProvider.Operation.LIST_RESOURCES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.CloudeyProviderException;
+import app.cloudey.Credentials;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.MetricDaily;
 import app.cloudey.model.Period;
 import app.cloudey.model.Resource;
 import app.cloudey.spi.CloudConnection;
-import app.cloudey.spi.CloudeyConfigException;
-import app.cloudey.spi.CloudeyProviderException;
-import app.cloudey.spi.Credentials;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

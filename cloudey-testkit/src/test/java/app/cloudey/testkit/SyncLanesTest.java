@@ -3,6 +3,7 @@ package app.cloudey.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cloudey.Cloudey;
+import app.cloudey.Credentials;
 import app.cloudey.model.Account;
 import app.cloudey.model.Compartment;
 import app.cloudey.model.Resource;
@@ -13,7 +14,6 @@ import app.cloudey.spi.AccountProfile;
 import app.cloudey.spi.CloudConnection;
 import app.cloudey.spi.CloudProvider;
 import app.cloudey.spi.CostSource;
-import app.cloudey.spi.Credentials;
 import app.cloudey.spi.InventorySource;
 import app.cloudey.spi.MetricSource;
 import java.util.EnumSet;

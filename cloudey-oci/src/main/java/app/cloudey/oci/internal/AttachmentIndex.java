@@ -1,8 +1,8 @@
 package app.cloudey.oci.internal;
 
+import app.cloudey.CloudeyException;
+import app.cloudey.CloudeyProviderException;
 import app.cloudey.oci.OciService;
-import app.cloudey.spi.CloudeyException;
-import app.cloudey.spi.CloudeyProviderException;
 import com.oracle.bmc.core.model.BootVolumeAttachment;
 import com.oracle.bmc.core.model.VolumeAttachment;
 import com.oracle.bmc.core.requests.ListBootVolumeAttachmentsRequest;

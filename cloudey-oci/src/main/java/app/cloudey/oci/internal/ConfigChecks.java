@@ -1,6 +1,6 @@
 package app.cloudey.oci.internal;
 
-import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.CloudeyConfigException;
 import com.oracle.bmc.Region;
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,11 +1,11 @@
 package app.cloudey.oci.internal;
 
+import app.cloudey.CloudeyNotFoundException;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceSpec;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
 import app.cloudey.oci.OciService;
-import app.cloudey.spi.CloudeyNotFoundException;
 import com.oracle.bmc.loadbalancer.model.BackendSet;
 import com.oracle.bmc.loadbalancer.model.BackendSetHealth;
 import com.oracle.bmc.loadbalancer.model.LoadBalancer;

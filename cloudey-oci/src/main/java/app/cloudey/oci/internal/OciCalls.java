@@ -1,10 +1,10 @@
 package app.cloudey.oci.internal;
 
+import app.cloudey.CloudeyException;
+import app.cloudey.CloudeyProviderException;
 import app.cloudey.oci.OciOptions;
 import app.cloudey.oci.OciService;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.CloudeyListener;
-import app.cloudey.spi.CloudeyProviderException;
 import com.oracle.bmc.model.BmcException;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
@@ -75,9 +75,9 @@ public final class OciCalls {
    * Calls OCI with retries, rate limits and bounded concurrency.
    *
    * @param operation OCI operation name for messages and events, e.g. {@code ListInstances}
-   * @throws CloudeyException the call failed for good: {@link app.cloudey.spi.CloudeyAuthException}
-   *     (401/403), {@link app.cloudey.spi.CloudeyNotFoundException} (404), {@link
-   *     app.cloudey.spi.CloudeyRateLimitedException} (429 after every retry), {@link
+   * @throws CloudeyException the call failed for good: {@link app.cloudey.CloudeyAuthException}
+   *     (401/403), {@link app.cloudey.CloudeyNotFoundException} (404), {@link
+   *     app.cloudey.CloudeyRateLimitedException} (429 after every retry), {@link
    *     CloudeyProviderException} (5xx, timeouts, other statuses)
    */
   public <T> T call(OciService service, String operation, Supplier<T> call) {

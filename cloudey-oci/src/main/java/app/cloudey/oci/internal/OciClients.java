@@ -1,9 +1,9 @@
 package app.cloudey.oci.internal;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.oci.OciConfig;
 import app.cloudey.oci.OciOptions;
 import app.cloudey.oci.OciService;
-import app.cloudey.spi.CloudeyConfigException;
 import com.oracle.bmc.ClientConfiguration;
 import com.oracle.bmc.Realm;
 import com.oracle.bmc.Region;

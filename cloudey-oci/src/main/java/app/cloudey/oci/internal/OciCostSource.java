@@ -1,9 +1,9 @@
 package app.cloudey.oci.internal;
 
+import app.cloudey.CloudeyProviderException;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.Period;
 import app.cloudey.oci.OciService;
-import app.cloudey.spi.CloudeyProviderException;
 import app.cloudey.spi.CostSource;
 import com.oracle.bmc.usageapi.model.RequestSummarizedUsagesDetails;
 import com.oracle.bmc.usageapi.model.UsageAggregation;

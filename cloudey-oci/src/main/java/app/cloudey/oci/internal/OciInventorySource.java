@@ -1,11 +1,11 @@
 package app.cloudey.oci.internal;
 
+import app.cloudey.CloudeyProviderException;
 import app.cloudey.model.Compartment;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
 import app.cloudey.oci.OciService;
-import app.cloudey.spi.CloudeyProviderException;
 import app.cloudey.spi.InventorySource;
 import com.oracle.bmc.identity.model.RegionSubscription;
 import com.oracle.bmc.identity.model.Tenancy;

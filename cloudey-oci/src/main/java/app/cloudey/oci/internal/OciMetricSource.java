@@ -1,13 +1,13 @@
 package app.cloudey.oci.internal;
 
+import app.cloudey.CloudeyAuthException;
+import app.cloudey.CloudeyException;
 import app.cloudey.model.MetricDaily;
 import app.cloudey.model.MetricName;
 import app.cloudey.model.Period;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceType;
 import app.cloudey.oci.OciService;
-import app.cloudey.spi.CloudeyAuthException;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.MetricSource;
 import com.oracle.bmc.monitoring.model.AggregatedDatapoint;
 import com.oracle.bmc.monitoring.model.MetricData;

@@ -1,7 +1,7 @@
 package app.cloudey.oci.internal;
 
+import app.cloudey.CloudeyProviderException;
 import app.cloudey.oci.OciService;
-import app.cloudey.spi.CloudeyProviderException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

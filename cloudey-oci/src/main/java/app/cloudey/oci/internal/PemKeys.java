@@ -1,6 +1,6 @@
 package app.cloudey.oci.internal;
 
-import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.CloudeyConfigException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigInteger;

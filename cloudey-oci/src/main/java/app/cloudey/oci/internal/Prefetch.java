@@ -1,7 +1,7 @@
 package app.cloudey.oci.internal;
 
-import app.cloudey.spi.CloudeyException;
-import app.cloudey.spi.CloudeyProviderException;
+import app.cloudey.CloudeyException;
+import app.cloudey.CloudeyProviderException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;

@@ -1,9 +1,9 @@
 package app.cloudey.oci.internal;
 
+import app.cloudey.CloudeyProviderException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.Money;
-import app.cloudey.spi.CloudeyProviderException;
 import com.oracle.bmc.usageapi.model.UsageSummary;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -3,9 +3,9 @@ package app.cloudey.oci.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyAuthException;
+import app.cloudey.CloudeyProviderException;
 import app.cloudey.oci.internal.AttachmentIndex.Kind;
-import app.cloudey.spi.CloudeyAuthException;
-import app.cloudey.spi.CloudeyProviderException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package app.cloudey.oci.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.cloudey.spi.CloudeyNotFoundException;
-import app.cloudey.spi.CloudeyProviderException;
+import app.cloudey.CloudeyNotFoundException;
+import app.cloudey.CloudeyProviderException;
 import com.oracle.bmc.loadbalancer.model.Backend;
 import com.oracle.bmc.loadbalancer.model.BackendSet;
 import com.oracle.bmc.loadbalancer.model.LoadBalancer;

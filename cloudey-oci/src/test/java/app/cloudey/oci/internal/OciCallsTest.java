@@ -3,11 +3,11 @@ package app.cloudey.oci.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyNotFoundException;
+import app.cloudey.CloudeyRateLimitedException;
 import app.cloudey.oci.OciOptions;
 import app.cloudey.oci.OciService;
 import app.cloudey.spi.CloudeyListener;
-import app.cloudey.spi.CloudeyNotFoundException;
-import app.cloudey.spi.CloudeyRateLimitedException;
 import com.oracle.bmc.model.BmcException;
 import java.time.Duration;
 import java.util.ArrayList;

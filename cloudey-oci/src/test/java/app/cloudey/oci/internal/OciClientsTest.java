@@ -3,9 +3,9 @@ package app.cloudey.oci.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.oci.OciOptions;
 import app.cloudey.oci.TestKeys;
-import app.cloudey.spi.CloudeyConfigException;
 import com.oracle.bmc.Realm;
 import org.junit.jupiter.api.Test;
 

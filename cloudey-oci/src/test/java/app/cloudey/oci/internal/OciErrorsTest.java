@@ -2,11 +2,11 @@ package app.cloudey.oci.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.cloudey.spi.CloudeyAuthException;
-import app.cloudey.spi.CloudeyException;
-import app.cloudey.spi.CloudeyNotFoundException;
-import app.cloudey.spi.CloudeyProviderException;
-import app.cloudey.spi.CloudeyRateLimitedException;
+import app.cloudey.CloudeyAuthException;
+import app.cloudey.CloudeyException;
+import app.cloudey.CloudeyNotFoundException;
+import app.cloudey.CloudeyProviderException;
+import app.cloudey.CloudeyRateLimitedException;
 import com.oracle.bmc.model.BmcException;
 import java.net.SocketTimeoutException;
 import org.junit.jupiter.api.Test;

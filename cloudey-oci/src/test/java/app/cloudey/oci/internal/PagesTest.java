@@ -3,9 +3,9 @@ package app.cloudey.oci.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyProviderException;
 import app.cloudey.oci.OciOptions;
 import app.cloudey.oci.OciService;
-import app.cloudey.spi.CloudeyProviderException;
 import com.oracle.bmc.model.BmcException;
 import java.time.Duration;
 import java.util.ArrayList;

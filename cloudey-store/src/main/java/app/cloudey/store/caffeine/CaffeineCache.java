@@ -1,9 +1,9 @@
 package app.cloudey.store.caffeine;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.CacheKey;
 import app.cloudey.spi.CloudeyCache;
-import app.cloudey.spi.CloudeyConfigException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;

@@ -1,6 +1,6 @@
 package app.cloudey.store.postgres;
 
-import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.CloudeyConfigException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;

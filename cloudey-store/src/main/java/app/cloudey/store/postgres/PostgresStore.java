@@ -1,10 +1,10 @@
 package app.cloudey.store.postgres;
 
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.CloudeyStoreException;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.AccountStore;
-import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.CloudeyStore;
-import app.cloudey.spi.CloudeyStoreException;
 import app.cloudey.spi.CostStore;
 import app.cloudey.spi.InventoryStore;
 import app.cloudey.spi.MetricStore;

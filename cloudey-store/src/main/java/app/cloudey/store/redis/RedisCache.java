@@ -1,10 +1,10 @@
 package app.cloudey.store.redis;
 
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.CacheKey;
 import app.cloudey.spi.CloudeyCache;
-import app.cloudey.spi.CloudeyConfigException;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.store.redis.internal.ValueCodec;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;

@@ -5,6 +5,7 @@ import static app.cloudey.testkit.Fixtures.OCTOBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.ClosedMonth;
 import app.cloudey.model.CostDimension;
@@ -13,7 +14,6 @@ import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.testkit.Fixtures;
 import app.cloudey.testkit.junit.PostgresExtension;
 import java.math.BigDecimal;

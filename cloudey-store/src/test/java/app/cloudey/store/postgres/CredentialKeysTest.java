@@ -3,7 +3,7 @@ package app.cloudey.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.CloudeyConfigException;
 import java.util.Base64;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package app.cloudey.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.CloudeyException;
+import app.cloudey.Credentials;
 import app.cloudey.model.AccountId;
-import app.cloudey.spi.CloudeyConfigException;
-import app.cloudey.spi.CloudeyException;
-import app.cloudey.spi.Credentials;
 import app.cloudey.testkit.Fixtures;
 import app.cloudey.testkit.junit.PostgresExtension;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,8 @@ import static app.cloudey.testkit.Fixtures.OCTOBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostLine;
@@ -19,8 +21,6 @@ import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.Scope;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
-import app.cloudey.spi.CloudeyConfigException;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.CloudeyStore.AccountLock;
 import app.cloudey.testkit.Fixtures;
 import app.cloudey.testkit.junit.PostgresExtension;

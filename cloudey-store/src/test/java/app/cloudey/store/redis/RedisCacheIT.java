@@ -3,8 +3,8 @@ package app.cloudey.store.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.spi.CacheKey;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.testkit.Fixtures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;

@@ -3,7 +3,7 @@ package app.cloudey.store.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import app.cloudey.spi.CloudeyConfigException;
+import app.cloudey.CloudeyConfigException;
 import org.junit.jupiter.api.Test;
 
 class RedisCacheTest {

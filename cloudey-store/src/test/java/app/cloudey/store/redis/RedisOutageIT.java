@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cloudey.Cloudey;
+import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
 import app.cloudey.spi.CacheKey;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.store.postgres.PostgresStore;
 import app.cloudey.store.postgres.StoreFixtures;
 import app.cloudey.testkit.Fixtures;

@@ -3,6 +3,7 @@ package app.cloudey.store.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.ClosedMonth;
 import app.cloudey.model.CostDimension;
@@ -12,7 +13,6 @@ import app.cloudey.model.CostRow;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
 import app.cloudey.spi.CacheKey;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.store.redis.internal.ValueCodec;
 import java.time.Instant;
 import java.time.YearMonth;

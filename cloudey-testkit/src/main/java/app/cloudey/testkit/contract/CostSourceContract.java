@@ -3,11 +3,11 @@ package app.cloudey.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.CostSource;
 import java.time.LocalDate;
 import java.util.List;

@@ -3,12 +3,12 @@ package app.cloudey.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.InventorySource;
 import java.util.HashMap;
 import java.util.List;

@@ -14,6 +14,7 @@ import static app.cloudey.testkit.Fixtures.WEB2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
 import app.cloudey.model.Resource;
@@ -21,7 +22,6 @@ import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
 import app.cloudey.model.SyncCount;
-import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.InventoryStore;
 import app.cloudey.testkit.Fixtures;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static app.cloudey.testkit.Fixtures.SEEN_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.MetricQuery;
@@ -12,7 +13,6 @@ import app.cloudey.model.Period;
 import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.CloudeyStore.AccountLock;
 import app.cloudey.testkit.Fixtures;

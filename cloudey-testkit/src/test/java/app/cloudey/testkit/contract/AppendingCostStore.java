@@ -1,5 +1,6 @@
 package app.cloudey.testkit.contract;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.ClosedMonth;
 import app.cloudey.model.CostDimension;
@@ -9,7 +10,6 @@ import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
-import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.CostStore;
 import java.time.Instant;
 import java.time.YearMonth;

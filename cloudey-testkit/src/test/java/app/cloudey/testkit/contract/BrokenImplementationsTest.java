@@ -3,6 +3,7 @@ package app.cloudey.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.memory.InMemoryStore;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
@@ -11,7 +12,6 @@ import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.Scope;
 import app.cloudey.model.SyncCount;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.CostSource;
 import app.cloudey.spi.CostStore;

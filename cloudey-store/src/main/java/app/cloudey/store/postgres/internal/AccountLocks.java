@@ -1,7 +1,7 @@
 package app.cloudey.store.postgres.internal;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
-import app.cloudey.spi.CloudeyException;
 import app.cloudey.spi.CloudeyStore.AccountLock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package app.cloudey.store.postgres.internal;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
-import app.cloudey.spi.CloudeyConfigException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,8 +1,8 @@
 package app.cloudey.store.postgres.internal;
 
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.CloudeyStoreException;
 import app.cloudey.model.AccountId;
-import app.cloudey.spi.CloudeyConfigException;
-import app.cloudey.spi.CloudeyStoreException;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.aead.AesGcmKey;

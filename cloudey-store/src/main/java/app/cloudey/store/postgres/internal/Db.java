@@ -1,8 +1,8 @@
 package app.cloudey.store.postgres.internal;
 
+import app.cloudey.CloudeyException;
+import app.cloudey.CloudeyStoreException;
 import app.cloudey.model.AccountId;
-import app.cloudey.spi.CloudeyException;
-import app.cloudey.spi.CloudeyStoreException;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -48,11 +48,11 @@ public final class Db {
   /**
    * The schema name if it is a lower-case SQL identifier (it is spliced into SQL unquoted).
    *
-   * @throws app.cloudey.spi.CloudeyConfigException otherwise
+   * @throws app.cloudey.CloudeyConfigException otherwise
    */
   public static String checkSchema(@Nullable String schema) {
     if (schema == null || !SCHEMA.matcher(schema).matches()) {
-      throw new app.cloudey.spi.CloudeyConfigException(
+      throw new app.cloudey.CloudeyConfigException(
           "schema '" + schema + "' is invalid: use a lower-case SQL identifier such as 'cloudey'");
     }
     return schema;

@@ -1,6 +1,6 @@
 package app.cloudey.store.postgres.internal;
 
-import app.cloudey.spi.CloudeyStoreException;
+import app.cloudey.CloudeyStoreException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,11 +1,11 @@
 package app.cloudey.store.postgres.internal;
 
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.CloudeyNotFoundException;
+import app.cloudey.Credentials;
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.AccountStore;
-import app.cloudey.spi.CloudeyConfigException;
-import app.cloudey.spi.CloudeyNotFoundException;
-import app.cloudey.spi.Credentials;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -182,13 +182,13 @@ public final class PgAccountStore implements AccountStore {
     for (AccountId id : stale) {
       try {
         changed += reencrypt(id, primary);
-      } catch (app.cloudey.spi.CloudeyException e) {
+      } catch (app.cloudey.CloudeyException e) {
         // one unreadable row must not stop the rotation of every other account
         failed.add(id + " (" + e.getMessage() + ")");
       }
     }
     if (!failed.isEmpty()) {
-      throw new app.cloudey.spi.CloudeyStoreException(
+      throw new app.cloudey.CloudeyStoreException(
           "re-encrypted "
               + changed
               + " accounts' credentials, but "

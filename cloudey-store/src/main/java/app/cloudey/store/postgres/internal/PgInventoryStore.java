@@ -1,5 +1,6 @@
 package app.cloudey.store.postgres.internal;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
 import app.cloudey.model.Resource;
@@ -8,7 +9,6 @@ import app.cloudey.model.ResourceSpec;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
 import app.cloudey.model.SyncCount;
-import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.InventoryStore;
 import app.cloudey.spi.Listings;
 import java.sql.ResultSet;

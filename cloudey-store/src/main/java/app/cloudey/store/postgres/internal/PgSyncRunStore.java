@@ -1,11 +1,11 @@
 package app.cloudey.store.postgres.internal;
 
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.FailedScope;
 import app.cloudey.model.SyncCount;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
-import app.cloudey.spi.CloudeyConfigException;
 import app.cloudey.spi.SyncRunStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;

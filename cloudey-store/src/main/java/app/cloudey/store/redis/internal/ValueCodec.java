@@ -1,7 +1,7 @@
 package app.cloudey.store.redis.internal;
 
+import app.cloudey.CloudeyException;
 import app.cloudey.spi.CacheKey;
-import app.cloudey.spi.CloudeyException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package app.cloudey.spi;
+package app.cloudey;
 
 import org.jspecify.annotations.Nullable;
 

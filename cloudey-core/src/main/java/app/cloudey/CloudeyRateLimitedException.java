@@ -1,4 +1,4 @@
-package app.cloudey.spi;
+package app.cloudey;
 
 import java.time.Duration;
 import java.util.Optional;

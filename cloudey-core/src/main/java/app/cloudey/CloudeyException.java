@@ -1,4 +1,4 @@
-package app.cloudey.spi;
+package app.cloudey;
 
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

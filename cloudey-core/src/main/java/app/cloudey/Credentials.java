@@ -1,4 +1,4 @@
-package app.cloudey.spi;
+package app.cloudey;
 
 import java.util.Map;
 import java.util.Set;
