@@ -11,6 +11,7 @@ import app.cloudey.memory.InMemoryStore;
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.AdvisorRule;
+import app.cloudey.spi.CloudConfig;
 import app.cloudey.spi.CloudProvider;
 import app.cloudey.spi.CloudeyCache;
 import app.cloudey.spi.CloudeyListener;
@@ -34,26 +35,30 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * try (Cloudey cloudey = Cloudey.builder()
- *         .cloud(OciCloud.create(), OciConfig.fromFile(configPath, "DEFAULT").toCredentials())
+ *         .oci(OciConfig.fromFile(configPath, "DEFAULT"))
  *         .store(PostgresStore.create(dataSource))
- *         .build()) {
+ *         .build()) {                                   // no network call yet
  *   SyncRun run = cloudey.inventory().sync();
- *   cloudey.costs().refresh(Period.lastMonths(3, Clock.systemUTC()));
+ *   cloudey.costs().refresh(Period.lastMonths(3));      // on Cloudey's clock
  *   CostReport bySvc = cloudey.costs().query(CostQuery.of(Period.month(2026, 10)).groupBy(SERVICE));
  * }
  * }</pre>
  *
- * <p>Multi-tenant: {@code cloudey.accounts().add(id, credentials)} registers an account and {@code
+ * <p>Multi-tenant: {@code cloudey.accounts().add(id, config)} registers an account and {@code
  * cloudey.account(id)} gives a view scoped to it. {@link #inventory()}, {@link #costs()} and the
- * other shortcuts act on the default account registered by {@link Builder#cloud(CloudProvider,
+ * other shortcuts act on the default account ({@link #DEFAULT_ACCOUNT}) configured by {@link
+ * Builder#oci}, {@link Builder#cloud(CloudConfig)} or {@link Builder#cloud(CloudProvider,
  * Credentials)}.
  *
+ * <p>{@link Builder#build()} makes no network call: credentials are checked on first use, by {@link
+ * #validate()} or by {@code accounts().add(...)}.
+ *
  * <p>Defaults: an in-memory store, an in-process cache, the system UTC clock. {@link #close()}
- * closes what the builder created (default store, cache, executor, cloud connections), never what
- * it was given.
+ * closes what the builder created (default store, cache, executor, providers built from a {@link
+ * CloudConfig}, cloud connections), never what it was given.
  */
 public final class Cloudey implements AutoCloseable {
-  /** Id of the account registered by {@link Builder#cloud(CloudProvider, Credentials)}. */
+  /** Id of the account configured by {@link Builder#oci} or {@link Builder#cloud(CloudConfig)}. */
   public static final AccountId DEFAULT_ACCOUNT = AccountId.of("default");
 
   private final Runtime runtime;
@@ -75,7 +80,8 @@ public final class Cloudey implements AutoCloseable {
     this.metricEngine = new MetricEngine(runtime);
     this.advisorEngine = new AdvisorEngine(runtime);
     this.advisorOptions = Map.copyOf(b.advisorOptions);
-    this.defaultAccount = b.defaultCredentials == null ? null : DEFAULT_ACCOUNT;
+    this.defaultAccount =
+        b.defaultCredentials == null && b.defaultConfig == null ? null : DEFAULT_ACCOUNT;
   }
 
   public static Builder builder() {
@@ -107,6 +113,18 @@ public final class Cloudey implements AutoCloseable {
     return account(AccountId.of(id));
   }
 
+  /**
+   * Checks the default account's credentials with its provider (OCI: one signed call) and records
+   * the tenancy name and home region it reports.
+   *
+   * @return the default account as now stored
+   * @throws CloudeyAuthException the provider refused the credentials
+   * @throws CloudeyConfigException no default account was configured
+   */
+  public Account validate() {
+    return accounts.validate(defaultAccount().id());
+  }
+
   /** The default account's inventory. */
   public Inventory inventory() {
     return defaultAccount().inventory();
@@ -130,7 +148,7 @@ public final class Cloudey implements AutoCloseable {
   private CloudeyAccount defaultAccount() {
     if (defaultAccount == null) {
       throw new CloudeyConfigException(
-          "no default account: build with .cloud(provider, credentials), or use"
+          "no default account: build with .oci(config) or .cloud(config), or use"
               + " cloudey.account(id) for accounts added with cloudey.accounts().add(...)");
     }
     return account(defaultAccount);
@@ -163,20 +181,25 @@ public final class Cloudey implements AutoCloseable {
     /** Cache lifetime of results that touch a month still open. */
     public static final Duration DEFAULT_OPEN_MONTH_CACHE_TTL = Duration.ofMinutes(15);
 
-    /** Days after a month's end before it is due for close (providers correct late). */
-    public static final int DEFAULT_SETTLING_DAYS = 5;
+    /** Time after a month's end before it is due for close (providers correct late). */
+    public static final Duration DEFAULT_SETTLING_PERIOD = Duration.ofDays(5);
 
     /** Metric look-back of {@link Metrics#sync()} and the advisor. */
-    public static final int DEFAULT_METRIC_LOOKBACK_DAYS = 14;
+    public static final Duration DEFAULT_METRIC_LOOKBACK = Duration.ofDays(14);
 
-    /** Daily metrics kept per account. */
-    public static final int DEFAULT_METRIC_RETENTION_DAYS = 90;
+    /** How long daily metrics are kept per account. */
+    public static final Duration DEFAULT_METRIC_RETENTION = Duration.ofDays(90);
 
-    /** Sync runs kept per account. */
-    public static final int DEFAULT_SYNC_RUN_RETENTION_DAYS = 90;
+    /** How long sync runs are kept per account. */
+    public static final Duration DEFAULT_SYNC_RUN_RETENTION = Duration.ofDays(90);
+
+    /** OCI keeps 90 days of metrics at hourly resolution. */
+    private static final Duration MAX_METRIC_LOOKBACK = Duration.ofDays(90);
 
     private final Map<String, CloudProvider> providers = new LinkedHashMap<>();
+    private @Nullable CloudConfig defaultConfig;
     private @Nullable Credentials defaultCredentials;
+    private boolean replaceDefaultAccount;
     private @Nullable CloudeyStore store;
     private @Nullable CloudeyCache cache;
     private Clock clock = Clock.systemUTC();
@@ -188,12 +211,52 @@ public final class Cloudey implements AutoCloseable {
     private int syncConcurrency = DEFAULT_SYNC_CONCURRENCY;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private Duration openMonthCacheTtl = DEFAULT_OPEN_MONTH_CACHE_TTL;
-    private int settlingDays = DEFAULT_SETTLING_DAYS;
-    private int metricLookbackDays = DEFAULT_METRIC_LOOKBACK_DAYS;
-    private int metricRetentionDays = DEFAULT_METRIC_RETENTION_DAYS;
-    private int syncRunRetentionDays = DEFAULT_SYNC_RUN_RETENTION_DAYS;
+    private Duration settlingPeriod = DEFAULT_SETTLING_PERIOD;
+    private Duration metricLookback = DEFAULT_METRIC_LOOKBACK;
+    private Duration metricRetention = DEFAULT_METRIC_RETENTION;
+    private Duration syncRunRetention = DEFAULT_SYNC_RUN_RETENTION;
 
     private Builder() {}
+
+    /**
+     * The default account's OCI configuration ({@code OciConfig} from cloudey-oci): registers the
+     * OCI provider it builds (with its endpoints and options) and binds {@link #DEFAULT_ACCOUNT} to
+     * its tenancy. Same as {@link #cloud(CloudConfig)}, but refuses a configuration of another
+     * cloud.
+     */
+    public Builder oci(CloudConfig config) {
+      require(config, "config");
+      if (!"oci".equals(config.providerId())) {
+        throw new CloudeyConfigException(
+            ".oci(...) takes an OCI configuration (OciConfig from cloudey-oci), not one for"
+                + " provider '"
+                + config.providerId()
+                + "': use .cloud(config) for other clouds");
+      }
+      return cloud(config);
+    }
+
+    /**
+     * The default account's configuration for any cloud: registers the provider it builds and binds
+     * {@link #DEFAULT_ACCOUNT} to it. The provider is built by {@link #build()} and closed with the
+     * Cloudey. Add further accounts with {@code cloudey.accounts().add(id, config)}.
+     */
+    public Builder cloud(CloudConfig config) {
+      require(config, "config");
+      requireNoDefault();
+      this.defaultConfig = config;
+      return this;
+    }
+
+    /**
+     * Lets {@link #build()} replace a stored {@link #DEFAULT_ACCOUNT} bound to another tenancy,
+     * deleting that account's data. Without it, such a build fails rather than mix two tenancies'
+     * data under one id.
+     */
+    public Builder replaceDefaultAccount() {
+      this.replaceDefaultAccount = true;
+      return this;
+    }
 
     /** Registers a cloud provider so accounts of it can be added. */
     public Builder cloud(CloudProvider provider) {
@@ -207,12 +270,14 @@ public final class Cloudey implements AutoCloseable {
     }
 
     /**
-     * Registers the provider and one default account ({@link #DEFAULT_ACCOUNT}) with these
-     * credentials, which {@link Cloudey#inventory()}, {@link Cloudey#costs()} etc. act on.
+     * The explicit form of {@link #cloud(CloudConfig)}: registers a provider you built (and close)
+     * and binds the default account ({@link #DEFAULT_ACCOUNT}) to these credentials, which {@link
+     * Cloudey#inventory()}, {@link Cloudey#costs()} etc. act on.
      */
     public Builder cloud(CloudProvider provider, Credentials credentials) {
-      cloud(provider);
       require(credentials, "credentials");
+      requireNoDefault();
+      cloud(provider);
       if (!provider.id().equals(credentials.provider())) {
         throw new CloudeyConfigException(
             "credentials are for provider '"
@@ -297,39 +362,65 @@ public final class Cloudey implements AutoCloseable {
       return this;
     }
 
-    public Builder settlingDays(int days) {
-      if (days < 0) {
-        throw new CloudeyConfigException("settlingDays must not be negative, was " + days);
+    /** Time after a month's end before it is due for close; whole days, zero allowed. */
+    public Builder settlingPeriod(Duration period) {
+      require(period, "settlingPeriod");
+      if (period.isNegative()) {
+        throw new CloudeyConfigException("settlingPeriod must not be negative, was " + period);
       }
-      this.settlingDays = days;
+      this.settlingPeriod = wholeDays(period, "settlingPeriod");
       return this;
     }
 
-    public Builder metricLookbackDays(int days) {
-      if (days < 1 || days > 90) {
+    /** Metric window of {@link Metrics#sync()} and the advisor; whole days, 1 to 90. */
+    public Builder metricLookback(Duration lookback) {
+      positive(lookback, "metricLookback");
+      if (wholeDays(lookback, "metricLookback").compareTo(MAX_METRIC_LOOKBACK) > 0) {
         throw new CloudeyConfigException(
-            "metricLookbackDays must be 1-90 (OCI keeps 90 days), was " + days);
+            "metricLookback must be at most 90 days (OCI keeps 90 days), was " + lookback);
       }
-      this.metricLookbackDays = days;
+      this.metricLookback = lookback;
       return this;
     }
 
-    public Builder metricRetentionDays(int days) {
-      this.metricRetentionDays = positive(days, "metricRetentionDays");
+    /** How long daily metrics are kept; whole days. */
+    public Builder metricRetention(Duration retention) {
+      this.metricRetention = wholeDays(positive(retention, "metricRetention"), "metricRetention");
       return this;
     }
 
-    public Builder syncRunRetentionDays(int days) {
-      this.syncRunRetentionDays = positive(days, "syncRunRetentionDays");
+    /** How long finished sync runs are kept; whole days. */
+    public Builder syncRunRetention(Duration retention) {
+      this.syncRunRetention =
+          wholeDays(positive(retention, "syncRunRetention"), "syncRunRetention");
       return this;
     }
 
     /**
-     * Builds the instance; with {@link #cloud(CloudProvider, Credentials)} it validates and
-     * registers (or updates) the default account.
+     * Builds the instance without any network call. With a default account configured, it registers
+     * {@link #DEFAULT_ACCOUNT} from what the credentials say, or updates its credentials when the
+     * store already binds it to the same tenancy.
+     *
+     * @throws CloudeyConfigException the store binds {@link #DEFAULT_ACCOUNT} to another tenancy
+     *     (see {@link #replaceDefaultAccount()}), or a provider id is registered twice
      */
     public Cloudey build() {
       List<AutoCloseable> owned = new ArrayList<>();
+      Map<String, CloudProvider> allProviders = new LinkedHashMap<>(providers);
+      Credentials theDefault = defaultCredentials;
+      if (defaultConfig != null) {
+        CloudProvider built = defaultConfig.createProvider();
+        owned.add(built);
+        CloudProvider previous = allProviders.putIfAbsent(built.id(), built);
+        if (previous != null) {
+          built.close();
+          throw new CloudeyConfigException(
+              "a provider with id '"
+                  + built.id()
+                  + "' is already registered: pass either the provider or a configuration of it");
+        }
+        theDefault = defaultConfig.credentials();
+      }
       CloudeyStore theStore = store;
       if (theStore == null) {
         theStore = InMemoryStore.create(clock);
@@ -348,7 +439,7 @@ public final class Cloudey implements AutoCloseable {
       }
       Runtime runtime =
           new Runtime(
-              providers,
+              allProviders,
               theStore,
               theCache,
               clock,
@@ -358,16 +449,16 @@ public final class Cloudey implements AutoCloseable {
                   syncConcurrency,
                   lockTimeout,
                   openMonthCacheTtl,
-                  settlingDays,
-                  metricLookbackDays,
-                  metricRetentionDays,
-                  syncRunRetentionDays),
+                  (int) settlingPeriod.toDays(),
+                  (int) metricLookback.toDays(),
+                  (int) metricRetention.toDays(),
+                  (int) syncRunRetention.toDays()),
               rules,
               priceBook);
       Cloudey cloudey = new Cloudey(this, runtime, owned);
-      if (defaultCredentials != null) {
+      if (theDefault != null) {
         try {
-          registerDefault(cloudey, defaultCredentials);
+          cloudey.accounts().bind(DEFAULT_ACCOUNT, theDefault, replaceDefaultAccount);
         } catch (RuntimeException e) {
           cloudey.close();
           throw e;
@@ -376,12 +467,20 @@ public final class Cloudey implements AutoCloseable {
       return cloudey;
     }
 
-    private static void registerDefault(Cloudey cloudey, Credentials credentials) {
-      if (cloudey.accounts().find(DEFAULT_ACCOUNT).isPresent()) {
-        cloudey.accounts().updateCredentials(DEFAULT_ACCOUNT, credentials);
-      } else {
-        cloudey.accounts().add(DEFAULT_ACCOUNT, credentials);
+    private void requireNoDefault() {
+      if (defaultConfig != null || defaultCredentials != null) {
+        throw new CloudeyConfigException(
+            "the default account is already configured; add further accounts with"
+                + " cloudey.accounts().add(id, config)");
       }
+    }
+
+    private static Duration wholeDays(Duration value, String field) {
+      if (!value.equals(Duration.ofDays(value.toDays()))) {
+        throw new CloudeyConfigException(
+            field + " must be a whole number of days (e.g. Duration.ofDays(14)), was " + value);
+      }
+      return value;
     }
 
     private static ThreadFactory daemonThreads() {

@@ -9,7 +9,7 @@ import app.cloudey.model.CostReport;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.MonthStatus;
-import app.cloudey.model.Period;
+import app.cloudey.model.PeriodSpec;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -18,7 +18,7 @@ import java.util.List;
  * (cached by the account's data version), and close settled months. Thread-safe.
  *
  * <pre>{@code
- * costs.refresh(Period.month(2026, 10));
+ * costs.refresh(Period.lastMonths(3));         // on Cloudey's clock
  * CostReport top = costs.query(CostQuery.of(Period.month(2026, 10)).groupBy(SERVICE).top(5));
  * }</pre>
  */
@@ -33,9 +33,10 @@ public final class Costs {
 
   /**
    * Fetches the period and replaces the stored lines of exactly those days (one transaction per
-   * month). Re-running never duplicates a cost.
+   * month). Re-running never duplicates a cost. A relative period such as {@code
+   * Period.lastMonths(3)} is resolved on Cloudey's clock.
    */
-  public List<IngestResult> refresh(Period period) {
+  public List<IngestResult> refresh(PeriodSpec period) {
     return engine.refresh(accountId, period);
   }
 

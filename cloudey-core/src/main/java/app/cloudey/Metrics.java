@@ -6,6 +6,7 @@ import app.cloudey.model.AccountId;
 import app.cloudey.model.MetricDaily;
 import app.cloudey.model.MetricQuery;
 import app.cloudey.model.Period;
+import app.cloudey.model.PeriodSpec;
 import java.util.List;
 
 /** One account's utilisation metrics as daily aggregates. Thread-safe. */
@@ -22,12 +23,15 @@ public final class Metrics {
 
   /** Syncs the default look-back window (the builder's {@code metricLookbackDays}). */
   public MetricSyncResult sync() {
-    return sync(Period.lastDays(runtime.settings().metricLookbackDays(), runtime.clock()));
+    return sync(Period.lastDays(runtime.settings().metricLookbackDays()));
   }
 
-  /** Syncs daily aggregates of every live resource with metrics over the window. */
-  public MetricSyncResult sync(Period window) {
-    return engine.sync(accountId, window);
+  /**
+   * Syncs daily aggregates of every live resource with metrics over the window; a relative window
+   * such as {@code Period.lastDays(7)} is resolved on Cloudey's clock.
+   */
+  public MetricSyncResult sync(PeriodSpec window) {
+    return engine.sync(accountId, window.resolve(runtime.clock()));
   }
 
   public List<MetricDaily> daily(MetricQuery query) {

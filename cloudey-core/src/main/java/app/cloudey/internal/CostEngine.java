@@ -13,6 +13,7 @@ import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.Period;
+import app.cloudey.model.PeriodSpec;
 import app.cloudey.spi.CloudeyStore;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -41,7 +42,8 @@ public final class CostEngine {
    * Fetches the period from the account's cost source and replaces the stored lines of exactly
    * those days, one month per transaction, oldest first.
    */
-  public List<IngestResult> refresh(AccountId accountId, Period period) {
+  public List<IngestResult> refresh(AccountId accountId, PeriodSpec spec) {
+    Period period = spec.resolve(runtime.clock());
     List<IngestResult> results = new ArrayList<>();
     CloudeyStore store = runtime.store();
     try (CloudeyStore.AccountLock lock = store.lock(accountId, runtime.settings().lockTimeout())) {

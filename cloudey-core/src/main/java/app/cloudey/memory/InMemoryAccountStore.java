@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,8 +80,26 @@ final class InMemoryAccountStore implements AccountStore {
 
   @Override
   public void updateCredentials(@Nullable AccountId id, @Nullable Credentials credentials) {
-    Check.notNull(id, "accountId");
     Check.notNull(credentials, "credentials");
+    replace(id, registered -> new Registered(registered.account(), credentials));
+  }
+
+  @Override
+  public void updateProfile(
+      @Nullable AccountId id, @Nullable String displayName, @Nullable String homeRegion) {
+    replace(
+        id,
+        registered -> {
+          Account old = registered.account();
+          return new Registered(
+              new Account(old.id(), old.provider(), displayName, homeRegion, old.createdAt()),
+              registered.credentials());
+        });
+  }
+
+  /** Replaces a registered account's entry as a write of that account. */
+  private void replace(@Nullable AccountId id, UnaryOperator<Registered> change) {
+    Check.notNull(id, "accountId");
     tenants.write(
         id,
         () -> {
@@ -88,7 +107,7 @@ final class InMemoryAccountStore implements AccountStore {
           if (registered == null) {
             throw notFound(id);
           }
-          accounts.put(id, new Registered(registered.account(), credentials));
+          accounts.put(id, change.apply(registered));
           return null;
         });
   }

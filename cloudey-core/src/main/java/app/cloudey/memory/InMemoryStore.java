@@ -1,6 +1,7 @@
 package app.cloudey.memory;
 
 import app.cloudey.CloudeyException;
+import app.cloudey.CloudeyLockTimeoutException;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.AccountStore;
 import app.cloudey.spi.CloudeyStore;
@@ -111,8 +112,9 @@ public final class InMemoryStore implements CloudeyStore {
   /**
    * {@inheritDoc}
    *
-   * @throws CloudeyException when the lock is not free within {@code timeout}, or the thread is
-   *     interrupted while waiting (its interrupt flag is restored)
+   * @throws CloudeyLockTimeoutException when the lock is not free within {@code timeout}
+   * @throws CloudeyException when the thread is interrupted while waiting (its interrupt flag is
+   *     restored)
    */
   @Override
   public AccountLock lock(@Nullable AccountId accountId, @Nullable Duration timeout) {
@@ -128,7 +130,7 @@ public final class InMemoryStore implements CloudeyStore {
           "interrupted while waiting for the lock of account '" + accountId + "'", e);
     }
     if (!acquired) {
-      throw new CloudeyException(
+      throw new CloudeyLockTimeoutException(
           "account '"
               + accountId
               + "' is locked by another sync or month close; waited "

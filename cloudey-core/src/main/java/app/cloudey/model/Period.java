@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * A half-open range of UTC days, {@code [start, end)}: {@code start} is included, {@code end} is
  * not, exactly as OCI's Usage API takes it. A period holds at least one day.
  */
-public record Period(LocalDate start, LocalDate end) {
+public record Period(LocalDate start, LocalDate end) implements PeriodSpec {
 
   public Period {
     Checks.notNull(start, "start");
@@ -70,6 +70,30 @@ public record Period(LocalDate start, LocalDate end) {
     Checks.require(n >= 0, "n must not be negative, was " + n);
     LocalDate today = today(clock);
     return new Period(YearMonth.from(today).minusMonths(n).atDay(1), today.plusDays(1));
+  }
+
+  /**
+   * The last {@code n} complete months plus the current month to date, resolved on Cloudey's clock
+   * when a facade method runs: {@code cloudey.costs().refresh(Period.lastMonths(3))}.
+   */
+  public static RelativePeriod lastMonths(int n) {
+    return new RelativePeriod(RelativePeriod.Unit.MONTHS, n);
+  }
+
+  /** The last {@code n} whole days before today, resolved on Cloudey's clock. */
+  public static RelativePeriod lastDays(int n) {
+    return new RelativePeriod(RelativePeriod.Unit.DAYS, n);
+  }
+
+  /** The current month from its first day to today included, resolved on Cloudey's clock. */
+  public static RelativePeriod monthToDate() {
+    return lastMonths(0);
+  }
+
+  /** This period: a fixed period does not depend on the clock. */
+  @Override
+  public Period resolve(Clock clock) {
+    return this;
   }
 
   /** The last {@code n} whole days before today, e.g. the metric look-back window. */

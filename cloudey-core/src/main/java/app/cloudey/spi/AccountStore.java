@@ -40,6 +40,15 @@ public interface AccountStore {
    */
   void updateCredentials(AccountId id, Credentials credentials);
 
+  /**
+   * Replaces the account's display name and home region (e.g. with what the provider reported when
+   * its credentials were validated); its id, provider, credentials and data are unchanged.
+   *
+   * @throws CloudeyNotFoundException when the account does not exist
+   * @throws app.cloudey.CloudeyConfigException when a value is blank
+   */
+  void updateProfile(AccountId id, String displayName, String homeRegion);
+
   /** Deletes the account and all its data; false when it did not exist. */
   boolean delete(AccountId id);
 }

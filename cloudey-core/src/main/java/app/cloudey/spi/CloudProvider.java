@@ -16,10 +16,19 @@ import app.cloudey.model.Account;
  * }
  * }</pre>
  */
-public interface CloudProvider {
+public interface CloudProvider extends AutoCloseable {
 
   /** Stable id stored with each account, e.g. {@code "oci"}. */
   String id();
+
+  /**
+   * What the credentials say about their account without calling the provider: the tenancy they
+   * reach, and a provisional name and home region. Cloudey registers its builder's default account
+   * from this, so {@code build()} makes no network call.
+   *
+   * @throws CloudeyConfigException malformed credentials, with what to fix
+   */
+  AccountProfile describe(Credentials credentials);
 
   /**
    * Checks credentials before an account is registered: well-formed values, a key that parses, a
@@ -46,4 +55,11 @@ public interface CloudProvider {
       Account account, Credentials credentials, CloudeyListener listener) {
     return connect(account, credentials);
   }
+
+  /**
+   * Releases what the provider holds (shared threads, rate-limit state). Connections it opened must
+   * be closed first. The default holds nothing.
+   */
+  @Override
+  default void close() {}
 }

@@ -1,6 +1,5 @@
 package app.cloudey.spi;
 
-import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import java.time.Duration;
 
@@ -29,7 +28,7 @@ public interface CloudeyStore extends AutoCloseable {
    * Takes the account's exclusive lock (across processes for shared stores), waiting at most {@code
    * timeout}. Used to serialise syncs and month close of one account.
    *
-   * @throws CloudeyException when the lock is not acquired in time
+   * @throws app.cloudey.CloudeyLockTimeoutException when the lock is not acquired in time
    */
   AccountLock lock(AccountId accountId, Duration timeout);
 

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cloudey.CloudeyException;
+import app.cloudey.CloudeyLockTimeoutException;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
@@ -141,7 +142,7 @@ class InMemoryStoreConcurrencyTest {
 
     long start = System.nanoTime();
     assertThatThrownBy(() -> store.lock(ACME, Duration.ofMillis(50)))
-        .isExactlyInstanceOf(CloudeyException.class)
+        .isExactlyInstanceOf(CloudeyLockTimeoutException.class)
         .hasMessageContaining("account 'acme' is locked by another sync or month close")
         .hasMessageContaining("PT0.05S");
     assertThat(Duration.ofNanos(System.nanoTime() - start))

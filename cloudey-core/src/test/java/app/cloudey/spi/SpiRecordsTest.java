@@ -82,9 +82,11 @@ class SpiRecordsTest {
 
   @Test
   void accountProfilesNameTheMissingField() {
-    refused(() -> new AccountProfile(" ", "acme"), "homeRegion must not be null or blank");
+    refused(() -> new AccountProfile("", "us-ashburn-1", "acme"), "tenancy must not be null");
+    refused(() -> new AccountProfile("t1", " ", "acme"), "homeRegion must not be null or blank");
     refused(
-        () -> new AccountProfile("us-ashburn-1", null), "suggestedName must not be null or blank");
+        () -> new AccountProfile("t1", "us-ashburn-1", null),
+        "suggestedName must not be null or blank");
   }
 
   @Test

@@ -77,6 +77,18 @@ public final class OciCloud implements CloudProvider {
   }
 
   /**
+   * What the configuration says without calling OCI: the tenancy OCID, the configured region as
+   * home region and the tenancy OCID as provisional name ({@link #validate} reads the real ones).
+   *
+   * @throws app.cloudey.CloudeyConfigException the configuration is invalid
+   */
+  @Override
+  public AccountProfile describe(Credentials credentials) {
+    OciConfig config = OciConfig.fromCredentials(credentials);
+    return new AccountProfile(config.tenancyId(), config.region(), config.tenancyId());
+  }
+
+  /**
    * Checks the configuration locally (OCIDs, region, PEM key, passphrase, fingerprint), then signs
    * one {@code GetTenancy} call to confirm OCI accepts the key.
    *
@@ -109,7 +121,7 @@ public final class OciCloud implements CloudProvider {
           tenancy.getName() == null || tenancy.getName().isBlank()
               ? config.tenancyId()
               : tenancy.getName();
-      return new AccountProfile(homeRegion(tenancy, config), name);
+      return new AccountProfile(config.tenancyId(), homeRegion(tenancy, config), name);
     } catch (CloudeyNotFoundException e) {
       throw new CloudeyAuthException(
           "OCI does not let user "

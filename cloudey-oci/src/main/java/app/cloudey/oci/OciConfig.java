@@ -5,6 +5,7 @@ import app.cloudey.Credentials;
 import app.cloudey.oci.internal.ConfigChecks;
 import app.cloudey.oci.internal.ConfigFile;
 import app.cloudey.oci.internal.PemKeys;
+import app.cloudey.spi.CloudConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * Credentials stored = explicit.toCredentials(); // key and passphrase marked secret
  * }</pre>
  */
-public final class OciConfig {
+public final class OciConfig implements CloudConfig {
   /** Provider id of OCI credentials. */
   public static final String PROVIDER = "oci";
 
@@ -58,15 +59,20 @@ public final class OciConfig {
   private final String privateKey;
   private final @Nullable String passphrase;
   private final @Nullable EndpointOverride endpoints;
+  private final OciOptions options;
 
   private OciConfig(Builder b) {
     this.tenancyId = ConfigChecks.ocid(b.tenancyId, "tenancy", "tenancyId");
     this.userId = ConfigChecks.ocid(b.userId, "user", "userId");
     this.fingerprint = ConfigChecks.fingerprint(b.fingerprint, "fingerprint");
     this.region = ConfigChecks.region(b.region, "region");
-    this.privateKey = ConfigChecks.required(b.privateKey, "privateKey (the PEM text of the key)");
+    // stored normalised, so the SDK signs with exactly the text that was validated
+    this.privateKey =
+        PemKeys.normalise(
+            ConfigChecks.required(b.privateKey, "privateKey (the PEM text of the key)"));
     this.passphrase = b.passphrase == null || b.passphrase.isEmpty() ? null : b.passphrase;
     this.endpoints = b.endpoints;
+    this.options = b.options;
     String actual = PemKeys.parse(privateKey, passphrase).fingerprint();
     if (!actual.equals(fingerprint)) {
       throw new CloudeyConfigException(
@@ -106,7 +112,8 @@ public final class OciConfig {
         .region(region)
         .privateKey(privateKey)
         .passphrase(passphrase)
-        .endpoints(endpoints);
+        .endpoints(endpoints)
+        .options(options);
   }
 
   /**
@@ -160,6 +167,38 @@ public final class OciConfig {
       properties.put(PASSPHRASE, passphrase);
     }
     return new Credentials(PROVIDER, properties, Set.of(PRIVATE_KEY, PASSPHRASE));
+  }
+
+  @Override
+  public String providerId() {
+    return PROVIDER;
+  }
+
+  /** {@link #toCredentials()}. */
+  @Override
+  public Credentials credentials() {
+    return toCredentials();
+  }
+
+  /**
+   * A new {@link OciCloud} with this configuration's {@link #options()}, and its {@link
+   * #endpoints()} when set (so a simulator or private endpoint applies to every account of that
+   * provider). The caller closes it; {@code Cloudey} closes the one it builds from {@code
+   * .oci(config)}.
+   */
+  @Override
+  public OciCloud createProvider() {
+    OciOptions effective =
+        endpoints == null ? options : options.toBuilder().endpoints(endpoints).build();
+    return OciCloud.create(effective);
+  }
+
+  /**
+   * Options of the provider {@link #createProvider()} builds; default {@link
+   * OciOptions#ofDefaults()}.
+   */
+  public OciOptions options() {
+    return options;
   }
 
   public String tenancyId() {
@@ -219,6 +258,7 @@ public final class OciConfig {
     private @Nullable String privateKey;
     private @Nullable String passphrase;
     private @Nullable EndpointOverride endpoints;
+    private OciOptions options = OciOptions.ofDefaults();
 
     private Builder() {}
 
@@ -256,6 +296,18 @@ public final class OciConfig {
     /** Per-account endpoint overrides (tests, simulators, private endpoints). */
     public Builder endpoints(@Nullable EndpointOverride endpoints) {
       this.endpoints = endpoints;
+      return this;
+    }
+
+    /**
+     * Timeouts, rate limits and retries of the provider that {@link OciConfig#createProvider()}
+     * builds (used by {@code Cloudey.builder().oci(config)}); not part of the stored credentials.
+     */
+    public Builder options(OciOptions options) {
+      if (options == null) {
+        throw new CloudeyConfigException("options must not be null; use OciOptions.ofDefaults()");
+      }
+      this.options = options;
       return this;
     }
 

@@ -300,8 +300,10 @@ abstract class AbstractOciSyncIT {
         .hasMessageContaining(TestKeys.FINGERPRINT)
         .hasMessageContaining(wrong.userId());
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-    assertThatThrownBy(() -> Cloudey.builder().cloud(cloud, wrong.toCredentials()).build().close())
-        .isInstanceOf(CloudeyAuthException.class);
+    // build() makes no call; the refusal comes on first use
+    try (Cloudey unchecked = Cloudey.builder().cloud(cloud, wrong.toCredentials()).build()) {
+      assertThatThrownBy(unchecked::validate).isInstanceOf(CloudeyAuthException.class);
+    }
   }
 
   private List<String> instanceIds() {

@@ -140,7 +140,7 @@ class OciConfigTest {
     assertThat(back.userId()).isEqualTo(TestKeys.USER);
     assertThat(back.fingerprint()).isEqualTo(TestKeys.FINGERPRINT);
     assertThat(back.region()).isEqualTo("us-ashburn-1");
-    assertThat(back.privateKey()).isEqualTo(TestKeys.pem("encrypted.pem"));
+    assertThat(back.privateKey()).isEqualTo(TestKeys.pem("encrypted.pem").strip());
     assertThat(back.passphrase()).contains("s3cret");
     assertThat(config.toString()).doesNotContain("s3cret").doesNotContain("BEGIN");
   }
@@ -180,7 +180,7 @@ class OciConfigTest {
     OciConfig config = OciConfig.fromFile(oci.resolve("config"), "WORK");
     assertThat(config.tenancyId()).isEqualTo(TestKeys.TENANCY);
     assertThat(config.region()).isEqualTo("eu-frankfurt-1");
-    assertThat(config.privateKey()).isEqualTo(TestKeys.pem("encrypted.pem"));
+    assertThat(config.privateKey()).isEqualTo(TestKeys.pem("encrypted.pem").strip());
     assertThat(config.passphrase()).contains("s3cret");
   }
 

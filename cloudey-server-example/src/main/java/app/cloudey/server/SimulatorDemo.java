@@ -10,7 +10,6 @@ import app.cloudey.model.CostReport;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Period;
 import app.cloudey.model.SyncRun;
-import app.cloudey.oci.OciCloud;
 import app.cloudey.oci.OciConfig;
 import app.cloudey.oci.OciOptions;
 import app.cloudey.oci.simulator.OciSimulator;
@@ -50,19 +49,7 @@ public final class SimulatorDemo {
                 .days(100)
                 .pageSize(25)
                 .start();
-        Cloudey cloudey =
-            Cloudey.builder()
-                .cloud(
-                    OciCloud.create(
-                        OciOptions.builder()
-                            .endpoints(simulator::endpoint)
-                            // the simulator is local: lift the defaults sized for a real tenancy
-                            .serviceRateLimit(200)
-                            .tenancyRateLimit(400)
-                            .build()),
-                    config(simulator.credentials()).toCredentials())
-                .clock(clock)
-                .build()) {
+        Cloudey cloudey = Cloudey.builder().oci(config(simulator)).clock(clock).build()) {
       SyncRun sync = cloudey.inventory().sync();
       out.printf(
           "Inventory: %d scopes in %d ms, %d failed; %d resources%n",
@@ -103,13 +90,18 @@ public final class SimulatorDemo {
     }
   }
 
-  private static OciConfig config(SimulatorCredentials c) {
+  /** The simulator's user as an OCI config, every call pointed at the simulator. */
+  private static OciConfig config(OciSimulator simulator) {
+    SimulatorCredentials c = simulator.credentials();
     return OciConfig.builder()
         .tenancyId(c.tenancyId())
         .userId(c.userId())
         .fingerprint(c.fingerprint())
         .region(c.region())
         .privateKey(c.privateKeyPem())
+        .endpoints(simulator::endpoint)
+        // the simulator is local: lift the defaults sized for a real tenancy
+        .options(OciOptions.builder().serviceRateLimit(200).tenancyRateLimit(400).build())
         .build();
   }
 }

@@ -112,6 +112,18 @@ public final class FakeCloudProvider implements CloudProvider {
   }
 
   /**
+   * The credentials' {@code tenancy} property, the first region and the configured display name; no
+   * call is counted.
+   *
+   * @throws CloudeyConfigException credentials of another provider or without {@code tenancy}
+   */
+  @Override
+  public AccountProfile describe(Credentials credentials) {
+    checkProvider(credentials);
+    return new AccountProfile(credentials.require("tenancy"), regions.get(0), displayName);
+  }
+
+  /**
    * Accepts credentials of this provider that carry a {@code tenancy} property.
    *
    * @throws CloudeyConfigException credentials of another provider or without {@code tenancy}
@@ -120,8 +132,7 @@ public final class FakeCloudProvider implements CloudProvider {
   public AccountProfile validate(Credentials credentials) {
     checkProvider(credentials);
     beforeCall(Operation.VALIDATE, "validate");
-    credentials.require("tenancy");
-    return new AccountProfile(regions.get(0), displayName);
+    return new AccountProfile(credentials.require("tenancy"), regions.get(0), displayName);
   }
 
   @Override

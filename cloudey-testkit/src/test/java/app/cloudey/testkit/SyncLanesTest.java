@@ -58,6 +58,11 @@ class SyncLanesTest {
           }
 
           @Override
+          public AccountProfile describe(Credentials credentials) {
+            return fake.describe(credentials);
+          }
+
+          @Override
           public AccountProfile validate(Credentials credentials) {
             return fake.validate(credentials);
           }

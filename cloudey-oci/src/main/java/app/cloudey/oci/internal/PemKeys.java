@@ -164,8 +164,13 @@ public final class PemKeys {
     }
   }
 
-  /** Tolerates Windows line ends and keys pasted with literal {@code \n} sequences. */
-  private static String normalise(String pem) {
+  /**
+   * The PEM text as the SDK can read it: Windows line ends made Unix, surrounding blanks trimmed,
+   * and literal {@code \n} sequences (a key pasted into one line, or {@code key_content} of a
+   * config file) turned into line breaks. Configurations store this form, so what was validated is
+   * what signs.
+   */
+  public static String normalise(String pem) {
     String text = pem.replace("\r\n", "\n").trim();
     if (!text.contains("\n") && text.contains("\\n")) {
       text = text.replace("\\n", "\n");

@@ -96,6 +96,25 @@ public abstract class AccountStoreContract extends StoreContract {
   }
 
   @Test
+  public void anUpdatedProfileKeepsTheIdProviderCredentialsAndCreationTime() {
+    AccountId id = newAccount();
+    Account before = accounts().find(id).orElseThrow();
+
+    accounts().updateProfile(id, "Acme Corp", "eu-frankfurt-1");
+
+    assertThat(accounts().find(id))
+        .contains(
+            new Account(id, before.provider(), "Acme Corp", "eu-frankfurt-1", before.createdAt()));
+    assertThat(accounts().credentials(id)).isEqualTo(Fixtures.credentials());
+    assertThatThrownBy(() -> accounts().updateProfile(id, " ", "eu-frankfurt-1"))
+        .isInstanceOf(CloudeyConfigException.class)
+        .hasMessageContaining("displayName");
+    assertThatThrownBy(() -> accounts().updateProfile(Fixtures.randomAccountId(), "x", "y"))
+        .isInstanceOf(CloudeyNotFoundException.class);
+    assertThat(accounts().find(id).orElseThrow().displayName()).isEqualTo("Acme Corp");
+  }
+
+  @Test
   public void deletingAnAccountDeletesItAndAllItsData() {
     AccountId id = newAccount();
     writeEveryKindOfData(id);

@@ -1,6 +1,7 @@
 package app.cloudey.store.postgres.internal;
 
 import app.cloudey.CloudeyException;
+import app.cloudey.CloudeyLockTimeoutException;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.CloudeyStore.AccountLock;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ public final class AccountLocks {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new CloudeyException(
+          throw new CloudeyLockTimeoutException(
               "account "
                   + accountId
                   + " is locked by another sync or month close (waited "

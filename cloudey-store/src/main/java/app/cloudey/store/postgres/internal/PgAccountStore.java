@@ -128,6 +128,28 @@ public final class PgAccountStore implements AccountStore {
   }
 
   @Override
+  public void updateProfile(AccountId id, String displayName, String homeRegion) {
+    // the record validates the values before anything is written
+    Account checked = new Account(id, "-", displayName, homeRegion, Instant.EPOCH);
+    int updated =
+        db.read(
+            "update the account profile",
+            id,
+            h ->
+                h.createUpdate(
+                        db.sql(
+                            "update {s}.account set display_name = :name, home_region = :region"
+                                + " where account_id = :account_id"))
+                    .bind("name", checked.displayName())
+                    .bind("region", checked.homeRegion())
+                    .bind("account_id", id.value())
+                    .execute());
+    if (updated == 0) {
+      throw notFound(id);
+    }
+  }
+
+  @Override
   public boolean delete(AccountId id) {
     return db.inTransaction(
         "delete the account",
