@@ -72,6 +72,8 @@ public final class InventorySync {
                 0,
                 0,
                 List.of(),
+                0,
+                0,
                 List.of(),
                 describe(e));
         store.syncRuns().save(failed);
@@ -90,8 +92,6 @@ public final class InventorySync {
     if (!requestedTypes.isEmpty()) {
       types.retainAll(requestedTypes);
     }
-    // compartments gone from a completed tree listing take their resources with them (OCI only
-    // deletes empty compartments, so these were already terminated)
     Set<String> goneCompartments = new LinkedHashSet<>();
     runtime.store().inventory().compartments(accountId).forEach(c -> goneCompartments.add(c.id()));
     listed.forEach(c -> goneCompartments.remove(c.id()));
@@ -100,21 +100,32 @@ public final class InventorySync {
     // types innermost: consecutive scopes hit different services, so every service's rate limit
     // is in use at once instead of one service at a time
     List<Scope> scopes = new ArrayList<>();
-    List<Scope> emptied = new ArrayList<>();
     for (Compartment compartment : listed) {
       for (String region : regions) {
         types.forEach(type -> scopes.add(new Scope(region, compartment.id(), type)));
       }
     }
-    for (String id : goneCompartments) {
-      for (String region : regions) {
-        types.forEach(type -> emptied.add(new Scope(region, id, type)));
-      }
-    }
-    for (Scope scope : emptied) {
-      runtime.store().inventory().replaceScope(accountId, scope, List.of(), startedAt);
-    }
-    return listScopes(accountId, runId, startedAt, source, scopes);
+    Pass pass = listScopes(accountId, runId, startedAt, source, scopes);
+    // after the listing, so a resource moved out of a deleted compartment is already stored in its
+    // new one; every sync sweeps, whatever its regions and types, so a deletion noticed by a sync
+    // that could not finish the sweep is completed by the next one
+    List<SyncCount> withCompartments =
+        runtime.store().inventory().deleteResourcesOfDeletedCompartments(accountId, startedAt);
+    List<SyncCount> counts = new ArrayList<>(pass.counts);
+    counts.addAll(withCompartments);
+    return new SyncRun(
+        runId,
+        accountId,
+        SyncKind.INVENTORY,
+        startedAt,
+        finishedAt(startedAt),
+        pass.total,
+        pass.total - pass.failures.size(),
+        merge(counts),
+        goneCompartments.size(),
+        withCompartments.stream().mapToInt(SyncCount::deleted).sum(),
+        sortFailures(pass.failures),
+        null);
   }
 
   /**
@@ -124,7 +135,7 @@ public final class InventorySync {
    * never hold back those that could be listing. Workers of the first lane help the other once
    * theirs is empty.
    */
-  private SyncRun listScopes(
+  private Pass listScopes(
       AccountId accountId,
       String runId,
       Instant startedAt,
@@ -145,17 +156,7 @@ public final class InventorySync {
       workers.add(CompletableFuture.runAsync(() -> pass.drain(waitingLane), runtime.executor()));
     }
     CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
-    return new SyncRun(
-        runId,
-        accountId,
-        SyncKind.INVENTORY,
-        startedAt,
-        finishedAt(startedAt),
-        pass.total,
-        pass.total - pass.failures.size(),
-        merge(pass.counts),
-        sortFailures(pass.failures),
-        null);
+    return pass;
   }
 
   /** One sync's listing: what its workers share. */
@@ -214,9 +215,7 @@ public final class InventorySync {
     for (SyncCount count : counts) {
       byTypeRegion.merge(count.type() + "@" + count.region(), count, SyncCount::plus);
     }
-    return byTypeRegion.values().stream()
-        .sorted(java.util.Comparator.comparing(SyncCount::type).thenComparing(SyncCount::region))
-        .toList();
+    return byTypeRegion.values().stream().sorted(SyncCount.BY_TYPE_AND_REGION).toList();
   }
 
   private static List<FailedScope> sortFailures(Iterable<FailedScope> failures) {
@@ -228,7 +227,18 @@ public final class InventorySync {
 
   private SyncRun running(String runId, AccountId accountId, Instant startedAt) {
     return new SyncRun(
-        runId, accountId, SyncKind.INVENTORY, startedAt, null, 0, 0, List.of(), List.of(), null);
+        runId,
+        accountId,
+        SyncKind.INVENTORY,
+        startedAt,
+        null,
+        0,
+        0,
+        List.of(),
+        0,
+        0,
+        List.of(),
+        null);
   }
 
   private Instant finishedAt(Instant startedAt) {

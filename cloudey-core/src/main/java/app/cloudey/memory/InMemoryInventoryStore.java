@@ -151,6 +151,38 @@ final class InMemoryInventoryStore
   }
 
   @Override
+  public List<SyncCount> deleteResourcesOfDeletedCompartments(
+      @Nullable AccountId accountId, @Nullable Instant seenAt) {
+    Check.notNull(accountId, "accountId");
+    Check.notNull(seenAt, "seenAt");
+    return tenants.write(
+        accountId,
+        () -> {
+          Map<String, SyncCount> counts = new HashMap<>();
+          find(accountId)
+              .ifPresent(
+                  inventory ->
+                      inventory.resources.replaceAll(
+                          (id, stored) -> {
+                            Stored<Compartment> compartment =
+                                inventory.compartments.get(stored.value().compartmentId());
+                            if (stored.isDeleted()
+                                || compartment == null
+                                || !compartment.isDeleted()) {
+                              return stored;
+                            }
+                            Resource r = stored.value();
+                            counts.merge(
+                                r.type() + "@" + r.region(),
+                                new SyncCount(r.type(), r.region(), 0, 0, 1, 0),
+                                SyncCount::plus);
+                            return stored.deleted(seenAt);
+                          }));
+          return counts.values().stream().sorted(SyncCount.BY_TYPE_AND_REGION).toList();
+        });
+  }
+
+  @Override
   public List<Resource> resources(@Nullable AccountId accountId, @Nullable ResourceFilter filter) {
     Check.notNull(accountId, "accountId");
     Check.notNull(filter, "filter");

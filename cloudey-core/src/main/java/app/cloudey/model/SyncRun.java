@@ -16,7 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param finishedAt end time; null while running
  * @param scopesTotal scopes planned
  * @param scopesCompleted scopes listed and written
- * @param counts per type and region
+ * @param counts per type and region, ordered by type then region; deletions include the resources
+ *     deleted with their compartment
+ * @param compartmentsDeleted compartments absent from the run's compartment tree listing, now
+ *     marked deleted
+ * @param resourcesDeletedWithCompartments resources marked deleted because their compartment is
+ *     deleted (by this run or an earlier one that could not finish the job)
  * @param failures scopes that failed
  * @param error a failure of the whole run (e.g. regions could not be listed), null otherwise
  */
@@ -29,6 +34,8 @@ public record SyncRun(
     int scopesTotal,
     int scopesCompleted,
     List<SyncCount> counts,
+    int compartmentsDeleted,
+    int resourcesDeletedWithCompartments,
     List<FailedScope> failures,
     @Nullable String error) {
 
@@ -48,6 +55,8 @@ public record SyncRun(
         scopesCompleted <= scopesTotal,
         "scopesCompleted (" + scopesCompleted + ") exceeds scopesTotal (" + scopesTotal + ")");
     counts = Checks.copy(counts, "counts");
+    Checks.notNegative(compartmentsDeleted, "compartmentsDeleted");
+    Checks.notNegative(resourcesDeletedWithCompartments, "resourcesDeletedWithCompartments");
     failures = Checks.copy(failures, "failures");
     error = Checks.blankToNull(error);
   }

@@ -93,6 +93,8 @@ final class Data {
         1,
         finishedAt == null ? 0 : 1,
         List.of(),
+        0,
+        0,
         List.of(),
         null);
   }

@@ -31,6 +31,8 @@ class SyncRunTest {
         total,
         completed,
         counts,
+        0,
+        0,
         failures,
         error);
   }
@@ -112,16 +114,16 @@ class SyncRunTest {
     refused(
         () -> run(null, 1, -1, List.of(), List.of(), null), "scopesCompleted must not be negative");
     refused(
-        () -> new SyncRun(" ", ACME, SyncKind.COSTS, START, null, 0, 0, null, null, null),
+        () -> new SyncRun(" ", ACME, SyncKind.COSTS, START, null, 0, 0, null, 0, 0, null, null),
         "id must not be null or blank");
     refused(
-        () -> new SyncRun("r", null, SyncKind.COSTS, START, null, 0, 0, null, null, null),
+        () -> new SyncRun("r", null, SyncKind.COSTS, START, null, 0, 0, null, 0, 0, null, null),
         "accountId must not be null");
     refused(
-        () -> new SyncRun("r", ACME, null, START, null, 0, 0, null, null, null),
+        () -> new SyncRun("r", ACME, null, START, null, 0, 0, null, 0, 0, null, null),
         "kind must not be null");
     refused(
-        () -> new SyncRun("r", ACME, SyncKind.COSTS, null, null, 0, 0, null, null, null),
+        () -> new SyncRun("r", ACME, SyncKind.COSTS, null, null, 0, 0, null, 0, 0, null, null),
         "startedAt must not be null");
     refused(() -> new FailedScope(SCOPE, " ", null), "reason must not be null or blank");
     refused(() -> new FailedScope(null, "x", null), "scope must not be null");

@@ -34,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * its own {@link AccountId} (the account ids of the records given to the builder are ignored). So
  * two accounts hold identical resource ids and cost lines: the tenant-isolation scenario. The data
  * can be changed while connected ({@link #putResource}, {@link #removeResource}, {@link
- * #setCostLines}) to script a resource that disappears between two syncs.
+ * #removeCompartment}, {@link #setRegions}, {@link #setCostLines}) to script a resource or a
+ * compartment that disappears between two syncs.
  *
  * <p><b>Paging and calls.</b> A resource listing costs one {@link Operation#LIST_RESOURCES} call
  * per page of {@link Builder#resourcePageSize} resources (at least one); a cost fetch one {@link
@@ -73,8 +74,8 @@ public final class FakeCloudProvider implements CloudProvider {
 
   private final String id;
   private final String displayName;
-  private final List<String> regions;
-  private final List<Compartment> compartments;
+  private volatile List<String> regions;
+  private volatile List<Compartment> compartments;
   private final Set<ResourceType> resourceTypes;
   private final Map<ResourceType, Set<MetricName>> metricNames;
   private final Map<MetricKey, MetricDaily> metrics;
@@ -153,6 +154,27 @@ public final class FakeCloudProvider implements CloudProvider {
   /** Removes a resource, so the next listing of its scope no longer has it; false if absent. */
   public boolean removeResource(String resourceId) {
     return resources.remove(resourceId) != null;
+  }
+
+  /**
+   * Replaces the subscribed regions (home region first), e.g. to script a region listing that
+   * leaves one out.
+   */
+  public void setRegions(List<String> regions) {
+    if (regions.isEmpty()) {
+      throw new CloudeyConfigException("regions must not be empty: the home region comes first");
+    }
+    this.regions = List.copyOf(regions);
+  }
+
+  /**
+   * Removes a compartment from the tree, so the next listing no longer has it (as after OCI deleted
+   * it); false if absent. Its resources stay until {@link #removeResource removed}.
+   */
+  public synchronized boolean removeCompartment(String compartmentId) {
+    List<Compartment> before = compartments;
+    compartments = before.stream().filter(c -> !c.id().equals(compartmentId)).toList();
+    return compartments.size() < before.size();
   }
 
   /** Replaces every cost line. */

@@ -74,7 +74,7 @@ class PostgresStoreIT {
         .syncRuns()
         .save(
             new SyncRun(
-                "run-1", id, SyncKind.INVENTORY, NOW, NOW, 1, 1, List.of(), List.of(), null));
+                "run-1", id, SyncKind.INVENTORY, NOW, NOW, 1, 1, List.of(), 0, 0, List.of(), null));
   }
 
   @Test

@@ -152,6 +152,8 @@ public abstract class AccountStoreContract extends StoreContract {
                 5,
                 5,
                 List.of(),
+                0,
+                0,
                 List.of(),
                 null));
   }

@@ -191,6 +191,56 @@ public abstract class InventoryStoreContract extends StoreContract {
   }
 
   @Test
+  public void resourcesOfDeletedCompartmentsAreDeletedWhateverTheirTypeAndRegion() {
+    AccountId id = newAccount();
+    writeFixture(id);
+    List<Compartment> all = Fixtures.compartments(id);
+    // dev (vol1, a Frankfurt block volume) and prod/web (bucket1) are deleted
+    inventory().replaceCompartments(id, List.of(all.get(0), all.get(2)), SEEN_AT.plusSeconds(60));
+
+    assertThat(inventory().deleteResourcesOfDeletedCompartments(id, SEEN_AT.plusSeconds(60)))
+        .containsExactly(
+            new SyncCount(ResourceType.BLOCK_VOLUME, OTHER_REGION, 0, 0, 1, 0),
+            new SyncCount(ResourceType.BUCKET, HOME_REGION, 0, 0, 1, 0));
+    assertThat(ids(id, ResourceFilter.ALL))
+        .containsExactly(Fixtures.BOOT1, WEB1, WEB2, Fixtures.LB1);
+    assertThat(ids(id, ResourceFilter.ALL.withDeleted())).hasSize(6);
+    // already deleted: nothing more to do
+    assertThat(inventory().deleteResourcesOfDeletedCompartments(id, SEEN_AT.plusSeconds(120)))
+        .isEmpty();
+  }
+
+  @Test
+  public void resourcesOfLiveOrUnknownCompartmentsAreNotDeletedWithCompartments() {
+    AccountId id = newAccount();
+    // instances of prod, whose compartment was never stored; the rest with a live tree
+    replace(id, INSTANCES, Fixtures.resources(id, INSTANCES));
+    assertThat(inventory().deleteResourcesOfDeletedCompartments(id, SEEN_AT)).isEmpty();
+    writeFixture(id);
+    assertThat(inventory().deleteResourcesOfDeletedCompartments(id, SEEN_AT)).isEmpty();
+    assertThat(inventory().resources(id, ResourceFilter.ALL))
+        .containsExactlyElementsOf(Fixtures.resources(id));
+  }
+
+  @Test
+  public void deletingWithCompartmentsNeverTouchesAnotherAccount() {
+    AccountId a = newAccount();
+    AccountId b = newAccount();
+    writeFixture(a);
+    writeFixture(b);
+    inventory().replaceCompartments(b, Fixtures.compartments(b).subList(0, 1), SEEN_AT);
+
+    // instances (2), boot volumes, block volumes, buckets, load balancers
+    assertThat(inventory().deleteResourcesOfDeletedCompartments(b, SEEN_AT))
+        .extracting(SyncCount::deleted)
+        .containsExactly(2, 1, 1, 1, 1);
+    assertThat(inventory().deleteResourcesOfDeletedCompartments(a, SEEN_AT)).isEmpty();
+    assertThat(inventory().resources(a, ResourceFilter.ALL))
+        .containsExactlyElementsOf(Fixtures.resources(a));
+    assertThat(inventory().resources(b, ResourceFilter.ALL)).isEmpty();
+  }
+
+  @Test
   public void everyResourceRoundTripsExactlyOrderedById() {
     AccountId id = newAccount();
     writeFixture(id);

@@ -238,6 +238,8 @@ public abstract class StoreLockContract extends StoreContract {
         1,
         1,
         List.of(),
+        0,
+        0,
         List.of(),
         null);
   }

@@ -34,7 +34,10 @@ public abstract class SyncRunStoreContract extends StoreContract {
     return store().syncRuns();
   }
 
-  /** A finished inventory run with counts in two regions and one failed scope. */
+  /**
+   * A finished inventory run with counts in two regions, a deleted compartment that took one
+   * resource with it, and one failed scope.
+   */
   private static SyncRun finished(AccountId id, Instant startedAt) {
     return new SyncRun(
         "run-" + UUID.randomUUID(),
@@ -47,6 +50,8 @@ public abstract class SyncRunStoreContract extends StoreContract {
         List.of(
             new SyncCount(ResourceType.INSTANCE, Fixtures.HOME_REGION, 2, 0, 0, 0),
             new SyncCount(ResourceType.BLOCK_VOLUME, Fixtures.OTHER_REGION, 0, 1, 1, 0)),
+        1,
+        1,
         List.of(
             new FailedScope(Fixtures.BUCKETS, "fake: scripted failure of LIST_RESOURCES", "r-7")),
         null);
@@ -62,6 +67,8 @@ public abstract class SyncRunStoreContract extends StoreContract {
         3,
         0,
         List.of(),
+        0,
+        0,
         List.of(),
         null);
   }
@@ -88,6 +95,8 @@ public abstract class SyncRunStoreContract extends StoreContract {
             0,
             0,
             List.of(),
+            0,
+            0,
             List.of(),
             "regions could not be listed: 401 NotAuthenticated");
     runs().save(failed);
@@ -109,6 +118,8 @@ public abstract class SyncRunStoreContract extends StoreContract {
             3,
             3,
             List.of(),
+            0,
+            0,
             List.of(),
             null);
     runs().save(done);

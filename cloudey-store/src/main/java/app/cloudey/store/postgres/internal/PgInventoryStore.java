@@ -247,6 +247,33 @@ public final class PgInventoryStore implements InventoryStore {
   }
 
   @Override
+  public List<SyncCount> deleteResourcesOfDeletedCompartments(AccountId accountId, Instant seenAt) {
+    return db.inTransaction(
+        "delete resources of deleted compartments",
+        accountId,
+        h -> {
+          Map<String, SyncCount> counts = new HashMap<>();
+          h.createQuery(
+                  db.sql(
+                      "update {s}.resource r set deleted_at = :seen_at from {s}.compartment c"
+                          + " where r.account_id = :account_id and r.deleted_at is null and"
+                          + " c.account_id = r.account_id and c.compartment_id = r.compartment_id"
+                          + " and c.deleted_at is not null returning r.resource_type, r.region"))
+              .bind("seen_at", PgAccountStore.utc(seenAt))
+              .bind("account_id", accountId.value())
+              .map(
+                  (rs, ctx) ->
+                      new SyncCount(
+                          ResourceType.valueOf(rs.getString(1)), rs.getString(2), 0, 0, 1, 0))
+              .forEach(c -> counts.merge(c.type() + "@" + c.region(), c, SyncCount::plus));
+          if (!counts.isEmpty()) {
+            db.bumpVersion(h, accountId);
+          }
+          return counts.values().stream().sorted(SyncCount.BY_TYPE_AND_REGION).toList();
+        });
+  }
+
+  @Override
   public List<Resource> resources(AccountId accountId, ResourceFilter filter) {
     StringBuilder sql =
         new StringBuilder(

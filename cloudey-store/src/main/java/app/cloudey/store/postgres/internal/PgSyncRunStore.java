@@ -21,7 +21,7 @@ public final class PgSyncRunStore implements SyncRunStore {
   private static final TypeReference<List<FailedScope>> FAILURES = new TypeReference<>() {};
   private static final String COLUMNS =
       "run_id, kind, started_at, finished_at, scopes_total, scopes_completed, counts::text,"
-          + " failures::text, error";
+          + " compartments_deleted, resources_deleted_with_compartments, failures::text, error";
 
   private final Db db;
 
@@ -38,15 +38,19 @@ public final class PgSyncRunStore implements SyncRunStore {
           h.createUpdate(
                   db.sql(
                       "insert into {s}.sync_run (account_id, run_id, kind, started_at,"
-                          + " finished_at, scopes_total, scopes_completed, counts, failures, error)"
-                          + " values (:account_id, :run_id, :kind, :started_at, :finished_at,"
-                          + " :scopes_total, :scopes_completed, cast(:counts as jsonb),"
+                          + " finished_at, scopes_total, scopes_completed, counts,"
+                          + " compartments_deleted, resources_deleted_with_compartments, failures,"
+                          + " error) values (:account_id, :run_id, :kind, :started_at,"
+                          + " :finished_at, :scopes_total, :scopes_completed, cast(:counts as"
+                          + " jsonb), :compartments_deleted, :resources_deleted_with_compartments,"
                           + " cast(:failures as jsonb), :error) on conflict (account_id, run_id) do"
                           + " update set kind = excluded.kind, started_at = excluded.started_at,"
                           + " finished_at = excluded.finished_at, scopes_total ="
                           + " excluded.scopes_total, scopes_completed = excluded.scopes_completed,"
-                          + " counts = excluded.counts, failures = excluded.failures, error ="
-                          + " excluded.error"))
+                          + " counts = excluded.counts, compartments_deleted ="
+                          + " excluded.compartments_deleted, resources_deleted_with_compartments ="
+                          + " excluded.resources_deleted_with_compartments, failures ="
+                          + " excluded.failures, error = excluded.error"))
               .bind("account_id", run.accountId().value())
               .bind("run_id", run.id())
               .bind("kind", run.kind().name())
@@ -57,6 +61,8 @@ public final class PgSyncRunStore implements SyncRunStore {
               .bind("scopes_total", run.scopesTotal())
               .bind("scopes_completed", run.scopesCompleted())
               .bind("counts", Json.write(run.counts()))
+              .bind("compartments_deleted", run.compartmentsDeleted())
+              .bind("resources_deleted_with_compartments", run.resourcesDeletedWithCompartments())
               .bind("failures", Json.write(run.failures()))
               .bind("error", run.error())
               .execute();
@@ -136,6 +142,8 @@ public final class PgSyncRunStore implements SyncRunStore {
         rs.getInt("scopes_total"),
         rs.getInt("scopes_completed"),
         Json.read(rs.getString("counts"), COUNTS),
+        rs.getInt("compartments_deleted"),
+        rs.getInt("resources_deleted_with_compartments"),
         Json.read(rs.getString("failures"), FAILURES),
         rs.getString("error"));
   }
