@@ -25,7 +25,13 @@ public final class Metrics {
     return sync(Period.lastDays(runtime.settings().metricLookbackDays(), runtime.clock()));
   }
 
-  /** Syncs daily aggregates of every live resource with metrics over the window. */
+  /**
+   * Syncs daily aggregates of every live resource with metrics over the window. Runs under the
+   * account's lock, so it waits for (and makes wait) the account's inventory sync, cost refresh,
+   * month close and removal.
+   *
+   * @throws CloudeyNotFoundException when the account is not (or no longer) registered
+   */
   public MetricSyncResult sync(Period window) {
     return engine.sync(accountId, window);
   }

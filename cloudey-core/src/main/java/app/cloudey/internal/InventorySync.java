@@ -46,7 +46,7 @@ public final class InventorySync {
    */
   public SyncRun run(AccountId accountId, Set<ResourceType> requestedTypes) {
     CloudeyStore store = runtime.store();
-    try (CloudeyStore.AccountLock lock = store.lock(accountId, runtime.settings().lockTimeout())) {
+    try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
       String runId = UUID.randomUUID().toString();
       Instant startedAt = runtime.clock().instant();
       runtime.listener().syncStarted(accountId, SyncKind.INVENTORY, runId);

@@ -123,6 +123,25 @@ public final class Runtime implements AutoCloseable {
                         + "' is not registered; add it with cloudey.accounts().add(...)"));
   }
 
+  /**
+   * Takes the account's lock for work that writes the account's data (sync, refresh, close), and
+   * checks under it that the account is still registered: a removal (by any process) takes the same
+   * lock, so nothing is written for an account removed before or while the caller waited.
+   *
+   * @throws CloudeyNotFoundException when the account is not registered (the lock is released)
+   */
+  public CloudeyStore.AccountLock lockAccount(AccountId id) {
+    CloudeyStore.AccountLock lock = store.lock(id, settings.lockTimeout());
+    try {
+      account(id);
+    } catch (RuntimeException e) {
+      lock.close();
+      disconnect(id); // opened before another process removed the account
+      throw e;
+    }
+    return lock;
+  }
+
   /** The account's open connection, created on first use. */
   public CloudConnection connection(AccountId id) {
     if (closed) {

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A scriptable {@link CloudProvider} for tests and demos: regions, a compartment tree, resources
@@ -46,8 +48,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p><b>Failures.</b> {@link #failScope(Scope)} makes a scope fail on its last page, every time
  * (after earlier pages were read, as a real outage would); {@link #failNext(Operation, int)} and
  * {@link #failNextCalls(int)} fail the next calls; {@link #failCostsOn(LocalDate)} fails a cost
- * stream when it reaches that day. Failures are {@link CloudeyProviderException}s with status 500
- * and a request id {@code fake-<n>}.
+ * stream when it reaches that day; {@link #pauseNext} holds the next call of an operation until the
+ * test releases it. Failures are {@link CloudeyProviderException}s with status 500 and a request id
+ * {@code fake-<n>}.
  *
  * <p>Thread-safe: the sync engine lists scopes in parallel. Holds no resources; connections need no
  * closing (closing is harmless).
@@ -204,7 +207,16 @@ public final class FakeCloudProvider implements CloudProvider {
     script.failNextCalls(n);
   }
 
-  /** Removes every scripted failure. */
+  /**
+   * The next call of {@code operation} waits, before it does anything, until the returned pause is
+   * released: to hold a sync at a known point while a test does something else (e.g. removes the
+   * account).
+   */
+  public Pause pauseNext(Operation operation) {
+    return script.pauseNext(operation);
+  }
+
+  /** Removes every scripted failure and releases every pending pause. */
   public void clearFailures() {
     script.clear();
   }
@@ -285,6 +297,39 @@ public final class FakeCloudProvider implements CloudProvider {
   }
 
   private record MetricKey(String resourceId, MetricName metric, LocalDate day) {}
+
+  /** A call held by {@link #pauseNext}: wait until it is reached, then release it. */
+  public static final class Pause {
+    private final Operation operation;
+    private final CountDownLatch reached = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    Pause(Operation operation) {
+      this.operation = operation;
+    }
+
+    /** Waits until the paused call is reached; false if it was not within {@code timeout}. */
+    public boolean awaitReached(Duration timeout) throws InterruptedException {
+      return reached.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets the paused call go on (or a call not reached yet pass without waiting). */
+    public void release() {
+      released.countDown();
+    }
+
+    /** Called by the paused call: signals it was reached, then waits for the release. */
+    void holdCaller(String what) {
+      reached.countDown();
+      try {
+        released.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CloudeyProviderException(
+            "fake: interrupted while paused in " + operation + " (" + what + ")", -1, e, null);
+      }
+    }
+  }
 
   @Override
   public String toString() {
