@@ -11,6 +11,7 @@ import app.cloudey.model.Scope;
 import app.cloudey.model.SyncCount;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
+import app.cloudey.model.SyncState;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.InventorySource;
 import java.time.Duration;
@@ -50,7 +51,8 @@ public final class InventorySync {
       String runId = UUID.randomUUID().toString();
       Instant startedAt = runtime.clock().instant();
       runtime.listener().syncStarted(accountId, SyncKind.INVENTORY, runId);
-      store.syncRuns().save(running(runId, accountId, startedAt));
+      SyncRun running = SyncRun.started(runId, accountId, SyncKind.INVENTORY, startedAt);
+      store.syncRuns().save(running);
       try {
         SyncRun run = sync(accountId, runId, startedAt, requestedTypes);
         store.syncRuns().save(run);
@@ -62,20 +64,7 @@ public final class InventorySync {
         runtime.listener().syncFinished(run);
         return run;
       } catch (RuntimeException e) {
-        SyncRun failed =
-            new SyncRun(
-                runId,
-                accountId,
-                SyncKind.INVENTORY,
-                startedAt,
-                finishedAt(startedAt),
-                0,
-                0,
-                List.of(),
-                0,
-                0,
-                List.of(),
-                describe(e));
+        SyncRun failed = running.failed(finishedAt(startedAt), describe(e));
         store.syncRuns().save(failed);
         runtime.listener().syncFinished(failed);
         throw e;
@@ -117,6 +106,7 @@ public final class InventorySync {
         runId,
         accountId,
         SyncKind.INVENTORY,
+        SyncState.SUCCEEDED,
         startedAt,
         finishedAt(startedAt),
         pass.total,
@@ -223,22 +213,6 @@ public final class InventorySync {
     failures.forEach(sorted::add);
     sorted.sort(java.util.Comparator.comparing(f -> f.scope().toString()));
     return sorted;
-  }
-
-  private SyncRun running(String runId, AccountId accountId, Instant startedAt) {
-    return new SyncRun(
-        runId,
-        accountId,
-        SyncKind.INVENTORY,
-        startedAt,
-        null,
-        0,
-        0,
-        List.of(),
-        0,
-        0,
-        List.of(),
-        null);
   }
 
   private Instant finishedAt(Instant startedAt) {

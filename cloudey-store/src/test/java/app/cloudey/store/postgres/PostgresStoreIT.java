@@ -74,7 +74,19 @@ class PostgresStoreIT {
         .syncRuns()
         .save(
             new SyncRun(
-                "run-1", id, SyncKind.INVENTORY, NOW, NOW, 1, 1, List.of(), 0, 0, List.of(), null));
+                "run-1",
+                id,
+                SyncKind.INVENTORY,
+                app.cloudey.model.SyncState.SUCCEEDED,
+                NOW,
+                NOW,
+                1,
+                1,
+                List.of(),
+                0,
+                0,
+                List.of(),
+                null));
   }
 
   @Test

@@ -236,10 +236,23 @@ class StatementScopingIT {
 
     SyncRun run =
         new SyncRun(
-            "run-1", id, SyncKind.INVENTORY, now, now, 1, 1, List.of(), 0, 0, List.of(), null);
+            "run-1",
+            id,
+            SyncKind.INVENTORY,
+            app.cloudey.model.SyncState.SUCCEEDED,
+            now,
+            now,
+            1,
+            1,
+            List.of(),
+            0,
+            0,
+            List.of(),
+            null);
     store.syncRuns().save(run);
     store.syncRuns().find(id, "run-1");
     store.syncRuns().recent(id, 5);
+    store.syncRuns().abandonUnfinished(id, now, "its process stopped");
     store.syncRuns().deleteBefore(id, now.plusSeconds(1));
 
     try (var lock = store.lock(id, Duration.ofSeconds(1))) {

@@ -233,6 +233,7 @@ public abstract class StoreLockContract extends StoreContract {
         "run-" + java.util.UUID.randomUUID(),
         id,
         SyncKind.INVENTORY,
+        app.cloudey.model.SyncState.SUCCEEDED,
         SEEN_AT,
         SEEN_AT.plusSeconds(3),
         1,
