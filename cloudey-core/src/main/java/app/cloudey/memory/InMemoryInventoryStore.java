@@ -122,11 +122,17 @@ final class InMemoryInventoryStore
           int created = 0;
           int updated = 0;
           int unchanged = 0;
-          for (Resource resource : listed) {
-            Stored<Resource> old = inventory.resources.get(resource.id());
+          for (Resource given : listed) {
+            Stored<Resource> old = inventory.resources.get(given.id());
+            Resource resource =
+                Listings.tracked(
+                    given,
+                    old == null ? null : old.value(),
+                    old != null && old.isDeleted(),
+                    seenAt);
             if (old == null || old.isDeleted()) {
               created++; // a deleted resource that reappears counts as created
-            } else if (old.value().equals(resource)) {
+            } else if (old.value().asListed().equals(given.asListed())) {
               unchanged++;
             } else {
               updated++;

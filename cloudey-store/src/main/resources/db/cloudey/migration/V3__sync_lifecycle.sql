@@ -16,3 +16,18 @@ alter table ${flyway:defaultSchema}.sync_run
   add constraint sync_run_state_check
     check (state in ('RUNNING', 'SUCCEEDED', 'FAILED', 'ABANDONED')),
   add constraint sync_run_finished_check check ((state = 'RUNNING') = (finished_at is null));
+
+-- What the sync tracks about each resource (Resource.Tracking; first_seen_at is in V1): since when it has
+-- been in its lifecycle state, and since when a block or boot volume has been seen without an attachment.
+-- Rows written before this version are backfilled from their last listing (seen_at), the latest time the
+-- state is known to hold: a later start can only delay a rule such as "stopped for 7 days", never fire it
+-- early.
+alter table ${flyway:defaultSchema}.resource
+  add column state_since      timestamptz,
+  add column unattached_since timestamptz;
+update ${flyway:defaultSchema}.resource
+  set state_since = seen_at,
+      unattached_since = case when resource_type in ('BLOCK_VOLUME', 'BOOT_VOLUME') and attached_to is null
+                              then seen_at end;
+alter table ${flyway:defaultSchema}.resource
+  alter column state_since set not null;

@@ -119,7 +119,9 @@ class PostgresStoreIT {
     assertThat(store.accounts().find(id).orElseThrow().id()).isEqualTo(id);
     assertThat(store.accounts().credentials(id)).isEqualTo(Fixtures.credentials());
     assertThat(store.inventory().compartments(id)).isEqualTo(Fixtures.compartments(id));
-    assertThat(store.inventory().resources(id, ResourceFilter.ALL.withDeleted()))
+    assertThat(
+            store.inventory().resources(id, ResourceFilter.ALL.withDeleted()).stream()
+                .map(app.cloudey.model.Resource::asListed))
         .isEqualTo(Fixtures.resources(id));
     assertThat(store.inventory().findResource(id, Fixtures.WEB1).orElseThrow().accountId())
         .isEqualTo(id);
