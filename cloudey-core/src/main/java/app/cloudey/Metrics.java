@@ -28,7 +28,11 @@ public final class Metrics {
 
   /**
    * Syncs daily aggregates of every live resource with metrics over the window; a relative window
-   * such as {@code Period.lastDays(7)} is resolved on Cloudey's clock.
+   * such as {@code Period.lastDays(7)} is resolved on Cloudey's clock. Runs under the account's
+   * lock, so it waits for (and makes wait) the account's inventory sync, cost refresh, month close
+   * and removal.
+   *
+   * @throws CloudeyNotFoundException when the account is not (or no longer) registered
    */
   public MetricSyncResult sync(PeriodSpec window) {
     return engine.sync(accountId, window.resolve(runtime.clock()));

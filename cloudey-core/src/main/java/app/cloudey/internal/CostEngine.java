@@ -46,7 +46,7 @@ public final class CostEngine {
     Period period = spec.resolve(runtime.clock());
     List<IngestResult> results = new ArrayList<>();
     CloudeyStore store = runtime.store();
-    try (CloudeyStore.AccountLock lock = store.lock(accountId, runtime.settings().lockTimeout())) {
+    try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
       for (Period month : period.splitByMonth()) {
         IngestResult result;
         try (Stream<CostLine> lines = runtime.connection(accountId).costs().fetch(month)) {
@@ -164,8 +164,7 @@ public final class CostEngine {
     }
     refresh(accountId, Period.month(month));
     ClosedMonth closed;
-    try (CloudeyStore.AccountLock lock =
-        runtime.store().lock(accountId, runtime.settings().lockTimeout())) {
+    try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
       closed = runtime.store().costs().closeMonth(accountId, month, runtime.clock().instant());
     }
     runtime.listener().monthClosed(closed);

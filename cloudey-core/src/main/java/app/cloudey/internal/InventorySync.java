@@ -11,6 +11,7 @@ import app.cloudey.model.Scope;
 import app.cloudey.model.SyncCount;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
+import app.cloudey.model.SyncState;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.InventorySource;
 import java.time.Duration;
@@ -46,11 +47,12 @@ public final class InventorySync {
    */
   public SyncRun run(AccountId accountId, Set<ResourceType> requestedTypes) {
     CloudeyStore store = runtime.store();
-    try (CloudeyStore.AccountLock lock = store.lock(accountId, runtime.settings().lockTimeout())) {
+    try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
       String runId = UUID.randomUUID().toString();
       Instant startedAt = runtime.clock().instant();
       runtime.listener().syncStarted(accountId, SyncKind.INVENTORY, runId);
-      store.syncRuns().save(running(runId, accountId, startedAt));
+      SyncRun running = SyncRun.started(runId, accountId, SyncKind.INVENTORY, startedAt);
+      store.syncRuns().save(running);
       try {
         SyncRun run = sync(accountId, runId, startedAt, requestedTypes);
         store.syncRuns().save(run);
@@ -62,18 +64,7 @@ public final class InventorySync {
         runtime.listener().syncFinished(run);
         return run;
       } catch (RuntimeException e) {
-        SyncRun failed =
-            new SyncRun(
-                runId,
-                accountId,
-                SyncKind.INVENTORY,
-                startedAt,
-                finishedAt(startedAt),
-                0,
-                0,
-                List.of(),
-                List.of(),
-                describe(e));
+        SyncRun failed = running.failed(finishedAt(startedAt), describe(e));
         store.syncRuns().save(failed);
         runtime.listener().syncFinished(failed);
         throw e;
@@ -90,8 +81,6 @@ public final class InventorySync {
     if (!requestedTypes.isEmpty()) {
       types.retainAll(requestedTypes);
     }
-    // compartments gone from a completed tree listing take their resources with them (OCI only
-    // deletes empty compartments, so these were already terminated)
     Set<String> goneCompartments = new LinkedHashSet<>();
     runtime.store().inventory().compartments(accountId).forEach(c -> goneCompartments.add(c.id()));
     listed.forEach(c -> goneCompartments.remove(c.id()));
@@ -100,21 +89,33 @@ public final class InventorySync {
     // types innermost: consecutive scopes hit different services, so every service's rate limit
     // is in use at once instead of one service at a time
     List<Scope> scopes = new ArrayList<>();
-    List<Scope> emptied = new ArrayList<>();
     for (Compartment compartment : listed) {
       for (String region : regions) {
         types.forEach(type -> scopes.add(new Scope(region, compartment.id(), type)));
       }
     }
-    for (String id : goneCompartments) {
-      for (String region : regions) {
-        types.forEach(type -> emptied.add(new Scope(region, id, type)));
-      }
-    }
-    for (Scope scope : emptied) {
-      runtime.store().inventory().replaceScope(accountId, scope, List.of(), startedAt);
-    }
-    return listScopes(accountId, runId, startedAt, source, scopes);
+    Pass pass = listScopes(accountId, runId, startedAt, source, scopes);
+    // after the listing, so a resource moved out of a deleted compartment is already stored in its
+    // new one; every sync sweeps, whatever its regions and types, so a deletion noticed by a sync
+    // that could not finish the sweep is completed by the next one
+    List<SyncCount> withCompartments =
+        runtime.store().inventory().deleteResourcesOfDeletedCompartments(accountId, startedAt);
+    List<SyncCount> counts = new ArrayList<>(pass.counts);
+    counts.addAll(withCompartments);
+    return new SyncRun(
+        runId,
+        accountId,
+        SyncKind.INVENTORY,
+        SyncState.SUCCEEDED,
+        startedAt,
+        finishedAt(startedAt),
+        pass.total,
+        pass.total - pass.failures.size(),
+        merge(counts),
+        goneCompartments.size(),
+        withCompartments.stream().mapToInt(SyncCount::deleted).sum(),
+        sortFailures(pass.failures),
+        null);
   }
 
   /**
@@ -124,7 +125,7 @@ public final class InventorySync {
    * never hold back those that could be listing. Workers of the first lane help the other once
    * theirs is empty.
    */
-  private SyncRun listScopes(
+  private Pass listScopes(
       AccountId accountId,
       String runId,
       Instant startedAt,
@@ -145,17 +146,7 @@ public final class InventorySync {
       workers.add(CompletableFuture.runAsync(() -> pass.drain(waitingLane), runtime.executor()));
     }
     CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
-    return new SyncRun(
-        runId,
-        accountId,
-        SyncKind.INVENTORY,
-        startedAt,
-        finishedAt(startedAt),
-        pass.total,
-        pass.total - pass.failures.size(),
-        merge(pass.counts),
-        sortFailures(pass.failures),
-        null);
+    return pass;
   }
 
   /** One sync's listing: what its workers share. */
@@ -214,9 +205,7 @@ public final class InventorySync {
     for (SyncCount count : counts) {
       byTypeRegion.merge(count.type() + "@" + count.region(), count, SyncCount::plus);
     }
-    return byTypeRegion.values().stream()
-        .sorted(java.util.Comparator.comparing(SyncCount::type).thenComparing(SyncCount::region))
-        .toList();
+    return byTypeRegion.values().stream().sorted(SyncCount.BY_TYPE_AND_REGION).toList();
   }
 
   private static List<FailedScope> sortFailures(Iterable<FailedScope> failures) {
@@ -224,11 +213,6 @@ public final class InventorySync {
     failures.forEach(sorted::add);
     sorted.sort(java.util.Comparator.comparing(f -> f.scope().toString()));
     return sorted;
-  }
-
-  private SyncRun running(String runId, AccountId accountId, Instant startedAt) {
-    return new SyncRun(
-        runId, accountId, SyncKind.INVENTORY, startedAt, null, 0, 0, List.of(), List.of(), null);
   }
 
   private Instant finishedAt(Instant startedAt) {

@@ -7,6 +7,7 @@ import app.cloudey.model.MetricQuery;
 import app.cloudey.model.Period;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceFilter;
+import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.MetricSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,18 @@ public final class MetricEngine {
     this.runtime = runtime;
   }
 
-  /** Fetches daily aggregates of every live resource that has metrics, then applies retention. */
+  /**
+   * Fetches daily aggregates of every live resource that has metrics, then applies retention. Holds
+   * the account's lock, like inventory sync and cost refresh, so a removal of the account waits for
+   * it and no metric row outlives the account.
+   */
   public MetricSyncResult sync(AccountId accountId, Period window) {
+    try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
+      return syncLocked(accountId, window);
+    }
+  }
+
+  private MetricSyncResult syncLocked(AccountId accountId, Period window) {
     MetricSource source = runtime.connection(accountId).metrics();
     List<Resource> resources =
         runtime.store().inventory().resources(accountId, ResourceFilter.ALL).stream()

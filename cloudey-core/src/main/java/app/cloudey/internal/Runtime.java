@@ -13,6 +13,7 @@ import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.PriceBook;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,6 +122,41 @@ public final class Runtime implements AutoCloseable {
                     "account '"
                         + id
                         + "' is not registered; add it with cloudey.accounts().add(...)"));
+  }
+
+  /**
+   * Takes the account's lock for work that writes the account's data (sync, refresh, close), and
+   * under it: checks that the account is still registered (a removal, by any process, takes the
+   * same lock, so nothing is written for an account removed before or while the caller waited),
+   * then marks the account's runs still RUNNING abandoned (runs only run under this lock, so
+   * whoever ran them stopped before finishing).
+   *
+   * @throws CloudeyNotFoundException when the account is not registered (the lock is released)
+   */
+  public CloudeyStore.AccountLock lockAccount(AccountId id) {
+    CloudeyStore.AccountLock lock = store.lock(id, settings.lockTimeout());
+    try {
+      account(id);
+    } catch (RuntimeException e) {
+      lock.close();
+      disconnect(id); // opened before another process removed the account
+      throw e;
+    }
+    try {
+      Instant now = clock.instant();
+      store
+          .syncRuns()
+          .abandonUnfinished(
+              id,
+              now,
+              "the process running it stopped before it finished; found when the account's lock"
+                  + " was next taken at "
+                  + now);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return lock;
   }
 
   /** The account's open connection, created on first use. */

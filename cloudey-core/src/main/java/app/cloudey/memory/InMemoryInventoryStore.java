@@ -122,11 +122,17 @@ final class InMemoryInventoryStore
           int created = 0;
           int updated = 0;
           int unchanged = 0;
-          for (Resource resource : listed) {
-            Stored<Resource> old = inventory.resources.get(resource.id());
+          for (Resource given : listed) {
+            Stored<Resource> old = inventory.resources.get(given.id());
+            Resource resource =
+                Listings.tracked(
+                    given,
+                    old == null ? null : old.value(),
+                    old != null && old.isDeleted(),
+                    seenAt);
             if (old == null || old.isDeleted()) {
               created++; // a deleted resource that reappears counts as created
-            } else if (old.value().equals(resource)) {
+            } else if (old.value().asListed().equals(given.asListed())) {
               unchanged++;
             } else {
               updated++;
@@ -147,6 +153,38 @@ final class InMemoryInventoryStore
             }
           }
           return new SyncCount(scope.type(), scope.region(), created, updated, deleted, unchanged);
+        });
+  }
+
+  @Override
+  public List<SyncCount> deleteResourcesOfDeletedCompartments(
+      @Nullable AccountId accountId, @Nullable Instant seenAt) {
+    Check.notNull(accountId, "accountId");
+    Check.notNull(seenAt, "seenAt");
+    return tenants.write(
+        accountId,
+        () -> {
+          Map<String, SyncCount> counts = new HashMap<>();
+          find(accountId)
+              .ifPresent(
+                  inventory ->
+                      inventory.resources.replaceAll(
+                          (id, stored) -> {
+                            Stored<Compartment> compartment =
+                                inventory.compartments.get(stored.value().compartmentId());
+                            if (stored.isDeleted()
+                                || compartment == null
+                                || !compartment.isDeleted()) {
+                              return stored;
+                            }
+                            Resource r = stored.value();
+                            counts.merge(
+                                r.type() + "@" + r.region(),
+                                new SyncCount(r.type(), r.region(), 0, 0, 1, 0),
+                                SyncCount::plus);
+                            return stored.deleted(seenAt);
+                          }));
+          return counts.values().stream().sorted(SyncCount.BY_TYPE_AND_REGION).toList();
         });
   }
 

@@ -59,6 +59,37 @@ final class InMemorySyncRunStore implements SyncRunStore, InMemoryAccountStore.A
   }
 
   @Override
+  public int abandonUnfinished(
+      @Nullable AccountId accountId, @Nullable Instant foundAt, @Nullable String reason) {
+    Check.notNull(accountId, "accountId");
+    Check.notNull(foundAt, "foundAt");
+    Check.notNull(reason, "reason");
+    // every lock taker calls this: only a run actually left RUNNING is worth a write
+    boolean anyRunning =
+        tenants.read(
+            accountId,
+            () ->
+                runs.getOrDefault(accountId, Map.of()).values().stream()
+                    .anyMatch(run -> !run.isFinished()));
+    if (!anyRunning) {
+      return 0;
+    }
+    return tenants.write(
+        accountId,
+        () -> {
+          int abandoned = 0;
+          for (Map.Entry<String, SyncRun> entry :
+              runs.getOrDefault(accountId, new HashMap<>()).entrySet()) {
+            if (!entry.getValue().isFinished()) {
+              entry.setValue(entry.getValue().abandoned(foundAt, reason));
+              abandoned++;
+            }
+          }
+          return abandoned;
+        });
+  }
+
+  @Override
   public int deleteBefore(@Nullable AccountId accountId, @Nullable Instant cutoff) {
     Check.notNull(accountId, "accountId");
     Check.notNull(cutoff, "cutoff");

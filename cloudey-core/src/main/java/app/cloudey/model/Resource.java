@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     defined)
  * @param spec typed attributes read by engines and rules
  * @param attributes further provider attributes kept verbatim (e.g. fault domain)
+ * @param tracking what the inventory sync observed over time; filled by the store on write and
+ *     returned on read, null on a resource built by a source (sources cannot know it)
  */
 public record Resource(
     AccountId accountId,
@@ -35,7 +37,8 @@ public record Resource(
     @Nullable Instant timeCreated,
     Map<String, String> tags,
     ResourceSpec spec,
-    Map<String, String> attributes) {
+    Map<String, String> attributes,
+    @Nullable Tracking tracking) {
 
   public Resource {
     Checks.notNull(accountId, "accountId");
@@ -50,6 +53,36 @@ public record Resource(
     tags = Checks.copy(tags, "tags");
     spec = spec == null ? ResourceSpec.EMPTY : spec;
     attributes = Checks.copy(attributes, "attributes");
+  }
+
+  /**
+   * What the inventory sync observed about a resource over time, as a store records it. Sources do
+   * not know it: a store ignores the tracking of the resources it is given and computes its own.
+   *
+   * @param firstSeenAt when a sync first listed the resource (kept if it is deleted and comes back)
+   * @param stateSince since when syncs have listed it in its current {@link #lifecycleState()}: its
+   *     first listing, the listing that saw the state change, or the one that saw it come back
+   *     after it was deleted
+   * @param unattachedSince for block and boot volumes without an attachment ({@link
+   *     ResourceSpec#attachedTo()} null), since when syncs have listed it so; null otherwise
+   */
+  public record Tracking(
+      Instant firstSeenAt, Instant stateSince, @Nullable Instant unattachedSince) {
+    public Tracking {
+      Checks.notNull(firstSeenAt, "firstSeenAt");
+      Checks.notNull(stateSince, "stateSince");
+      Checks.require(
+          !stateSince.isBefore(firstSeenAt),
+          "stateSince (" + stateSince + ") is before firstSeenAt (" + firstSeenAt + ")");
+      Checks.require(
+          unattachedSince == null || !unattachedSince.isBefore(firstSeenAt),
+          "unattachedSince (" + unattachedSince + ") is before firstSeenAt (" + firstSeenAt + ")");
+    }
+  }
+
+  /** This resource as a source lists it: without the store's {@link #tracking()}. */
+  public Resource asListed() {
+    return tracking == null ? this : toBuilder().tracking(null).build();
   }
 
   /** The sync scope this resource belongs to. */
@@ -75,7 +108,8 @@ public record Resource(
         .timeCreated(timeCreated)
         .tags(tags)
         .spec(spec)
-        .attributes(attributes);
+        .attributes(attributes)
+        .tracking(tracking);
   }
 
   /** Builder for {@link Resource}; validation happens in {@link #build()}. */
@@ -93,6 +127,7 @@ public record Resource(
     private Map<String, String> tags = Map.of();
     private ResourceSpec spec = ResourceSpec.EMPTY;
     private Map<String, String> attributes = Map.of();
+    private @Nullable Tracking tracking;
 
     private Builder() {}
 
@@ -161,6 +196,12 @@ public record Resource(
       return this;
     }
 
+    /** Set by stores only; sources leave it null. */
+    public Builder tracking(@Nullable Tracking tracking) {
+      this.tracking = tracking;
+      return this;
+    }
+
     @SuppressWarnings("NullAway") // the record constructor reports missing fields by name
     public Resource build() {
       return new Resource(
@@ -176,7 +217,8 @@ public record Resource(
           timeCreated,
           tags,
           spec,
-          attributes);
+          attributes,
+          tracking);
     }
   }
 }

@@ -1,5 +1,7 @@
 package app.cloudey.model;
 
+import java.util.Comparator;
+
 /**
  * What one sync did to one resource type in one region.
  *
@@ -12,6 +14,10 @@ package app.cloudey.model;
  */
 public record SyncCount(
     ResourceType type, String region, int created, int updated, int deleted, int unchanged) {
+  /** The order of {@link SyncRun#counts()}: by type, then region. */
+  public static final Comparator<SyncCount> BY_TYPE_AND_REGION =
+      Comparator.comparing(SyncCount::type).thenComparing(SyncCount::region);
+
   public SyncCount {
     Checks.notNull(type, "type");
     Checks.notBlank(region, "region");

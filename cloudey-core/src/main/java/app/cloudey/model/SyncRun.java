@@ -12,23 +12,34 @@ import org.jspecify.annotations.Nullable;
  * @param id unique id of the run
  * @param accountId account synced
  * @param kind what was synced
+ * @param state where the run is in its life
  * @param startedAt start time
- * @param finishedAt end time; null while running
+ * @param finishedAt end time, null exactly while {@link SyncState#RUNNING}; for an {@link
+ *     SyncState#ABANDONED} run, when it was found abandoned (it stopped at some earlier time)
  * @param scopesTotal scopes planned
  * @param scopesCompleted scopes listed and written
- * @param counts per type and region
+ * @param counts per type and region, ordered by type then region; deletions include the resources
+ *     deleted with their compartment
+ * @param compartmentsDeleted compartments absent from the run's compartment tree listing, now
+ *     marked deleted
+ * @param resourcesDeletedWithCompartments resources marked deleted because their compartment is
+ *     deleted (by this run or an earlier one that could not finish the job)
  * @param failures scopes that failed
- * @param error a failure of the whole run (e.g. regions could not be listed), null otherwise
+ * @param error why a {@link SyncState#FAILED} run failed (e.g. regions could not be listed) or an
+ *     {@link SyncState#ABANDONED} one was abandoned; null for the other states
  */
 public record SyncRun(
     String id,
     AccountId accountId,
     SyncKind kind,
+    SyncState state,
     Instant startedAt,
     @Nullable Instant finishedAt,
     int scopesTotal,
     int scopesCompleted,
     List<SyncCount> counts,
+    int compartmentsDeleted,
+    int resourcesDeletedWithCompartments,
     List<FailedScope> failures,
     @Nullable String error) {
 
@@ -36,7 +47,14 @@ public record SyncRun(
     Checks.notBlank(id, "id");
     Checks.notNull(accountId, "accountId");
     Checks.notNull(kind, "kind");
+    Checks.notNull(state, "state");
     Checks.notNull(startedAt, "startedAt");
+    Checks.require(
+        (state == SyncState.RUNNING) == (finishedAt == null),
+        "finishedAt must be null exactly while the run is RUNNING; state "
+            + state
+            + ", finishedAt "
+            + finishedAt);
     if (finishedAt != null) {
       Checks.require(
           !finishedAt.isBefore(startedAt),
@@ -48,17 +66,73 @@ public record SyncRun(
         scopesCompleted <= scopesTotal,
         "scopesCompleted (" + scopesCompleted + ") exceeds scopesTotal (" + scopesTotal + ")");
     counts = Checks.copy(counts, "counts");
+    Checks.notNegative(compartmentsDeleted, "compartmentsDeleted");
+    Checks.notNegative(resourcesDeletedWithCompartments, "resourcesDeletedWithCompartments");
     failures = Checks.copy(failures, "failures");
     error = Checks.blankToNull(error);
+    boolean explained = state == SyncState.FAILED || state == SyncState.ABANDONED;
+    Checks.require(
+        explained == (error != null),
+        explained
+            ? "error must say why the run is " + state
+            : "error must be null for a " + state + " run, was '" + error + "'");
+  }
+
+  /** A run that has just started: RUNNING, nothing counted yet. */
+  public static SyncRun started(String id, AccountId accountId, SyncKind kind, Instant startedAt) {
+    return new SyncRun(
+        id,
+        accountId,
+        kind,
+        SyncState.RUNNING,
+        startedAt,
+        null,
+        0,
+        0,
+        List.of(),
+        0,
+        0,
+        List.of(),
+        null);
+  }
+
+  /** This run FAILED at {@code finishedAt} for {@code error}, keeping what it counted. */
+  public SyncRun failed(Instant finishedAt, String error) {
+    return ended(SyncState.FAILED, finishedAt, error);
+  }
+
+  /**
+   * This run ABANDONED: found RUNNING at {@code foundAt} by the next taker of the account's lock.
+   * The end is {@code foundAt}, or the start if the clocks disagree; what it counted is kept.
+   */
+  public SyncRun abandoned(Instant foundAt, String reason) {
+    return ended(SyncState.ABANDONED, foundAt.isBefore(startedAt) ? startedAt : foundAt, reason);
+  }
+
+  private SyncRun ended(SyncState endState, Instant at, String why) {
+    return new SyncRun(
+        id,
+        accountId,
+        kind,
+        endState,
+        startedAt,
+        at,
+        scopesTotal,
+        scopesCompleted,
+        counts,
+        compartmentsDeleted,
+        resourcesDeletedWithCompartments,
+        failures,
+        why);
   }
 
   public boolean isFinished() {
-    return finishedAt != null;
+    return state.isFinal();
   }
 
-  /** Finished with every scope completed and no run-level error. */
+  /** SUCCEEDED with every scope completed. */
   public boolean isSuccessful() {
-    return finishedAt != null && error == null && failures.isEmpty();
+    return state == SyncState.SUCCEEDED && failures.isEmpty();
   }
 
   public @Nullable Duration duration() {

@@ -34,6 +34,17 @@ public interface InventoryStore {
    */
   SyncCount replaceScope(AccountId accountId, Scope scope, List<Resource> listed, Instant seenAt);
 
+  /**
+   * Marks deleted, atomically, every live resource whose compartment is stored as deleted (see
+   * {@link #replaceCompartments}), whatever its type and region. A provider only deletes empty
+   * compartments, so such resources are gone; running this on every sync makes a deletion converge
+   * even when the sync that noticed it did not list or empty that compartment's scopes.
+   *
+   * @return what was deleted, one count per type and region (only {@code deleted} set), ordered by
+   *     type then region; empty when nothing was
+   */
+  List<SyncCount> deleteResourcesOfDeletedCompartments(AccountId accountId, Instant seenAt);
+
   /** Matching resources, ordered by id; live only unless the filter includes deleted ones. */
   List<Resource> resources(AccountId accountId, ResourceFilter filter);
 

@@ -4,15 +4,19 @@ import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
 import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks an {@link InventoryStore} runs on a listing before writing any of it, so every store
- * refuses the same bad input with the same message and writes nothing.
+ * refuses the same bad input with the same message and writes nothing; and the {@link
+ * Resource.Tracking} it writes, so every store tracks resources the same way.
  */
 public final class Listings {
   private Listings() {}
@@ -79,6 +83,36 @@ public final class Listings {
       }
     }
     return Collections.unmodifiableMap(byId);
+  }
+
+  /**
+   * A listed resource as a store writes it: the listing's own tracking replaced by the store's.
+   *
+   * @param listed the resource as listed (any tracking it carries is ignored)
+   * @param stored the stored resource with that id, live or deleted; null if there is none
+   * @param storedDeleted whether {@code stored} is marked deleted
+   * @param seenAt when the listing was made
+   */
+  public static Resource tracked(
+      Resource listed, @Nullable Resource stored, boolean storedDeleted, Instant seenAt) {
+    Resource.Tracking before = stored == null ? null : stored.tracking();
+    Instant firstSeenAt = before == null ? seenAt : before.firstSeenAt();
+    // back after a deletion: whatever happened meanwhile was not seen, so its state starts now
+    boolean continuous = before != null && !storedDeleted;
+    Instant stateSince =
+        continuous && stored.lifecycleState().equals(listed.lifecycleState())
+            ? before.stateSince()
+            : seenAt;
+    Instant unattachedSince = null;
+    boolean volume =
+        listed.type() == ResourceType.BLOCK_VOLUME || listed.type() == ResourceType.BOOT_VOLUME;
+    if (volume && listed.spec().attachedTo() == null) {
+      unattachedSince =
+          continuous && before.unattachedSince() != null ? before.unattachedSince() : seenAt;
+    }
+    return listed.toBuilder()
+        .tracking(new Resource.Tracking(firstSeenAt, stateSince, unattachedSince))
+        .build();
   }
 
   private static CloudeyConfigException foreign(String what, AccountId actual, AccountId expected) {

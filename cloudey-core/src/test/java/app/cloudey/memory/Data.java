@@ -12,6 +12,7 @@ import app.cloudey.model.Resource;
 import app.cloudey.model.Scope;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
+import app.cloudey.model.SyncState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,11 +89,14 @@ final class Data {
         id,
         account,
         SyncKind.INVENTORY,
+        finishedAt == null ? SyncState.RUNNING : SyncState.SUCCEEDED,
         startedAt,
         finishedAt,
         1,
         finishedAt == null ? 0 : 1,
         List.of(),
+        0,
+        0,
         List.of(),
         null);
   }

@@ -49,6 +49,33 @@ class ResourceTest {
   }
 
   @Test
+  void trackingIsTheStoresAndAsListedLeavesItOut() {
+    Instant first = Instant.parse("2026-10-05T06:00:00Z");
+    Resource.Tracking tracking = new Resource.Tracking(first, first.plusSeconds(60), null);
+    Resource listed = instance().build();
+    Resource stored = instance().tracking(tracking).build();
+
+    assertThat(listed.tracking()).isNull(); // as a source builds it
+    assertThat(stored.tracking()).isEqualTo(tracking);
+    assertThat(stored.toBuilder().name("web1b").build().tracking()).isEqualTo(tracking);
+    assertThat(stored.asListed()).isEqualTo(listed);
+    assertThat(listed.asListed()).isSameAs(listed);
+  }
+
+  @Test
+  void trackingNeverStartsBeforeTheFirstSighting() {
+    Instant first = Instant.parse("2026-10-05T06:00:00Z");
+    refused(() -> new Resource.Tracking(null, first, null), "firstSeenAt must not be null");
+    refused(() -> new Resource.Tracking(first, null, null), "stateSince must not be null");
+    refused(
+        () -> new Resource.Tracking(first, first.minusSeconds(1), null),
+        "stateSince (2026-10-05T05:59:59Z) is before firstSeenAt (2026-10-05T06:00:00Z)");
+    refused(
+        () -> new Resource.Tracking(first, first, first.minusSeconds(1)),
+        "unattachedSince (2026-10-05T05:59:59Z) is before firstSeenAt");
+  }
+
+  @Test
   void optionalPartsHaveDefaults() {
     Resource r = instance().name("").availabilityDomain(" ").spec(null).tags(null).build();
     assertThat(r.name()).isEmpty(); // OCI allows unnamed resources

@@ -2,6 +2,7 @@ package app.cloudey.model;
 
 import static app.cloudey.model.ResourceType.BLOCK_VOLUME;
 import static app.cloudey.model.ResourceType.INSTANCE;
+import static app.cloudey.model.SyncState.RUNNING;
 import static app.cloudey.testing.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,15 +23,22 @@ class SyncRunTest {
       List<SyncCount> counts,
       List<FailedScope> failures,
       String error) {
+    SyncState state =
+        finishedAt == null
+            ? SyncState.RUNNING
+            : error == null || error.isBlank() ? SyncState.SUCCEEDED : SyncState.FAILED;
     return new SyncRun(
         "run-1",
         ACME,
         SyncKind.INVENTORY,
+        state,
         START,
         finishedAt,
         total,
         completed,
         counts,
+        0,
+        0,
         failures,
         error);
   }
@@ -112,18 +120,97 @@ class SyncRunTest {
     refused(
         () -> run(null, 1, -1, List.of(), List.of(), null), "scopesCompleted must not be negative");
     refused(
-        () -> new SyncRun(" ", ACME, SyncKind.COSTS, START, null, 0, 0, null, null, null),
+        () ->
+            new SyncRun(
+                " ", ACME, SyncKind.COSTS, RUNNING, START, null, 0, 0, null, 0, 0, null, null),
         "id must not be null or blank");
     refused(
-        () -> new SyncRun("r", null, SyncKind.COSTS, START, null, 0, 0, null, null, null),
+        () ->
+            new SyncRun(
+                "r", null, SyncKind.COSTS, RUNNING, START, null, 0, 0, null, 0, 0, null, null),
         "accountId must not be null");
     refused(
-        () -> new SyncRun("r", ACME, null, START, null, 0, 0, null, null, null),
+        () -> new SyncRun("r", ACME, null, RUNNING, START, null, 0, 0, null, 0, 0, null, null),
         "kind must not be null");
     refused(
-        () -> new SyncRun("r", ACME, SyncKind.COSTS, null, null, 0, 0, null, null, null),
+        () ->
+            new SyncRun(
+                "r", ACME, SyncKind.COSTS, RUNNING, null, null, 0, 0, null, 0, 0, null, null),
         "startedAt must not be null");
     refused(() -> new FailedScope(SCOPE, " ", null), "reason must not be null or blank");
     refused(() -> new FailedScope(null, "x", null), "scope must not be null");
+  }
+
+  private static SyncRun inState(SyncState state, Instant finishedAt, String error) {
+    return new SyncRun(
+        "r",
+        ACME,
+        SyncKind.INVENTORY,
+        state,
+        START,
+        finishedAt,
+        0,
+        0,
+        List.of(),
+        0,
+        0,
+        List.of(),
+        error);
+  }
+
+  @Test
+  void theStateAgreesWithTheEndAndTheError() {
+    Instant end = START.plusSeconds(1);
+    refused(() -> inState(RUNNING, end, null), "finishedAt must be null exactly while");
+    refused(() -> inState(SyncState.SUCCEEDED, null, null), "finishedAt must be null exactly");
+    refused(() -> inState(SyncState.FAILED, end, null), "error must say why the run is FAILED");
+    refused(
+        () -> inState(SyncState.ABANDONED, end, " "), "error must say why the run is ABANDONED");
+    refused(
+        () -> inState(SyncState.SUCCEEDED, end, "boom"),
+        "error must be null for a SUCCEEDED run, was 'boom'");
+    refused(() -> inState(null, null, null), "state must not be null");
+    refused(
+        () ->
+            new SyncRun(
+                "r", ACME, SyncKind.COSTS, RUNNING, START, null, 0, 0, null, -1, 0, null, null),
+        "compartmentsDeleted must not be negative");
+    refused(
+        () ->
+            new SyncRun(
+                "r", ACME, SyncKind.COSTS, RUNNING, START, null, 0, 0, null, 0, -1, null, null),
+        "resourcesDeletedWithCompartments must not be negative");
+  }
+
+  @Test
+  void aStartedRunEndsFailedOrAbandonedKeepingWhatItCounted() {
+    SyncRun started = SyncRun.started("r", ACME, SyncKind.INVENTORY, START);
+    assertThat(started.state()).isEqualTo(RUNNING);
+    assertThat(started.isFinished()).isFalse();
+
+    SyncRun failed = started.failed(START.plusSeconds(5), "regions could not be listed");
+    assertThat(failed.state()).isEqualTo(SyncState.FAILED);
+    assertThat(failed.finishedAt()).isEqualTo(START.plusSeconds(5));
+    assertThat(failed.isFinished()).isTrue();
+    assertThat(failed.isSuccessful()).isFalse();
+
+    SyncRun counted =
+        run(null, 4, 2, List.of(new SyncCount(INSTANCE, "r", 1, 0, 0, 0)), List.of(), null);
+    SyncRun abandoned = counted.abandoned(START.plusSeconds(60), "its process stopped");
+    assertThat(abandoned.state()).isEqualTo(SyncState.ABANDONED);
+    assertThat(abandoned.error()).isEqualTo("its process stopped");
+    assertThat(abandoned.scopesCompleted()).isEqualTo(2);
+    assertThat(abandoned.counts()).isEqualTo(counted.counts());
+    // found by a process whose clock is behind: the end is never before the start
+    assertThat(counted.abandoned(START.minusSeconds(60), "x").finishedAt()).isEqualTo(START);
+  }
+
+  @Test
+  void aSucceededRunWithFailedScopesIsNotSuccessful() {
+    FailedScope failed = new FailedScope(SCOPE, "500", null);
+    SyncRun run = run(START.plusSeconds(1), 2, 1, List.of(), List.of(failed), null);
+    assertThat(run.state()).isEqualTo(SyncState.SUCCEEDED);
+    assertThat(run.isFinished()).isTrue();
+    assertThat(run.isSuccessful()).isFalse();
   }
 }

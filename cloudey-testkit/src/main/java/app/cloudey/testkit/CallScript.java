@@ -20,6 +20,7 @@ final class CallScript {
   private final Map<Operation, Integer> failNext = new EnumMap<>(Operation.class);
   private int failNextAny;
   private final AtomicLong requestIds = new AtomicLong();
+  private final Map<Operation, FakeCloudProvider.Pause> pauses = new ConcurrentHashMap<>();
 
   CallScript(Duration latency) {
     this.latency = latency;
@@ -31,6 +32,10 @@ final class CallScript {
   /** Counts a call, waits the configured latency, and throws if it was scripted to fail. */
   void beforeCall(Operation operation, String what) {
     calls.get(operation).incrementAndGet();
+    FakeCloudProvider.Pause pause = pauses.remove(operation);
+    if (pause != null) {
+      pause.holdCaller(what);
+    }
     if (!latency.isZero()) {
       try {
         Thread.sleep(latency.toMillis());
@@ -78,6 +83,12 @@ final class CallScript {
     return Set.copyOf(failingCostDays);
   }
 
+  FakeCloudProvider.Pause pauseNext(Operation operation) {
+    FakeCloudProvider.Pause pause = new FakeCloudProvider.Pause(operation);
+    pauses.put(operation, pause);
+    return pause;
+  }
+
   synchronized void failNext(Operation operation, int n) {
     failNext.put(operation, n);
   }
@@ -87,6 +98,8 @@ final class CallScript {
   }
 
   synchronized void clear() {
+    pauses.values().forEach(FakeCloudProvider.Pause::release);
+    pauses.clear();
     failingScopes.clear();
     failingCostDays.clear();
     failNext.clear();

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A scriptable {@link CloudProvider} for tests and demos: regions, a compartment tree, resources
@@ -34,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * its own {@link AccountId} (the account ids of the records given to the builder are ignored). So
  * two accounts hold identical resource ids and cost lines: the tenant-isolation scenario. The data
  * can be changed while connected ({@link #putResource}, {@link #removeResource}, {@link
- * #setCostLines}) to script a resource that disappears between two syncs.
+ * #removeCompartment}, {@link #setRegions}, {@link #setCostLines}) to script a resource or a
+ * compartment that disappears between two syncs.
  *
  * <p><b>Paging and calls.</b> A resource listing costs one {@link Operation#LIST_RESOURCES} call
  * per page of {@link Builder#resourcePageSize} resources (at least one); a cost fetch one {@link
@@ -45,8 +48,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p><b>Failures.</b> {@link #failScope(Scope)} makes a scope fail on its last page, every time
  * (after earlier pages were read, as a real outage would); {@link #failNext(Operation, int)} and
  * {@link #failNextCalls(int)} fail the next calls; {@link #failCostsOn(LocalDate)} fails a cost
- * stream when it reaches that day. Failures are {@link CloudeyProviderException}s with status 500
- * and a request id {@code fake-<n>}.
+ * stream when it reaches that day; {@link #pauseNext} holds the next call of an operation until the
+ * test releases it. Failures are {@link CloudeyProviderException}s with status 500 and a request id
+ * {@code fake-<n>}.
  *
  * <p>Thread-safe: the sync engine lists scopes in parallel. Holds no resources; connections need no
  * closing (closing is harmless).
@@ -73,8 +77,8 @@ public final class FakeCloudProvider implements CloudProvider {
 
   private final String id;
   private final String displayName;
-  private final List<String> regions;
-  private final List<Compartment> compartments;
+  private volatile List<String> regions;
+  private volatile List<Compartment> compartments;
   private final Set<ResourceType> resourceTypes;
   private final Map<ResourceType, Set<MetricName>> metricNames;
   private final Map<MetricKey, MetricDaily> metrics;
@@ -166,6 +170,27 @@ public final class FakeCloudProvider implements CloudProvider {
     return resources.remove(resourceId) != null;
   }
 
+  /**
+   * Replaces the subscribed regions (home region first), e.g. to script a region listing that
+   * leaves one out.
+   */
+  public void setRegions(List<String> regions) {
+    if (regions.isEmpty()) {
+      throw new CloudeyConfigException("regions must not be empty: the home region comes first");
+    }
+    this.regions = List.copyOf(regions);
+  }
+
+  /**
+   * Removes a compartment from the tree, so the next listing no longer has it (as after OCI deleted
+   * it); false if absent. Its resources stay until {@link #removeResource removed}.
+   */
+  public synchronized boolean removeCompartment(String compartmentId) {
+    List<Compartment> before = compartments;
+    compartments = before.stream().filter(c -> !c.id().equals(compartmentId)).toList();
+    return compartments.size() < before.size();
+  }
+
   /** Replaces every cost line. */
   public void setCostLines(Collection<CostLine> lines) {
     this.costLines = List.copyOf(lines);
@@ -193,7 +218,16 @@ public final class FakeCloudProvider implements CloudProvider {
     script.failNextCalls(n);
   }
 
-  /** Removes every scripted failure. */
+  /**
+   * The next call of {@code operation} waits, before it does anything, until the returned pause is
+   * released: to hold a sync at a known point while a test does something else (e.g. removes the
+   * account).
+   */
+  public Pause pauseNext(Operation operation) {
+    return script.pauseNext(operation);
+  }
+
+  /** Removes every scripted failure and releases every pending pause. */
   public void clearFailures() {
     script.clear();
   }
@@ -274,6 +308,39 @@ public final class FakeCloudProvider implements CloudProvider {
   }
 
   private record MetricKey(String resourceId, MetricName metric, LocalDate day) {}
+
+  /** A call held by {@link #pauseNext}: wait until it is reached, then release it. */
+  public static final class Pause {
+    private final Operation operation;
+    private final CountDownLatch reached = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    Pause(Operation operation) {
+      this.operation = operation;
+    }
+
+    /** Waits until the paused call is reached; false if it was not within {@code timeout}. */
+    public boolean awaitReached(Duration timeout) throws InterruptedException {
+      return reached.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets the paused call go on (or a call not reached yet pass without waiting). */
+    public void release() {
+      released.countDown();
+    }
+
+    /** Called by the paused call: signals it was reached, then waits for the release. */
+    void holdCaller(String what) {
+      reached.countDown();
+      try {
+        released.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CloudeyProviderException(
+            "fake: interrupted while paused in " + operation + " (" + what + ")", -1, e, null);
+      }
+    }
+  }
 
   @Override
   public String toString() {

@@ -106,7 +106,7 @@ final class FakeConnection implements CloudConnection {
           throw fake.failure("LIST_RESOURCES (" + scope + " page " + (page + 1) + ")");
         }
         for (Resource r : all.subList(page * size, Math.min(all.size(), (page + 1) * size))) {
-          listed.add(r.toBuilder().accountId(accountId).build());
+          listed.add(r.toBuilder().accountId(accountId).tracking(null).build());
         }
       }
       return List.copyOf(listed);

@@ -24,6 +24,8 @@ import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.SyncCount;
 import app.cloudey.model.SyncRun;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,30 @@ class CloudeyEndToEndTest {
         .containsExactly(Fixtures.WEB1);
     // still readable by id, as deleted
     assertThat(cloudey.inventory().find(Fixtures.WEB2)).isPresent();
+  }
+
+  @Test
+  void theSyncTracksWhenResourcesWereFirstSeenChangedStateAndLostTheirAttachment() {
+    Instant first = clock.instant();
+    cloudey.inventory().sync();
+    clock.advance(Duration.ofDays(3));
+    Instant later = clock.instant();
+    Resource web2 = cloudey.inventory().find(Fixtures.WEB2).orElseThrow();
+    fake.putResource(web2.toBuilder().lifecycleState("RUNNING").build());
+    Resource boot1 = cloudey.inventory().find(Fixtures.BOOT1).orElseThrow();
+    fake.putResource(
+        boot1.toBuilder().spec(boot1.spec().toBuilder().attachedTo(null).build()).build());
+
+    cloudey.inventory().sync();
+
+    assertThat(tracking(Fixtures.WEB1)).isEqualTo(new Resource.Tracking(first, first, null));
+    assertThat(tracking(Fixtures.WEB2)).isEqualTo(new Resource.Tracking(first, later, null));
+    assertThat(tracking(Fixtures.VOL1)).isEqualTo(new Resource.Tracking(first, first, first));
+    assertThat(tracking(Fixtures.BOOT1)).isEqualTo(new Resource.Tracking(first, first, later));
+  }
+
+  private Resource.Tracking tracking(String resourceId) {
+    return cloudey.inventory().find(resourceId).orElseThrow().tracking();
   }
 
   @Test

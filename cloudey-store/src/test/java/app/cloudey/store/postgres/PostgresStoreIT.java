@@ -74,7 +74,19 @@ class PostgresStoreIT {
         .syncRuns()
         .save(
             new SyncRun(
-                "run-1", id, SyncKind.INVENTORY, NOW, NOW, 1, 1, List.of(), List.of(), null));
+                "run-1",
+                id,
+                SyncKind.INVENTORY,
+                app.cloudey.model.SyncState.SUCCEEDED,
+                NOW,
+                NOW,
+                1,
+                1,
+                List.of(),
+                0,
+                0,
+                List.of(),
+                null));
   }
 
   @Test
@@ -107,7 +119,9 @@ class PostgresStoreIT {
     assertThat(store.accounts().find(id).orElseThrow().id()).isEqualTo(id);
     assertThat(store.accounts().credentials(id)).isEqualTo(Fixtures.credentials());
     assertThat(store.inventory().compartments(id)).isEqualTo(Fixtures.compartments(id));
-    assertThat(store.inventory().resources(id, ResourceFilter.ALL.withDeleted()))
+    assertThat(
+            store.inventory().resources(id, ResourceFilter.ALL.withDeleted()).stream()
+                .map(app.cloudey.model.Resource::asListed))
         .isEqualTo(Fixtures.resources(id));
     assertThat(store.inventory().findResource(id, Fixtures.WEB1).orElseThrow().accountId())
         .isEqualTo(id);

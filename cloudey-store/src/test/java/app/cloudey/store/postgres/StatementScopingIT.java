@@ -180,6 +180,10 @@ class StatementScopingIT {
       store.inventory().replaceScope(id, scope, Fixtures.resources(id, scope), now);
     }
     store.inventory().replaceScope(id, Fixtures.EMPTY_SCOPE, List.of(), now);
+    store
+        .inventory()
+        .replaceCompartments(id, Fixtures.compartments(id).subList(0, 3), now.plusSeconds(1));
+    store.inventory().deleteResourcesOfDeletedCompartments(id, now.plusSeconds(1));
     store.inventory().resources(id, ResourceFilter.ALL);
     store.inventory().resources(id, ResourceFilter.ALL.withDeleted());
     store
@@ -231,10 +235,24 @@ class StatementScopingIT {
     store.metrics().deleteBefore(id, Fixtures.DAY2);
 
     SyncRun run =
-        new SyncRun("run-1", id, SyncKind.INVENTORY, now, now, 1, 1, List.of(), List.of(), null);
+        new SyncRun(
+            "run-1",
+            id,
+            SyncKind.INVENTORY,
+            app.cloudey.model.SyncState.SUCCEEDED,
+            now,
+            now,
+            1,
+            1,
+            List.of(),
+            0,
+            0,
+            List.of(),
+            null);
     store.syncRuns().save(run);
     store.syncRuns().find(id, "run-1");
     store.syncRuns().recent(id, 5);
+    store.syncRuns().abandonUnfinished(id, now, "its process stopped");
     store.syncRuns().deleteBefore(id, now.plusSeconds(1));
 
     try (var lock = store.lock(id, Duration.ofSeconds(1))) {

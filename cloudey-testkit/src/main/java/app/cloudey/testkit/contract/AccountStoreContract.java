@@ -166,11 +166,14 @@ public abstract class AccountStoreContract extends StoreContract {
                 "run-" + id,
                 id,
                 app.cloudey.model.SyncKind.INVENTORY,
+                app.cloudey.model.SyncState.SUCCEEDED,
                 Fixtures.SEEN_AT,
                 Fixtures.SEEN_AT.plusSeconds(5),
                 5,
                 5,
                 List.of(),
+                0,
+                0,
                 List.of(),
                 null));
   }

@@ -133,6 +133,8 @@ public abstract class InventorySourceContract {
           .containsExactlyInAnyOrderElementsOf(expectedResourceIds(scope));
       assertThat(listed).allMatch(r -> r.scope().equals(scope), "resources of " + scope);
       assertThat(listed).allMatch(r -> r.accountId().equals(expectedAccountId()), "account");
+      // what the sync observed over time is the store's to track, not the source's
+      assertThat(listed).allMatch(r -> r.tracking() == null, "no tracking from a source");
     }
   }
 

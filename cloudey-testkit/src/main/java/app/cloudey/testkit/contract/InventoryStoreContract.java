@@ -24,26 +24,41 @@ import app.cloudey.model.Scope;
 import app.cloudey.model.SyncCount;
 import app.cloudey.spi.InventoryStore;
 import app.cloudey.testkit.Fixtures;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
  * Contract of {@link InventoryStore}: the compartment tree, atomic replace-a-scope with exact
- * created/updated/deleted/unchanged counts, soft deletion limited to the listed scope, filters and
- * tenant isolation, on the six resources of {@link Fixtures#resources}.
+ * created/updated/deleted/unchanged counts, soft deletion limited to the listed scope, resources
+ * deleted with their compartment, the store's {@link Resource.Tracking} (first seen, state since,
+ * unattached since), filters and tenant isolation, on the six resources of {@link
+ * Fixtures#resources}.
  *
  * <p>Extend it and implement {@link #createStore()}; see {@link StoreContract}.
  */
 public abstract class InventoryStoreContract extends StoreContract {
+  /** Explicit times of successive listings, for the tracking cases. */
+  private static final Instant T1 = SEEN_AT;
+
+  private static final Instant T2 = SEEN_AT.plus(Duration.ofHours(1));
+  private static final Instant T3 = SEEN_AT.plus(Duration.ofHours(2));
 
   private InventoryStore inventory() {
     return store().inventory();
   }
 
   private SyncCount replace(AccountId id, Scope scope, List<Resource> listed) {
-    return inventory().replaceScope(id, scope, listed, SEEN_AT);
+    return replace(id, scope, listed, SEEN_AT);
+  }
+
+  private SyncCount replace(AccountId id, Scope scope, List<Resource> listed, Instant seenAt) {
+    return inventory().replaceScope(id, scope, listed, seenAt);
   }
 
   private void writeFixture(AccountId id) {
@@ -58,6 +73,15 @@ public abstract class InventoryStoreContract extends StoreContract {
         .filter(r -> r.id().equals(resourceId))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** Stored resources as their source listed them: the store's tracking left out. */
+  private List<Resource> asListed(AccountId id, ResourceFilter filter) {
+    return inventory().resources(id, filter).stream().map(Resource::asListed).toList();
+  }
+
+  private Optional<Resource> findAsListed(AccountId id, String resourceId) {
+    return inventory().findResource(id, resourceId).map(Resource::asListed);
   }
 
   private List<String> ids(AccountId id, ResourceFilter filter) {
@@ -93,7 +117,7 @@ public abstract class InventoryStoreContract extends StoreContract {
     AccountId id = newAccount();
     List<Resource> listed = Fixtures.resources(id, INSTANCES);
     assertThat(replace(id, INSTANCES, listed)).isEqualTo(count(INSTANCES, 2, 0, 0, 0));
-    assertThat(inventory().resources(id, ResourceFilter.ALL)).containsExactlyElementsOf(listed);
+    assertThat(asListed(id, ResourceFilter.ALL)).containsExactlyElementsOf(listed);
   }
 
   @Test
@@ -111,7 +135,7 @@ public abstract class InventoryStoreContract extends StoreContract {
     Resource started = resource(id, WEB2).toBuilder().lifecycleState("RUNNING").build();
     assertThat(replace(id, INSTANCES, List.of(resource(id, WEB1), started)))
         .isEqualTo(count(INSTANCES, 0, 1, 0, 1));
-    assertThat(inventory().findResource(id, WEB2)).contains(started);
+    assertThat(findAsListed(id, WEB2)).contains(started);
   }
 
   @Test
@@ -173,7 +197,7 @@ public abstract class InventoryStoreContract extends StoreContract {
     assertThatThrownBy(() -> replace(id, INSTANCES, twice))
         .isInstanceOf(CloudeyConfigException.class)
         .hasMessageContaining("listed twice");
-    assertThat(inventory().resources(id, ResourceFilter.ALL))
+    assertThat(asListed(id, ResourceFilter.ALL))
         .containsExactlyElementsOf(Fixtures.resources(id, INSTANCES));
   }
 
@@ -185,21 +209,165 @@ public abstract class InventoryStoreContract extends StoreContract {
     List<Resource> bad = List.of(resource(id, WEB1), resource(other, WEB2));
     assertThatThrownBy(() -> replace(id, INSTANCES, bad))
         .isInstanceOf(CloudeyConfigException.class);
-    assertThat(inventory().resources(id, ResourceFilter.ALL))
+    assertThat(asListed(id, ResourceFilter.ALL))
         .containsExactlyElementsOf(Fixtures.resources(id, INSTANCES));
     assertThat(inventory().resources(other, ResourceFilter.ALL.withDeleted())).isEmpty();
+  }
+
+  @Test
+  public void resourcesOfDeletedCompartmentsAreDeletedWhateverTheirTypeAndRegion() {
+    AccountId id = newAccount();
+    writeFixture(id);
+    List<Compartment> all = Fixtures.compartments(id);
+    // dev (vol1, a Frankfurt block volume) and prod/web (bucket1) are deleted
+    inventory().replaceCompartments(id, List.of(all.get(0), all.get(2)), SEEN_AT.plusSeconds(60));
+
+    assertThat(inventory().deleteResourcesOfDeletedCompartments(id, SEEN_AT.plusSeconds(60)))
+        .containsExactly(
+            new SyncCount(ResourceType.BLOCK_VOLUME, OTHER_REGION, 0, 0, 1, 0),
+            new SyncCount(ResourceType.BUCKET, HOME_REGION, 0, 0, 1, 0));
+    assertThat(ids(id, ResourceFilter.ALL))
+        .containsExactly(Fixtures.BOOT1, WEB1, WEB2, Fixtures.LB1);
+    assertThat(ids(id, ResourceFilter.ALL.withDeleted())).hasSize(6);
+    // already deleted: nothing more to do
+    assertThat(inventory().deleteResourcesOfDeletedCompartments(id, SEEN_AT.plusSeconds(120)))
+        .isEmpty();
+  }
+
+  @Test
+  public void resourcesOfLiveOrUnknownCompartmentsAreNotDeletedWithCompartments() {
+    AccountId id = newAccount();
+    // instances of prod, whose compartment was never stored; the rest with a live tree
+    replace(id, INSTANCES, Fixtures.resources(id, INSTANCES));
+    assertThat(inventory().deleteResourcesOfDeletedCompartments(id, SEEN_AT)).isEmpty();
+    writeFixture(id);
+    assertThat(inventory().deleteResourcesOfDeletedCompartments(id, SEEN_AT)).isEmpty();
+    assertThat(asListed(id, ResourceFilter.ALL)).containsExactlyElementsOf(Fixtures.resources(id));
+  }
+
+  @Test
+  public void deletingWithCompartmentsNeverTouchesAnotherAccount() {
+    AccountId a = newAccount();
+    AccountId b = newAccount();
+    writeFixture(a);
+    writeFixture(b);
+    inventory().replaceCompartments(b, Fixtures.compartments(b).subList(0, 1), SEEN_AT);
+
+    // instances (2), boot volumes, block volumes, buckets, load balancers
+    assertThat(inventory().deleteResourcesOfDeletedCompartments(b, SEEN_AT))
+        .extracting(SyncCount::deleted)
+        .containsExactly(2, 1, 1, 1, 1);
+    assertThat(inventory().deleteResourcesOfDeletedCompartments(a, SEEN_AT)).isEmpty();
+    assertThat(asListed(a, ResourceFilter.ALL)).containsExactlyElementsOf(Fixtures.resources(a));
+    assertThat(inventory().resources(b, ResourceFilter.ALL)).isEmpty();
   }
 
   @Test
   public void everyResourceRoundTripsExactlyOrderedById() {
     AccountId id = newAccount();
     writeFixture(id);
-    assertThat(inventory().resources(id, ResourceFilter.ALL))
-        .containsExactlyElementsOf(Fixtures.resources(id));
+    assertThat(asListed(id, ResourceFilter.ALL)).containsExactlyElementsOf(Fixtures.resources(id));
     for (Resource r : Fixtures.resources(id)) {
-      assertThat(inventory().findResource(id, r.id())).contains(r);
+      assertThat(findAsListed(id, r.id())).contains(r);
     }
     assertThat(inventory().findResource(id, "ocid1.instance.oc1.iad.unknown")).isEmpty();
+  }
+
+  private Resource.Tracking tracking(AccountId id, String resourceId) {
+    Resource stored = inventory().findResource(id, resourceId).orElseThrow();
+    assertThat(stored.tracking()).as("tracking of %s", resourceId).isNotNull();
+    return stored.tracking();
+  }
+
+  private static Resource.Tracking tracked(
+      Instant firstSeenAt, Instant stateSince, @Nullable Instant unattachedSince) {
+    return new Resource.Tracking(firstSeenAt, stateSince, unattachedSince);
+  }
+
+  @Test
+  public void everyStoredResourceIsTrackedFromItsFirstListing() {
+    AccountId id = newAccount();
+    writeFixture(id);
+    for (Resource r : inventory().resources(id, ResourceFilter.ALL)) {
+      // vol1 is the one volume without an attachment; boot1 is attached to web1
+      Instant unattached = r.id().equals(Fixtures.VOL1) ? T1 : null;
+      assertThat(r.tracking()).as(r.id()).isEqualTo(tracked(T1, T1, unattached));
+    }
+  }
+
+  @Test
+  public void anUnchangedListingKeepsTheTracking() {
+    AccountId id = newAccount();
+    writeFixture(id);
+    for (Scope scope : POPULATED_SCOPES) {
+      replace(id, scope, Fixtures.resources(id, scope), T2);
+    }
+    assertThat(tracking(id, WEB1)).isEqualTo(tracked(T1, T1, null));
+    assertThat(tracking(id, Fixtures.VOL1)).isEqualTo(tracked(T1, T1, T1));
+  }
+
+  @Test
+  public void aLifecycleStateChangeRestartsStateSinceAndOtherChangesDoNot() {
+    AccountId id = newAccount();
+    replace(id, INSTANCES, Fixtures.resources(id, INSTANCES), T1);
+    Resource started = resource(id, WEB2).toBuilder().lifecycleState("RUNNING").build();
+    replace(id, INSTANCES, List.of(resource(id, WEB1), started), T2);
+    assertThat(tracking(id, WEB2)).isEqualTo(tracked(T1, T2, null));
+    assertThat(tracking(id, WEB1)).isEqualTo(tracked(T1, T1, null));
+
+    Resource renamed = started.toBuilder().name("web2-renamed").build();
+    assertThat(replace(id, INSTANCES, List.of(resource(id, WEB1), renamed), T3))
+        .isEqualTo(count(INSTANCES, 0, 1, 0, 1));
+    assertThat(tracking(id, WEB2)).isEqualTo(tracked(T1, T2, null));
+  }
+
+  @Test
+  public void unattachedSinceFollowsTheVolumesAttachment() {
+    AccountId id = newAccount();
+    Resource vol1 = resource(id, Fixtures.VOL1);
+    Resource boot1 = resource(id, Fixtures.BOOT1);
+    replace(id, BLOCK_VOLUMES, List.of(vol1), T1);
+    replace(id, Fixtures.BOOT_VOLUMES, List.of(boot1), T1);
+    assertThat(tracking(id, Fixtures.VOL1).unattachedSince()).isEqualTo(T1);
+    assertThat(tracking(id, Fixtures.BOOT1).unattachedSince()).isNull();
+
+    Resource attached =
+        vol1.toBuilder().spec(vol1.spec().toBuilder().attachedTo(WEB1).build()).build();
+    Resource detachedBoot =
+        boot1.toBuilder().spec(boot1.spec().toBuilder().attachedTo(null).build()).build();
+    replace(id, BLOCK_VOLUMES, List.of(attached), T2);
+    replace(id, Fixtures.BOOT_VOLUMES, List.of(detachedBoot), T2);
+    assertThat(tracking(id, Fixtures.VOL1)).isEqualTo(tracked(T1, T1, null));
+    assertThat(tracking(id, Fixtures.BOOT1)).isEqualTo(tracked(T1, T1, T2));
+
+    replace(id, BLOCK_VOLUMES, List.of(vol1), T3);
+    replace(id, Fixtures.BOOT_VOLUMES, List.of(detachedBoot), T3);
+    assertThat(tracking(id, Fixtures.VOL1).unattachedSince()).isEqualTo(T3);
+    assertThat(tracking(id, Fixtures.BOOT1).unattachedSince()).isEqualTo(T2);
+  }
+
+  @Test
+  public void aResourceThatComesBackKeepsWhenItWasFirstSeenAndRestartsItsState() {
+    AccountId id = newAccount();
+    replace(id, BLOCK_VOLUMES, List.of(resource(id, Fixtures.VOL1)), T1);
+    replace(id, BLOCK_VOLUMES, List.of(), T2);
+    // deleted: its tracking is what it was when last listed
+    assertThat(tracking(id, Fixtures.VOL1)).isEqualTo(tracked(T1, T1, T1));
+    replace(id, BLOCK_VOLUMES, List.of(resource(id, Fixtures.VOL1)), T3);
+    assertThat(tracking(id, Fixtures.VOL1)).isEqualTo(tracked(T1, T3, T3));
+  }
+
+  @Test
+  public void theTrackingOfAListedResourceIsIgnored() {
+    AccountId id = newAccount();
+    replace(id, INSTANCES, Fixtures.resources(id, INSTANCES), T1);
+    // written back as read, with a made-up tracking: the store keeps its own
+    List<Resource> readBack =
+        inventory().resources(id, ResourceFilter.scope(INSTANCES)).stream()
+            .map(r -> r.toBuilder().tracking(tracked(T3, T3, null)).build())
+            .toList();
+    assertThat(replace(id, INSTANCES, readBack, T2)).isEqualTo(count(INSTANCES, 0, 0, 0, 2));
+    assertThat(tracking(id, WEB1)).isEqualTo(tracked(T1, T1, null));
   }
 
   @Test
@@ -235,14 +403,13 @@ public abstract class InventoryStoreContract extends StoreContract {
     assertThat(replace(b, INSTANCES, List.of())).isEqualTo(count(INSTANCES, 0, 0, 2, 0));
     inventory().replaceCompartments(b, Fixtures.compartments(b).subList(0, 1), SEEN_AT);
 
-    assertThat(inventory().resources(a, ResourceFilter.ALL))
-        .containsExactlyElementsOf(Fixtures.resources(a));
-    assertThat(inventory().findResource(a, WEB2)).contains(resource(a, WEB2));
+    assertThat(asListed(a, ResourceFilter.ALL)).containsExactlyElementsOf(Fixtures.resources(a));
+    assertThat(findAsListed(a, WEB2)).contains(resource(a, WEB2));
     assertThat(inventory().compartments(a)).containsExactlyElementsOf(Fixtures.compartments(a));
     assertThat(inventory().resources(b, ResourceFilter.ALL))
         .hasSize(4)
         .allMatch(r -> r.accountId().equals(b));
-    assertThat(inventory().findResource(b, WEB1)).contains(resource(b, WEB1));
+    assertThat(findAsListed(b, WEB1)).contains(resource(b, WEB1));
     assertThat(inventory().compartments(b)).containsExactly(Fixtures.compartments(b).get(0));
     // a's listing of the same scope counts only a's rows
     assertThat(replace(a, INSTANCES, Fixtures.resources(a, INSTANCES)))

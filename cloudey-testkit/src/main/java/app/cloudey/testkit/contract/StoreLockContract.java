@@ -233,11 +233,14 @@ public abstract class StoreLockContract extends StoreContract {
         "run-" + java.util.UUID.randomUUID(),
         id,
         SyncKind.INVENTORY,
+        app.cloudey.model.SyncState.SUCCEEDED,
         SEEN_AT,
         SEEN_AT.plusSeconds(3),
         1,
         1,
         List.of(),
+        0,
+        0,
         List.of(),
         null);
   }

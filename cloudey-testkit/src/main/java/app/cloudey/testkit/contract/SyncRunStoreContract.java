@@ -8,6 +8,7 @@ import app.cloudey.model.ResourceType;
 import app.cloudey.model.SyncCount;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
+import app.cloudey.model.SyncState;
 import app.cloudey.spi.SyncRunStore;
 import app.cloudey.testkit.Fixtures;
 import java.time.Duration;
@@ -18,9 +19,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract of {@link SyncRunStore}: runs kept whole (counts, failed scopes with reasons and request
- * ids, run-level error), replaced by id, listed newest first, retention of finished runs only, and
- * tenant isolation.
+ * Contract of {@link SyncRunStore}: runs kept whole (state, counts, failed scopes with reasons and
+ * request ids, run-level error), replaced by id, listed newest first, abandonment of runs left
+ * running, retention of finished runs only, and tenant isolation.
  *
  * <p>Extend it and implement {@link #createStore()}; see {@link StoreContract}.
  */
@@ -34,12 +35,16 @@ public abstract class SyncRunStoreContract extends StoreContract {
     return store().syncRuns();
   }
 
-  /** A finished inventory run with counts in two regions and one failed scope. */
+  /**
+   * A finished inventory run with counts in two regions, a deleted compartment that took one
+   * resource with it, and one failed scope.
+   */
   private static SyncRun finished(AccountId id, Instant startedAt) {
     return new SyncRun(
         "run-" + UUID.randomUUID(),
         id,
         SyncKind.INVENTORY,
+        SyncState.SUCCEEDED,
         startedAt,
         startedAt.plus(Duration.ofSeconds(42)),
         5,
@@ -47,6 +52,8 @@ public abstract class SyncRunStoreContract extends StoreContract {
         List.of(
             new SyncCount(ResourceType.INSTANCE, Fixtures.HOME_REGION, 2, 0, 0, 0),
             new SyncCount(ResourceType.BLOCK_VOLUME, Fixtures.OTHER_REGION, 0, 1, 1, 0)),
+        1,
+        1,
         List.of(
             new FailedScope(Fixtures.BUCKETS, "fake: scripted failure of LIST_RESOURCES", "r-7")),
         null);
@@ -57,11 +64,14 @@ public abstract class SyncRunStoreContract extends StoreContract {
         runId == null ? "run-" + UUID.randomUUID() : runId,
         id,
         SyncKind.COSTS,
+        SyncState.RUNNING,
         startedAt,
         null,
         3,
+        1,
+        List.of(new SyncCount(ResourceType.INSTANCE, Fixtures.HOME_REGION, 1, 0, 0, 0)),
         0,
-        List.of(),
+        0,
         List.of(),
         null);
   }
@@ -83,11 +93,14 @@ public abstract class SyncRunStoreContract extends StoreContract {
             "run-" + UUID.randomUUID(),
             id,
             SyncKind.METRICS,
+            SyncState.FAILED,
             T1,
             T1.plusSeconds(1),
             0,
             0,
             List.of(),
+            0,
+            0,
             List.of(),
             "regions could not be listed: 401 NotAuthenticated");
     runs().save(failed);
@@ -104,11 +117,14 @@ public abstract class SyncRunStoreContract extends StoreContract {
             started.id(),
             id,
             SyncKind.COSTS,
+            SyncState.SUCCEEDED,
             T1,
             T1.plusSeconds(90),
             3,
             3,
             List.of(),
+            0,
+            0,
             List.of(),
             null);
     runs().save(done);
@@ -141,6 +157,41 @@ public abstract class SyncRunStoreContract extends StoreContract {
     assertThat(runs().deleteBefore(id, T2)).isEqualTo(1);
     assertThat(runs().recent(id, 10)).containsExactlyInAnyOrder(newFinished, oldRunning);
     assertThat(runs().find(id, oldFinished.id())).isEmpty();
+  }
+
+  @Test
+  public void abandonUnfinishedEndsTheAccountsRunningRunsKeepingWhatTheyCounted() {
+    AccountId id = newAccount();
+    AccountId other = newAccount();
+    SyncRun crashed = running(id, T1, null);
+    SyncRun done = finished(id, T1);
+    SyncRun othersRunning = running(other, T1, null);
+    runs().save(crashed);
+    runs().save(done);
+    runs().save(othersRunning);
+
+    assertThat(runs().abandonUnfinished(id, T2, "its process stopped")).isEqualTo(1);
+
+    SyncRun abandoned = runs().find(id, crashed.id()).orElseThrow();
+    assertThat(abandoned).isEqualTo(crashed.abandoned(T2, "its process stopped"));
+    assertThat(abandoned.state()).isEqualTo(SyncState.ABANDONED);
+    assertThat(abandoned.finishedAt()).isEqualTo(T2);
+    assertThat(abandoned.scopesCompleted()).isEqualTo(1);
+    assertThat(runs().find(id, done.id())).contains(done);
+    assertThat(runs().find(other, othersRunning.id())).contains(othersRunning);
+    assertThat(runs().abandonUnfinished(id, T3, "again")).isZero();
+    // abandoned runs are history: retention removes them
+    assertThat(runs().deleteBefore(id, T3)).isEqualTo(2);
+  }
+
+  @Test
+  public void anAbandonedRunEndsNoEarlierThanItStarted() {
+    AccountId id = newAccount();
+    SyncRun crashed = running(id, T3, null);
+    runs().save(crashed);
+    // the finder's clock is behind the one that started the run
+    assertThat(runs().abandonUnfinished(id, T2, "its process stopped")).isEqualTo(1);
+    assertThat(runs().find(id, crashed.id()).orElseThrow().finishedAt()).isEqualTo(T3);
   }
 
   @Test

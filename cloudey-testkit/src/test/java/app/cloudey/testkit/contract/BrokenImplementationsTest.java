@@ -150,6 +150,12 @@ class BrokenImplementationsTest {
             }
 
             @Override
+            public List<SyncCount> deleteResourcesOfDeletedCompartments(
+                AccountId accountId, Instant seenAt) {
+              return real.inventory().deleteResourcesOfDeletedCompartments(accountId, seenAt);
+            }
+
+            @Override
             public List<Resource> resources(AccountId accountId, ResourceFilter filter) {
               // BUG: reads every account's rows
               return real.accounts().list().stream()

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -33,7 +34,7 @@ public final class PgInventoryStore implements InventoryStore {
           + " compartment_id, lifecycle_state, time_created, shape, ocpus, memory_gb, size_gb,"
           + " vpus_per_gb, attached_to, source_id, storage_tier, object_count, bandwidth_min_mbps,"
           + " bandwidth_max_mbps, backend_count, healthy_backend_count, tags, attributes,"
-          + " first_seen_at, seen_at, deleted_at";
+          + " first_seen_at, state_since, unattached_since, seen_at, deleted_at";
 
   private final Db db;
 
@@ -137,12 +138,18 @@ public final class PgInventoryStore implements InventoryStore {
           int updated = 0;
           int unchanged = 0;
           List<Resource> changed = new ArrayList<>();
-          for (Resource r : byId.values()) {
-            Stored old = existing.get(r.id());
+          for (Resource given : byId.values()) {
+            Stored old = existing.get(given.id());
+            Resource r =
+                Listings.tracked(
+                    given,
+                    old == null ? null : old.resource(),
+                    old != null && old.deleted(),
+                    seenAt);
             if (old == null || old.deleted()) {
               created++;
               changed.add(r);
-            } else if (!old.resource().equals(asStored(r))) {
+            } else if (!old.resource().asListed().equals(asStored(given.asListed()))) {
               updated++;
               changed.add(r);
             } else {
@@ -208,11 +215,13 @@ public final class PgInventoryStore implements InventoryStore {
                     + " :attached_to, :source_id, :storage_tier, :object_count,"
                     + " :bandwidth_min_mbps, :bandwidth_max_mbps, :backend_count,"
                     + " :healthy_backend_count, cast(:tags as jsonb), cast(:attributes as jsonb),"
-                    + " :seen_at, :seen_at, null) on conflict (account_id, resource_id) do update"
+                    + " :first_seen_at, :state_since, :unattached_since, :seen_at, null) on"
+                    + " conflict (account_id, resource_id) do update"
                     + " set "
                     + updates));
     for (Resource r : resources) {
       ResourceSpec s = r.spec();
+      Resource.Tracking t = Objects.requireNonNull(r.tracking(), "tracked before the write");
       batch
           .bind("account_id", accountId.value())
           .bind("resource_id", r.id())
@@ -240,10 +249,42 @@ public final class PgInventoryStore implements InventoryStore {
           .bind("healthy_backend_count", s.healthyBackendCount())
           .bind("tags", Json.write(r.tags()))
           .bind("attributes", Json.write(r.attributes()))
+          .bind("first_seen_at", PgAccountStore.utc(t.firstSeenAt()))
+          .bind("state_since", PgAccountStore.utc(t.stateSince()))
+          .bind(
+              "unattached_since",
+              t.unattachedSince() == null ? null : PgAccountStore.utc(t.unattachedSince()))
           .bind("seen_at", PgAccountStore.utc(seenAt))
           .add();
     }
     batch.execute();
+  }
+
+  @Override
+  public List<SyncCount> deleteResourcesOfDeletedCompartments(AccountId accountId, Instant seenAt) {
+    return db.inTransaction(
+        "delete resources of deleted compartments",
+        accountId,
+        h -> {
+          Map<String, SyncCount> counts = new HashMap<>();
+          h.createQuery(
+                  db.sql(
+                      "update {s}.resource r set deleted_at = :seen_at from {s}.compartment c"
+                          + " where r.account_id = :account_id and r.deleted_at is null and"
+                          + " c.account_id = r.account_id and c.compartment_id = r.compartment_id"
+                          + " and c.deleted_at is not null returning r.resource_type, r.region"))
+              .bind("seen_at", PgAccountStore.utc(seenAt))
+              .bind("account_id", accountId.value())
+              .map(
+                  (rs, ctx) ->
+                      new SyncCount(
+                          ResourceType.valueOf(rs.getString(1)), rs.getString(2), 0, 0, 1, 0))
+              .forEach(c -> counts.merge(c.type() + "@" + c.region(), c, SyncCount::plus));
+          if (!counts.isEmpty()) {
+            db.bumpVersion(h, accountId);
+          }
+          return counts.values().stream().sorted(SyncCount.BY_TYPE_AND_REGION).toList();
+        });
   }
 
   @Override
@@ -305,6 +346,7 @@ public final class PgInventoryStore implements InventoryStore {
 
   private static Resource resource(AccountId accountId, ResultSet rs) throws SQLException {
     OffsetDateTime created = rs.getObject("time_created", OffsetDateTime.class);
+    OffsetDateTime unattachedSince = rs.getObject("unattached_since", OffsetDateTime.class);
     ResourceSpec spec =
         ResourceSpec.builder()
             .shape(rs.getString("shape"))
@@ -335,6 +377,11 @@ public final class PgInventoryStore implements InventoryStore {
         .tags(Json.stringMap(rs.getString("tags")))
         .spec(spec)
         .attributes(Json.stringMap(rs.getString("attributes")))
+        .tracking(
+            new Resource.Tracking(
+                rs.getObject("first_seen_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("state_since", OffsetDateTime.class).toInstant(),
+                unattachedSince == null ? null : unattachedSince.toInstant()))
         .build();
   }
 

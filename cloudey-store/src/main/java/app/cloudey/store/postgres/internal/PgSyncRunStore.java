@@ -6,6 +6,7 @@ import app.cloudey.model.FailedScope;
 import app.cloudey.model.SyncCount;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
+import app.cloudey.model.SyncState;
 import app.cloudey.spi.SyncRunStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
@@ -20,8 +21,8 @@ public final class PgSyncRunStore implements SyncRunStore {
   private static final TypeReference<List<SyncCount>> COUNTS = new TypeReference<>() {};
   private static final TypeReference<List<FailedScope>> FAILURES = new TypeReference<>() {};
   private static final String COLUMNS =
-      "run_id, kind, started_at, finished_at, scopes_total, scopes_completed, counts::text,"
-          + " failures::text, error";
+      "run_id, kind, state, started_at, finished_at, scopes_total, scopes_completed, counts::text,"
+          + " compartments_deleted, resources_deleted_with_compartments, failures::text, error";
 
   private final Db db;
 
@@ -37,19 +38,25 @@ public final class PgSyncRunStore implements SyncRunStore {
         h -> {
           h.createUpdate(
                   db.sql(
-                      "insert into {s}.sync_run (account_id, run_id, kind, started_at,"
-                          + " finished_at, scopes_total, scopes_completed, counts, failures, error)"
-                          + " values (:account_id, :run_id, :kind, :started_at, :finished_at,"
-                          + " :scopes_total, :scopes_completed, cast(:counts as jsonb),"
+                      "insert into {s}.sync_run (account_id, run_id, kind, state, started_at,"
+                          + " finished_at, scopes_total, scopes_completed, counts,"
+                          + " compartments_deleted, resources_deleted_with_compartments, failures,"
+                          + " error) values (:account_id, :run_id, :kind, :state, :started_at,"
+                          + " :finished_at, :scopes_total, :scopes_completed, cast(:counts as"
+                          + " jsonb), :compartments_deleted, :resources_deleted_with_compartments,"
                           + " cast(:failures as jsonb), :error) on conflict (account_id, run_id) do"
-                          + " update set kind = excluded.kind, started_at = excluded.started_at,"
+                          + " update set kind = excluded.kind, state = excluded.state, started_at ="
+                          + " excluded.started_at,"
                           + " finished_at = excluded.finished_at, scopes_total ="
                           + " excluded.scopes_total, scopes_completed = excluded.scopes_completed,"
-                          + " counts = excluded.counts, failures = excluded.failures, error ="
-                          + " excluded.error"))
+                          + " counts = excluded.counts, compartments_deleted ="
+                          + " excluded.compartments_deleted, resources_deleted_with_compartments ="
+                          + " excluded.resources_deleted_with_compartments, failures ="
+                          + " excluded.failures, error = excluded.error"))
               .bind("account_id", run.accountId().value())
               .bind("run_id", run.id())
               .bind("kind", run.kind().name())
+              .bind("state", run.state().name())
               .bind("started_at", PgAccountStore.utc(run.startedAt()))
               .bind(
                   "finished_at",
@@ -57,6 +64,8 @@ public final class PgSyncRunStore implements SyncRunStore {
               .bind("scopes_total", run.scopesTotal())
               .bind("scopes_completed", run.scopesCompleted())
               .bind("counts", Json.write(run.counts()))
+              .bind("compartments_deleted", run.compartmentsDeleted())
+              .bind("resources_deleted_with_compartments", run.resourcesDeletedWithCompartments())
               .bind("failures", Json.write(run.failures()))
               .bind("error", run.error())
               .execute();
@@ -105,6 +114,29 @@ public final class PgSyncRunStore implements SyncRunStore {
   }
 
   @Override
+  public int abandonUnfinished(AccountId accountId, Instant foundAt, String reason) {
+    return db.inTransaction(
+        "abandon unfinished sync runs",
+        accountId,
+        h -> {
+          int abandoned =
+              h.createUpdate(
+                      db.sql(
+                          "update {s}.sync_run set state = 'ABANDONED', finished_at ="
+                              + " greatest(started_at, :found_at), error = :reason where"
+                              + " account_id = :account_id and state = 'RUNNING'"))
+                  .bind("found_at", PgAccountStore.utc(foundAt))
+                  .bind("reason", reason)
+                  .bind("account_id", accountId.value())
+                  .execute();
+          if (abandoned > 0) {
+            db.bumpVersion(h, accountId);
+          }
+          return abandoned;
+        });
+  }
+
+  @Override
   public int deleteBefore(AccountId accountId, Instant cutoff) {
     return db.inTransaction(
         "apply sync run retention",
@@ -114,7 +146,7 @@ public final class PgSyncRunStore implements SyncRunStore {
               h.createUpdate(
                       db.sql(
                           "delete from {s}.sync_run where account_id = :account_id and"
-                              + " finished_at is not null and started_at < :cutoff"))
+                              + " state <> 'RUNNING' and started_at < :cutoff"))
                   .bind("account_id", accountId.value())
                   .bind("cutoff", PgAccountStore.utc(cutoff))
                   .execute();
@@ -131,11 +163,14 @@ public final class PgSyncRunStore implements SyncRunStore {
         rs.getString("run_id"),
         accountId,
         SyncKind.valueOf(rs.getString("kind")),
+        SyncState.valueOf(rs.getString("state")),
         rs.getObject("started_at", OffsetDateTime.class).toInstant(),
         finished == null ? null : finished.toInstant(),
         rs.getInt("scopes_total"),
         rs.getInt("scopes_completed"),
         Json.read(rs.getString("counts"), COUNTS),
+        rs.getInt("compartments_deleted"),
+        rs.getInt("resources_deleted_with_compartments"),
         Json.read(rs.getString("failures"), FAILURES),
         rs.getString("error"));
   }
