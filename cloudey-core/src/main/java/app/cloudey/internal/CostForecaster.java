@@ -71,8 +71,9 @@ public final class CostForecaster {
   static final int MIN_RANGE_ORIGINS = 7;
 
   /**
-   * The normal 90 % quantile: the back-forecasts overlap, so their RMS understates the spread; with
-   * it the range held about 80 % of the actual totals in the simulator backtest.
+   * The normal 90 % quantile, not the 80 % one: the back-forecasts overlap, so their RMS
+   * understates the spread. With it the range held 68 % (day 10) and 79 % (day 20) of the actual
+   * month totals in the simulator backtest (docs/benchmarks.md).
    */
   static final String RANGE_Z = "1.645";
 

@@ -14,9 +14,10 @@ import java.time.LocalDate;
  * @param currency ISO 4217 code of every amount
  * @param actualToDate the known cost of {@code [period.start, asOf)} (0 on the period's first day)
  * @param total {@code actualToDate} plus the forecast of {@code [asOf, period.end)}
- * @param low lower end of the range (about 80 %) for the total
+ * @param low lower end of the likely range of the total (from the method's measured spread, e.g. of
+ *     its own back-forecasts on the history)
  * @param high upper end of the range for the total
- * @param method name of the forecasting method, e.g. {@code dow-run-rate-28d}
+ * @param method name of the forecasting method, e.g. {@code dow-trend-run-rate-28d}
  * @param historyDays days of history the run rate was estimated from (at most the method's window;
  *     0 when there was none)
  */
