@@ -37,7 +37,7 @@ final class TenancyGenerator {
   private final List<SimCompartment> compartments = new ArrayList<>();
   final List<Integer> active = new ArrayList<>();
   final List<Res> resources = new ArrayList<>();
-  final long nowHour;
+  private final long nowHour;
   final long startHour;
   final int busy;
   final int busyCompartment;
