@@ -203,7 +203,8 @@ public final class OciSimulator implements AutoCloseable {
    * Options of a simulated tenancy. Defaults: seed 42, now = today (UTC), 2 regions, 10
    * compartments of depth up to 3, 60 instances (other types scale from it), 30 days of history,
    * page size 25, Usage API page size 1000, USD, an ephemeral port on 127.0.0.1, Usage API range
-   * limits of 31 days (DAILY) and 366 days (MONTHLY), the system clock for signature dates.
+   * limits of 31 days (DAILY) and 366 days (MONTHLY), the system clock for signature dates, no cost
+   * dynamics ({@link CostDynamics#NONE}).
    */
   public static final class Builder {
     private long seed = 42;
@@ -220,6 +221,7 @@ public final class OciSimulator implements AutoCloseable {
     private int maxDailyDays = 31;
     private int maxMonthlyDays = 366;
     private Clock clock = Clock.systemUTC();
+    private CostDynamics dynamics = CostDynamics.NONE;
 
     private Builder() {}
 
@@ -298,6 +300,15 @@ public final class OciSimulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Weekly seasonality, growth, noise, new instances and cost spikes (see {@link CostDynamics});
+     * {@link CostDynamics#realistic()} with {@code days(240)} gives a tenancy to forecast.
+     */
+    public Builder dynamics(CostDynamics dynamics) {
+      this.dynamics = java.util.Objects.requireNonNull(dynamics, "dynamics");
+      return this;
+    }
+
     /** The clock signature dates are checked against (±5 minutes). */
     public Builder clock(Clock clock) {
       this.clock = clock;
@@ -334,7 +345,8 @@ public final class OciSimulator implements AutoCloseable {
               port,
               maxDailyDays,
               maxMonthlyDays,
-              clock);
+              clock,
+              dynamics);
       return new OciSimulator(new SimulatorServer(settings));
     }
   }

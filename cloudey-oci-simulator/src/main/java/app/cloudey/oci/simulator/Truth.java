@@ -4,6 +4,7 @@ import app.cloudey.model.MetricName;
 import app.cloudey.model.Period;
 import app.cloudey.model.ResourceType;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -141,6 +142,34 @@ public interface Truth {
    * VOLUME_IOPS} aggregate hourly sums, the others hourly means and maxima).
    */
   Optional<MetricAggregate> findMetricDaily(String resourceId, MetricName metric, LocalDate day);
+
+  /** The cost dynamics the tenancy was generated with ({@link CostDynamics#NONE} by default). */
+  CostDynamics dynamics();
+
+  /**
+   * The factor elastic usage was billed at on a day (see {@link CostDynamics}); 1 without elastic
+   * dynamics. Defined for any day, inside the history or not.
+   */
+  double loadFactor(LocalDate day);
+
+  /**
+   * Instances and autonomous databases whose compute quantity follows {@link #loadFactor}, in
+   * generation order.
+   */
+  List<String> elasticResourceIds();
+
+  /**
+   * Instances the cost dynamics added during the history, in creation order, with their creation
+   * time (a whole UTC hour; billing starts then, so the first billed day is partial). Each has a
+   * boot volume created at the same time. Empty without {@link CostDynamics#newInstancesPerMonth}.
+   */
+  Map<String, Instant> addedInstances();
+
+  /**
+   * Planted cost spikes (see {@link CostDynamics#spikesPerMonth}), by day; the served costs and
+   * every cost method of this interface include them.
+   */
+  List<CostSpike> costSpikes();
 
   /** Resource ids of each planted case (a resource may appear in several). */
   Map<PlantedCase, List<String>> plantedCases();

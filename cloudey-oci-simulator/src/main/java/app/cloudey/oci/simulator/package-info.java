@@ -92,7 +92,10 @@
  * 744 hours. Lines without a resource id: network egress per region, a daily support fee
  * (SIM-SUPPORT, 3 USD) and a monthly credit (SIM-CREDIT, −40 USD on the 1st). Other currencies use
  * fixed rates from USD. Amounts have 8 decimals; every Usage API row is an exact sum of lines, so
- * sums match {@link app.cloudey.oci.simulator.Truth} exactly.
+ * sums match {@link app.cloudey.oci.simulator.Truth} exactly. Opt-in {@link
+ * app.cloudey.oci.simulator.CostDynamics} add weekly seasonality, growth and noise to elastic
+ * usage, instances created during the history and cost spikes ({@link
+ * app.cloudey.oci.simulator.CostSpike}), all in the truth.
  *
  * <h2>Ground truth</h2>
  *

@@ -73,6 +73,9 @@ class CliIT {
             },
             new String[] {"--instances", "5000000", "--fail-scope", "compute:c1:404", "--out", "x"},
             new String[] {"--instances", "5000000", "--delay", "ListVolumes", "--out", "x"},
+            new String[] {"--instances", "5000000", "--profile", "fancy", "--out", "x"},
+            new String[] {"--instances", "5000000", "--weekend-load", "0", "--out", "x"},
+            new String[] {"--instances", "5000000", "--spikes-per-month", "many", "--out", "x"},
             new String[] {
               "--instances", "5000000", "--timeout-next", "ListInstances:1:-3", "--out", "x"
             })) {
@@ -181,6 +184,59 @@ class CliIT {
               .pageSize(5)
               .start()) {
         assertThat(same.truth().toJson()).isEqualTo(Files.readString(dir.resolve("truth.json")));
+      }
+    } finally {
+      p.destroy();
+      p.waitFor(20, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void realisticProfileWithAnOverrideMatchesTheLibrary(@TempDir Path dir) throws Exception {
+    // no --days: the realistic profile defaults to 240 days of history
+    Process p =
+        start(
+            "--port",
+            "0",
+            "--seed",
+            "3",
+            "--now",
+            "2026-12-01",
+            "--regions",
+            "1",
+            "--compartments",
+            "3",
+            "--instances",
+            "12",
+            "--page-size",
+            "4",
+            "--profile",
+            "realistic",
+            "--spikes-per-month",
+            "4",
+            "--out",
+            dir.toString());
+    try {
+      awaitReady(p);
+      String json = Files.readString(dir.resolve("truth.json"));
+      JsonNode truth = new ObjectMapper().readTree(json);
+      assertThat(truth.path("days").asInt()).isEqualTo(240);
+      assertThat(truth.path("dynamics").path("weekendLoad").asDouble()).isEqualTo(0.6);
+      assertThat(truth.path("dynamics").path("spikesPerMonth").asDouble()).isEqualTo(4.0);
+      assertThat(truth.path("costsByDay").size()).isEqualTo(240);
+      try (OciSimulator same =
+          OciSimulator.builder()
+              .seed(3)
+              .now(LocalDate.of(2026, 12, 1))
+              .regions(1)
+              .compartments(3)
+              .instances(12)
+              .days(240)
+              .pageSize(4)
+              .dynamics(CostDynamics.realistic().withSpikesPerMonth(4))
+              .start()) {
+        assertThat(same.truth().toJson()).isEqualTo(json);
+        assertThat(truth.path("costSpikes").size()).isEqualTo(same.truth().costSpikes().size());
       }
     } finally {
       p.destroy();

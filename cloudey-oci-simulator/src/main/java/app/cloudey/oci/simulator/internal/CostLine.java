@@ -23,6 +23,9 @@ final class CostLine {
   /** Set while settling free tiers: quantities only. */
   boolean raw;
 
+  /** Set to price a day as it would be without its cost spike (the spike's extra amount). */
+  boolean withoutSpike;
+
   CostLine(Sku any) {
     this.sku = any;
   }

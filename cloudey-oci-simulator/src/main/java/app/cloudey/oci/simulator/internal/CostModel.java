@@ -1,6 +1,7 @@
 package app.cloudey.oci.simulator.internal;
 
 import app.cloudey.model.ResourceType;
+import app.cloudey.oci.simulator.CostDynamics;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -50,9 +51,19 @@ final class CostModel {
 
   private final Map<Long, long[]> tierPlans = new ConcurrentHashMap<>();
 
+  /** Average days per month of the growth exponent (365.2425 / 12). */
+  static final double DAYS_PER_MONTH = 30.436875;
+
+  private static final long NOISE_STREAM = 0x9015_E000L;
+
+  private final CostDynamics dynamics;
+  private final long historyStartDay;
+
   CostModel(Tenancy tenancy) {
     this.t = tenancy;
     this.prices = tenancy.prices;
+    this.dynamics = tenancy.params.dynamics();
+    this.historyStartDay = tenancy.historyStart().toEpochDay();
     blockStorage = prices.sku("B91961");
     blockVpu = prices.sku("B91962");
     objectStandard = prices.sku("B91628");
@@ -99,6 +110,49 @@ final class CostModel {
     resourceLines(r, epochDay * 24, line, sink);
   }
 
+  /**
+   * The lines of one resource for one day as they would be without its cost spike: the spike's
+   * extra amount is the difference.
+   */
+  void forEachLineWithoutSpike(Res r, long epochDay, Consumer<CostLine> sink) {
+    CostLine line = new CostLine(support);
+    line.epochDay = epochDay;
+    line.withoutSpike = true;
+    resourceLines(r, epochDay * 24, line, sink);
+  }
+
+  /**
+   * The day's factor on elastic usage (see {@link CostDynamics}): weekday × growth × noise; 1
+   * without elastic dynamics. StrictMath, so every JVM computes the same quantities.
+   */
+  double loadFactor(long epochDay) {
+    if (!dynamics.elastic()) {
+      return 1;
+    }
+    int dow = (int) Math.floorMod(epochDay + 3, 7); // 0 = Monday (epoch day 0 was a Thursday)
+    double weekday = dow >= 5 ? dynamics.weekendLoad() : 1;
+    double growth =
+        StrictMath.pow(
+            1 + dynamics.growthPerMonth(), (epochDay - historyStartDay) / DAYS_PER_MONTH);
+    double u = Rng.unit(Rng.hash(t.params.seed(), NOISE_STREAM, epochDay));
+    return weekday * growth * (1 + dynamics.dailyNoise() * (2 * u - 1));
+  }
+
+  /**
+   * An instance's or autonomous database's quantity after its load factor (elastic ones) and its
+   * spike, if any; unchanged without dynamics.
+   */
+  private long usage(Res r, long quantity, CostLine line) {
+    long q = r.elastic ? Math.round(quantity * loadFactor(line.epochDay)) : quantity;
+    if (!line.withoutSpike) {
+      int percent = t.spikePercent(r, line.epochDay);
+      if (percent > 0) {
+        q = q * percent / 100;
+      }
+    }
+    return q;
+  }
+
   /** Quantities only (amounts left 0): used to settle the free tiers without recursion. */
   private void forEachRawLine(Res r, long epochDay, Consumer<CostLine> sink) {
     CostLine line = new CostLine(support);
@@ -123,10 +177,20 @@ final class CostModel {
     switch (r.type) {
       case INSTANCE -> {
         line.service = COMPUTE;
-        emit(line, shapeOcpu[r.shape], (long) r.ocpus * hours * Sku.QUANTITY_ONE, r.index, sink);
+        emit(
+            line,
+            shapeOcpu[r.shape],
+            usage(r, (long) r.ocpus * hours * Sku.QUANTITY_ONE, line),
+            r.index,
+            sink);
         Sku memory = shapeMemory[r.shape];
         if (memory != null) {
-          emit(line, memory, (long) r.memoryGb * hours * Sku.QUANTITY_ONE, r.index, sink);
+          emit(
+              line,
+              memory,
+              usage(r, (long) r.memoryGb * hours * Sku.QUANTITY_ONE, line),
+              r.index,
+              sink);
         }
       }
       case BOOT_VOLUME, BLOCK_VOLUME -> {
@@ -157,7 +221,7 @@ final class CostModel {
       case AUTONOMOUS_DATABASE -> {
         line.service = DATABASE;
         Sku sku = r.variant.equals("DW") ? adw : atp;
-        emit(line, sku, (long) r.ocpus * hours * Sku.QUANTITY_ONE, r.index, sink);
+        emit(line, sku, usage(r, (long) r.ocpus * hours * Sku.QUANTITY_ONE, line), r.index, sink);
       }
       case LOAD_BALANCER -> {
         line.service = LB;
@@ -188,12 +252,7 @@ final class CostModel {
     for (int region = 0; region < t.regions.size(); region++) {
       line.region = region;
       line.service = NETWORK;
-      emit(
-          line,
-          egress,
-          egressGb(region, epochDay) * Sku.QUANTITY_ONE,
-          t.resources.size() + region,
-          sink);
+      emit(line, egress, egressQuantity(region, epochDay), t.resources.size() + region, sink);
     }
     line.region = 0;
     line.service = SUPPORT;
@@ -206,6 +265,12 @@ final class CostModel {
 
   private long egressGb(int region, long epochDay) {
     return 80 + Math.floorMod(Rng.hash(t.params.seed(), 0xE6E55, region, epochDay), 420);
+  }
+
+  /** A region's egress of a day in 1e-8 GB; traffic follows the load factor with dynamics. */
+  private long egressQuantity(int region, long epochDay) {
+    long quantity = egressGb(region, epochDay) * Sku.QUANTITY_ONE;
+    return dynamics.elastic() ? Math.round(quantity * loadFactor(epochDay)) : quantity;
   }
 
   private void emit(CostLine line, Sku sku, long quantity, int consumer, Consumer<CostLine> sink) {
@@ -256,7 +321,7 @@ final class CostModel {
   /** The raw quantity a consumer uses of a tiered SKU on a day. */
   private long rawQuantity(Sku sku, int consumer, long epochDay) {
     if (consumer >= t.resources.size()) {
-      return egressGb(consumer - t.resources.size(), epochDay) * Sku.QUANTITY_ONE;
+      return egressQuantity(consumer - t.resources.size(), epochDay);
     }
     long[] found = {0};
     forEachRawLine(

@@ -1,5 +1,6 @@
 package app.cloudey.oci.simulator.internal;
 
+import app.cloudey.oci.simulator.CostDynamics;
 import java.time.LocalDate;
 
 /** What a tenancy is generated from; the same values always give the same tenancy. */
@@ -12,7 +13,8 @@ record GeneratorParams(
     int instances,
     int days,
     int pageSize,
-    String currency) {
+    String currency,
+    CostDynamics dynamics) {
 
   GeneratorParams {
     require(

@@ -57,6 +57,15 @@ final class Res {
 
   Map<String, String> tags = Map.of();
 
+  /**
+   * Instances and autonomous databases: bills its compute quantity × the day's load factor (cost
+   * dynamics only).
+   */
+  boolean elastic;
+
+  /** Added during the history by the cost dynamics (new instances and their boot volumes). */
+  boolean added;
+
   Res(ResourceType type, int index, String id, int region) {
     this.type = type;
     this.index = index;

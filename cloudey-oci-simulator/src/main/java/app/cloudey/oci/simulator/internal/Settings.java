@@ -1,5 +1,6 @@
 package app.cloudey.oci.simulator.internal;
 
+import app.cloudey.oci.simulator.CostDynamics;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -19,10 +20,20 @@ public record Settings(
     int port,
     int maxDailyDays,
     int maxMonthlyDays,
-    Clock clock) {
+    Clock clock,
+    CostDynamics dynamics) {
 
   GeneratorParams generator() {
     return new GeneratorParams(
-        seed, now, regions, compartments, compartmentDepth, instances, days, pageSize, currency);
+        seed,
+        now,
+        regions,
+        compartments,
+        compartmentDepth,
+        instances,
+        days,
+        pageSize,
+        currency,
+        dynamics);
   }
 }

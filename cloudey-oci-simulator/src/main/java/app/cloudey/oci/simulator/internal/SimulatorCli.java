@@ -1,5 +1,6 @@
 package app.cloudey.oci.simulator.internal;
 
+import app.cloudey.oci.simulator.CostDynamics;
 import app.cloudey.oci.simulator.Faults;
 import app.cloudey.oci.simulator.OciSimulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,11 +40,21 @@ public final class SimulatorCli {
         --compartments N       active compartments below the root (default 20)
         --depth N              compartment tree depth, 1-6 (default 3)
         --instances N          instances; other resource types scale from it (default 200)
-        --days N               days of cost and metric history (default 90)
+        --days N               days of cost and metric history, 1-400 (default 90; 240 with
+                               --profile realistic)
         --page-size N          items per list page, 1-1000 (default 50)
         --usage-page-size N    rows per Usage API page (default 1000)
         --currency CODE        billing currency: USD EUR GBP JPY CAD AUD CHF INR (default USD)
         --out DIR              where config, key.pem, endpoints.json and truth.json go (required)
+        --profile NAME         cost dynamics preset: none (default) or realistic (weekend load
+                               0.6, growth 0.02/month, daily noise 0.05, new instances 0.02/month,
+                               2 spikes/month); the five flags below override its values
+        --weekend-load F       elastic usage on Sat/Sun relative to a weekday, (0, 2] (default 1)
+        --growth-per-month F   compound monthly growth of elastic usage, (-0.5, 1] (default 0)
+        --daily-noise F        day-to-day variation of elastic usage, +-F, 0-0.5 (default 0)
+        --new-instances-per-month F
+                               instances added each month, as a share of --instances, 0-1
+        --spikes-per-month F   expected cost spikes per month, 0-31 (default 0)
         --latency-ms N         added to every response (default 0)
         --rate-limit N         requests/s per service, 429 beyond (default none)
         --tenancy-rate-limit N requests/s over all services, 429 beyond (default none)
@@ -82,6 +93,9 @@ public final class SimulatorCli {
         throw new IllegalArgumentException("--out DIR is required");
       }
       out = Path.of(options.get("out"));
+      CostDynamics dynamics = dynamics(options);
+      // a forecast needs months of history: the realistic profile defaults to about eight
+      int defaultDays = "realistic".equals(options.get("profile")) ? 240 : 90;
       OciSimulator.Builder builder =
           OciSimulator.builder()
               .port(integer(options, "port", 18080))
@@ -90,10 +104,11 @@ public final class SimulatorCli {
               .compartments(integer(options, "compartments", 20))
               .compartmentDepth(integer(options, "depth", 3))
               .instances(integer(options, "instances", 200))
-              .days(integer(options, "days", 90))
+              .days(integer(options, "days", defaultDays))
               .pageSize(integer(options, "page-size", 50))
               .usagePageSize(integer(options, "usage-page-size", 1000))
-              .currency(options.getOrDefault("currency", "USD"));
+              .currency(options.getOrDefault("currency", "USD"))
+              .dynamics(dynamics);
       if (options.containsKey("now")) {
         try {
           builder.now(LocalDate.parse(options.get("now")));
@@ -234,6 +249,42 @@ public final class SimulatorCli {
     }
   }
 
+  /** The profile's {@link CostDynamics} with each dynamics flag given applied over it. */
+  static CostDynamics dynamics(Map<String, String> options) {
+    String profile = options.getOrDefault("profile", "none");
+    CostDynamics d =
+        switch (profile) {
+          case "none" -> CostDynamics.NONE;
+          case "realistic" -> CostDynamics.realistic();
+          default ->
+              throw new IllegalArgumentException(
+                  "--profile must be none or realistic, was '" + profile + "'");
+        };
+    d = dynamic(options, "weekend-load", d, CostDynamics::withWeekendLoad);
+    d = dynamic(options, "growth-per-month", d, CostDynamics::withGrowthPerMonth);
+    d = dynamic(options, "daily-noise", d, CostDynamics::withDailyNoise);
+    d = dynamic(options, "new-instances-per-month", d, CostDynamics::withNewInstancesPerMonth);
+    return dynamic(options, "spikes-per-month", d, CostDynamics::withSpikesPerMonth);
+  }
+
+  private static CostDynamics dynamic(
+      Map<String, String> options,
+      String name,
+      CostDynamics d,
+      java.util.function.BiFunction<CostDynamics, Double, CostDynamics> with) {
+    Double value = decimal(options, name);
+    if (value == null) {
+      return d;
+    }
+    try {
+      return with.apply(d, value);
+    } catch (IllegalArgumentException e) {
+      // CostDynamics names its field; say which flag that is
+      throw new IllegalArgumentException(
+          "--" + name + " is out of range, was '" + options.get(name) + "': " + e.getMessage());
+    }
+  }
+
   private static @Nullable Double positive(Map<String, String> options, String name) {
     Double d = decimal(options, name);
     if (d != null && d <= 0) {
@@ -259,6 +310,12 @@ public final class SimulatorCli {
             "usage-page-size",
             "currency",
             "out",
+            "profile",
+            "weekend-load",
+            "growth-per-month",
+            "daily-noise",
+            "new-instances-per-month",
+            "spikes-per-month",
             "latency-ms",
             "rate-limit",
             "tenancy-rate-limit",

@@ -32,6 +32,13 @@ final class Tenancy {
   final Map<Long, int[]> scopes;
 
   final PriceList prices;
+
+  /** Planted cost spikes (cost dynamics), in generation order; empty without them. */
+  final List<Spike> spikes;
+
+  /** (epoch day, resource index) of each spike -> its quantity multiplier in percent. */
+  private final Map<Long, Integer> spikePercents;
+
   final long nowHour;
   final long historyStartHour;
 
@@ -48,7 +55,8 @@ final class Tenancy {
       List<Res> resources,
       Map<String, Integer> resourceById,
       Map<Long, int[]> scopes,
-      PriceList prices) {
+      PriceList prices,
+      List<Spike> spikes) {
     this.params = params;
     this.tenancyId = tenancyId;
     this.tenancyName = tenancyName;
@@ -62,6 +70,10 @@ final class Tenancy {
     this.resourceById = Map.copyOf(resourceById);
     this.scopes = Map.copyOf(scopes);
     this.prices = prices;
+    this.spikes = List.copyOf(spikes);
+    Map<Long, Integer> percents = new java.util.HashMap<>();
+    spikes.forEach(s -> percents.put(spikeKey(s.resource(), s.epochDay()), s.percent()));
+    this.spikePercents = Map.copyOf(percents);
     this.nowHour = epochHour(params.now());
     this.historyStartHour = nowHour - 24L * params.days();
   }
@@ -72,6 +84,15 @@ final class Tenancy {
 
   static LocalDate dayOfHour(long hour) {
     return LocalDate.ofEpochDay(Math.floorDiv(hour, 24));
+  }
+
+  private static long spikeKey(int resource, long epochDay) {
+    return (epochDay << 32) | resource;
+  }
+
+  /** The spike multiplier in percent of a resource on a day, 0 when it has none. */
+  int spikePercent(Res r, long epochDay) {
+    return spikePercents.isEmpty() ? 0 : spikePercents.getOrDefault(spikeKey(r.index, epochDay), 0);
   }
 
   static long scopeKey(ResourceType type, int region, int compartment) {

@@ -27,7 +27,7 @@ final class TenancyGenerator {
     "dev", "test", "uat", "sandbox", "staging", "qa", "demo"
   };
   static final String[] APPS = {"web", "api", "etl", "batch", "erp", "crm", "search", "cache"};
-  private static final String[] TEAMS = {"payments", "identity", "growth", "platform", "finance"};
+  static final String[] TEAMS = {"payments", "identity", "growth", "platform", "finance"};
 
   // package-private where VolumeGenerator shares them (same stream, same placement)
   final GeneratorParams p;
@@ -38,7 +38,7 @@ final class TenancyGenerator {
   final List<Integer> active = new ArrayList<>();
   final List<Res> resources = new ArrayList<>();
   private final long nowHour;
-  private final long startHour;
+  final long startHour;
   final int busy;
   final int busyCompartment;
 
@@ -72,6 +72,9 @@ final class TenancyGenerator {
     plantOtherCases();
     // last, on its own random stream: every value drawn above stays as it was before the moves
     volumes.moveSomeAttachedVolumes();
+    PriceList prices = new PriceList(p.currency());
+    // opt-in, after everything else and on streams of its own: without dynamics nothing changes
+    List<Spike> spikes = new DynamicsGenerator(this, prices).generate();
 
     Map<String, Integer> compartmentById = new HashMap<>();
     compartments.forEach(c -> compartmentById.put(c.id(), c.index()));
@@ -90,7 +93,8 @@ final class TenancyGenerator {
         resources,
         resourceById,
         scopes(),
-        new PriceList(p.currency()));
+        prices,
+        spikes);
   }
 
   private static String capital(String s) {

@@ -3,15 +3,19 @@ package app.cloudey.oci.simulator.internal;
 import app.cloudey.model.MetricName;
 import app.cloudey.model.Period;
 import app.cloudey.model.ResourceType;
+import app.cloudey.oci.simulator.CostDynamics;
+import app.cloudey.oci.simulator.CostSpike;
 import app.cloudey.oci.simulator.MetricAggregate;
 import app.cloudey.oci.simulator.PlantedCase;
 import app.cloudey.oci.simulator.ResourceFacts;
 import app.cloudey.oci.simulator.Truth;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -324,6 +328,56 @@ public final class TruthImpl implements Truth {
       throw new IllegalArgumentException("resource " + resourceId + " is not in this tenancy");
     }
     return DailyMetrics.aggregate(metrics, t.res(index), metric, day);
+  }
+
+  @Override
+  public CostDynamics dynamics() {
+    return t.params.dynamics();
+  }
+
+  @Override
+  public double loadFactor(LocalDate day) {
+    return costs.loadFactor(day.toEpochDay());
+  }
+
+  @Override
+  public List<String> elasticResourceIds() {
+    return t.resources.stream().filter(r -> r.elastic).map(r -> r.id).toList();
+  }
+
+  @Override
+  public Map<String, Instant> addedInstances() {
+    Map<String, Instant> out = new LinkedHashMap<>();
+    t.resources.stream()
+        .filter(r -> r.added && r.type == ResourceType.INSTANCE)
+        .sorted(Comparator.comparingLong((Res r) -> r.createdHour).thenComparing(r -> r.index))
+        .forEach(r -> out.put(r.id, Instant.ofEpochSecond(r.createdHour * 3600)));
+    return out;
+  }
+
+  @Override
+  public List<CostSpike> costSpikes() {
+    List<CostSpike> out = new ArrayList<>();
+    t.spikes.stream()
+        .sorted(Comparator.comparingLong(Spike::epochDay).thenComparing(Spike::resource))
+        .forEach(
+            s -> {
+              Res r = t.res(s.resource());
+              long[] with = {0};
+              long[] without = {0};
+              costs.forEachLine(r, s.epochDay(), line -> with[0] += line.amount);
+              costs.forEachLineWithoutSpike(r, s.epochDay(), line -> without[0] += line.amount);
+              out.add(
+                  new CostSpike(
+                      LocalDate.ofEpochDay(s.epochDay()),
+                      r.type == ResourceType.INSTANCE ? CostModel.COMPUTE : CostModel.DATABASE,
+                      r.id,
+                      t.region(r).name(),
+                      t.compartment(r).id(),
+                      BigDecimal.valueOf(s.percent(), 2),
+                      money(with[0] - without[0])));
+            });
+    return out;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package app.cloudey.oci.simulator.internal;
 
 import app.cloudey.model.ResourceType;
+import app.cloudey.oci.simulator.CostSpike;
 import app.cloudey.oci.simulator.PlantedCase;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +53,37 @@ final class TruthJson {
       }
     }
     return byRegion;
+  }
+
+  /**
+   * {@code dynamics} (the options), {@code elasticResources} and {@code addedInstances} (counts),
+   * {@code costSpikes} (day, service, resource, region, compartment, multiplier, amount) and {@code
+   * costsByDay} (the daily totals a forecast backtest compares with).
+   */
+  private static void dynamics(TruthImpl truth, ObjectNode root) {
+    ObjectNode options = root.putObject("dynamics");
+    options.put("weekendLoad", truth.dynamics().weekendLoad());
+    options.put("growthPerMonth", truth.dynamics().growthPerMonth());
+    options.put("dailyNoise", truth.dynamics().dailyNoise());
+    options.put("newInstancesPerMonth", truth.dynamics().newInstancesPerMonth());
+    options.put("spikesPerMonth", truth.dynamics().spikesPerMonth());
+    root.put("elasticResources", truth.elasticResourceIds().size());
+    root.put("addedInstances", truth.addedInstances().size());
+    ArrayNode spikes = root.putArray("costSpikes");
+    for (CostSpike s : truth.costSpikes()) {
+      ObjectNode node = spikes.addObject();
+      node.put("day", s.day().toString());
+      node.put("service", s.service());
+      node.put("resourceId", s.resourceId());
+      node.put("region", s.region());
+      node.put("compartmentId", s.compartmentId());
+      node.put("multiplier", s.multiplier().toPlainString());
+      node.put("amount", s.amount().toPlainString());
+    }
+    ObjectNode days = root.putObject("costsByDay");
+    truth
+        .costByDay(truth.history())
+        .forEach((day, cost) -> days.put(day.toString(), cost.toPlainString()));
   }
 
   static String write(TruthImpl truth) {
@@ -148,6 +180,10 @@ final class TruthJson {
     for (Map.Entry<PlantedCase, List<String>> e : truth.plantedCases().entrySet()) {
       ArrayNode ids = cases.putArray(e.getKey().name());
       e.getValue().forEach(ids::add);
+    }
+    if (truth.dynamics().active()) {
+      // only with dynamics, so a tenancy generated without them keeps its exact bytes
+      dynamics(truth, root);
     }
     try {
       return MAPPER.writeValueAsString(root) + "\n";

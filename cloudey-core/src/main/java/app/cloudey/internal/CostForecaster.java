@@ -1,0 +1,352 @@
+package app.cloudey.internal;
+
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.model.Forecast;
+import app.cloudey.model.Money;
+import app.cloudey.model.Period;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Forecasts the total cost of the month (or quarter) of an as-of date from daily cost history: a
+ * pure function, thread-safe, no I/O.
+ *
+ * <p><b>Method {@value #METHOD}.</b> The days before {@code asOf} are known; {@code asOf} and the
+ * days after it are forecast. Days missing between the first day of history and {@code asOf} count
+ * as zero (a cost source reports no row for a day without cost); entries on or after {@code asOf}
+ * are ignored. Over the trailing window of the last {@value #WINDOW_DAYS} known days (fewer when
+ * the history is shorter):
+ *
+ * <ol>
+ *   <li><b>Day-of-week factors</b>: each day's cost divided by the centred 7-day moving average
+ *       around it (one of each weekday, so growth does not leak into the factors); per weekday the
+ *       median of those ratios (so one spike does not make its weekday expensive), normalised to
+ *       average 1. Weeks without a positive cost are skipped. Flat (all 1) with fewer than {@value
+ *       #MIN_SEASONAL_DAYS} days of history, or when a weekday has no ratio or a median that is not
+ *       positive.
+ *   <li><b>Level</b>: the deseasonalised cost (cost ÷ its weekday's factor) of the last {@value
+ *       #LEVEL_DAYS} days, averaged without the highest and the lowest (so a spike or a credit day
+ *       in the last week does not carry into the run rate).
+ *   <li><b>Trend</b>: the Theil–Sen slope (median of the slopes between every pair of days) of the
+ *       deseasonalised window, extrapolated from the middle of the level's days; 0 with fewer than
+ *       {@value #MIN_SEASONAL_DAYS} days.
+ *   <li><b>Forecast</b>: each remaining day costs {@code (level + trend × days from the level's
+ *       middle) × its weekday's factor}; the total is the known period-to-date cost plus their sum.
+ *   <li><b>Range</b>: the method forecasts itself on the known history: for {@value #RANGE_ORIGINS}
+ *       earlier as-of days, as many days ahead as remain now, each with only the days before it.
+ *       {@code low}/{@code high} are the total ∓ {@value #RANGE_Z} × the root mean square of those
+ *       errors. When fewer than {@value #MIN_RANGE_ORIGINS} such back-forecasts fit in the history,
+ *       {@value #RANGE_Z} × σ × √(n + n²/k) instead, with σ the standard deviation of the window's
+ *       residuals around the fitted level, trend and factors, n the remaining days and k the
+ *       level's days (daily noise plus the level's uncertainty).
+ * </ol>
+ *
+ * <p>Its backtest against the naive run rate (month-to-date ÷ days elapsed × days in month, blind
+ * to weekly seasonality and growth) is in docs/benchmarks.md ({@code forecast.*}). Known period
+ * days before the first day of history are not known: they add nothing to {@code actualToDate}.
+ * Intermediate values carry 16 significant digits; amounts are rounded to the cent (half even) only
+ * at the end.
+ *
+ * <pre>{@code
+ * Forecast f = CostForecaster.toMonthEnd(costByDay, LocalDate.of(2026, 11, 10), "USD");
+ * f.actualToDate(); f.total(); f.low(); f.high();
+ * }</pre>
+ */
+public final class CostForecaster {
+  /** The method's name in {@link Forecast#method()}. */
+  public static final String METHOD = "dow-trend-run-rate-28d";
+
+  static final int WINDOW_DAYS = 28;
+  static final int LEVEL_DAYS = 7;
+  static final int MIN_SEASONAL_DAYS = 14;
+  static final int RANGE_ORIGINS = 14;
+  static final int MIN_RANGE_ORIGINS = 7;
+
+  /**
+   * The normal 90 % quantile, not the 80 % one: the back-forecasts overlap, so their RMS
+   * understates the spread. With it the range held 68 % (day 10) and 79 % (day 20) of the actual
+   * month totals in the simulator backtest (docs/benchmarks.md).
+   */
+  static final String RANGE_Z = "1.645";
+
+  private static final BigDecimal Z = new BigDecimal(RANGE_Z);
+  private static final BigDecimal TWO = BigDecimal.valueOf(2);
+  private static final BigDecimal SEVEN = BigDecimal.valueOf(7);
+  private static final MathContext MC = MathContext.DECIMAL64;
+
+  private CostForecaster() {}
+
+  /** The forecast to the end of {@code asOf}'s month; see the class documentation. */
+  public static Forecast toMonthEnd(
+      Map<LocalDate, BigDecimal> dailyCosts, LocalDate asOf, String currency) {
+    return forecast(dailyCosts, asOf, currency, Forecast.Horizon.MONTH);
+  }
+
+  /** The forecast to the end of {@code asOf}'s calendar quarter; see the class documentation. */
+  public static Forecast toQuarterEnd(
+      Map<LocalDate, BigDecimal> dailyCosts, LocalDate asOf, String currency) {
+    return forecast(dailyCosts, asOf, currency, Forecast.Horizon.QUARTER);
+  }
+
+  /**
+   * The forecast of {@code asOf}'s month or quarter.
+   *
+   * @param dailyCosts cost per UTC day, one currency (e.g. a store's daily rollup); days on or
+   *     after {@code asOf} are ignored
+   * @param asOf the first day not known (today): the period's days before it are actuals
+   * @param currency ISO 4217 code of the amounts
+   * @throws CloudeyConfigException for a null argument or null amount, or an unknown currency
+   */
+  public static Forecast forecast(
+      Map<LocalDate, BigDecimal> dailyCosts,
+      LocalDate asOf,
+      String currency,
+      Forecast.Horizon horizon) {
+    if (dailyCosts == null || asOf == null || horizon == null) {
+      throw new CloudeyConfigException("dailyCosts, asOf and horizon must not be null");
+    }
+    String code = Money.currency(currency).getCurrencyCode();
+    Period period =
+        horizon == Forecast.Horizon.MONTH ? Period.month(YearMonth.from(asOf)) : quarter(asOf);
+    History history = History.of(dailyCosts, asOf);
+    int end = history.days();
+    int remaining = (int) ChronoUnit.DAYS.between(asOf, period.end());
+
+    BigDecimal actual = BigDecimal.ZERO;
+    for (int t = Math.max(0, history.index(period.start())); t < end; t++) {
+      actual = actual.add(history.cost(t));
+    }
+    Fit fit = Fit.of(history, end);
+    BigDecimal rest = fit.sum(history, end, end + remaining);
+    BigDecimal half = halfRange(history, fit, end, remaining);
+    BigDecimal total = actual.add(rest);
+    return new Forecast(
+        horizon,
+        period,
+        asOf,
+        code,
+        cents(actual),
+        cents(total),
+        cents(total.subtract(half)),
+        cents(total.add(half)),
+        METHOD,
+        fit.windowDays());
+  }
+
+  private static Period quarter(LocalDate day) {
+    YearMonth first = YearMonth.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1);
+    return Period.of(first.atDay(1), first.plusMonths(3).atDay(1));
+  }
+
+  private static BigDecimal cents(BigDecimal amount) {
+    return amount.setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  /** Half the width of the range; see the class documentation. */
+  private static BigDecimal halfRange(History history, Fit fit, int end, int remaining) {
+    if (fit.windowDays() == 0) {
+      return BigDecimal.ZERO; // no history: nothing to measure a spread on
+    }
+    BigDecimal squares = BigDecimal.ZERO;
+    int origins = 0;
+    for (int j = 0; j < RANGE_ORIGINS; j++) {
+      int origin = end - remaining - j;
+      if (origin < MIN_SEASONAL_DAYS) {
+        break;
+      }
+      BigDecimal actual = BigDecimal.ZERO;
+      for (int t = origin; t < origin + remaining; t++) {
+        actual = actual.add(history.cost(t));
+      }
+      BigDecimal error =
+          actual.subtract(Fit.of(history, origin).sum(history, origin, origin + remaining));
+      squares = squares.add(error.multiply(error, MC), MC);
+      origins++;
+    }
+    if (origins >= MIN_RANGE_ORIGINS) {
+      return Z.multiply(squares.divide(BigDecimal.valueOf(origins), MC).sqrt(MC), MC);
+    }
+    BigDecimal variance = fit.residualVariance(history, end);
+    long n = remaining;
+    BigDecimal days =
+        BigDecimal.valueOf(n)
+            .add(BigDecimal.valueOf(n * n).divide(BigDecimal.valueOf(fit.levelDays()), MC), MC);
+    return Z.multiply(variance.multiply(days, MC).sqrt(MC), MC);
+  }
+
+  static BigDecimal median(List<BigDecimal> values) {
+    BigDecimal[] sorted = values.toArray(new BigDecimal[0]);
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : sorted[n / 2 - 1].add(sorted[n / 2]).divide(TWO, MC);
+  }
+
+  /** Known daily costs from the first day of history to the day before {@code asOf}, gaps = 0. */
+  private record History(LocalDate first, BigDecimal[] costs) {
+    static History of(Map<LocalDate, BigDecimal> dailyCosts, LocalDate asOf) {
+      LocalDate first = null;
+      for (Map.Entry<LocalDate, BigDecimal> e : dailyCosts.entrySet()) {
+        if (e.getKey() == null || e.getValue() == null) {
+          throw new CloudeyConfigException("dailyCosts must not contain null days or amounts");
+        }
+        if (e.getKey().isBefore(asOf) && (first == null || e.getKey().isBefore(first))) {
+          first = e.getKey();
+        }
+      }
+      if (first == null) {
+        return new History(asOf, new BigDecimal[0]);
+      }
+      BigDecimal[] costs = new BigDecimal[(int) ChronoUnit.DAYS.between(first, asOf)];
+      Arrays.fill(costs, BigDecimal.ZERO);
+      for (Map.Entry<LocalDate, BigDecimal> e : dailyCosts.entrySet()) {
+        if (e.getKey().isBefore(asOf)) {
+          costs[(int) ChronoUnit.DAYS.between(first, e.getKey())] = e.getValue();
+        }
+      }
+      return new History(first, costs);
+    }
+
+    int days() {
+      return costs.length;
+    }
+
+    BigDecimal cost(int t) {
+      return costs[t];
+    }
+
+    /** Index of a day (negative before the first day). */
+    int index(LocalDate day) {
+      return (int) ChronoUnit.DAYS.between(first, day);
+    }
+
+    /** 0 = Monday. */
+    int weekday(int t) {
+      return first.plusDays(t).getDayOfWeek().getValue() - 1;
+    }
+  }
+
+  /**
+   * The fitted run rate on the window ending before day index {@code end}: weekday factors, level
+   * (at the middle of its days), trend per day.
+   */
+  private record Fit(
+      int windowDays, int levelDays, BigDecimal[] factors, BigDecimal level, BigDecimal slope) {
+
+    static Fit of(History h, int end) {
+      int w = Math.min(WINDOW_DAYS, end);
+      BigDecimal[] factors = factors(h, end, w);
+      BigDecimal[] z = new BigDecimal[w];
+      for (int i = 0; i < w; i++) {
+        int t = end - w + i;
+        z[i] = h.cost(t).divide(factors[h.weekday(t)], MC);
+      }
+      int k = Math.min(LEVEL_DAYS, w);
+      BigDecimal level = BigDecimal.ZERO;
+      if (k > 0) {
+        BigDecimal[] last = Arrays.copyOfRange(z, w - k, w);
+        Arrays.sort(last);
+        // without the highest and lowest once there are enough days to spare them
+        int from = k >= 5 ? 1 : 0;
+        int to = k >= 5 ? k - 1 : k;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = from; i < to; i++) {
+          sum = sum.add(last[i]);
+        }
+        level = sum.divide(BigDecimal.valueOf(to - from), MC);
+      }
+      BigDecimal slope = BigDecimal.ZERO;
+      if (w >= MIN_SEASONAL_DAYS) {
+        List<BigDecimal> slopes = new ArrayList<>(w * (w - 1) / 2);
+        for (int i = 0; i < w; i++) {
+          for (int j = i + 1; j < w; j++) {
+            slopes.add(z[j].subtract(z[i]).divide(BigDecimal.valueOf(j - i), MC));
+          }
+        }
+        slope = median(slopes);
+      }
+      return new Fit(w, k, factors, level, slope);
+    }
+
+    /**
+     * Ratio to the centred 7-day moving average, per weekday: the median ratio, normalised to a
+     * mean of 1. The moving average holds one of each weekday, so a trend does not leak into the
+     * factors.
+     */
+    private static BigDecimal[] factors(History h, int end, int w) {
+      BigDecimal[] flat = new BigDecimal[7];
+      Arrays.fill(flat, BigDecimal.ONE);
+      if (w < MIN_SEASONAL_DAYS) {
+        return flat;
+      }
+      List<List<BigDecimal>> byWeekday = new ArrayList<>();
+      for (int d = 0; d < 7; d++) {
+        byWeekday.add(new ArrayList<>());
+      }
+      for (int t = end - w + 3; t < end - 3; t++) {
+        BigDecimal week = BigDecimal.ZERO;
+        for (int u = t - 3; u <= t + 3; u++) {
+          week = week.add(h.cost(u));
+        }
+        if (week.signum() > 0) {
+          byWeekday.get(h.weekday(t)).add(h.cost(t).multiply(SEVEN).divide(week, MC));
+        }
+      }
+      BigDecimal[] medians = new BigDecimal[7];
+      BigDecimal sum = BigDecimal.ZERO;
+      for (int d = 0; d < 7; d++) {
+        if (byWeekday.get(d).isEmpty()) {
+          return flat;
+        }
+        medians[d] = median(byWeekday.get(d));
+        if (medians[d].signum() <= 0) {
+          return flat;
+        }
+        sum = sum.add(medians[d]);
+      }
+      BigDecimal mean = sum.divide(SEVEN, MC);
+      BigDecimal[] factors = new BigDecimal[7];
+      for (int d = 0; d < 7; d++) {
+        factors[d] = medians[d].divide(mean, MC);
+      }
+      return factors;
+    }
+
+    /** The fitted cost of day index {@code t} for a window that ended before {@code end}. */
+    BigDecimal predict(History h, int end, int t) {
+      // days from the middle of the level's days [end - k, end): t - end + (k + 1) / 2
+      BigDecimal offset = BigDecimal.valueOf(2L * (t - end) + levelDays + 1).divide(TWO, MC);
+      BigDecimal weekday = factors[h.weekday(t)];
+      return level.add(slope.multiply(offset, MC), MC).multiply(weekday, MC);
+    }
+
+    /** The forecast of the days {@code [from, to)}. */
+    BigDecimal sum(History h, int from, int to) {
+      BigDecimal sum = BigDecimal.ZERO;
+      for (int t = from; t < to; t++) {
+        sum = sum.add(predict(h, from, t), MC);
+      }
+      return sum;
+    }
+
+    /** Variance of the window's residuals around the fit (n − 2 degrees of freedom), 0 if few. */
+    BigDecimal residualVariance(History h, int end) {
+      if (windowDays <= 2) {
+        return BigDecimal.ZERO;
+      }
+      BigDecimal squares = BigDecimal.ZERO;
+      for (int t = end - windowDays; t < end; t++) {
+        BigDecimal r = h.cost(t).subtract(predict(h, end, t), MC);
+        squares = squares.add(r.multiply(r, MC), MC);
+      }
+      return squares.divide(BigDecimal.valueOf(windowDays - 2L), MC);
+    }
+  }
+}
