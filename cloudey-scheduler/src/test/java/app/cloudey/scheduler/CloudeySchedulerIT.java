@@ -44,12 +44,11 @@ class CloudeySchedulerIT {
     FakeCloudProvider fake = Fixtures.providerBuilder().callLatency(Duration.ofMillis(2)).build();
     try (Node a = new Node(PG.database().jdbcUrl(), schema, fake);
         Node b = new Node(PG.database().jdbcUrl(), schema, fake)) {
-      List<AccountId> ids = IntStream.range(0, 6).mapToObj(i -> a.addAccount("acct-" + i)).toList();
+      List<AccountId> ids = IntStream.range(0, 4).mapToObj(i -> a.addAccount("acct-" + i)).toList();
       fake.resetCalls();
-      try (CloudeyScheduler one =
-              a.scheduler("one", Node.fastOptions(schema), Schedule.ofDefaults());
-          CloudeyScheduler two =
-              b.scheduler("two", Node.fastOptions(schema), Schedule.ofDefaults())) {
+      CloudeyScheduler.Options options = Node.steadyOptions(schema);
+      try (CloudeyScheduler one = a.scheduler("one", options, Schedule.ofDefaults());
+          CloudeyScheduler two = b.scheduler("two", options, Schedule.ofDefaults())) {
         one.start();
         two.start();
 
@@ -63,12 +62,12 @@ class CloudeySchedulerIT {
         Instant soonest = Instant.now().plus(Duration.ofHours(5));
         assertThat(two.status())
             .filteredOn(s -> s.accountId() != null)
-            .hasSize(6 * WorkKind.values().length)
+            .hasSize(4 * WorkKind.values().length)
             .allSatisfy(s -> assertThat(s.nextRun()).isAfter(soonest))
             .noneMatch(TaskStatus::isRunning);
       }
 
-      assertThat(fake.calls(Operation.LIST_REGIONS)).isEqualTo(6); // one inventory sync each
+      assertThat(fake.calls(Operation.LIST_REGIONS)).isEqualTo(4); // one inventory sync each
       for (AccountId id : ids) {
         List<SyncRun> history = a.cloudey.account(id).inventory().history(50);
         assertThat(countByKind(history))
@@ -80,8 +79,8 @@ class CloudeySchedulerIT {
       }
       // one close per account; per account three ingests: October and November by the refresh,
       // October again by the close
-      assertThat(a.listener.closedMonths().size() + b.listener.closedMonths().size()).isEqualTo(6);
-      assertThat(a.listener.ingests().size() + b.listener.ingests().size()).isEqualTo(18);
+      assertThat(a.listener.closedMonths().size() + b.listener.closedMonths().size()).isEqualTo(4);
+      assertThat(a.listener.ingests().size() + b.listener.ingests().size()).isEqualTo(12);
     }
   }
 
@@ -94,7 +93,7 @@ class CloudeySchedulerIT {
       AccountId id = node.addAccount("acme");
       AccountId gone = node.addAccount("gone");
       CloudeyScheduler.Options options =
-          Node.fastOptions(schema).withRetryDelay(Duration.ofHours(1), Duration.ofHours(4));
+          Node.steadyOptions(schema).withRetryDelay(Duration.ofHours(1), Duration.ofHours(4));
       try (CloudeyScheduler scheduler = node.scheduler("solo", options, Schedule.ofDefaults())) {
         assertThat(scheduler.scanAccounts()).isEqualTo(2);
         assertThat(scheduler.scanAccounts()).isZero();

@@ -18,7 +18,7 @@ public final class DoomedSchedulerMain {
   public static void main(String[] args) throws InterruptedException {
     FakeCloudProvider slow = Fixtures.providerBuilder().callLatency(Duration.ofMinutes(10)).build();
     Node node = new Node(args[0], args[1], slow);
-    node.scheduler(args[2], Node.fastOptions(args[1]).withThreads(1), Schedule.ofDefaults())
+    node.scheduler(args[2], Node.failoverOptions(args[1]).withThreads(1), Schedule.ofDefaults())
         .start();
     System.out.println("scheduler " + args[2] + " started");
     Thread.sleep(Duration.ofMinutes(30).toMillis()); // never returns normally: the test kills it

@@ -32,12 +32,24 @@ final class Node implements AutoCloseable {
   static final Credentials CREDENTIALS =
       new Credentials(Fixtures.PROVIDER, Map.of("tenancy", Fixtures.ROOT), Set.of());
 
-  /** Short heartbeats: a dead process's work moves after about 4 seconds, not minutes. */
-  static CloudeyScheduler.Options fastOptions(String schema) {
+  /**
+   * For tests where no process dies: 20 s without a heartbeat are tolerated, so that a stall of a
+   * loaded machine never looks like a death (which would rightly hand the work to another run).
+   */
+  static CloudeyScheduler.Options steadyOptions(String schema) {
+    return options(schema, Duration.ofSeconds(2), 10);
+  }
+
+  /** For the failover test: a dead process's work moves after 6 seconds, not minutes. */
+  static CloudeyScheduler.Options failoverOptions(String schema) {
+    return options(schema, Duration.ofSeconds(1), 6);
+  }
+
+  private static CloudeyScheduler.Options options(String schema, Duration heartbeat, int missed) {
     return CloudeyScheduler.Options.ofDefaults()
         .withSchema(schema)
         .withPollInterval(Duration.ofMillis(200))
-        .withHeartbeat(Duration.ofSeconds(1), 4)
+        .withHeartbeat(heartbeat, missed)
         .withThreads(2)
         .withShutdownWait(Duration.ofSeconds(5));
   }

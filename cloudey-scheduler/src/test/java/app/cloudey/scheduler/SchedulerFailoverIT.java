@@ -40,7 +40,7 @@ class SchedulerFailoverIT {
     FakeCloudProvider fake = Fixtures.provider();
     try (Node node = new Node(PG.database().jdbcUrl(), SCHEMA, fake);
         CloudeyScheduler survivor =
-            node.scheduler("survivor", Node.fastOptions(SCHEMA), Schedule.ofDefaults())) {
+            node.scheduler("survivor", Node.failoverOptions(SCHEMA), Schedule.ofDefaults())) {
       AccountId id = node.addAccount("acme");
       Process doomed = startDoomed();
       try {
