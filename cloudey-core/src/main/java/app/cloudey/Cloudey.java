@@ -68,6 +68,7 @@ public final class Cloudey implements AutoCloseable {
   private final MetricEngine metricEngine;
   private final AdvisorEngine advisorEngine;
   private final Map<String, String> advisorOptions;
+  private final Schedules schedules;
   private final List<AutoCloseable> owned;
   private final @Nullable AccountId defaultAccount;
 
@@ -80,6 +81,7 @@ public final class Cloudey implements AutoCloseable {
     this.metricEngine = new MetricEngine(runtime);
     this.advisorEngine = new AdvisorEngine(runtime);
     this.advisorOptions = Map.copyOf(b.advisorOptions);
+    this.schedules = new Schedules(runtime, this::account);
     this.defaultAccount =
         b.defaultCredentials == null && b.defaultConfig == null ? null : DEFAULT_ACCOUNT;
   }
@@ -123,6 +125,11 @@ public final class Cloudey implements AutoCloseable {
    */
   public Account validate() {
     return accounts.validate(defaultAccount().id());
+  }
+
+  /** What background work is due per account on a {@link Schedule}, and running it. */
+  public Schedules schedules() {
+    return schedules;
   }
 
   /** The default account's inventory. */

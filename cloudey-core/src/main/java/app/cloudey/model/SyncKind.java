@@ -4,5 +4,10 @@ package app.cloudey.model;
 public enum SyncKind {
   INVENTORY,
   COSTS,
-  METRICS
+  METRICS,
+  /**
+   * A recommendation run made by {@code Schedules#run}: it counts nothing, its times and error tell
+   * the schedule when recommendations were last generated.
+   */
+  RECOMMENDATIONS
 }
