@@ -160,21 +160,11 @@ public final class Schedules {
   private void record(
       AccountId accountId, SyncKind kind, Instant startedAt, @Nullable String error) {
     Instant finishedAt = runtime.clock().instant();
+    SyncRun started = SyncRun.started(UUID.randomUUID().toString(), accountId, kind, startedAt);
     runtime
         .store()
         .syncRuns()
-        .save(
-            new SyncRun(
-                UUID.randomUUID().toString(),
-                accountId,
-                kind,
-                startedAt,
-                finishedAt.isBefore(startedAt) ? startedAt : finishedAt,
-                0,
-                0,
-                List.of(),
-                List.of(),
-                error));
+        .save(error == null ? started.succeeded(finishedAt) : started.failed(finishedAt, error));
   }
 
   private static <T> T requireNonNull(@Nullable T value, String field) {

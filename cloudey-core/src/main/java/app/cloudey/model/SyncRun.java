@@ -96,6 +96,12 @@ public record SyncRun(
         null);
   }
 
+  /** This run SUCCEEDED at {@code finishedAt} (not before its start), keeping what it counted. */
+  public SyncRun succeeded(Instant finishedAt) {
+    return ended(
+        SyncState.SUCCEEDED, finishedAt.isBefore(startedAt) ? startedAt : finishedAt, null);
+  }
+
   /** This run FAILED at {@code finishedAt} for {@code error}, keeping what it counted. */
   public SyncRun failed(Instant finishedAt, String error) {
     return ended(SyncState.FAILED, finishedAt, error);
@@ -109,7 +115,7 @@ public record SyncRun(
     return ended(SyncState.ABANDONED, foundAt.isBefore(startedAt) ? startedAt : foundAt, reason);
   }
 
-  private SyncRun ended(SyncState endState, Instant at, String why) {
+  private SyncRun ended(SyncState endState, Instant at, @Nullable String why) {
     return new SyncRun(
         id,
         accountId,
