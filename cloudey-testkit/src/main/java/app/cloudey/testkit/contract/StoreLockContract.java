@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -141,6 +142,12 @@ public abstract class StoreLockContract extends StoreContract {
     other.get(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * While another thread holds a's lock, b's is free; and taking b's neither releases a's nor is
+   * released by it: at every step each held lock still excludes a third thread. (Taking b's lock
+   * alone proves nothing: a lock that never excludes, or one that hands a's lock over to b, would
+   * let it through too.)
+   */
   @Test
   public void locksOfDifferentAccountsAreIndependent() throws Exception {
     AccountId a = newAccount();
@@ -149,11 +156,40 @@ public abstract class StoreLockContract extends StoreContract {
     CountDownLatch release = new CountDownLatch(1);
     Future<?> holder = holdLock(a, held, release);
     try {
-      store().lock(b, Duration.ofSeconds(2)).close();
+      assertLockedByAnotherThread(a);
+      // a's holder keeps it until release: if b waited for a, this would time out and throw
+      try (AccountLock lockB = store().lock(b, Duration.ofSeconds(5))) {
+        assertThat(holder.isDone()).as("a's holder still holds a's lock").isFalse();
+        assertLockedByAnotherThread(a);
+        assertLockedByAnotherThread(b);
+      }
+      assertLockedByAnotherThread(a);
     } finally {
       release.countDown();
       holder.get(10, TimeUnit.SECONDS);
     }
+    // a's lock was held until its holder let go, and is free now
+    threads
+        .submit(
+            () -> {
+              store().lock(a, Duration.ofSeconds(5)).close();
+              return null;
+            })
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  /** A fresh thread cannot take the account's lock within 200 ms: somebody holds it. */
+  private void assertLockedByAnotherThread(AccountId id) throws InterruptedException {
+    Future<?> attempt =
+        threads.submit(
+            () -> {
+              store().lock(id, Duration.ofMillis(200)).close();
+              return null;
+            });
+    assertThatThrownBy(() -> attempt.get(10, TimeUnit.SECONDS))
+        .as("the lock of %s must be held", id)
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(CloudeyException.class);
   }
 
   /** Takes the lock in another thread, signals {@code held}, and keeps it until {@code release}. */
