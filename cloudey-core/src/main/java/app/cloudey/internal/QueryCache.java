@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Read-through caching of query results keyed by the account's data version. The cache is best
- * effort: any failure is reported to the listener and the result is computed from the store.
+ * Read-through caching of query results keyed by the store's identity and the account's data
+ * version. The cache is best effort: any failure is reported to the listener and the result is
+ * computed from the store.
  */
 public final class QueryCache {
   private final Runtime runtime;
@@ -28,7 +29,9 @@ public final class QueryCache {
       Class<T> type,
       Supplier<@Nullable Duration> ttl,
       Supplier<T> compute) {
-    CacheKey key = new CacheKey(accountId, runtime.store().dataVersion(accountId), query);
+    CacheKey key =
+        new CacheKey(
+            runtime.store().storeId(), accountId, runtime.store().dataVersion(accountId), query);
     Optional<T> cached;
     try {
       cached = runtime.cache().get(key, type);
@@ -52,7 +55,7 @@ public final class QueryCache {
 
   public void evict(AccountId accountId) {
     try {
-      runtime.cache().evictAccount(accountId);
+      runtime.cache().evictAccount(runtime.store().storeId(), accountId);
     } catch (RuntimeException e) {
       runtime.listener().cacheError("evictAccount", e);
     }

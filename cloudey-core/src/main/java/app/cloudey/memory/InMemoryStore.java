@@ -11,6 +11,7 @@ import app.cloudey.spi.SyncRunStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  * store-wide sequence and are never reused, so after {@code accounts().delete(id)} the version is 0
  * again and the next write still yields a number no cache entry was keyed by.
  *
+ * <p><b>Store id.</b> {@link #storeId()} is a random UUID per instance, so two in-memory stores
+ * sharing one cache never read each other's entries.
+ *
  * <p><b>Account lock.</b> {@link #lock} is a fair {@link ReentrantLock} per account, independent of
  * the data locks: it is reentrant for the thread holding it, must be released by that thread, and
  * covers only this store instance (this JVM), not other processes.
@@ -55,6 +59,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class InMemoryStore implements CloudeyStore {
+  private final String storeId = UUID.randomUUID().toString();
   private final Tenants tenants = new Tenants();
   private final InMemoryAccountStore accounts;
   private final InMemoryInventoryStore inventory;
@@ -150,6 +155,12 @@ public final class InMemoryStore implements CloudeyStore {
   public long dataVersion(@Nullable AccountId accountId) {
     Check.notNull(accountId, "accountId");
     return tenants.version(accountId);
+  }
+
+  /** A random UUID drawn when this store was created: its data lives and dies with it. */
+  @Override
+  public String storeId() {
+    return storeId;
   }
 
   /** Nothing to release: the data stays readable until this object is garbage. */

@@ -39,6 +39,16 @@ public interface CloudeyStore extends AutoCloseable {
    */
   long dataVersion(AccountId accountId);
 
+  /**
+   * This store's identity: a stable id, unique among stores, that keys Cloudey's query cache
+   * together with the account and its data version, so deployments that share one cache (one Redis)
+   * never read each other's results even for the same account id at the same version. The same
+   * stored data always has the same id (a durable store keeps it with the data, across restarts and
+   * processes); 1 to 64 characters from {@code [A-Za-z0-9._-]}, starting with a letter or digit (a
+   * random UUID, say).
+   */
+  String storeId();
+
   /** Releases what the store created (pools), never what it was given. */
   @Override
   void close();

@@ -196,6 +196,24 @@ class PostgresStoreIT {
   }
 
   @Test
+  void theStoreIdIsKeptInTheDatabaseAndDiffersPerSchema() {
+    String id = store.storeId();
+    assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
+    // another process on the same database and schema: the same id
+    try (PostgresStore again = TestDatabase.of(PG).store()) {
+      assertThat(again.storeId()).isEqualTo(id);
+    }
+    // another schema is another store, with its own data versions: another id
+    try (PostgresStore other =
+        PostgresStore.builder()
+            .dataSource(TestDatabase.of(PG).dataSource())
+            .options(PostgresStore.Options.ofDefaults().withSchema("cloudey_other"))
+            .build()) {
+      assertThat(other.storeId()).isNotEqualTo(id).hasSize(36);
+    }
+  }
+
+  @Test
   void everyWriteBumpsTheDataVersionOfItsAccountOnly() {
     AccountId a = Fixtures.randomAccountId();
     AccountId b = Fixtures.randomAccountId();

@@ -49,6 +49,8 @@ class StatementScopingIT {
           Pattern.compile("^select pg_try_advisory_lock\\(:namespace, :key\\)$"),
           Pattern.compile("^select pg_advisory_unlock\\(:namespace, :key\\)$"),
           Pattern.compile("^COMMIT$"),
+          // storeId(): the store's own identity, one row for the whole schema
+          Pattern.compile("^select store_id from \\w+\\.store_identity$"),
           // delete(account) discovers every table of the schema that has an account_id column
           Pattern.compile("^select table_name from information_schema.columns where .*"),
           // accounts().list(): the registry of accounts is the one read meant to span them
@@ -240,6 +242,7 @@ class StatementScopingIT {
     try (var lock = store.lock(id, Duration.ofSeconds(1))) {
       store.dataVersion(id);
     }
+    store.storeId();
     store.accounts().delete(id);
   }
 }

@@ -53,6 +53,11 @@ class ForwardingStore implements CloudeyStore {
   }
 
   @Override
+  public String storeId() {
+    return delegate.storeId();
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }

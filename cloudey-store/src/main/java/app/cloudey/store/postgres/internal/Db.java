@@ -90,6 +90,25 @@ public final class Db {
     }
   }
 
+  /** Runs a read about the store itself rather than an account (its identity). */
+  public <T> T readGlobal(String what, HandleFunction<T> work) {
+    try (Handle handle = jdbi.open()) {
+      return work.apply(handle);
+    } catch (CloudeyException e) {
+      throw e;
+    } catch (JdbiException | SQLException | IllegalStateException e) {
+      throw new CloudeyStoreException(
+          "PostgreSQL could not "
+              + what
+              + " ("
+              + rootMessage(e)
+              + "): check that the database is reachable and that schema '"
+              + schema
+              + "' is migrated",
+          e);
+    }
+  }
+
   /**
    * Runs work in one transaction and commits (running the hook before {@code COMMIT}); any failure
    * rolls back and is rethrown as a {@link CloudeyException}.
@@ -164,20 +183,24 @@ public final class Db {
   }
 
   public static CloudeyStoreException translate(String what, AccountId account, Exception e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
     return new CloudeyStoreException(
         "PostgreSQL could not "
             + what
             + " for account "
             + account
             + " ("
-            + root.getMessage()
+            + rootMessage(e)
             + "); any transaction was rolled back: check that the database is reachable and"
             + " retry",
         e);
+  }
+
+  private static @Nullable String rootMessage(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   /** Work on a handle that may throw {@link SQLException}. */
