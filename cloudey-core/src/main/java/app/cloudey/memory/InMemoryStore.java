@@ -2,6 +2,7 @@ package app.cloudey.memory;
 
 import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.DataKind;
 import app.cloudey.spi.AccountStore;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.CostStore;
@@ -152,8 +153,9 @@ public final class InMemoryStore implements CloudeyStore {
   }
 
   @Override
-  public long dataVersion(@Nullable AccountId accountId) {
+  public long dataVersion(@Nullable AccountId accountId, @Nullable DataKind kind) {
     Check.notNull(accountId, "accountId");
+    Check.notNull(kind, "kind");
     return tenants.version(accountId);
   }
 

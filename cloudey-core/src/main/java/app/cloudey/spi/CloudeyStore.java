@@ -2,6 +2,7 @@ package app.cloudey.spi;
 
 import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.DataKind;
 import java.time.Duration;
 
 /**
@@ -33,11 +34,8 @@ public interface CloudeyStore extends AutoCloseable {
    */
   AccountLock lock(AccountId accountId, Duration timeout);
 
-  /**
-   * A number that changes whenever any of the account's data changes; 0 for an account without
-   * data.
-   */
-  long dataVersion(AccountId accountId);
+  /** The account's version of one kind of data; 0 for an account without data. */
+  long dataVersion(AccountId accountId, DataKind kind);
 
   /**
    * This store's identity: a stable id, unique among stores, that keys Cloudey's query cache

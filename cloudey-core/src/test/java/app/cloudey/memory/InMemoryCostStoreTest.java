@@ -18,6 +18,7 @@ import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
@@ -234,7 +235,7 @@ class InMemoryCostStoreTest {
   @Test
   void aStreamThatFailsMidwayChangesNothing() {
     ingestOctober();
-    long version = store.dataVersion(ACME);
+    long version = store.dataVersion(ACME, DataKind.COSTS);
     clock.advance(Duration.ofHours(1));
     AtomicBoolean closed = new AtomicBoolean();
     // the third page fails: the first two lines must not be written, the old days not dropped
@@ -254,7 +255,7 @@ class InMemoryCostStoreTest {
         .hasMessageContaining("page 3 failed");
     assertThat(total(OCTOBER)).isEqualTo(usd("26.50"));
     assertThat(costs.lines(ACME, OCTOBER)).hasSize(6);
-    assertThat(store.dataVersion(ACME)).isEqualTo(version);
+    assertThat(store.dataVersion(ACME, DataKind.COSTS)).isEqualTo(version);
     assertThat(costs.lastIngestAt(ACME)).contains(Instant.parse("2026-11-26T03:00:00Z"));
     assertThat(closed).isTrue(); // the source's resources were released
   }
@@ -292,7 +293,7 @@ class InMemoryCostStoreTest {
         "resourceId=web1]",
         "appears twice");
     assertThat(costs.lines(ACME, OCTOBER)).isEmpty();
-    assertThat(store.dataVersion(ACME)).isZero();
+    assertThat(store.dataVersion(ACME, DataKind.COSTS)).isZero();
   }
 
   @Test

@@ -18,6 +18,7 @@ import app.cloudey.CloudeyException;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
 import app.cloudey.model.ResourceFilter;
@@ -58,9 +59,9 @@ class InMemoryStoreConcurrencyTest {
 
   @Test
   void everyWriteBumpsTheVersionOfItsAccountOnly() {
-    assertThat(store.dataVersion(ACME)).isZero();
+    assertThat(store.dataVersion(ACME, DataKind.COSTS)).isZero();
     List<Long> versions = new ArrayList<>();
-    versions.add(store.dataVersion(ACME));
+    versions.add(store.dataVersion(ACME, DataKind.COSTS));
     List<Runnable> writes =
         List.of(
             () -> store.accounts().add(account(ACME), credentials("k")),
@@ -87,16 +88,16 @@ class InMemoryStoreConcurrencyTest {
             () -> store.syncRuns().deleteBefore(ACME, T0));
     for (Runnable write : writes) {
       write.run();
-      versions.add(store.dataVersion(ACME));
+      versions.add(store.dataVersion(ACME, DataKind.COSTS));
     }
     assertThat(versions).doesNotHaveDuplicates().isSorted();
-    assertThat(store.dataVersion(GLOBEX)).isZero();
+    assertThat(store.dataVersion(GLOBEX, DataKind.COSTS)).isZero();
   }
 
   @Test
   void readsAndRefusedWritesDoNotBumpTheVersion() {
     store.inventory().replaceScope(ACME, SCOPE, List.of(resource(ACME, SCOPE, "i-1", "a")), T0);
-    long version = store.dataVersion(ACME);
+    long version = store.dataVersion(ACME, DataKind.COSTS);
     store.inventory().resources(ACME, ResourceFilter.ALL);
     store.costs().aggregate(ACME, CostQuery.of(OCTOBER));
     store.costs().lines(ACME, OCTOBER).close();
@@ -105,23 +106,25 @@ class InMemoryStoreConcurrencyTest {
             store
                 .inventory()
                 .replaceScope(ACME, SCOPE, List.of(resource(GLOBEX, SCOPE, "g", "g")), T0));
-    assertThat(store.dataVersion(ACME)).isEqualTo(version);
+    assertThat(store.dataVersion(ACME, DataKind.COSTS)).isEqualTo(version);
     store.accounts().add(account(ACME), credentials("k"));
-    long registered = store.dataVersion(ACME);
+    long registered = store.dataVersion(ACME, DataKind.COSTS);
     refused(() -> store.accounts().add(account(ACME), credentials("k")));
-    assertThat(store.dataVersion(ACME)).isEqualTo(registered).isGreaterThan(version);
+    assertThat(store.dataVersion(ACME, DataKind.COSTS))
+        .isEqualTo(registered)
+        .isGreaterThan(version);
   }
 
   @Test
   void aVersionIsNeverReusedAfterADelete() {
     store.accounts().add(account(ACME), credentials("k"));
     store.syncRuns().save(run(ACME, "r", T0, T0));
-    long beforeDelete = store.dataVersion(ACME);
+    long beforeDelete = store.dataVersion(ACME, DataKind.COSTS);
     store.accounts().delete(ACME);
-    assertThat(store.dataVersion(ACME)).isZero();
+    assertThat(store.dataVersion(ACME, DataKind.COSTS)).isZero();
     store.accounts().add(account(ACME), credentials("k"));
     // a cache entry keyed by an old version must never match the new data
-    assertThat(store.dataVersion(ACME)).isGreaterThan(beforeDelete);
+    assertThat(store.dataVersion(ACME, DataKind.COSTS)).isGreaterThan(beforeDelete);
   }
 
   @Test

@@ -3,6 +3,7 @@ package app.cloudey.store.postgres;
 import app.cloudey.CloudeyConfigException;
 import app.cloudey.CloudeyStoreException;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.DataKind;
 import app.cloudey.spi.AccountStore;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.CostStore;
@@ -122,7 +123,7 @@ public final class PostgresStore implements CloudeyStore {
   }
 
   @Override
-  public long dataVersion(AccountId accountId) {
+  public long dataVersion(AccountId accountId, DataKind kind) {
     return db.read(
         "read the data version",
         accountId,

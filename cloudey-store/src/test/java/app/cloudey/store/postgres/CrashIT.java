@@ -12,6 +12,7 @@ import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
 import app.cloudey.testkit.Fixtures;
@@ -94,7 +95,7 @@ class CrashIT {
 
     for (int k = 1; k <= statements; k++) {
       AccountId id = accountWithOctober();
-      long versionBefore = store.dataVersion(id);
+      long versionBefore = store.dataVersion(id, DataKind.COSTS);
       kill.armAt(k);
       assertThatThrownBy(() -> store.costs().closeMonth(id, OCTOBER, FIRST_CLOSE))
           .as("close killed before statement %d", k)
@@ -105,7 +106,7 @@ class CrashIT {
       for (CostDimension d : CostDimension.values()) {
         assertThat(store.costs().rollups(id, OCTOBER, d)).as("statement %d, %s", k, d).isEmpty();
       }
-      assertThat(store.dataVersion(id)).isEqualTo(versionBefore);
+      assertThat(store.dataVersion(id, DataKind.COSTS)).isEqualTo(versionBefore);
       assertThat(store.costs().aggregate(id, CostQuery.of(COST_PERIOD)))
           .containsExactly(new CostRow(List.of(), Money.of("18.24", "USD")));
 
@@ -137,7 +138,7 @@ class CrashIT {
   @Test
   void ingestWhoseConnectionDiesMidwayLeavesThePreviousLinesIntact() throws SQLException {
     AccountId id = accountWithOctober();
-    long versionBefore = store.dataVersion(id);
+    long versionBefore = store.dataVersion(id, DataKind.COSTS);
     Period october = Period.month(OCTOBER);
     int total = 40_000;
     int killAt = 25_000; // several 64 KB COPY chunks have reached the server by then
@@ -158,7 +159,7 @@ class CrashIT {
     }
     assertThat(store.costs().aggregate(id, CostQuery.of(october)))
         .containsExactly(new CostRow(List.of(), Money.of("18.24", "USD")));
-    assertThat(store.dataVersion(id)).isEqualTo(versionBefore);
+    assertThat(store.dataVersion(id, DataKind.COSTS)).isEqualTo(versionBefore);
   }
 
   @Test

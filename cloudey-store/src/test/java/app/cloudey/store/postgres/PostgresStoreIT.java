@@ -12,6 +12,7 @@ import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.MetricDaily;
 import app.cloudey.model.MetricQuery;
 import app.cloudey.model.Money;
@@ -142,7 +143,7 @@ class PostgresStoreIT {
     assertThat(rowsOf(gone)).isZero();
     assertThat(rowsOf(kept)).isEqualTo(keptRows);
     assertThat(store.accounts().find(gone)).isEmpty();
-    assertThat(store.dataVersion(gone)).isZero();
+    assertThat(store.dataVersion(gone, DataKind.COSTS)).isZero();
     assertThat(store.accounts().delete(gone)).isFalse();
   }
 
@@ -217,19 +218,19 @@ class PostgresStoreIT {
   void everyWriteBumpsTheDataVersionOfItsAccountOnly() {
     AccountId a = Fixtures.randomAccountId();
     AccountId b = Fixtures.randomAccountId();
-    assertThat(store.dataVersion(a)).isZero();
+    assertThat(store.dataVersion(a, DataKind.COSTS)).isZero();
     populate(a, "1");
     populate(b, "1");
-    long va = store.dataVersion(a);
-    long vb = store.dataVersion(b);
+    long va = store.dataVersion(a, DataKind.COSTS);
+    long vb = store.dataVersion(b, DataKind.COSTS);
     store
         .costs()
         .replaceCostLines(
             a, Period.day(Fixtures.DAY2), Fixtures.costLines(a, Fixtures.DAY2).stream());
-    assertThat(store.dataVersion(a)).isGreaterThan(va);
-    assertThat(store.dataVersion(b)).isEqualTo(vb);
+    assertThat(store.dataVersion(a, DataKind.COSTS)).isGreaterThan(va);
+    assertThat(store.dataVersion(b, DataKind.COSTS)).isEqualTo(vb);
     // versions come from one sequence: never reused, even across accounts
-    assertThat(store.dataVersion(a)).isNotEqualTo(vb);
+    assertThat(store.dataVersion(a, DataKind.COSTS)).isNotEqualTo(vb);
   }
 
   @Test
@@ -266,12 +267,12 @@ class PostgresStoreIT {
     var again = store.inventory().replaceScope(id, Fixtures.INSTANCES, instances, NOW);
     assertThat(again.unchanged()).isEqualTo(instances.size());
     assertThat(again.created() + again.updated() + again.deleted()).isZero();
-    long version = store.dataVersion(id);
+    long version = store.dataVersion(id, DataKind.COSTS);
     Resource foreign = Fixtures.resources(Fixtures.randomAccountId(), Fixtures.INSTANCES).get(0);
     assertThatThrownBy(
             () -> store.inventory().replaceScope(id, Fixtures.INSTANCES, List.of(foreign), NOW))
         .isInstanceOf(CloudeyConfigException.class);
-    assertThat(store.dataVersion(id)).isEqualTo(version);
+    assertThat(store.dataVersion(id, DataKind.COSTS)).isEqualTo(version);
   }
 
   @Test

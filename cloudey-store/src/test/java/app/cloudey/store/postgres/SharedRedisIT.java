@@ -10,6 +10,7 @@ import app.cloudey.model.AccountId;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
 import app.cloudey.model.CostRow;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.Period;
 import app.cloudey.store.redis.RedisCache;
 import app.cloudey.testkit.FakeCloudProvider;
@@ -124,8 +125,8 @@ class SharedRedisIT {
     deploymentA.costs().refresh(Period.month(OCTOBER));
     deploymentB.costs().refresh(Period.month(OCTOBER));
     // the same account id at the same version: only the store tells their cache keys apart
-    assertThat(storeB.dataVersion(Cloudey.DEFAULT_ACCOUNT))
-        .isEqualTo(storeA.dataVersion(Cloudey.DEFAULT_ACCOUNT));
+    assertThat(storeB.dataVersion(Cloudey.DEFAULT_ACCOUNT, DataKind.COSTS))
+        .isEqualTo(storeA.dataVersion(Cloudey.DEFAULT_ACCOUNT, DataKind.COSTS));
   }
 
   @Test

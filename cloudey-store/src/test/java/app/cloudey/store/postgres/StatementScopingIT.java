@@ -8,6 +8,7 @@ import app.cloudey.model.AccountId;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.MetricQuery;
 import app.cloudey.model.Money;
 import app.cloudey.model.ResourceFilter;
@@ -240,7 +241,7 @@ class StatementScopingIT {
     store.syncRuns().deleteBefore(id, now.plusSeconds(1));
 
     try (var lock = store.lock(id, Duration.ofSeconds(1))) {
-      store.dataVersion(id);
+      store.dataVersion(id, DataKind.COSTS);
     }
     store.storeId();
     store.accounts().delete(id);

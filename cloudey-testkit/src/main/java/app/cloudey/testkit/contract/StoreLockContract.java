@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostQuery;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.MetricQuery;
 import app.cloudey.model.Period;
 import app.cloudey.model.ResourceFilter;
@@ -289,7 +290,7 @@ public abstract class StoreLockContract extends StoreContract {
 
   @Test
   public void anAccountWithoutDataIsAtVersionZero() {
-    assertThat(store().dataVersion(Fixtures.randomAccountId())).isZero();
+    assertThat(store().dataVersion(Fixtures.randomAccountId(), DataKind.COSTS)).isZero();
   }
 
   @ParameterizedTest
@@ -297,9 +298,9 @@ public abstract class StoreLockContract extends StoreContract {
   public void everyKindOfWriteChangesTheDataVersion(Write write) {
     AccountId id = newAccount();
     writeFixture(id);
-    long before = store().dataVersion(id);
+    long before = store().dataVersion(id, DataKind.COSTS);
     write.apply(store(), id);
-    assertThat(store().dataVersion(id))
+    assertThat(store().dataVersion(id, DataKind.COSTS))
         .as("data version after a %s write", write)
         .isNotEqualTo(before);
   }
@@ -308,12 +309,12 @@ public abstract class StoreLockContract extends StoreContract {
   public void versionsNeverRepeat() {
     AccountId id = newAccount();
     List<Long> versions = new ArrayList<>();
-    versions.add(store().dataVersion(id));
+    versions.add(store().dataVersion(id, DataKind.COSTS));
     writeFixture(id);
-    versions.add(store().dataVersion(id));
+    versions.add(store().dataVersion(id, DataKind.COSTS));
     for (Write write : Write.values()) {
       write.apply(store(), id);
-      versions.add(store().dataVersion(id));
+      versions.add(store().dataVersion(id, DataKind.COSTS));
     }
     // a version seen twice would make a stale cached result reachable again
     assertThat(new HashSet<>(versions)).hasSameSizeAs(versions);
@@ -323,7 +324,7 @@ public abstract class StoreLockContract extends StoreContract {
   public void readsDoNotChangeTheDataVersion() {
     AccountId id = newAccount();
     writeFixture(id);
-    long before = store().dataVersion(id);
+    long before = store().dataVersion(id, DataKind.COSTS);
     store().accounts().find(id);
     store().accounts().list();
     store().inventory().compartments(id);
@@ -337,6 +338,6 @@ public abstract class StoreLockContract extends StoreContract {
     store().costs().findClosedMonth(id, Fixtures.OCTOBER);
     store().metrics().daily(id, MetricQuery.of(Fixtures.METRIC_WINDOW));
     store().syncRuns().recent(id, 5);
-    assertThat(store().dataVersion(id)).isEqualTo(before);
+    assertThat(store().dataVersion(id, DataKind.COSTS)).isEqualTo(before);
   }
 }

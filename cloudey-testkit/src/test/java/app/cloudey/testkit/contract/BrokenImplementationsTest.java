@@ -7,6 +7,7 @@ import app.cloudey.CloudeyException;
 import app.cloudey.memory.InMemoryStore;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.Period;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceFilter;
@@ -82,7 +83,7 @@ class BrokenImplementationsTest {
     protected CloudeyStore createStore() {
       return new ForwardingStore(InMemoryStore.create()) {
         @Override
-        public long dataVersion(AccountId accountId) {
+        public long dataVersion(AccountId accountId, DataKind kind) {
           return 0;
         }
       };
