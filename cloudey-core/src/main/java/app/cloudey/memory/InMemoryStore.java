@@ -36,10 +36,14 @@ import org.jspecify.annotations.Nullable;
  * account's readers and writers for its duration, and accounts never block each other. A cost
  * ingest consumes its stream before taking the lock. Results are immutable snapshots.
  *
- * <p><b>Data version.</b> Every successful write bumps the account's {@link #dataVersion} (also a
- * write that turns out to change nothing); a refused write does not. Versions come from one
- * store-wide sequence and are never reused, so after {@code accounts().delete(id)} the version is 0
- * again and the next write still yields a number no cache entry was keyed by.
+ * <p><b>Data versions.</b> Each account has one version per {@link DataKind}, moved exactly as
+ * {@link CloudeyStore#dataVersion} specifies: by a write that changes data of that kind (a
+ * compartment or resource added, changed or deleted; cost lines that differ from the stored ones, a
+ * month close that changes the month's close record or rollups; a metric row added, changed or
+ * deleted), and never by a write that changes nothing, a refused write, a sync run, account
+ * registration or a read. Versions come from one store-wide sequence and are never reused, so after
+ * {@code accounts().delete(id)} every version is 0 again and the next write still yields a number
+ * no cache entry was keyed by.
  *
  * <p><b>Store id.</b> {@link #storeId()} is a random UUID per instance, so two in-memory stores
  * sharing one cache never read each other's entries.
@@ -55,7 +59,7 @@ import org.jspecify.annotations.Nullable;
  *   try (CloudeyStore.AccountLock lock = store.lock(acme, Duration.ofSeconds(5))) {
  *     SyncCount count = store.inventory().replaceScope(acme, scope, listed, Instant.now());
  *   }
- *   long version = store.dataVersion(acme); // keys the query cache
+ *   long version = store.dataVersion(acme, DataKind.INVENTORY); // keys cached inventory queries
  * }
  * }</pre>
  */
@@ -156,7 +160,7 @@ public final class InMemoryStore implements CloudeyStore {
   public long dataVersion(@Nullable AccountId accountId, @Nullable DataKind kind) {
     Check.notNull(accountId, "accountId");
     Check.notNull(kind, "kind");
-    return tenants.version(accountId);
+    return tenants.version(accountId, kind);
   }
 
   /** A random UUID drawn when this store was created: its data lives and dies with it. */

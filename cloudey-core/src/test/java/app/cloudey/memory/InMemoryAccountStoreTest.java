@@ -104,7 +104,9 @@ class InMemoryAccountStoreTest {
     assertThat(store.costs().lastIngestAt(ACME)).isEmpty();
     assertThat(store.metrics().daily(ACME, MetricQuery.of(Period.month(2026, 10)))).isEmpty();
     assertThat(store.syncRuns().recent(ACME, 10)).isEmpty();
-    assertThat(store.dataVersion(ACME, DataKind.COSTS)).isZero();
+    for (DataKind kind : DataKind.values()) {
+      assertThat(store.dataVersion(ACME, kind)).as("%s", kind).isZero();
+    }
 
     // globex keeps everything
     assertThat(accounts.find(GLOBEX)).isPresent();

@@ -130,8 +130,9 @@ public final class PostgresStore implements CloudeyStore {
         h ->
             h.createQuery(
                     db.sql(
-                        "select data_version from {s}.account_state where account_id ="
-                            + " :account_id"))
+                        "select "
+                            + Db.versionColumn(kind)
+                            + " from {s}.account_state where account_id = :account_id"))
                 .bind("account_id", accountId.value())
                 .mapTo(Long.class)
                 .findOne()

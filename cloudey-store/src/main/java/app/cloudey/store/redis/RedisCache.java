@@ -35,11 +35,11 @@ import org.jspecify.annotations.Nullable;
  * cloudey:v1:<storeId>:<account>:<dataVersion>:<sha256 of the query>} (the store id keeps
  * deployments that share one Redis apart), values JSON envelopes of model records, with the TTL
  * Cloudey asks for, capped at {@link Options#maxTtl()}. Cloudey asks for no TTL for closed months,
- * but every write to an account bumps its data version, which is part of the key, so an entry
- * without expiry would be orphaned forever: such entries expire after {@link Options#maxTtl()}
- * ({@link Options#DEFAULT_MAX_TTL} by default). Evicting an account uses {@code SCAN}, never {@code
- * KEYS}. A value that cannot be read (corrupt, or not a Cloudey entry) is deleted (best effort)
- * before {@link #get} throws, so the next query recomputes and rewrites it.
+ * but a write that changes an account's data moves its data version, which is part of the key, so
+ * an entry without expiry would be orphaned forever: such entries expire after {@link
+ * Options#maxTtl()} ({@link Options#DEFAULT_MAX_TTL} by default). Evicting an account uses {@code
+ * SCAN}, never {@code KEYS}. A value that cannot be read (corrupt, or not a Cloudey entry) is
+ * deleted (best effort) before {@link #get} throws, so the next query recomputes and rewrites it.
  *
  * <p>Built for outages: commands time out after {@link Options#commandTimeout()} and fail at once
  * while Redis is disconnected (no queueing), the client reconnects by itself, and a Redis that is

@@ -143,7 +143,9 @@ class PostgresStoreIT {
     assertThat(rowsOf(gone)).isZero();
     assertThat(rowsOf(kept)).isEqualTo(keptRows);
     assertThat(store.accounts().find(gone)).isEmpty();
-    assertThat(store.dataVersion(gone, DataKind.COSTS)).isZero();
+    for (DataKind kind : DataKind.values()) {
+      assertThat(store.dataVersion(gone, kind)).as("%s", kind).isZero();
+    }
     assertThat(store.accounts().delete(gone)).isFalse();
   }
 
@@ -215,7 +217,7 @@ class PostgresStoreIT {
   }
 
   @Test
-  void everyWriteBumpsTheDataVersionOfItsAccountOnly() {
+  void aCostChangeMovesTheCostsVersionOfItsAccountOnly() {
     AccountId a = Fixtures.randomAccountId();
     AccountId b = Fixtures.randomAccountId();
     assertThat(store.dataVersion(a, DataKind.COSTS)).isZero();
@@ -223,11 +225,12 @@ class PostgresStoreIT {
     populate(b, "1");
     long va = store.dataVersion(a, DataKind.COSTS);
     long vb = store.dataVersion(b, DataKind.COSTS);
-    store
-        .costs()
-        .replaceCostLines(
-            a, Period.day(Fixtures.DAY2), Fixtures.costLines(a, Fixtures.DAY2).stream());
+    long inventory = store.dataVersion(a, DataKind.INVENTORY);
+    CostLine corrected =
+        Fixtures.costLines(a, Fixtures.DAY2).get(0).toBuilder().cost(Money.of("2", "USD")).build();
+    store.costs().replaceCostLines(a, Period.day(Fixtures.DAY2), Stream.of(corrected));
     assertThat(store.dataVersion(a, DataKind.COSTS)).isGreaterThan(va);
+    assertThat(store.dataVersion(a, DataKind.INVENTORY)).isEqualTo(inventory);
     assertThat(store.dataVersion(b, DataKind.COSTS)).isEqualTo(vb);
     // versions come from one sequence: never reused, even across accounts
     assertThat(store.dataVersion(a, DataKind.COSTS)).isNotEqualTo(vb);
@@ -267,12 +270,12 @@ class PostgresStoreIT {
     var again = store.inventory().replaceScope(id, Fixtures.INSTANCES, instances, NOW);
     assertThat(again.unchanged()).isEqualTo(instances.size());
     assertThat(again.created() + again.updated() + again.deleted()).isZero();
-    long version = store.dataVersion(id, DataKind.COSTS);
+    long version = store.dataVersion(id, DataKind.INVENTORY);
     Resource foreign = Fixtures.resources(Fixtures.randomAccountId(), Fixtures.INSTANCES).get(0);
     assertThatThrownBy(
             () -> store.inventory().replaceScope(id, Fixtures.INSTANCES, List.of(foreign), NOW))
         .isInstanceOf(CloudeyConfigException.class);
-    assertThat(store.dataVersion(id, DataKind.COSTS)).isEqualTo(version);
+    assertThat(store.dataVersion(id, DataKind.INVENTORY)).isEqualTo(version);
   }
 
   @Test

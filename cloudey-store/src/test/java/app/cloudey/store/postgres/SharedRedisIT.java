@@ -76,8 +76,10 @@ class SharedRedisIT {
   void start() {
     PostgresDatabase first = PG.database();
     String secondUrl = first.jdbcUrl().replace("/" + first.name(), "/" + SECOND_DATABASE);
-    storeA = store(first.jdbcUrl(), first);
-    storeB = store(secondUrl, first);
+    // a fresh schema per test in each database: both stores start from version sequences at 1
+    String schema = "deployment_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    storeA = store(first.jdbcUrl(), first, schema);
+    storeB = store(secondUrl, first, schema);
     cacheA = RedisCache.create(REDIS.info().uri());
     cacheB = RedisCache.create(REDIS.info().uri());
     // A bills the fixture's whole October; B only its 2 October (different numbers, same keys)
@@ -87,10 +89,11 @@ class SharedRedisIT {
     deploymentB = deployment(providerB, storeB, cacheB, listenerB);
   }
 
-  private static PostgresStore store(String jdbcUrl, PostgresDatabase credentials) {
+  private static PostgresStore store(String jdbcUrl, PostgresDatabase credentials, String schema) {
     return PostgresStore.builder()
         .jdbcUrl(jdbcUrl, credentials.user(), credentials.password())
         .credentialKeys(TestDatabase.keys())
+        .options(PostgresStore.Options.ofDefaults().withSchema(schema))
         .build();
   }
 

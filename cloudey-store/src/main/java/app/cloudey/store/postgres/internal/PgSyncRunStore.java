@@ -60,7 +60,6 @@ public final class PgSyncRunStore implements SyncRunStore {
               .bind("failures", Json.write(run.failures()))
               .bind("error", run.error())
               .execute();
-          db.bumpVersion(h, run.accountId());
           return null;
         });
   }
@@ -118,9 +117,6 @@ public final class PgSyncRunStore implements SyncRunStore {
                   .bind("account_id", accountId.value())
                   .bind("cutoff", PgAccountStore.utc(cutoff))
                   .execute();
-          if (deleted > 0) {
-            db.bumpVersion(h, accountId);
-          }
           return deleted;
         });
   }
