@@ -43,15 +43,6 @@ import org.jspecify.annotations.Nullable;
  * rollups.
  */
 final class InMemoryCostStore implements CostStore, InMemoryAccountStore.AccountDataOwner {
-  /** The dimensions month close rolls up, in the order the SPI names them. */
-  static final List<CostDimension> ROLLUP_DIMENSIONS =
-      List.of(
-          CostDimension.SERVICE,
-          CostDimension.COMPARTMENT,
-          CostDimension.RESOURCE,
-          CostDimension.SKU,
-          CostDimension.REGION);
-
   private final Tenants tenants;
   private final Clock clock;
   private final InMemoryInventoryStore inventory;
@@ -225,7 +216,7 @@ final class InMemoryCostStore implements CostStore, InMemoryAccountStore.Account
           Costs state = costs(accountId);
           List<CostLine> lines = linesLocked(accountId, Period.month(month));
           Map<CostDimension, List<CostRow>> rollups = new EnumMap<>(CostDimension.class);
-          for (CostDimension dimension : ROLLUP_DIMENSIONS) {
+          for (CostDimension dimension : CostDimension.values()) {
             rollups.put(dimension, CostAggregation.group(lines, List.of(dimension), 0));
           }
           ClosedMonth closed =
@@ -253,14 +244,6 @@ final class InMemoryCostStore implements CostStore, InMemoryAccountStore.Account
     Check.notNull(accountId, "accountId");
     Check.notNull(month, "month");
     Check.notNull(dimension, "dimension");
-    if (!ROLLUP_DIMENSIONS.contains(dimension)) {
-      throw new CloudeyConfigException(
-          "month close keeps no rollup by "
-              + dimension
-              + ": ask for one of "
-              + ROLLUP_DIMENSIONS
-              + ", or aggregate the month's lines with a CostQuery");
-    }
     return tenants.read(
         accountId,
         () ->

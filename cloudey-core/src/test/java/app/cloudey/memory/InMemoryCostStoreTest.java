@@ -339,7 +339,12 @@ class InMemoryCostStoreTest {
             row("25.25", "B1"), row("3.1", "B2"), row("0.15", "B3"), row("-2", "CREDIT"));
     assertThat(costs.rollups(ACME, OCT, CostDimension.REGION))
         .containsExactly(row("26.35", "us-ashburn-1"), row("0.15", ""));
-    refused(() -> costs.rollups(ACME, OCT, DAY), "month close keeps no rollup by DAY");
+    // 10-01 10.50 + 4.25; 10-02 10.50 + 3.10 + 0.15; 10-03 the -2.00 credit
+    assertThat(costs.rollups(ACME, OCT, DAY))
+        .containsExactly(
+            row("14.75", "2026-10-01"), row("13.75", "2026-10-02"), row("-2", "2026-10-03"));
+    assertThat(costs.rollups(ACME, OCT, CostDimension.MONTH))
+        .containsExactly(row("26.50", "2026-10"));
     assertThat(costs.rollups(ACME, YearMonth.of(2026, 9), SERVICE)).isEmpty();
     assertThat(costs.findClosedMonth(ACME, YearMonth.of(2026, 9))).isEmpty();
   }

@@ -75,8 +75,9 @@ class StatementScopingIT {
     Set<String> distinct = new TreeSet<>(recorder.statements());
     // statements only some paths reach: the workload must have run (and so checked) them
     assertThat(distinct)
-        .as("closed-month digest, reopen deletes and re-encryption")
+        .as("closed-month digest, compartment subtree, reopen deletes and re-encryption")
         .anyMatch(sql -> sql.contains("hashtextextended"))
+        .anyMatch(sql -> sql.startsWith("with recursive subtree"))
         .anyMatch(sql -> sql.startsWith("delete from cloudey.month_rollup where"))
         .anyMatch(sql -> sql.startsWith("delete from cloudey.month_status where"))
         .anyMatch(
@@ -208,6 +209,13 @@ class StatementScopingIT {
                 .resources(Fixtures.WEB1)
                 .compartments(Set.of(Fixtures.PROD))
                 .top(3));
+    store
+        .costs()
+        .aggregate(
+            id,
+            CostQuery.of(COST_PERIOD)
+                .compartmentSubtree(Fixtures.ROOT)
+                .groupBy(CostDimension.COMPARTMENT));
     try (Stream<?> lines = store.costs().lines(id, COST_PERIOD)) {
       lines.count();
     }
