@@ -90,8 +90,8 @@ final class CostIngest {
             db.sql(
                 "with deleted as (delete from {s}.cost_line l where account_id = :account_id and"
                     + " day >= :start and day < :end returning l.day, hashtextextended(l::text, 0)"
-                    + " as h) select date_trunc('month', day)::date, count(*), count(*) || ':' ||"
-                    + " sum(h::numeric) from deleted group by 1"))
+                    + " as h) select date_trunc('month', day::timestamp)::date, count(*),"
+                    + " count(*) || ':' || sum(h::numeric) from deleted group by 1"))
         .bind("account_id", accountId.value())
         .bind("start", days.start())
         .bind("end", days.end())
