@@ -64,7 +64,10 @@ public final class Costs {
     return engine.closeMonth(accountId, month);
   }
 
-  /** Rollups of a closed month by one dimension, cost descending. */
+  /**
+   * Rollups of a closed month by any dimension (DAY and MONTH included), cost descending; empty
+   * while the month is not closed. See {@link app.cloudey.spi.CostStore#rollups}.
+   */
   public List<CostRow> rollups(YearMonth month, CostDimension dimension) {
     return engine.rollups(accountId, month, dimension);
   }

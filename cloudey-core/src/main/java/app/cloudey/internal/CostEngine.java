@@ -9,6 +9,7 @@ import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
 import app.cloudey.model.CostRow;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
 import app.cloudey.model.MonthStatus;
@@ -61,8 +62,10 @@ public final class CostEngine {
 
   public CostReport query(AccountId accountId, CostQuery query) {
     CostQuery resolved = expandSubtrees(accountId, query);
+    // subtrees are expanded into the key, so the result depends on cost data only
     return cache.get(
         accountId,
+        DataKind.COSTS,
         "costs:" + canonical(resolved),
         CostReport.class,
         () -> ttlFor(accountId, resolved.period()),
@@ -70,7 +73,7 @@ public final class CostEngine {
   }
 
   private CostReport compute(AccountId accountId, CostQuery query) {
-    long version = runtime.store().dataVersion(accountId);
+    long version = runtime.store().dataVersion(accountId, DataKind.COSTS);
     List<CostRow> rows = runtime.store().costs().aggregate(accountId, query);
     List<Money> totals =
         query.groupBy().isEmpty() && query.limit() == 0

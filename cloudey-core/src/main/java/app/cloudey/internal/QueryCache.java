@@ -1,6 +1,7 @@
 package app.cloudey.internal;
 
 import app.cloudey.model.AccountId;
+import app.cloudey.model.DataKind;
 import app.cloudey.spi.CacheKey;
 import java.time.Duration;
 import java.util.Optional;
@@ -8,8 +9,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Read-through caching of query results keyed by the account's data version. The cache is best
- * effort: any failure is reported to the listener and the result is computed from the store.
+ * Read-through caching of query results keyed by the store's identity and the account's version of
+ * the kind of data the query reads. The cache is best effort: any failure is reported to the
+ * listener and the result is computed from the store.
  */
 public final class QueryCache {
   private final Runtime runtime;
@@ -19,16 +21,23 @@ public final class QueryCache {
   }
 
   /**
-   * The cached result, or {@code compute}'s (then cached with {@code ttl}'s lifetime; the TTL is
-   * only worked out on a miss, so a hit costs one data-version read and one cache read).
+   * The cached result of a query that reads data of {@code kind} only, or {@code compute}'s (then
+   * cached with {@code ttl}'s lifetime; the TTL is only worked out on a miss, so a hit costs one
+   * data-version read and one cache read).
    */
   public <T> T get(
       AccountId accountId,
+      DataKind kind,
       String query,
       Class<T> type,
       Supplier<@Nullable Duration> ttl,
       Supplier<T> compute) {
-    CacheKey key = new CacheKey(accountId, runtime.store().dataVersion(accountId), query);
+    CacheKey key =
+        new CacheKey(
+            runtime.store().storeId(),
+            accountId,
+            runtime.store().dataVersion(accountId, kind),
+            query);
     Optional<T> cached;
     try {
       cached = runtime.cache().get(key, type);
@@ -52,7 +61,7 @@ public final class QueryCache {
 
   public void evict(AccountId accountId) {
     try {
-      runtime.cache().evictAccount(accountId);
+      runtime.cache().evictAccount(runtime.store().storeId(), accountId);
     } catch (RuntimeException e) {
       runtime.listener().cacheError("evictAccount", e);
     }

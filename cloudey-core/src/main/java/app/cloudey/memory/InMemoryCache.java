@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * InMemoryCache cache = InMemoryCache.create(1_000, clock);
- * cache.put(new CacheKey(acme, store.dataVersion(acme), "costs:2026-10:SERVICE"), report,
- *     Duration.ofMinutes(15));
+ * CacheKey key = new CacheKey(store.storeId(), acme, store.dataVersion(acme), "costs:2026-10");
+ * cache.put(key, report, Duration.ofMinutes(15));
  * Optional<CostReport> hit = cache.get(key, CostReport.class);
  * InMemoryCache.Stats stats = cache.stats(); // hits, misses, evictions, size
  * }</pre>
@@ -139,10 +139,13 @@ public final class InMemoryCache implements CloudeyCache {
   }
 
   @Override
-  public void evictAccount(@Nullable AccountId accountId) {
+  public void evictAccount(@Nullable String storeId, @Nullable AccountId accountId) {
+    Check.notNull(storeId, "storeId");
     Check.notNull(accountId, "accountId");
     synchronized (this) {
-      entries.keySet().removeIf(key -> key.accountId().equals(accountId));
+      entries
+          .keySet()
+          .removeIf(key -> key.storeId().equals(storeId) && key.accountId().equals(accountId));
     }
   }
 

@@ -7,6 +7,7 @@ import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Period;
 import app.cloudey.spi.CostStore;
@@ -37,18 +38,11 @@ import org.jspecify.annotations.Nullable;
  * <p>An ingest consumes its stream into a staging list <em>before</em> taking the account's write
  * lock (so a slow provider never blocks readers), validates every line, and only then swaps the
  * period's days in one step. A stream that throws, a line of another account or outside the period,
- * or a natural key given twice leaves everything as it was.
+ * or a natural key given twice leaves everything as it was. The {@link DataKind#COSTS} version
+ * moves when an ingest changes the period's lines, or a close changes the month's close record or
+ * rollups.
  */
 final class InMemoryCostStore implements CostStore, InMemoryAccountStore.AccountDataOwner {
-  /** The dimensions month close rolls up, in the order the SPI names them. */
-  static final List<CostDimension> ROLLUP_DIMENSIONS =
-      List.of(
-          CostDimension.SERVICE,
-          CostDimension.COMPARTMENT,
-          CostDimension.RESOURCE,
-          CostDimension.SKU,
-          CostDimension.REGION);
-
   private final Tenants tenants;
   private final Clock clock;
   private final InMemoryInventoryStore inventory;
@@ -77,9 +71,12 @@ final class InMemoryCostStore implements CostStore, InMemoryAccountStore.Account
           Costs state = costs(accountId);
           NavigableMap<LocalDate, Map<CostLine.Key, CostLine>> old =
               state.byDay.subMap(days.start(), true, days.end(), false);
-          reopenChangedMonths(state, days, old, fresh);
-          old.clear();
-          state.byDay.putAll(fresh);
+          if (!old.equals(fresh)) {
+            reopenChangedMonths(state, days, old, fresh);
+            old.clear();
+            state.byDay.putAll(fresh);
+            tenants.changed(accountId, DataKind.COSTS);
+          }
           state.lastIngestAt = clock.instant();
           return new IngestResult(accountId, days, staged.size(), CostAggregation.totals(staged));
         });
@@ -219,13 +216,16 @@ final class InMemoryCostStore implements CostStore, InMemoryAccountStore.Account
           Costs state = costs(accountId);
           List<CostLine> lines = linesLocked(accountId, Period.month(month));
           Map<CostDimension, List<CostRow>> rollups = new EnumMap<>(CostDimension.class);
-          for (CostDimension dimension : ROLLUP_DIMENSIONS) {
+          for (CostDimension dimension : CostDimension.values()) {
             rollups.put(dimension, CostAggregation.group(lines, List.of(dimension), 0));
           }
           ClosedMonth closed =
               new ClosedMonth(
                   accountId, month, closedAt, lines.size(), CostAggregation.totals(lines));
-          state.closed.put(month, new MonthClose(closed, rollups));
+          MonthClose close = new MonthClose(closed, rollups);
+          if (!close.equals(state.closed.put(month, close))) {
+            tenants.changed(accountId, DataKind.COSTS);
+          }
           return closed;
         });
   }
@@ -244,14 +244,6 @@ final class InMemoryCostStore implements CostStore, InMemoryAccountStore.Account
     Check.notNull(accountId, "accountId");
     Check.notNull(month, "month");
     Check.notNull(dimension, "dimension");
-    if (!ROLLUP_DIMENSIONS.contains(dimension)) {
-      throw new CloudeyConfigException(
-          "month close keeps no rollup by "
-              + dimension
-              + ": ask for one of "
-              + ROLLUP_DIMENSIONS
-              + ", or aggregate the month's lines with a CostQuery");
-    }
     return tenants.read(
         accountId,
         () ->

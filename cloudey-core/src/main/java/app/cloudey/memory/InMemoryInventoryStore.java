@@ -2,6 +2,7 @@ package app.cloudey.memory;
 
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.Scope;
@@ -26,7 +27,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Compartments and resources with soft deletion. Validation runs before any mutation, so a refused
- * call leaves the state untouched; the account's write lock makes each call atomic.
+ * call leaves the state untouched; the account's write lock makes each call atomic. A replace moves
+ * the {@link DataKind#INVENTORY} version only when a compartment or resource was added, changed or
+ * deleted.
  */
 final class InMemoryInventoryStore
     implements InventoryStore, InMemoryAccountStore.AccountDataOwner {
@@ -50,9 +53,21 @@ final class InMemoryInventoryStore
         accountId,
         () -> {
           Map<String, Stored<Compartment>> stored = inventory(accountId).compartments;
-          stored.replaceAll(
-              (id, old) -> ids.contains(id) || old.isDeleted() ? old : old.deleted(seenAt));
-          compartments.forEach(c -> stored.put(c.id(), Stored.live(c)));
+          boolean changed = false;
+          for (Map.Entry<String, Stored<Compartment>> old : stored.entrySet()) {
+            if (!ids.contains(old.getKey()) && !old.getValue().isDeleted()) {
+              old.setValue(old.getValue().deleted(seenAt));
+              changed = true;
+            }
+          }
+          for (Compartment c : compartments) {
+            Stored<Compartment> old = stored.put(c.id(), Stored.live(c));
+            // added, changed, or back after a deletion
+            changed |= old == null || old.isDeleted() || !old.value().equals(c);
+          }
+          if (changed) {
+            tenants.changed(accountId, DataKind.INVENTORY);
+          }
           return null;
         });
   }
@@ -152,6 +167,9 @@ final class InMemoryInventoryStore
               deleted++;
             }
           }
+          if (created + updated + deleted > 0) {
+            tenants.changed(accountId, DataKind.INVENTORY);
+          }
           return new SyncCount(scope.type(), scope.region(), created, updated, deleted, unchanged);
         });
   }
@@ -184,6 +202,9 @@ final class InMemoryInventoryStore
                                 SyncCount::plus);
                             return stored.deleted(seenAt);
                           }));
+          if (!counts.isEmpty()) {
+            tenants.changed(accountId, DataKind.INVENTORY);
+          }
           return counts.values().stream().sorted(SyncCount.BY_TYPE_AND_REGION).toList();
         });
   }

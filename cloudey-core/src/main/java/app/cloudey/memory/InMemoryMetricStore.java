@@ -2,6 +2,7 @@ package app.cloudey.memory;
 
 import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.MetricDaily;
 import app.cloudey.model.MetricName;
 import app.cloudey.model.MetricQuery;
@@ -15,7 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 
-/** Daily metric aggregates keyed by (resource, metric, day), kept in that order. */
+/**
+ * Daily metric aggregates keyed by (resource, metric, day), kept in that order. The {@link
+ * DataKind#METRICS} version moves only when a row is added, changed or deleted.
+ */
 final class InMemoryMetricStore implements MetricStore, InMemoryAccountStore.AccountDataOwner {
   private static final Comparator<Key> ORDER =
       Comparator.comparing(Key::resourceId).thenComparing(Key::metric).thenComparing(Key::day);
@@ -38,12 +42,19 @@ final class InMemoryMetricStore implements MetricStore, InMemoryAccountStore.Acc
         () -> {
           TreeMap<Key, MetricDaily> stored =
               metrics.computeIfAbsent(accountId, id -> new TreeMap<>(ORDER));
+          boolean changed = false;
           for (MetricDaily metric : batch) {
+            Key key = Key.of(metric);
+            MetricDaily old = stored.get(key);
             // a later failed fetch must not erase what an earlier one found
-            stored.merge(
-                Key.of(metric),
-                metric,
-                (old, fresh) -> fresh.isMissing() && !old.isMissing() ? old : fresh);
+            if (old != null && (old.equals(metric) || (metric.isMissing() && !old.isMissing()))) {
+              continue;
+            }
+            stored.put(key, metric);
+            changed = true;
+          }
+          if (changed) {
+            tenants.changed(accountId, DataKind.METRICS);
           }
           return null;
         });
@@ -98,7 +109,11 @@ final class InMemoryMetricStore implements MetricStore, InMemoryAccountStore.Acc
           }
           int before = stored.size();
           stored.keySet().removeIf(key -> key.day().isBefore(cutoff));
-          return before - stored.size();
+          int deleted = before - stored.size();
+          if (deleted > 0) {
+            tenants.changed(accountId, DataKind.METRICS);
+          }
+          return deleted;
         });
   }
 

@@ -3,6 +3,7 @@ package app.cloudey.memory;
 import app.cloudey.CloudeyException;
 import app.cloudey.CloudeyLockTimeoutException;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.DataKind;
 import app.cloudey.spi.AccountStore;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.CostStore;
@@ -12,6 +13,7 @@ import app.cloudey.spi.SyncRunStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,10 +37,17 @@ import org.jspecify.annotations.Nullable;
  * account's readers and writers for its duration, and accounts never block each other. A cost
  * ingest consumes its stream before taking the lock. Results are immutable snapshots.
  *
- * <p><b>Data version.</b> Every successful write bumps the account's {@link #dataVersion} (also a
- * write that turns out to change nothing); a refused write does not. Versions come from one
- * store-wide sequence and are never reused, so after {@code accounts().delete(id)} the version is 0
- * again and the next write still yields a number no cache entry was keyed by.
+ * <p><b>Data versions.</b> Each account has one version per {@link DataKind}, moved exactly as
+ * {@link CloudeyStore#dataVersion} specifies: by a write that changes data of that kind (a
+ * compartment or resource added, changed or deleted; cost lines that differ from the stored ones, a
+ * month close that changes the month's close record or rollups; a metric row added, changed or
+ * deleted), and never by a write that changes nothing, a refused write, a sync run, account
+ * registration or a read. Versions come from one store-wide sequence and are never reused, so after
+ * {@code accounts().delete(id)} every version is 0 again and the next write still yields a number
+ * no cache entry was keyed by.
+ *
+ * <p><b>Store id.</b> {@link #storeId()} is a random UUID per instance, so two in-memory stores
+ * sharing one cache never read each other's entries.
  *
  * <p><b>Account lock.</b> {@link #lock} is a fair {@link ReentrantLock} per account, independent of
  * the data locks: it is reentrant for the thread holding it, must be released by that thread, and
@@ -51,11 +60,12 @@ import org.jspecify.annotations.Nullable;
  *   try (CloudeyStore.AccountLock lock = store.lock(acme, Duration.ofSeconds(5))) {
  *     SyncCount count = store.inventory().replaceScope(acme, scope, listed, Instant.now());
  *   }
- *   long version = store.dataVersion(acme); // keys the query cache
+ *   long version = store.dataVersion(acme, DataKind.INVENTORY); // keys cached inventory queries
  * }
  * }</pre>
  */
 public final class InMemoryStore implements CloudeyStore {
+  private final String storeId = UUID.randomUUID().toString();
   private final Tenants tenants = new Tenants();
   private final InMemoryAccountStore accounts;
   private final InMemoryInventoryStore inventory;
@@ -149,9 +159,16 @@ public final class InMemoryStore implements CloudeyStore {
   }
 
   @Override
-  public long dataVersion(@Nullable AccountId accountId) {
+  public long dataVersion(@Nullable AccountId accountId, @Nullable DataKind kind) {
     Check.notNull(accountId, "accountId");
-    return tenants.version(accountId);
+    Check.notNull(kind, "kind");
+    return tenants.version(accountId, kind);
+  }
+
+  /** A random UUID drawn when this store was created: its data lives and dies with it. */
+  @Override
+  public String storeId() {
+    return storeId;
   }
 
   /** Nothing to release: the data stays readable until this object is garbage. */

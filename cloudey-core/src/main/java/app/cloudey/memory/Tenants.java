@@ -2,9 +2,11 @@ package app.cloudey.memory;
 
 import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.DataKind;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -12,19 +14,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Per-account concurrency state shared by the in-memory stores: a read-write lock guarding the
- * account's data in every store (so one write is atomic across stores), the data version, and the
- * exclusive {@link app.cloudey.spi.CloudeyStore#lock account lock}.
+ * account's data in every store (so one write is atomic across stores), the data version of each
+ * {@link DataKind}, and the exclusive {@link app.cloudey.spi.CloudeyStore#lock account lock}.
  *
  * <p>Entries are never removed, even when the account is deleted: a lock object must stay the same
  * for as long as anyone may hold or wait for it.
  */
 final class Tenants {
+  private static final DataKind[] KINDS = DataKind.values();
+
   private final ConcurrentMap<AccountId, Tenant> tenants = new ConcurrentHashMap<>();
 
   /**
-   * Versions come from one store-wide sequence so that a number is never handed out twice: after
-   * {@code delete(account)} resets the version to 0, the next write cannot reuse a version an old
-   * cache entry is keyed by.
+   * Versions of every kind come from one store-wide sequence so that a number is never handed out
+   * twice: after {@code delete(account)} resets the versions to 0, the next write cannot reuse a
+   * version an old cache entry is keyed by.
    */
   private final AtomicLong versionSequence = new AtomicLong();
 
@@ -47,39 +51,48 @@ final class Tenants {
   }
 
   /**
-   * Runs {@code write} under the account's write lock and bumps the data version when it returns. A
-   * write that throws has changed nothing (it validates before mutating) and bumps nothing.
+   * Runs {@code write} under the account's write lock. The write calls {@link #changed} for each
+   * kind of data it actually changed; a write that throws has changed nothing (it validates before
+   * mutating) and must not have called it.
    */
   <T> T write(AccountId accountId, Supplier<T> write) {
-    Tenant tenant = tenant(accountId);
-    ReentrantReadWriteLock.WriteLock lock = tenant.data.writeLock();
+    ReentrantReadWriteLock.WriteLock lock = tenant(accountId).data.writeLock();
     lock.lock();
     try {
-      T result = write.get();
-      tenant.version.set(versionSequence.incrementAndGet());
-      return result;
+      return write.get();
     } finally {
       lock.unlock();
     }
   }
 
-  /** Runs {@code delete} under the write lock and resets the version: the account has no data. */
+  /** Moves the account's version of {@code kind}; called by a write, under the write lock. */
+  void changed(AccountId accountId, DataKind kind) {
+    Tenant tenant = tenant(accountId);
+    if (!tenant.data.isWriteLockedByCurrentThread()) {
+      throw new IllegalStateException("a data version moves only inside a write");
+    }
+    tenant.versions.set(kind.ordinal(), versionSequence.incrementAndGet());
+  }
+
+  /** Runs {@code delete} under the write lock and resets every version: the account has no data. */
   <T> T deleteAll(AccountId accountId, Supplier<T> delete) {
     Tenant tenant = tenant(accountId);
     ReentrantReadWriteLock.WriteLock lock = tenant.data.writeLock();
     lock.lock();
     try {
       T result = delete.get();
-      tenant.version.set(0);
+      for (DataKind kind : KINDS) {
+        tenant.versions.set(kind.ordinal(), 0);
+      }
       return result;
     } finally {
       lock.unlock();
     }
   }
 
-  long version(AccountId accountId) {
+  long version(AccountId accountId, DataKind kind) {
     Tenant tenant = tenants.get(accountId);
-    return tenant == null ? 0 : tenant.version.get();
+    return tenant == null ? 0 : tenant.versions.get(kind.ordinal());
   }
 
   ReentrantLock accountLock(AccountId accountId) {
@@ -89,7 +102,7 @@ final class Tenants {
   static final class Tenant {
     // fair: a month close waiting behind a long sync should not be overtaken forever
     final ReentrantReadWriteLock data = new ReentrantReadWriteLock(true);
-    final AtomicLong version = new AtomicLong();
+    final AtomicLongArray versions = new AtomicLongArray(KINDS.length);
     final ReentrantLock accountLock = new ReentrantLock(true);
   }
 }

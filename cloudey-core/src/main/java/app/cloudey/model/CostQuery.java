@@ -16,8 +16,9 @@ import java.util.Set;
  * @param groupBy dimensions of each row key, in order; empty for a single total row
  * @param services only these services
  * @param compartmentIds only these compartments
- * @param includeSubcompartments also every compartment below {@code compartmentIds} (expanded by
- *     the engine from the stored tree; stores see exact ids with this flag false)
+ * @param includeSubcompartments also every live compartment below {@code compartmentIds} in the
+ *     stored compartment tree (the engine expands it into exact ids before caching; a store given
+ *     the flag expands it from its own tree)
  * @param resourceIds only these resources
  * @param regions only these regions
  * @param limit at most this many rows (the top ones), 0 for all

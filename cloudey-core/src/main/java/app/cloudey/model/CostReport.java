@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param rows grouped sums, cost descending, at most {@code query.limit()} when set
  * @param totals sum of every matching line, one per currency (empty when nothing matched), whatever
  *     the limit
- * @param dataVersion the account's data version the report was computed at
+ * @param dataVersion the account's {@link DataKind#COSTS} data version the report was computed at
  * @param computedAt when it was computed
  */
 public record CostReport(

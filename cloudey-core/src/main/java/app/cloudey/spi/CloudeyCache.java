@@ -1,5 +1,6 @@
 package app.cloudey.spi;
 
+import app.cloudey.model.AccountId;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -7,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A best-effort cache of query results (cost reports and the like: records of model types).
  * Implementations may throw on failure (e.g. Redis down); Cloudey reports the failure to its
- * listener and computes the result from the store, so a cache failure never fails a query.
- * Thread-safe.
+ * listener and computes the result from the store, so a cache failure never fails a query. Entries
+ * are keyed by {@link CacheKey}, which names the store they were computed from, so one cache (one
+ * Redis) can serve several deployments. Thread-safe.
  */
 public interface CloudeyCache extends AutoCloseable {
 
@@ -22,8 +24,12 @@ public interface CloudeyCache extends AutoCloseable {
    */
   void put(CacheKey key, Object value, @Nullable Duration ttl);
 
-  /** Drops every entry of the account (e.g. when the account is deleted). */
-  void evictAccount(app.cloudey.model.AccountId accountId);
+  /**
+   * Drops every entry of the account computed from the store {@code storeId} (e.g. when the account
+   * is deleted from that store). Entries of the same account id in other stores sharing this cache
+   * stay.
+   */
+  void evictAccount(String storeId, AccountId accountId);
 
   @Override
   default void close() {}

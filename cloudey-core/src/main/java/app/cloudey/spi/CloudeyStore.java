@@ -1,13 +1,15 @@
 package app.cloudey.spi;
 
 import app.cloudey.model.AccountId;
+import app.cloudey.model.DataKind;
 import java.time.Duration;
 
 /**
  * Durable storage for every account, split into focused stores. Every read and write takes the
  * {@link AccountId} it is scoped to; an implementation never returns another account's rows.
- * Thread-safe. Every write bumps the account's {@link #dataVersion data version}, which keys
- * Cloudey's query cache.
+ * Thread-safe. Each account has one {@link #dataVersion data version} per {@link DataKind}, moved
+ * only by writes that change data of that kind; together with the {@link #storeId store id} it keys
+ * Cloudey's query cache, so a cached result stays valid exactly as long as the data it read.
  *
  * <p>Reference implementations: {@code InMemoryStore} (core) and {@code PostgresStore}
  * (cloudey-store). Both pass the test kit's store contracts.
@@ -33,10 +35,42 @@ public interface CloudeyStore extends AutoCloseable {
   AccountLock lock(AccountId accountId, Duration timeout);
 
   /**
-   * A number that changes whenever any of the account's data changes; 0 for an account without
-   * data.
+   * The account's version of one kind of data: it changes whenever a write changes data of that
+   * kind that queries read, and only then. Cloudey caches a query's result under the version of the
+   * kind it reads, so the result is recomputed exactly when that data changed.
+   *
+   * <ul>
+   *   <li>{@link DataKind#INVENTORY}: {@link InventoryStore#replaceCompartments} when a compartment
+   *       was added, changed, deleted, or came back after a deletion; {@link
+   *       InventoryStore#replaceScope} when a resource was created, updated or deleted (its {@code
+   *       SyncCount} says so). Relisting what is stored moves nothing.
+   *   <li>{@link DataKind#COSTS}: {@link CostStore#replaceCostLines} when the period's stored lines
+   *       change (a line added, removed, or different in any field; the same lines in another order
+   *       are no change); {@link CostStore#closeMonth} when the month's close record or rollups
+   *       change (a first close, a close at another time, a close after the lines changed).
+   *   <li>{@link DataKind#METRICS}: {@link MetricStore#upsert} when a stored row is inserted or
+   *       changed (a missing day that is not stored over a day with data changes nothing); {@link
+   *       MetricStore#deleteBefore} when it deletes rows.
+   *   <li>Never: reads, refused writes, {@link SyncRunStore} writes, account registration and
+   *       credential updates, bookkeeping such as {@link CostStore#lastIngestAt}.
+   * </ul>
+   *
+   * <p>0 until the account's first change of that kind, and again after {@link
+   * AccountStore#delete}. Versions of every kind and account are drawn from one store-wide sequence
+   * and never reused, also after an account is deleted and re-created, so a cache entry keyed by an
+   * old version can never become reachable again.
    */
-  long dataVersion(AccountId accountId);
+  long dataVersion(AccountId accountId, DataKind kind);
+
+  /**
+   * This store's identity: a stable id, unique among stores, that keys Cloudey's query cache
+   * together with the account and its data version, so deployments that share one cache (one Redis)
+   * never read each other's results even for the same account id at the same version. The same
+   * stored data always has the same id (a durable store keeps it with the data, across restarts and
+   * processes); 1 to 64 characters from {@code [A-Za-z0-9._-]}, starting with a letter or digit (a
+   * random UUID, say).
+   */
+  String storeId();
 
   /** Releases what the store created (pools), never what it was given. */
   @Override

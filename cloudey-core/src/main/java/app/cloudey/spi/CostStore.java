@@ -26,7 +26,21 @@ public interface CostStore {
    */
   IngestResult replaceCostLines(AccountId accountId, Period days, Stream<CostLine> lines);
 
-  /** Sums matching lines grouped by {@code query.groupBy()}, cost descending then key ascending. */
+  /**
+   * Sums the lines of {@code query.period()} (first day included, end excluded) that pass every
+   * filter, grouped by {@code query.groupBy()}: one row per distinct key and currency (lines of two
+   * currencies never share a row; without group-by, one total row per currency). Rows are ordered
+   * by amount descending, then key ascending (element by element, by {@link String#compareTo}),
+   * then currency code; {@code query.limit()} keeps the first rows of that order. Each {@link
+   * app.cloudey.model.CostDimension} gives the key of {@link
+   * app.cloudey.model.CostDimension#valueOf} ({@code ""} for a line without a resource). An empty
+   * filter means any; a resource filter of {@code ""} selects the lines without a resource.
+   *
+   * <p>With {@code query.includeSubcompartments()}, the compartment filter covers the given
+   * compartments and every live compartment below them in the account's stored compartment tree
+   * ({@link InventoryStore#compartments}); deleted compartments are not part of the tree, and an id
+   * the tree does not know is kept as an exact id.
+   */
   List<CostRow> aggregate(AccountId accountId, CostQuery query);
 
   /** The stored lines of the period, ordered by day. The caller closes the stream. */
@@ -36,15 +50,23 @@ public interface CostStore {
   Optional<Instant> lastIngestAt(AccountId accountId);
 
   /**
-   * Month close: recomputes the month's rollups (by service, compartment, resource, SKU and region)
-   * from its lines and marks it closed, in one transaction. Idempotent; safe to run twice or
-   * concurrently; a crash leaves the old or the new state.
+   * Month close: recomputes the month's rollups (by every {@link CostDimension}) from its lines and
+   * marks it closed, in one transaction. Idempotent; safe to run twice or concurrently; a crash
+   * leaves the old or the new state.
    */
   ClosedMonth closeMonth(AccountId accountId, YearMonth month, Instant closedAt);
 
   /** The month's close record, if it is closed. */
   Optional<ClosedMonth> findClosedMonth(AccountId accountId, YearMonth month);
 
-  /** Rollup rows of a closed month for one dimension, cost descending; empty if not closed. */
+  /**
+   * Rollup rows of a closed month by one dimension, as computed by its last close: exactly the rows
+   * of {@link #aggregate} over the month ({@code CostQuery.of(Period.month(month))
+   * .groupBy(dimension)}) at that time, in the same order (amount descending, key ascending,
+   * currency code). Every dimension has rollups: {@link CostDimension#DAY} one row per day that has
+   * lines, {@link CostDimension#MONTH} the month's total per currency keyed by the month ({@code
+   * 2026-10}), the others one row per value. Empty if the month is not closed, or closed without
+   * lines.
+   */
   List<CostRow> rollups(AccountId accountId, YearMonth month, CostDimension dimension);
 }

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.cloudey.CloudeyNotFoundException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostQuery;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.MetricQuery;
 import app.cloudey.model.Period;
 import app.cloudey.model.ResourceFilter;
@@ -103,7 +104,9 @@ class InMemoryAccountStoreTest {
     assertThat(store.costs().lastIngestAt(ACME)).isEmpty();
     assertThat(store.metrics().daily(ACME, MetricQuery.of(Period.month(2026, 10)))).isEmpty();
     assertThat(store.syncRuns().recent(ACME, 10)).isEmpty();
-    assertThat(store.dataVersion(ACME)).isZero();
+    for (DataKind kind : DataKind.values()) {
+      assertThat(store.dataVersion(ACME, kind)).as("%s", kind).isZero();
+    }
 
     // globex keeps everything
     assertThat(accounts.find(GLOBEX)).isPresent();

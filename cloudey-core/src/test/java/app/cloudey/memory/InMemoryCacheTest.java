@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 
 class InMemoryCacheTest {
   private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
+  private static final String STORE = "store-1";
 
   private final TestClock clock = TestClock.at("2026-11-26T10:00:00Z");
   private final InMemoryCache cache = InMemoryCache.create(3, clock);
 
   private static CacheKey key(String query) {
-    return new CacheKey(ACME, 1, query);
+    return new CacheKey(STORE, ACME, 1, query);
   }
 
   @Test
@@ -36,7 +37,7 @@ class InMemoryCacheTest {
     assertThat(cache.get(key("q"), Money.class)).containsSame(value);
     assertThat(cache.get(key("q"), Money.class)).containsSame(value);
     // a newer data version is another key: old results are unreachable
-    assertThat(cache.get(new CacheKey(ACME, 2, "q"), Money.class)).isEmpty();
+    assertThat(cache.get(new CacheKey(STORE, ACME, 2, "q"), Money.class)).isEmpty();
     assertThat(cache.stats()).isEqualTo(new InMemoryCache.Stats(2, 2, 0, 1));
     assertThat(cache.stats().hitRate()).isEqualTo(0.5);
     assertThat(new InMemoryCache.Stats(0, 0, 0, 0).hitRate()).isZero();
@@ -106,14 +107,25 @@ class InMemoryCacheTest {
   }
 
   @Test
-  void evictsOneAccountOnly() {
+  void evictsOneAccountOfOneStoreOnly() {
     cache.put(key("q1"), "acme1", null);
-    cache.put(new CacheKey(ACME, 7, "q2"), "acme2", null);
-    cache.put(new CacheKey(GLOBEX, 1, "q1"), "globex", null);
-    cache.evictAccount(ACME);
+    cache.put(new CacheKey(STORE, ACME, 7, "q2"), "acme2", null);
+    cache.put(new CacheKey(STORE, GLOBEX, 1, "q1"), "globex", null);
+    cache.evictAccount(STORE, ACME);
     assertThat(cache.get(key("q1"), String.class)).isEmpty();
-    assertThat(cache.get(new CacheKey(ACME, 7, "q2"), String.class)).isEmpty();
-    assertThat(cache.get(new CacheKey(GLOBEX, 1, "q1"), String.class)).contains("globex");
+    assertThat(cache.get(new CacheKey(STORE, ACME, 7, "q2"), String.class)).isEmpty();
+    assertThat(cache.get(new CacheKey(STORE, GLOBEX, 1, "q1"), String.class)).contains("globex");
+  }
+
+  @Test
+  void theSameAccountInAnotherStoreIsAnotherEntryAndSurvivesEviction() {
+    cache.put(key("q"), "ours", null);
+    cache.put(new CacheKey("other-store", ACME, 1, "q"), "theirs", null);
+    assertThat(cache.get(key("q"), String.class)).contains("ours");
+    cache.evictAccount(STORE, ACME);
+    assertThat(cache.get(key("q"), String.class)).isEmpty();
+    assertThat(cache.get(new CacheKey("other-store", ACME, 1, "q"), String.class))
+        .contains("theirs");
   }
 
   @Test
@@ -132,7 +144,8 @@ class InMemoryCacheTest {
     refused(() -> cache.put(key("q"), null, null), "value must not be null");
     refused(() -> cache.put(null, "v", null), "key must not be null");
     refused(() -> cache.get(key("q"), null), "type must not be null");
-    refused(() -> cache.evictAccount(null), "accountId must not be null");
+    refused(() -> cache.evictAccount(STORE, null), "accountId must not be null");
+    refused(() -> cache.evictAccount(null, ACME), "storeId must not be null");
   }
 
   @Test

@@ -18,6 +18,7 @@ import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
@@ -234,7 +235,7 @@ class InMemoryCostStoreTest {
   @Test
   void aStreamThatFailsMidwayChangesNothing() {
     ingestOctober();
-    long version = store.dataVersion(ACME);
+    long version = store.dataVersion(ACME, DataKind.COSTS);
     clock.advance(Duration.ofHours(1));
     AtomicBoolean closed = new AtomicBoolean();
     // the third page fails: the first two lines must not be written, the old days not dropped
@@ -254,7 +255,7 @@ class InMemoryCostStoreTest {
         .hasMessageContaining("page 3 failed");
     assertThat(total(OCTOBER)).isEqualTo(usd("26.50"));
     assertThat(costs.lines(ACME, OCTOBER)).hasSize(6);
-    assertThat(store.dataVersion(ACME)).isEqualTo(version);
+    assertThat(store.dataVersion(ACME, DataKind.COSTS)).isEqualTo(version);
     assertThat(costs.lastIngestAt(ACME)).contains(Instant.parse("2026-11-26T03:00:00Z"));
     assertThat(closed).isTrue(); // the source's resources were released
   }
@@ -292,7 +293,7 @@ class InMemoryCostStoreTest {
         "resourceId=web1]",
         "appears twice");
     assertThat(costs.lines(ACME, OCTOBER)).isEmpty();
-    assertThat(store.dataVersion(ACME)).isZero();
+    assertThat(store.dataVersion(ACME, DataKind.COSTS)).isZero();
   }
 
   @Test
@@ -338,7 +339,12 @@ class InMemoryCostStoreTest {
             row("25.25", "B1"), row("3.1", "B2"), row("0.15", "B3"), row("-2", "CREDIT"));
     assertThat(costs.rollups(ACME, OCT, CostDimension.REGION))
         .containsExactly(row("26.35", "us-ashburn-1"), row("0.15", ""));
-    refused(() -> costs.rollups(ACME, OCT, DAY), "month close keeps no rollup by DAY");
+    // 10-01 10.50 + 4.25; 10-02 10.50 + 3.10 + 0.15; 10-03 the -2.00 credit
+    assertThat(costs.rollups(ACME, OCT, DAY))
+        .containsExactly(
+            row("14.75", "2026-10-01"), row("13.75", "2026-10-02"), row("-2", "2026-10-03"));
+    assertThat(costs.rollups(ACME, OCT, CostDimension.MONTH))
+        .containsExactly(row("26.50", "2026-10"));
     assertThat(costs.rollups(ACME, YearMonth.of(2026, 9), SERVICE)).isEmpty();
     assertThat(costs.findClosedMonth(ACME, YearMonth.of(2026, 9))).isEmpty();
   }

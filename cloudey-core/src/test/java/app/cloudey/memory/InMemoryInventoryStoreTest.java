@@ -13,6 +13,7 @@ import static app.cloudey.testing.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cloudey.model.Compartment;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.Scope;
@@ -111,7 +112,7 @@ class InMemoryInventoryStoreTest {
   @Test
   void refusesAListingWithAResourceOfAnotherScopeAndWritesNothing() {
     inventory.replaceScope(ACME, PROD, List.of(resource(ACME, PROD, "i-a", "a")), T0);
-    long version = store.dataVersion(ACME);
+    long version = store.dataVersion(ACME, DataKind.INVENTORY);
     List<Resource> mixed =
         List.of(resource(ACME, PROD, "i-new", "n"), resource(ACME, DEV, "i-dev", "d"));
     refused(
@@ -120,7 +121,7 @@ class InMemoryInventoryStoreTest {
         "nothing was written");
     assertThat(liveIds(ResourceFilter.ALL))
         .containsExactly("i-a"); // i-a not deleted, i-new not added
-    assertThat(store.dataVersion(ACME)).isEqualTo(version);
+    assertThat(store.dataVersion(ACME, DataKind.INVENTORY)).isEqualTo(version);
   }
 
   @Test
@@ -134,7 +135,7 @@ class InMemoryInventoryStoreTest {
         "resource i-a is listed twice");
     assertThat(inventory.resources(ACME, ResourceFilter.ALL.withDeleted())).isEmpty();
     assertThat(inventory.resources(GLOBEX, ResourceFilter.ALL.withDeleted())).isEmpty();
-    assertThat(store.dataVersion(ACME)).isZero();
+    assertThat(store.dataVersion(ACME, DataKind.INVENTORY)).isZero();
   }
 
   @Test

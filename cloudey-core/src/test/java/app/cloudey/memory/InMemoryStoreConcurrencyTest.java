@@ -19,6 +19,7 @@ import app.cloudey.CloudeyLockTimeoutException;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
 import app.cloudey.model.ResourceFilter;
@@ -58,46 +59,69 @@ class InMemoryStoreConcurrencyTest {
   }
 
   @Test
-  void everyWriteBumpsTheVersionOfItsAccountOnly() {
-    assertThat(store.dataVersion(ACME)).isZero();
-    List<Long> versions = new ArrayList<>();
-    versions.add(store.dataVersion(ACME));
-    List<Runnable> writes =
-        List.of(
-            () -> store.accounts().add(account(ACME), credentials("k")),
-            () -> store.accounts().updateCredentials(ACME, credentials("k2")),
-            () -> store.inventory().replaceCompartments(ACME, List.of(), T0),
-            () ->
-                store
-                    .inventory()
-                    .replaceScope(ACME, SCOPE, List.of(resource(ACME, SCOPE, "i-1", "a")), T0),
-            // a write that changes nothing still counts: the SPI says every write bumps
-            () ->
-                store
-                    .inventory()
-                    .replaceScope(ACME, SCOPE, List.of(resource(ACME, SCOPE, "i-1", "a")), T0),
-            () ->
-                store
-                    .costs()
-                    .replaceCostLines(
-                        ACME, OCTOBER, Stream.of(line(ACME, "2026-10-01", "COMPUTE", "1").build())),
-            () -> store.costs().closeMonth(ACME, YearMonth.of(2026, 10), T0),
-            () -> store.metrics().upsert(ACME, List.of(cpu(ACME, "i-1", "2026-10-01", 1))),
-            () -> store.metrics().deleteBefore(ACME, LocalDate.parse("2026-01-01")),
-            () -> store.syncRuns().save(run(ACME, "r", T0, T0)),
-            () -> store.syncRuns().deleteBefore(ACME, T0));
-    for (Runnable write : writes) {
-      write.run();
-      versions.add(store.dataVersion(ACME));
+  void writesMoveTheVersionOfTheKindTheyChangeForTheirAccountOnly() {
+    for (DataKind kind : DataKind.values()) {
+      assertThat(store.dataVersion(ACME, kind)).isZero();
     }
+    List<Long> versions = new ArrayList<>();
+    record Write(DataKind kind, Runnable run) {}
+    List<Write> writes =
+        List.of(
+            new Write(
+                DataKind.INVENTORY,
+                () ->
+                    store
+                        .inventory()
+                        .replaceScope(ACME, SCOPE, List.of(resource(ACME, SCOPE, "i-1", "a")), T0)),
+            new Write(
+                DataKind.COSTS,
+                () ->
+                    store
+                        .costs()
+                        .replaceCostLines(
+                            ACME,
+                            OCTOBER,
+                            Stream.of(line(ACME, "2026-10-01", "COMPUTE", "1").build()))),
+            new Write(
+                DataKind.COSTS, () -> store.costs().closeMonth(ACME, YearMonth.of(2026, 10), T0)),
+            new Write(
+                DataKind.METRICS,
+                () -> store.metrics().upsert(ACME, List.of(cpu(ACME, "i-1", "2026-10-01", 1)))),
+            new Write(
+                DataKind.METRICS,
+                () -> store.metrics().deleteBefore(ACME, LocalDate.parse("2026-10-02"))),
+            new Write(
+                DataKind.INVENTORY,
+                () -> store.inventory().replaceScope(ACME, SCOPE, List.of(), T0)));
+    for (Write write : writes) {
+      long others = otherVersionsSum(write.kind());
+      write.run().run();
+      versions.add(store.dataVersion(ACME, write.kind()));
+      assertThat(otherVersionsSum(write.kind()))
+          .as("after a %s write", write.kind())
+          .isEqualTo(others);
+    }
+    // one store-wide sequence: every version is new
     assertThat(versions).doesNotHaveDuplicates().isSorted();
-    assertThat(store.dataVersion(GLOBEX)).isZero();
+    for (DataKind kind : DataKind.values()) {
+      assertThat(store.dataVersion(GLOBEX, kind)).isZero();
+    }
+  }
+
+  private long otherVersionsSum(DataKind kind) {
+    long sum = 0;
+    for (DataKind other : DataKind.values()) {
+      if (other != kind) {
+        sum += store.dataVersion(ACME, other);
+      }
+    }
+    return sum;
   }
 
   @Test
-  void readsAndRefusedWritesDoNotBumpTheVersion() {
+  void readsRefusedWritesRegistrationAndSyncRunsMoveNoVersion() {
     store.inventory().replaceScope(ACME, SCOPE, List.of(resource(ACME, SCOPE, "i-1", "a")), T0);
-    long version = store.dataVersion(ACME);
+    long version = store.dataVersion(ACME, DataKind.INVENTORY);
     store.inventory().resources(ACME, ResourceFilter.ALL);
     store.costs().aggregate(ACME, CostQuery.of(OCTOBER));
     store.costs().lines(ACME, OCTOBER).close();
@@ -106,23 +130,29 @@ class InMemoryStoreConcurrencyTest {
             store
                 .inventory()
                 .replaceScope(ACME, SCOPE, List.of(resource(GLOBEX, SCOPE, "g", "g")), T0));
-    assertThat(store.dataVersion(ACME)).isEqualTo(version);
     store.accounts().add(account(ACME), credentials("k"));
-    long registered = store.dataVersion(ACME);
     refused(() -> store.accounts().add(account(ACME), credentials("k")));
-    assertThat(store.dataVersion(ACME)).isEqualTo(registered).isGreaterThan(version);
+    store.accounts().updateCredentials(ACME, credentials("k2"));
+    store.syncRuns().save(run(ACME, "r", T0, T0));
+    store.syncRuns().deleteBefore(ACME, T0.plusSeconds(1));
+    // the same listing again changes nothing either
+    store.inventory().replaceScope(ACME, SCOPE, List.of(resource(ACME, SCOPE, "i-1", "a")), T0);
+    assertThat(store.dataVersion(ACME, DataKind.INVENTORY)).isEqualTo(version);
+    assertThat(store.dataVersion(ACME, DataKind.COSTS)).isZero();
+    assertThat(store.dataVersion(ACME, DataKind.METRICS)).isZero();
   }
 
   @Test
   void aVersionIsNeverReusedAfterADelete() {
     store.accounts().add(account(ACME), credentials("k"));
-    store.syncRuns().save(run(ACME, "r", T0, T0));
-    long beforeDelete = store.dataVersion(ACME);
+    store.inventory().replaceScope(ACME, SCOPE, List.of(resource(ACME, SCOPE, "i-1", "a")), T0);
+    long beforeDelete = store.dataVersion(ACME, DataKind.INVENTORY);
     store.accounts().delete(ACME);
-    assertThat(store.dataVersion(ACME)).isZero();
+    assertThat(store.dataVersion(ACME, DataKind.INVENTORY)).isZero();
     store.accounts().add(account(ACME), credentials("k"));
+    store.inventory().replaceScope(ACME, SCOPE, List.of(resource(ACME, SCOPE, "i-1", "a")), T0);
     // a cache entry keyed by an old version must never match the new data
-    assertThat(store.dataVersion(ACME)).isGreaterThan(beforeDelete);
+    assertThat(store.dataVersion(ACME, DataKind.INVENTORY)).isGreaterThan(beforeDelete);
   }
 
   @Test

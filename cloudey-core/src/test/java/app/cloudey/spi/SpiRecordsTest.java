@@ -72,12 +72,18 @@ class SpiRecordsTest {
   }
 
   @Test
-  void cacheKeysNeedAnAccountAndAQuery() {
+  void cacheKeysNeedAStoreAnAccountAndAQuery() {
     AccountId acme = AccountId.of("acme");
-    assertThat(new CacheKey(acme, 3, "q")).isEqualTo(new CacheKey(acme, 3, "q"));
-    assertThat(new CacheKey(acme, 3, "q")).isNotEqualTo(new CacheKey(acme, 4, "q"));
-    refused(() -> new CacheKey(null, 0, "q"), "accountId must not be null");
-    refused(() -> new CacheKey(acme, 0, " "), "query must not be null or blank");
+    String store = "0b7f5a52-1c1e-4c52-9d8e-6f1f3e0d2a11";
+    assertThat(new CacheKey(store, acme, 3, "q")).isEqualTo(new CacheKey(store, acme, 3, "q"));
+    assertThat(new CacheKey(store, acme, 3, "q")).isNotEqualTo(new CacheKey(store, acme, 4, "q"));
+    assertThat(new CacheKey(store, acme, 3, "q")).isNotEqualTo(new CacheKey("other", acme, 3, "q"));
+    refused(() -> new CacheKey(store, null, 0, "q"), "accountId must not be null");
+    refused(() -> new CacheKey(store, acme, 0, " "), "query must not be null or blank");
+    // the store id goes into Redis keys and SCAN patterns: no separators, no glob characters
+    for (String bad : new String[] {null, "", "a:b", "a*", "a?", "[a]", "-a", "x".repeat(65)}) {
+      refused(() -> new CacheKey(bad, acme, 0, "q"), "storeId '" + bad + "' is invalid");
+    }
   }
 
   @Test

@@ -14,6 +14,7 @@ import app.cloudey.Credentials;
 import app.cloudey.MetricSyncResult;
 import app.cloudey.memory.InMemoryStore;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
 import app.cloudey.model.CostRow;
@@ -27,6 +28,7 @@ import app.cloudey.model.SyncRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -225,9 +227,36 @@ class CloudeyEndToEndTest {
     assertThat(listener.cacheMisses()).isEqualTo(1);
     assertThat(listener.cacheHits()).isEqualTo(9);
 
-    cloudey.costs().refresh(Period.month(Fixtures.OCTOBER)); // bumps the data version
-    cloudey.costs().query(query);
+    // a refresh that brings a correction moves the cost version: the next query misses
+    List<CostLine> corrected = new ArrayList<>(Fixtures.costLines(AccountId.of("fixture")));
+    corrected.set(0, corrected.get(0).toBuilder().cost(Fixtures.usd("3.10")).build());
+    fake.setCostLines(corrected);
+    cloudey.costs().refresh(Period.month(Fixtures.OCTOBER));
+    // COMPUTE 12.34 + 0.10
+    assertThat(cloudey.costs().query(query).rows())
+        .first()
+        .isEqualTo(new CostRow(List.of("COMPUTE"), Fixtures.usd("12.44")));
     assertThat(listener.cacheMisses()).isEqualTo(2);
+  }
+
+  @Test
+  void writesThatChangeNoCostKeepCachedCostReports() {
+    cloudey.inventory().sync();
+    cloudey.costs().refresh(Period.month(Fixtures.OCTOBER));
+    CostQuery query = CostQuery.of(Period.month(Fixtures.OCTOBER)).groupBy(SERVICE);
+    cloudey.costs().query(query);
+    assertThat(listener.cacheMisses()).isEqualTo(1);
+
+    // an inventory sync that deletes a resource (and saves its sync run), a metric sync and a
+    // cost refresh that brings the same lines again: none changes a cost
+    fake.removeResource(Fixtures.WEB2);
+    cloudey.inventory().sync();
+    cloudey.metrics().sync();
+    cloudey.costs().refresh(Period.month(Fixtures.OCTOBER));
+
+    assertThat(cloudey.costs().query(query).total()).contains(Fixtures.usd("18.24"));
+    assertThat(listener.cacheMisses()).isEqualTo(1);
+    assertThat(listener.cacheHits()).isEqualTo(1);
   }
 
   @Test

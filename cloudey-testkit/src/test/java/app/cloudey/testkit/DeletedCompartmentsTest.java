@@ -165,8 +165,14 @@ class DeletedCompartmentsTest {
       }
 
       @Override
-      public long dataVersion(app.cloudey.model.AccountId accountId) {
-        return delegate.dataVersion(accountId);
+      public long dataVersion(
+          app.cloudey.model.AccountId accountId, app.cloudey.model.DataKind kind) {
+        return delegate.dataVersion(accountId, kind);
+      }
+
+      @Override
+      public String storeId() {
+        return delegate.storeId();
       }
 
       @Override

@@ -13,12 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class RecordingListenerTest {
+  private static final String STORE = "store-1";
+
   private final AccountId id = AccountId.of("acme");
 
   @Test
   void recordsEveryEventInOrderWithCounts() {
     RecordingListener listener = new RecordingListener();
-    CacheKey key = new CacheKey(id, 3, "q");
+    CacheKey key = new CacheKey(STORE, id, 3, "q");
     listener.syncStarted(id, SyncKind.INVENTORY, "run-1");
     listener.cacheMiss(key);
     listener.cacheHit(key);
@@ -46,7 +48,7 @@ class RecordingListenerTest {
   @Test
   void isSafeUnderConcurrentCalls() {
     RecordingListener listener = new RecordingListener();
-    CacheKey key = new CacheKey(id, 1, "q");
+    CacheKey key = new CacheKey(STORE, id, 1, "q");
     List<CompletableFuture<Void>> writers = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
       writers.add(

@@ -67,8 +67,11 @@ public final class CaffeineCache implements CloudeyCache {
   }
 
   @Override
-  public void evictAccount(AccountId accountId) {
-    cache.asMap().keySet().removeIf(k -> k.accountId().equals(accountId));
+  public void evictAccount(String storeId, AccountId accountId) {
+    cache
+        .asMap()
+        .keySet()
+        .removeIf(k -> k.storeId().equals(storeId) && k.accountId().equals(accountId));
   }
 
   /** Entries currently held (expired ones may still count until cleaned up). */

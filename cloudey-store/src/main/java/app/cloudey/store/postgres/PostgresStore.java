@@ -3,6 +3,7 @@ package app.cloudey.store.postgres;
 import app.cloudey.CloudeyConfigException;
 import app.cloudey.CloudeyStoreException;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.DataKind;
 import app.cloudey.spi.AccountStore;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.CostStore;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,6 +56,7 @@ public final class PostgresStore implements CloudeyStore {
   private final PgSyncRunStore syncRuns;
   private final AccountLocks locks;
   private final Db db;
+  private volatile @Nullable String storeId;
 
   private PostgresStore(Builder b, DataSource dataSource, @Nullable HikariDataSource ownedPool) {
     this.ownedPool = ownedPool;
@@ -120,19 +123,54 @@ public final class PostgresStore implements CloudeyStore {
   }
 
   @Override
-  public long dataVersion(AccountId accountId) {
+  public long dataVersion(AccountId accountId, DataKind kind) {
     return db.read(
         "read the data version",
         accountId,
         h ->
             h.createQuery(
                     db.sql(
-                        "select data_version from {s}.account_state where account_id ="
-                            + " :account_id"))
+                        "select "
+                            + Db.versionColumn(kind)
+                            + " from {s}.account_state where account_id = :account_id"))
                 .bind("account_id", accountId.value())
                 .mapTo(Long.class)
                 .findOne()
                 .orElse(0L));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A random UUID drawn once by the schema migration and kept in the database (table {@code
+   * store_identity} of the store's schema), so every process on this database and schema has the
+   * same id, and another database or schema has another. Read on first use, then remembered.
+   *
+   * @throws CloudeyStoreException when the database cannot be read, or the schema was not migrated
+   *     to version 2 (run the migrations: the default {@link Options#migrate()} does)
+   */
+  @Override
+  public String storeId() {
+    String id = storeId;
+    if (id == null) {
+      id = db.readGlobal("read the store identity", this::readStoreId);
+      storeId = id;
+    }
+    return id;
+  }
+
+  private String readStoreId(Handle h) {
+    return h.createQuery(db.sql("select store_id from {s}.store_identity"))
+        .mapTo(String.class)
+        .findOne()
+        .orElseThrow(
+            () ->
+                new CloudeyStoreException(
+                    "the store identity row of schema '"
+                        + db.schema()
+                        + "' is missing: it is written by migration V2; restore it, or insert a"
+                        + " new one with gen_random_uuid()",
+                    null));
   }
 
   /**

@@ -27,14 +27,16 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link CloudeyCache} in Redis (Lettuce). Keys are {@code
- * cloudey:v1:<account>:<dataVersion>:<sha256 of the query>}, values JSON envelopes of model
- * records, with the TTL Cloudey asks for, capped at {@link Options#maxTtl()}. Cloudey asks for no
- * TTL for closed months, but every write to an account bumps its data version, which is part of the
- * key, so an entry without expiry would be orphaned forever: such entries expire after {@link
+ * cloudey:v1:<storeId>:<account>:<dataVersion>:<sha256 of the query>} (the store id keeps
+ * deployments that share one Redis apart), values JSON envelopes of model records, with the TTL
+ * Cloudey asks for, capped at {@link Options#maxTtl()}. Cloudey asks for no TTL for closed months,
+ * but a write that changes an account's data moves its data version, which is part of the key, so
+ * an entry without expiry would be orphaned forever: such entries expire after {@link
  * Options#maxTtl()} ({@link Options#DEFAULT_MAX_TTL} by default). Evicting an account uses {@code
  * SCAN}, never {@code KEYS}. A value that cannot be read (corrupt, or not a Cloudey entry) is
  * deleted (best effort) before {@link #get} throws, so the next query recomputes and rewrites it.
@@ -54,6 +56,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe: one connection is shared by all threads. {@link #close()} closes the client.
  */
 public final class RedisCache implements CloudeyCache {
+  private static final Pattern SAFE_STORE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
   private final Options options;
   private final RedisURI uri;
   private final ClientResources resources;
@@ -140,8 +144,13 @@ public final class RedisCache implements CloudeyCache {
   }
 
   @Override
-  public void evictAccount(AccountId accountId) {
-    String pattern = options.keyPrefix() + accountId.value() + ":*";
+  public void evictAccount(String storeId, AccountId accountId) {
+    if (storeId == null || !SAFE_STORE_ID.matcher(storeId).matches()) {
+      // a glob character would let the SCAN pattern match other stores' keys
+      throw new CloudeyConfigException(
+          "storeId '" + storeId + "' is invalid: expected 1-64 characters from [A-Za-z0-9._-]");
+    }
+    String pattern = options.keyPrefix() + storeId + ":" + accountId.value() + ":*";
     run(
         "SCAN+UNLINK",
         c -> {
@@ -162,6 +171,8 @@ public final class RedisCache implements CloudeyCache {
   /** The Redis key of a cache key. */
   public String redisKey(CacheKey key) {
     return options.keyPrefix()
+        + key.storeId()
+        + ":"
         + key.accountId().value()
         + ":"
         + key.dataVersion()

@@ -12,6 +12,7 @@ import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.MetricDaily;
 import app.cloudey.model.MetricQuery;
 import app.cloudey.model.Money;
@@ -156,7 +157,9 @@ class PostgresStoreIT {
     assertThat(rowsOf(gone)).isZero();
     assertThat(rowsOf(kept)).isEqualTo(keptRows);
     assertThat(store.accounts().find(gone)).isEmpty();
-    assertThat(store.dataVersion(gone)).isZero();
+    for (DataKind kind : DataKind.values()) {
+      assertThat(store.dataVersion(gone, kind)).as("%s", kind).isZero();
+    }
     assertThat(store.accounts().delete(gone)).isFalse();
   }
 
@@ -210,22 +213,41 @@ class PostgresStoreIT {
   }
 
   @Test
-  void everyWriteBumpsTheDataVersionOfItsAccountOnly() {
+  void theStoreIdIsKeptInTheDatabaseAndDiffersPerSchema() {
+    String id = store.storeId();
+    assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
+    // another process on the same database and schema: the same id
+    try (PostgresStore again = TestDatabase.of(PG).store()) {
+      assertThat(again.storeId()).isEqualTo(id);
+    }
+    // another schema is another store, with its own data versions: another id
+    try (PostgresStore other =
+        PostgresStore.builder()
+            .dataSource(TestDatabase.of(PG).dataSource())
+            .options(PostgresStore.Options.ofDefaults().withSchema("cloudey_other"))
+            .build()) {
+      assertThat(other.storeId()).isNotEqualTo(id).hasSize(36);
+    }
+  }
+
+  @Test
+  void aCostChangeMovesTheCostsVersionOfItsAccountOnly() {
     AccountId a = Fixtures.randomAccountId();
     AccountId b = Fixtures.randomAccountId();
-    assertThat(store.dataVersion(a)).isZero();
+    assertThat(store.dataVersion(a, DataKind.COSTS)).isZero();
     populate(a, "1");
     populate(b, "1");
-    long va = store.dataVersion(a);
-    long vb = store.dataVersion(b);
-    store
-        .costs()
-        .replaceCostLines(
-            a, Period.day(Fixtures.DAY2), Fixtures.costLines(a, Fixtures.DAY2).stream());
-    assertThat(store.dataVersion(a)).isGreaterThan(va);
-    assertThat(store.dataVersion(b)).isEqualTo(vb);
+    long va = store.dataVersion(a, DataKind.COSTS);
+    long vb = store.dataVersion(b, DataKind.COSTS);
+    long inventory = store.dataVersion(a, DataKind.INVENTORY);
+    CostLine corrected =
+        Fixtures.costLines(a, Fixtures.DAY2).get(0).toBuilder().cost(Money.of("2", "USD")).build();
+    store.costs().replaceCostLines(a, Period.day(Fixtures.DAY2), Stream.of(corrected));
+    assertThat(store.dataVersion(a, DataKind.COSTS)).isGreaterThan(va);
+    assertThat(store.dataVersion(a, DataKind.INVENTORY)).isEqualTo(inventory);
+    assertThat(store.dataVersion(b, DataKind.COSTS)).isEqualTo(vb);
     // versions come from one sequence: never reused, even across accounts
-    assertThat(store.dataVersion(a)).isNotEqualTo(vb);
+    assertThat(store.dataVersion(a, DataKind.COSTS)).isNotEqualTo(vb);
   }
 
   @Test
@@ -262,12 +284,12 @@ class PostgresStoreIT {
     var again = store.inventory().replaceScope(id, Fixtures.INSTANCES, instances, NOW);
     assertThat(again.unchanged()).isEqualTo(instances.size());
     assertThat(again.created() + again.updated() + again.deleted()).isZero();
-    long version = store.dataVersion(id);
+    long version = store.dataVersion(id, DataKind.INVENTORY);
     Resource foreign = Fixtures.resources(Fixtures.randomAccountId(), Fixtures.INSTANCES).get(0);
     assertThatThrownBy(
             () -> store.inventory().replaceScope(id, Fixtures.INSTANCES, List.of(foreign), NOW))
         .isInstanceOf(CloudeyConfigException.class);
-    assertThat(store.dataVersion(id)).isEqualTo(version);
+    assertThat(store.dataVersion(id, DataKind.INVENTORY)).isEqualTo(version);
   }
 
   @Test

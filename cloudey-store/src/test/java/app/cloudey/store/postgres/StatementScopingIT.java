@@ -8,6 +8,7 @@ import app.cloudey.model.AccountId;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.MetricQuery;
 import app.cloudey.model.Money;
 import app.cloudey.model.ResourceFilter;
@@ -49,6 +50,8 @@ class StatementScopingIT {
           Pattern.compile("^select pg_try_advisory_lock\\(:namespace, :key\\)$"),
           Pattern.compile("^select pg_advisory_unlock\\(:namespace, :key\\)$"),
           Pattern.compile("^COMMIT$"),
+          // storeId(): the store's own identity, one row for the whole schema
+          Pattern.compile("^select store_id from \\w+\\.store_identity$"),
           // delete(account) discovers every table of the schema that has an account_id column
           Pattern.compile("^select table_name from information_schema.columns where .*"),
           // accounts().list(): the registry of accounts is the one read meant to span them
@@ -72,8 +75,9 @@ class StatementScopingIT {
     Set<String> distinct = new TreeSet<>(recorder.statements());
     // statements only some paths reach: the workload must have run (and so checked) them
     assertThat(distinct)
-        .as("closed-month digest, reopen deletes and re-encryption")
+        .as("closed-month digest, compartment subtree, reopen deletes and re-encryption")
         .anyMatch(sql -> sql.contains("hashtextextended"))
+        .anyMatch(sql -> sql.startsWith("with recursive subtree"))
         .anyMatch(sql -> sql.startsWith("delete from cloudey.month_rollup where"))
         .anyMatch(sql -> sql.startsWith("delete from cloudey.month_status where"))
         .anyMatch(
@@ -209,6 +213,13 @@ class StatementScopingIT {
                 .resources(Fixtures.WEB1)
                 .compartments(Set.of(Fixtures.PROD))
                 .top(3));
+    store
+        .costs()
+        .aggregate(
+            id,
+            CostQuery.of(COST_PERIOD)
+                .compartmentSubtree(Fixtures.ROOT)
+                .groupBy(CostDimension.COMPARTMENT));
     try (Stream<?> lines = store.costs().lines(id, COST_PERIOD)) {
       lines.count();
     }
@@ -256,8 +267,9 @@ class StatementScopingIT {
     store.syncRuns().deleteBefore(id, now.plusSeconds(1));
 
     try (var lock = store.lock(id, Duration.ofSeconds(1))) {
-      store.dataVersion(id);
+      store.dataVersion(id, DataKind.COSTS);
     }
+    store.storeId();
     store.accounts().delete(id);
   }
 }

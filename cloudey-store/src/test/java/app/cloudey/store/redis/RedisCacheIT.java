@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** TTL capping and corrupt-value handling of the Redis cache, checked against a real Redis. */
 class RedisCacheIT {
+  private static final String STORE = "store-1";
 
   @Test
   void entriesWithoutTtlExpireAfterMaxTtlAndLongerTtlsAreCapped() throws Exception {
@@ -22,9 +23,9 @@ class RedisCacheIT {
             RedisCache.create(redis.uri(), RedisCache.Options.ofDefaults().withMaxTtl(maxTtl));
         RedisClient client = RedisClient.create(redis.uri());
         StatefulRedisConnection<String, String> raw = client.connect()) {
-      CacheKey closed = new CacheKey(Fixtures.randomAccountId(), 1, "closed");
-      CacheKey tooLong = new CacheKey(Fixtures.randomAccountId(), 1, "long");
-      CacheKey shortTtl = new CacheKey(Fixtures.randomAccountId(), 1, "short");
+      CacheKey closed = new CacheKey(STORE, Fixtures.randomAccountId(), 1, "closed");
+      CacheKey tooLong = new CacheKey(STORE, Fixtures.randomAccountId(), 1, "long");
+      CacheKey shortTtl = new CacheKey(STORE, Fixtures.randomAccountId(), 1, "short");
       cache.put(closed, "v", null);
       cache.put(tooLong, "v", Duration.ofDays(30));
       cache.put(shortTtl, "v", Duration.ofSeconds(30));
@@ -56,7 +57,7 @@ class RedisCacheIT {
         RedisClient client = RedisClient.create(redis.uri());
         StatefulRedisConnection<String, String> raw = client.connect()) {
       for (String garbage : new String[] {"{not json", "{\"x\":1}"}) {
-        CacheKey key = new CacheKey(Fixtures.randomAccountId(), 3, "costs:q");
+        CacheKey key = new CacheKey(STORE, Fixtures.randomAccountId(), 3, "costs:q");
         raw.sync().set(cache.redisKey(key), garbage);
         assertThatThrownBy(() -> cache.get(key, String.class)).isInstanceOf(CloudeyException.class);
         assertThat(raw.sync().exists(cache.redisKey(key))).isZero();

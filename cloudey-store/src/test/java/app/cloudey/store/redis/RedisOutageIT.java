@@ -30,6 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * with Redis up repeated queries hit it.
  */
 class RedisOutageIT {
+  private static final String STORE = "store-1";
+
   @RegisterExtension static final PostgresExtension PG = PostgresExtension.create();
 
   private static final Duration FAST = Duration.ofMillis(200);
@@ -134,7 +136,7 @@ class RedisOutageIT {
   void aRedisDownAtStartIsUsedOnceItComesUpWithoutRestartingTheClient() throws Exception {
     try (StoppableRedis redis = new StoppableRedis();
         RedisCache cache = cache(redis.uri())) {
-      CacheKey key = new CacheKey(Fixtures.randomAccountId(), 1, "q");
+      CacheKey key = new CacheKey(STORE, Fixtures.randomAccountId(), 1, "q");
       long start = System.nanoTime();
       assertThatThrownBy(() -> cache.get(key, String.class)).isInstanceOf(CloudeyException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
@@ -146,32 +148,35 @@ class RedisOutageIT {
   }
 
   @Test
-  void keysFollowTheSchemeTtlsAreSetAndEvictionScansOnlyOneAccount() throws Exception {
+  void keysFollowTheSchemeTtlsAreSetAndEvictionScansOnlyOneAccountOfOneStore() throws Exception {
     try (StoppableRedis redis = new StoppableRedis().start();
         RedisCache cache = cache(redis.uri());
         RedisClient client = RedisClient.create(redis.uri());
         StatefulRedisConnection<String, String> raw = client.connect()) {
       AccountId a = Fixtures.randomAccountId();
       AccountId b = Fixtures.randomAccountId();
-      CacheKey key = new CacheKey(a, 42, "costs:q");
-      assertThat(cache.redisKey(key)).matches("cloudey:v1:" + a + ":42:[0-9a-f]{64}");
+      CacheKey key = new CacheKey(STORE, a, 42, "costs:q");
+      assertThat(cache.redisKey(key)).matches("cloudey:v1:" + STORE + ":" + a + ":42:[0-9a-f]{64}");
       cache.put(key, "v", Duration.ofSeconds(30));
       long pttl = raw.sync().pttl(cache.redisKey(key));
       assertThat(pttl).isBetween(1L, 30_000L);
-      cache.put(new CacheKey(a, 42, "closed"), "v", null);
+      cache.put(new CacheKey(STORE, a, 42, "closed"), "v", null);
       // closed months get the max TTL (7 days by default), never "no expiry"
-      assertThat(raw.sync().pttl(cache.redisKey(new CacheKey(a, 42, "closed"))))
+      assertThat(raw.sync().pttl(cache.redisKey(new CacheKey(STORE, a, 42, "closed"))))
           .isBetween(1L, RedisCache.Options.DEFAULT_MAX_TTL.toMillis());
       // more keys than one SCAN step returns (500), over several versions
       for (int i = 0; i < 1_200; i++) {
-        cache.put(new CacheKey(a, i % 3, "q" + i), "v", null);
+        cache.put(new CacheKey(STORE, a, i % 3, "q" + i), "v", null);
         if (i < 10) {
-          cache.put(new CacheKey(b, 1, "q" + i), "v", null);
+          cache.put(new CacheKey(STORE, b, 1, "q" + i), "v", null);
+          // the same account in another store sharing this Redis
+          cache.put(new CacheKey("store-2", a, 1, "q" + i), "v", null);
         }
       }
-      cache.evictAccount(a);
-      assertThat(raw.sync().keys("cloudey:v1:" + a + ":*")).isEmpty();
-      assertThat(raw.sync().keys("cloudey:v1:" + b + ":*")).hasSize(10);
+      cache.evictAccount(STORE, a);
+      assertThat(raw.sync().keys("cloudey:v1:" + STORE + ":" + a + ":*")).isEmpty();
+      assertThat(raw.sync().keys("cloudey:v1:" + STORE + ":" + b + ":*")).hasSize(10);
+      assertThat(raw.sync().keys("cloudey:v1:store-2:" + a + ":*")).hasSize(10);
     }
   }
 

@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /** JSON envelopes of cached model records, without Redis. */
 class ValueCodecTest {
+  private static final String STORE = "store-1";
+
   private final ValueCodec codec = new ValueCodec();
   private final AccountId account = AccountId.of("acme");
-  private final CacheKey key = new CacheKey(account, 3, "costs:q");
+  private final CacheKey key = new CacheKey(STORE, account, 3, "costs:q");
 
   @Test
   void modelRecordsRoundTripExactly() {
@@ -51,7 +53,8 @@ class ValueCodecTest {
   void anotherTypeOrAnotherQueryMisses() {
     String json = codec.encode(key, Money.of("1", "USD"));
     assertThat(codec.decode(key, json, CostReport.class)).isEmpty();
-    assertThat(codec.decode(new CacheKey(account, 3, "costs:other"), json, Money.class)).isEmpty();
+    assertThat(codec.decode(new CacheKey(STORE, account, 3, "costs:other"), json, Money.class))
+        .isEmpty();
   }
 
   @Test
@@ -64,13 +67,13 @@ class ValueCodecTest {
   }
 
   @Test
-  void keysHashTheQueryUnderTheAccountAndVersion() {
+  void keysHashTheQueryUnderTheStoreAccountAndVersion() {
     try (RedisCache cache = RedisCache.create("redis://127.0.0.1:1")) {
       String redisKey = cache.redisKey(key);
       // sha256("costs:q"), computed with: printf 'costs:q' | sha256sum
       assertThat(redisKey)
           .isEqualTo(
-              "cloudey:v1:acme:3:2178c44a079bc39dc67c9ec6d5aaa6bc2bf423d30cd280eaef92d2517a74224b");
+              "cloudey:v1:store-1:acme:3:2178c44a079bc39dc67c9ec6d5aaa6bc2bf423d30cd280eaef92d2517a74224b");
     }
   }
 }

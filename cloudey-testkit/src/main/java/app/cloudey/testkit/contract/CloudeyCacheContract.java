@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Contract of {@link CloudeyCache}: values of model types come back equal, a key differing in
- * account, data version or query misses, a wrong type misses instead of failing, TTLs expire, no
- * TTL keeps, and {@code evictAccount} drops every version of exactly one account.
+ * store, account, data version or query misses, a wrong type misses instead of failing, TTLs
+ * expire, no TTL keeps, and {@code evictAccount} drops every version of exactly one account of one
+ * store.
  *
  * <p>Extend it and implement {@link #createCache()}. Entries are keyed by fresh random accounts, so
  * one cache server can serve every test. TTL tests move time with {@link #advance(Duration)}, which
@@ -75,6 +76,12 @@ public abstract class CloudeyCacheContract {
 
   private static final String QUERY = "costs:2026-10-01..2026-10-04:SERVICE";
 
+  /** Store ids of the keys: three stores sharing the cache under test. */
+  private static final String STORE = "store-a";
+
+  private static final String OTHER_STORE = "store-b";
+  private static final String THIRD_STORE = "store-c";
+
   /** The report Cloudey would cache for the fixture's by-service query. */
   protected static CostReport report(long version) {
     return new CostReport(
@@ -90,7 +97,7 @@ public abstract class CloudeyCacheContract {
 
   @Test
   public void aCachedReportComesBackEqual() {
-    CacheKey key = new CacheKey(Fixtures.randomAccountId(), 7, QUERY);
+    CacheKey key = new CacheKey(STORE, Fixtures.randomAccountId(), 7, QUERY);
     cache().put(key, report(7), Duration.ofMinutes(5));
     assertThat(cache().get(key, CostReport.class)).contains(report(7));
   }
@@ -102,31 +109,37 @@ public abstract class CloudeyCacheContract {
     ClosedMonth closed =
         new ClosedMonth(
             id, Fixtures.OCTOBER, Instant.parse("2026-11-06T02:00:00Z"), 12, List.of(usd("18.24")));
-    cache().put(new CacheKey(id, 1, "money"), money, Duration.ofMinutes(5));
-    cache().put(new CacheKey(id, 1, "closed"), closed, null);
-    assertThat(cache().get(new CacheKey(id, 1, "money"), Money.class)).contains(money);
-    assertThat(cache().get(new CacheKey(id, 1, "closed"), ClosedMonth.class)).contains(closed);
+    cache().put(new CacheKey(STORE, id, 1, "money"), money, Duration.ofMinutes(5));
+    cache().put(new CacheKey(STORE, id, 1, "closed"), closed, null);
+    assertThat(cache().get(new CacheKey(STORE, id, 1, "money"), Money.class)).contains(money);
+    assertThat(cache().get(new CacheKey(STORE, id, 1, "closed"), ClosedMonth.class))
+        .contains(closed);
   }
 
   @Test
   public void anUnknownKeyMisses() {
-    assertThat(cache().get(new CacheKey(Fixtures.randomAccountId(), 1, QUERY), CostReport.class))
+    assertThat(
+            cache()
+                .get(new CacheKey(STORE, Fixtures.randomAccountId(), 1, QUERY), CostReport.class))
         .isEmpty();
   }
 
   @Test
   public void aKeyDifferingInVersionAccountOrQueryMisses() {
     AccountId id = Fixtures.randomAccountId();
-    cache().put(new CacheKey(id, 7, QUERY), report(7), Duration.ofMinutes(5));
-    assertThat(cache().get(new CacheKey(id, 8, QUERY), CostReport.class)).isEmpty();
-    assertThat(cache().get(new CacheKey(Fixtures.randomAccountId(), 7, QUERY), CostReport.class))
+    cache().put(new CacheKey(STORE, id, 7, QUERY), report(7), Duration.ofMinutes(5));
+    assertThat(cache().get(new CacheKey(STORE, id, 8, QUERY), CostReport.class)).isEmpty();
+    assertThat(
+            cache()
+                .get(new CacheKey(STORE, Fixtures.randomAccountId(), 7, QUERY), CostReport.class))
         .isEmpty();
-    assertThat(cache().get(new CacheKey(id, 7, QUERY + ":top10"), CostReport.class)).isEmpty();
+    assertThat(cache().get(new CacheKey(STORE, id, 7, QUERY + ":top10"), CostReport.class))
+        .isEmpty();
   }
 
   @Test
   public void aValueOfAnotherTypeMissesInsteadOfFailing() {
-    CacheKey key = new CacheKey(Fixtures.randomAccountId(), 7, QUERY);
+    CacheKey key = new CacheKey(STORE, Fixtures.randomAccountId(), 7, QUERY);
     cache().put(key, report(7), Duration.ofMinutes(5));
     assertThat(cache().get(key, Money.class)).isEmpty();
     assertThat(cache().get(key, CostReport.class)).contains(report(7));
@@ -134,7 +147,7 @@ public abstract class CloudeyCacheContract {
 
   @Test
   public void aSecondPutReplacesTheValue() {
-    CacheKey key = new CacheKey(Fixtures.randomAccountId(), 7, QUERY);
+    CacheKey key = new CacheKey(STORE, Fixtures.randomAccountId(), 7, QUERY);
     cache().put(key, report(7), Duration.ofMinutes(5));
     CostReport newer =
         new CostReport(
@@ -150,8 +163,8 @@ public abstract class CloudeyCacheContract {
   @Test
   public void anEntryExpiresAfterItsTtlAndOneWithoutTtlStays() throws InterruptedException {
     AccountId id = Fixtures.randomAccountId();
-    CacheKey shortLived = new CacheKey(id, 1, "short");
-    CacheKey forever = new CacheKey(id, 1, "forever");
+    CacheKey shortLived = new CacheKey(STORE, id, 1, "short");
+    CacheKey forever = new CacheKey(STORE, id, 1, "forever");
     cache().put(shortLived, report(1), SHORT_TTL);
     cache().put(forever, report(1), null);
     assertThat(cache().get(shortLived, CostReport.class)).contains(report(1));
@@ -161,15 +174,38 @@ public abstract class CloudeyCacheContract {
   }
 
   @Test
+  public void aKeyOfAnotherStoreMissesForTheSameAccountVersionAndQuery() {
+    AccountId id = Fixtures.randomAccountId();
+    cache().put(new CacheKey(STORE, id, 7, QUERY), report(7), Duration.ofMinutes(5));
+    cache().put(new CacheKey(OTHER_STORE, id, 7, QUERY), report(8), Duration.ofMinutes(5));
+    assertThat(cache().get(new CacheKey(STORE, id, 7, QUERY), CostReport.class))
+        .contains(report(7));
+    assertThat(cache().get(new CacheKey(OTHER_STORE, id, 7, QUERY), CostReport.class))
+        .contains(report(8));
+    assertThat(cache().get(new CacheKey(THIRD_STORE, id, 7, QUERY), CostReport.class)).isEmpty();
+  }
+
+  @Test
   public void evictAccountDropsEveryVersionOfThatAccountOnly() {
     AccountId a = Fixtures.randomAccountId();
     AccountId b = Fixtures.randomAccountId();
-    cache().put(new CacheKey(a, 1, QUERY), report(1), Duration.ofMinutes(5));
-    cache().put(new CacheKey(a, 2, QUERY), report(2), null);
-    cache().put(new CacheKey(b, 1, QUERY), report(1), Duration.ofMinutes(5));
-    cache().evictAccount(a);
-    assertThat(cache().get(new CacheKey(a, 1, QUERY), CostReport.class)).isEmpty();
-    assertThat(cache().get(new CacheKey(a, 2, QUERY), CostReport.class)).isEmpty();
-    assertThat(cache().get(new CacheKey(b, 1, QUERY), CostReport.class)).contains(report(1));
+    cache().put(new CacheKey(STORE, a, 1, QUERY), report(1), Duration.ofMinutes(5));
+    cache().put(new CacheKey(STORE, a, 2, QUERY), report(2), null);
+    cache().put(new CacheKey(STORE, b, 1, QUERY), report(1), Duration.ofMinutes(5));
+    cache().evictAccount(STORE, a);
+    assertThat(cache().get(new CacheKey(STORE, a, 1, QUERY), CostReport.class)).isEmpty();
+    assertThat(cache().get(new CacheKey(STORE, a, 2, QUERY), CostReport.class)).isEmpty();
+    assertThat(cache().get(new CacheKey(STORE, b, 1, QUERY), CostReport.class)).contains(report(1));
+  }
+
+  @Test
+  public void evictAccountLeavesTheSameAccountOfAnotherStore() {
+    AccountId id = Fixtures.randomAccountId();
+    cache().put(new CacheKey(STORE, id, 1, QUERY), report(1), Duration.ofMinutes(5));
+    cache().put(new CacheKey(OTHER_STORE, id, 1, QUERY), report(1), null);
+    cache().evictAccount(STORE, id);
+    assertThat(cache().get(new CacheKey(STORE, id, 1, QUERY), CostReport.class)).isEmpty();
+    assertThat(cache().get(new CacheKey(OTHER_STORE, id, 1, QUERY), CostReport.class))
+        .contains(report(1));
   }
 }

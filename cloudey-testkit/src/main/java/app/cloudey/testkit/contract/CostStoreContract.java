@@ -2,6 +2,7 @@ package app.cloudey.testkit.contract;
 
 import static app.cloudey.testkit.Fixtures.BOOT1;
 import static app.cloudey.testkit.Fixtures.COST_PERIOD;
+import static app.cloudey.testkit.Fixtures.DAY1;
 import static app.cloudey.testkit.Fixtures.DAY2;
 import static app.cloudey.testkit.Fixtures.DAY3;
 import static app.cloudey.testkit.Fixtures.DEV;
@@ -10,6 +11,7 @@ import static app.cloudey.testkit.Fixtures.NOVEMBER_FIRST;
 import static app.cloudey.testkit.Fixtures.OCTOBER;
 import static app.cloudey.testkit.Fixtures.OTHER_REGION;
 import static app.cloudey.testkit.Fixtures.PROD;
+import static app.cloudey.testkit.Fixtures.PROD_WEB;
 import static app.cloudey.testkit.Fixtures.ROOT;
 import static app.cloudey.testkit.Fixtures.VOL1;
 import static app.cloudey.testkit.Fixtures.WEB1;
@@ -27,6 +29,7 @@ import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
+import app.cloudey.model.Money;
 import app.cloudey.model.Period;
 import app.cloudey.spi.CostStore;
 import app.cloudey.testkit.Fixtures;
@@ -41,6 +44,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Contract of {@link CostStore}: atomic replace-these-days ingest, grouped sums, month close and
@@ -94,26 +99,38 @@ public abstract class CostStoreContract extends StoreContract {
             row("12.34", "COMPUTE"), row("5.6", "BLOCK_STORAGE"), row("0.3", "NETWORK"));
   }
 
-  @Test
-  public void aggregateByEveryOtherDimension() {
+  /** The fixture's October grouped by each dimension, sums worked out from the fixture table. */
+  @ParameterizedTest
+  @EnumSource(CostDimension.class)
+  public void aggregateByEveryDimensionGivesTheHandComputedSums(CostDimension dimension) {
     AccountId id = newAccount();
     ingestFixture(id);
-    // 10-01: 3+1.14+1.70 = 5.84; 10-02: 3+1.14+1.70+0.40 = 6.24; 10-03: 3+1.06+1.70+0.50-0.10
-    assertThat(by(id, CostDimension.DAY))
-        .containsExactly(
-            row("6.24", "2026-10-02"), row("6.16", "2026-10-03"), row("5.84", "2026-10-01"));
-    assertThat(by(id, CostDimension.MONTH)).containsExactly(row("18.24", "2026-10"));
-    assertThat(by(id, CostDimension.REGION))
-        .containsExactly(row("17.74", HOME_REGION), row("0.5", OTHER_REGION));
-    // prod 12.34 + 5.10 = 17.44
-    assertThat(by(id, CostDimension.COMPARTMENT))
-        .containsExactly(row("17.44", PROD), row("0.5", DEV), row("0.3", ROOT));
-    assertThat(by(id, CostDimension.RESOURCE))
-        .containsExactly(row("12.34", WEB1), row("5.1", BOOT1), row("0.5", VOL1), row("0.3", ""));
-    // B97384 3*3.00; B97385 1.14+1.14+1.06
-    assertThat(by(id, CostDimension.SKU))
-        .containsExactly(
-            row("9", "B97384"), row("5.6", "B91961"), row("3.34", "B97385"), row("0.3", "B88327"));
+    List<CostRow> expected =
+        switch (dimension) {
+          // 10-01: 3+1.14+1.70 = 5.84; 10-02: 3+1.14+1.70+0.40 = 6.24; 10-03: 3+1.06+1.70+0.50-0.10
+          case DAY ->
+              List.of(
+                  row("6.24", "2026-10-02"), row("6.16", "2026-10-03"), row("5.84", "2026-10-01"));
+          case MONTH -> List.of(row("18.24", "2026-10"));
+          // COMPUTE 3+1.14+3+1.14+3+1.06; BLOCK_STORAGE 1.70*3+0.50; NETWORK 0.40-0.10
+          case SERVICE ->
+              List.of(row("12.34", "COMPUTE"), row("5.6", "BLOCK_STORAGE"), row("0.3", "NETWORK"));
+          // B97384 3*3.00; B91961 1.70*3+0.50; B97385 1.14+1.14+1.06; B88327 0.40-0.10
+          case SKU ->
+              List.of(
+                  row("9", "B97384"),
+                  row("5.6", "B91961"),
+                  row("3.34", "B97385"),
+                  row("0.3", "B88327"));
+          // everything but vol1's 0.50 is in Ashburn: 18.24 - 0.50
+          case REGION -> List.of(row("17.74", HOME_REGION), row("0.5", OTHER_REGION));
+          // prod 12.34 + 5.10 = 17.44, dev 0.50 (vol1), root 0.30 (network)
+          case COMPARTMENT -> List.of(row("17.44", PROD), row("0.5", DEV), row("0.3", ROOT));
+          // web1 12.34, boot1 1.70*3, vol1 0.50, lines without a resource 0.30 (key "")
+          case RESOURCE ->
+              List.of(row("12.34", WEB1), row("5.1", BOOT1), row("0.5", VOL1), row("0.3", ""));
+        };
+    assertThat(by(id, dimension)).containsExactlyElementsOf(expected);
   }
 
   @Test
@@ -156,6 +173,229 @@ public abstract class CostStoreContract extends StoreContract {
             row("4.14", "COMPUTE"), row("1.7", "BLOCK_STORAGE"), row("0.4", "NETWORK"));
     assertThat(costs().aggregate(id, october.groupBy(CostDimension.SERVICE).top(2)))
         .containsExactly(row("12.34", "COMPUTE"), row("5.6", "BLOCK_STORAGE"));
+  }
+
+  @Test
+  public void aggregateFiltersAcceptSeveralValuesAndCombine() {
+    AccountId id = newAccount();
+    ingestFixture(id);
+    CostQuery october = CostQuery.of(COST_PERIOD);
+    // COMPUTE 12.34 and NETWORK 0.30; BLOCK_STORAGE filtered out
+    assertThat(
+            costs()
+                .aggregate(
+                    id, october.services("COMPUTE", "NETWORK").groupBy(CostDimension.SERVICE)))
+        .containsExactly(row("12.34", "COMPUTE"), row("0.3", "NETWORK"));
+    // both regions: everything
+    assertThat(costs().aggregate(id, october.regions(HOME_REGION, OTHER_REGION)))
+        .containsExactly(row("18.24"));
+    // web1 12.34, vol1 0.50
+    assertThat(costs().aggregate(id, october.resources(WEB1, VOL1).groupBy(CostDimension.RESOURCE)))
+        .containsExactly(row("12.34", WEB1), row("0.5", VOL1));
+    // "" selects the lines without a resource: the network lines, 0.40 - 0.10
+    assertThat(costs().aggregate(id, october.resources("").groupBy(CostDimension.DAY)))
+        .containsExactly(row("0.4", "2026-10-02"), row("-0.1", "2026-10-03"));
+    // exact compartments: prod 17.44 + dev 0.50 (root's network lines left out)
+    assertThat(
+            costs()
+                .aggregate(
+                    id, october.compartments(Set.of(PROD, DEV)).groupBy(CostDimension.COMPARTMENT)))
+        .containsExactly(row("17.44", PROD), row("0.5", DEV));
+    // every filter at once: Ashburn block storage of boot1 in prod, 1.70 a day; equal sums are
+    // ordered by key
+    assertThat(
+            costs()
+                .aggregate(
+                    id,
+                    october
+                        .services("BLOCK_STORAGE")
+                        .regions(HOME_REGION)
+                        .compartments(Set.of(PROD))
+                        .resources(BOOT1, VOL1)
+                        .groupBy(CostDimension.DAY)))
+        .containsExactly(
+            row("1.7", "2026-10-01"), row("1.7", "2026-10-02"), row("1.7", "2026-10-03"));
+    // a filter nothing matches
+    assertThat(costs().aggregate(id, october.services("DATABASE"))).isEmpty();
+    assertThat(costs().aggregate(id, october.services("COMPUTE").regions(OTHER_REGION))).isEmpty();
+  }
+
+  @Test
+  public void topKeepsTheFirstRowsInOrderAndAnyLimitAboveTheRowCountKeepsAll() {
+    AccountId id = newAccount();
+    ingestFixture(id);
+    CostQuery october = CostQuery.of(COST_PERIOD);
+    assertThat(costs().aggregate(id, october.groupBy(CostDimension.SKU).top(1)))
+        .containsExactly(row("9", "B97384"));
+    // COMPUTE per day 4.14, 4.14, 4.06: the tie at the top is broken by key, 10-03 is cut
+    assertThat(costs().aggregate(id, october.services("COMPUTE").groupBy(CostDimension.DAY).top(2)))
+        .containsExactly(row("4.14", "2026-10-01"), row("4.14", "2026-10-02"));
+    assertThat(costs().aggregate(id, october.groupBy(CostDimension.SERVICE).top(10)))
+        .containsExactly(
+            row("12.34", "COMPUTE"), row("5.6", "BLOCK_STORAGE"), row("0.3", "NETWORK"));
+    assertThat(costs().aggregate(id, october.top(1))).containsExactly(row("18.24"));
+    // the top 3 of every dimension at once: each line is its own group, the 3.00 lines first
+    assertThat(costs().aggregate(id, october.groupBy(CostDimension.values()).top(3)))
+        .containsExactly(
+            row("3", "2026-10-01", "2026-10", "COMPUTE", "B97384", HOME_REGION, PROD, WEB1),
+            row("3", "2026-10-02", "2026-10", "COMPUTE", "B97384", HOME_REGION, PROD, WEB1),
+            row("3", "2026-10-03", "2026-10", "COMPUTE", "B97384", HOME_REGION, PROD, WEB1));
+  }
+
+  @Test
+  public void aPeriodIncludesItsFirstDayAndExcludesItsEnd() {
+    AccountId id = newAccount();
+    ingestFixture(id);
+    costs().replaceCostLines(id, Period.day(NOVEMBER_FIRST), Stream.of(novemberLine(id)));
+    // [10-02, 10-03): 10-02 only, 3+1.14+1.70+0.40
+    assertThat(costs().aggregate(id, CostQuery.of(Period.of(DAY2, DAY3))))
+        .containsExactly(row("6.24"));
+    // [09-30, 10-01): the day before the data
+    assertThat(costs().aggregate(id, CostQuery.of(Period.of(DAY1.minusDays(1), DAY1)))).isEmpty();
+    // [10-03, 11-02) crosses the month end: 10-03 6.16 + 11-01 3.00 = 9.16
+    Period acrossMonths = Period.of(DAY3, NOVEMBER_FIRST.plusDays(1));
+    assertThat(costs().aggregate(id, CostQuery.of(acrossMonths))).containsExactly(row("9.16"));
+    assertThat(costs().aggregate(id, CostQuery.of(acrossMonths).groupBy(CostDimension.MONTH)))
+        .containsExactly(row("6.16", "2026-10"), row("3", "2026-11"));
+    // [10-01, 11-01) is October: the November line is excluded, 18.24
+    assertThat(
+            costs().aggregate(id, CostQuery.of(Period.month(OCTOBER)).groupBy(CostDimension.DAY)))
+        .containsExactly(
+            row("6.24", "2026-10-02"), row("6.16", "2026-10-03"), row("5.84", "2026-10-01"));
+    // October and November by month and service: 2026-11 holds only the 3.00 OCPU line
+    assertThat(
+            costs()
+                .aggregate(
+                    id,
+                    CostQuery.of(Period.of(DAY1, NOVEMBER_FIRST.plusDays(1)))
+                        .groupBy(CostDimension.MONTH, CostDimension.SERVICE)))
+        .containsExactly(
+            row("12.34", "2026-10", "COMPUTE"),
+            row("5.6", "2026-10", "BLOCK_STORAGE"),
+            row("3", "2026-11", "COMPUTE"),
+            row("0.3", "2026-10", "NETWORK"));
+  }
+
+  @Test
+  public void aCompartmentSubtreeIncludesEveryLiveCompartmentBelowItInTheStoredTree() {
+    AccountId id = newAccount();
+    store().inventory().replaceCompartments(id, Fixtures.compartments(id), Fixtures.SEEN_AT);
+    costs()
+        .replaceCostLines(
+            id,
+            COST_PERIOD,
+            Stream.concat(Fixtures.costLines(id).stream(), Stream.of(bucketLine(id))));
+    CostQuery october = CostQuery.of(COST_PERIOD).groupBy(CostDimension.COMPARTMENT);
+    // prod 17.44 and prod/web below it 0.25 (the bucket line) = 17.69
+    assertThat(costs().aggregate(id, october.compartmentSubtree(PROD)))
+        .containsExactly(row("17.44", PROD), row("0.25", PROD_WEB));
+    assertThat(costs().aggregate(id, october.compartmentSubtree(PROD).totalOnly()))
+        .containsExactly(row("17.69"));
+    // exactly prod: without prod/web
+    assertThat(costs().aggregate(id, october.compartments(Set.of(PROD))))
+        .containsExactly(row("17.44", PROD));
+    // the root's subtree is everything: 18.24 + 0.25 = 18.49
+    assertThat(costs().aggregate(id, october.compartmentSubtree(ROOT)))
+        .containsExactly(
+            row("17.44", PROD), row("0.5", DEV), row("0.3", ROOT), row("0.25", PROD_WEB));
+    assertThat(costs().aggregate(id, october.compartmentSubtree(ROOT).totalOnly()))
+        .containsExactly(row("18.49"));
+    // a leaf, two roots at once, and an id the tree does not know (kept as an exact id)
+    assertThat(costs().aggregate(id, october.compartmentSubtree(DEV)))
+        .containsExactly(row("0.5", DEV));
+    assertThat(costs().aggregate(id, october.compartmentSubtree(DEV, PROD_WEB)))
+        .containsExactly(row("0.5", DEV), row("0.25", PROD_WEB));
+    assertThat(costs().aggregate(id, october.compartmentSubtree("ocid1.compartment.oc1..unknown")))
+        .isEmpty();
+    // with the other filters: prod's subtree in Ashburn, by service; COMPUTE 12.34, BLOCK_STORAGE
+    // 5.10 (boot1), OBJECT_STORAGE 0.25
+    assertThat(
+            costs()
+                .aggregate(
+                    id,
+                    CostQuery.of(COST_PERIOD)
+                        .compartmentSubtree(PROD)
+                        .regions(HOME_REGION)
+                        .groupBy(CostDimension.SERVICE)))
+        .containsExactly(
+            row("12.34", "COMPUTE"), row("5.1", "BLOCK_STORAGE"), row("0.25", "OBJECT_STORAGE"));
+    // prod/web deleted from the tree: no longer below prod
+    store()
+        .inventory()
+        .replaceCompartments(
+            id,
+            Fixtures.compartments(id).stream().filter(c -> !c.id().equals(PROD_WEB)).toList(),
+            Fixtures.SEEN_AT.plusSeconds(60));
+    assertThat(costs().aggregate(id, october.compartmentSubtree(PROD)))
+        .containsExactly(row("17.44", PROD));
+  }
+
+  @Test
+  public void aCompartmentSubtreeOfAnAccountWithoutAStoredTreeIsItsExactIds() {
+    AccountId id = newAccount();
+    costs()
+        .replaceCostLines(
+            id,
+            COST_PERIOD,
+            Stream.concat(Fixtures.costLines(id).stream(), Stream.of(bucketLine(id))));
+    // another account's tree never counts
+    AccountId other = newAccount();
+    store().inventory().replaceCompartments(other, Fixtures.compartments(other), Fixtures.SEEN_AT);
+    assertThat(
+            costs()
+                .aggregate(
+                    id,
+                    CostQuery.of(COST_PERIOD)
+                        .compartmentSubtree(PROD)
+                        .groupBy(CostDimension.COMPARTMENT)))
+        .containsExactly(row("17.44", PROD));
+  }
+
+  @Test
+  public void linesOfSeveralCurrenciesNeverShareARow() {
+    AccountId id = newAccount();
+    CostLine eur =
+        Fixtures.costLines(id, DAY2).get(3).toBuilder()
+            .region(OTHER_REGION)
+            .compartmentId(DEV)
+            .compartmentPath("root/dev")
+            .cost(Money.of("0.30", "EUR"))
+            .build();
+    costs()
+        .replaceCostLines(
+            id, COST_PERIOD, Stream.concat(Fixtures.costLines(id).stream(), Stream.of(eur)));
+    // NETWORK 0.30 in each currency: equal amount and key, ordered by currency code
+    assertThat(by(id, CostDimension.SERVICE))
+        .containsExactly(
+            row("12.34", "COMPUTE"),
+            row("5.6", "BLOCK_STORAGE"),
+            new CostRow(List.of("NETWORK"), Money.of("0.3", "EUR")),
+            row("0.3", "NETWORK"));
+    assertThat(by(id))
+        .containsExactly(row("18.24"), new CostRow(List.of(), Money.of("0.3", "EUR")));
+    assertThat(costs().aggregate(id, CostQuery.of(COST_PERIOD).regions(OTHER_REGION)))
+        .containsExactly(row("0.5"), new CostRow(List.of(), Money.of("0.3", "EUR")));
+  }
+
+  /**
+   * A line in the nested compartment prod/web (bucket1's storage on 10-02, 0.25 USD), which the
+   * fixture leaves without costs.
+   */
+  private static CostLine bucketLine(AccountId id) {
+    return CostLine.builder()
+        .accountId(id)
+        .day(DAY2)
+        .service("OBJECT_STORAGE")
+        .skuPartNumber("B91628")
+        .skuName("Object Storage - Storage")
+        .unit("Gigabyte Storage Capacity Per Month")
+        .quantity(new java.math.BigDecimal("10"))
+        .cost(usd("0.25"))
+        .region(HOME_REGION)
+        .compartmentId(PROD_WEB)
+        .compartmentPath("root/prod/web")
+        .resourceId(Fixtures.BUCKET1)
+        .build();
   }
 
   @Test
@@ -347,7 +587,9 @@ public abstract class CostStoreContract extends StoreContract {
     AccountId id = newAccount();
     assertThat(costs().closeMonth(id, OCTOBER, CLOSED_AT))
         .isEqualTo(new ClosedMonth(id, OCTOBER, CLOSED_AT, 0, List.of()));
-    assertThat(costs().rollups(id, OCTOBER, CostDimension.SERVICE)).isEmpty();
+    assertThat(costs().findClosedMonth(id, OCTOBER))
+        .contains(new ClosedMonth(id, OCTOBER, CLOSED_AT, 0, List.of()));
+    assertThat(rollups(id).values()).allSatisfy(rows -> assertThat(rows).isEmpty());
   }
 
   @Test
@@ -355,7 +597,36 @@ public abstract class CostStoreContract extends StoreContract {
     AccountId id = newAccount();
     ingestFixture(id);
     assertThat(costs().findClosedMonth(id, OCTOBER)).isEmpty();
-    assertThat(costs().rollups(id, OCTOBER, CostDimension.SERVICE)).isEmpty();
+    assertThat(rollups(id).values()).allSatisfy(rows -> assertThat(rows).isEmpty());
+  }
+
+  @Test
+  public void rollupsOfAMonthOfSeveralCurrenciesHaveARowPerCurrency() {
+    AccountId id = newAccount();
+    CostLine eur =
+        Fixtures.costLines(id, DAY2).get(3).toBuilder()
+            .region(OTHER_REGION)
+            .cost(Money.of("1.25", "EUR"))
+            .build();
+    costs()
+        .replaceCostLines(
+            id, COST_PERIOD, Stream.concat(Fixtures.costLines(id).stream(), Stream.of(eur)));
+    ClosedMonth closed = costs().closeMonth(id, OCTOBER, CLOSED_AT);
+    // totals ordered by currency code
+    assertThat(closed)
+        .isEqualTo(
+            new ClosedMonth(
+                id, OCTOBER, CLOSED_AT, 13, List.of(Money.of("1.25", "EUR"), usd("18.24"))));
+    assertThat(costs().findClosedMonth(id, OCTOBER)).contains(closed);
+    assertThat(costs().rollups(id, OCTOBER, CostDimension.MONTH))
+        .containsExactly(
+            row("18.24", "2026-10"), new CostRow(List.of("2026-10"), Money.of("1.25", "EUR")));
+    // Frankfurt: vol1 0.50 USD and the 1.25 EUR line
+    assertThat(costs().rollups(id, OCTOBER, CostDimension.REGION))
+        .containsExactly(
+            row("17.74", HOME_REGION),
+            new CostRow(List.of(OTHER_REGION), Money.of("1.25", "EUR")),
+            row("0.5", OTHER_REGION));
   }
 
   @Test
@@ -402,20 +673,33 @@ public abstract class CostStoreContract extends StoreContract {
 
   private Map<CostDimension, List<CostRow>> rollups(AccountId id) {
     Map<CostDimension, List<CostRow>> all = new java.util.EnumMap<>(CostDimension.class);
-    for (CostDimension d :
-        List.of(
-            CostDimension.SERVICE,
-            CostDimension.COMPARTMENT,
-            CostDimension.RESOURCE,
-            CostDimension.SKU,
-            CostDimension.REGION)) {
+    for (CostDimension d : CostDimension.values()) {
       all.put(d, costs().rollups(id, OCTOBER, d));
     }
     return Collections.unmodifiableMap(all);
   }
 
+  /** A closed month's rollup by a dimension equals aggregating the month by that dimension. */
+  @ParameterizedTest
+  @EnumSource(CostDimension.class)
+  public void aRollupOfEveryDimensionEqualsTheAggregateOfTheMonth(CostDimension dimension) {
+    AccountId id = newAccount();
+    ingestFixture(id);
+    costs().replaceCostLines(id, Period.day(NOVEMBER_FIRST), Stream.of(novemberLine(id)));
+    costs().closeMonth(id, OCTOBER, CLOSED_AT);
+    assertThat(costs().rollups(id, OCTOBER, dimension))
+        .isNotEmpty()
+        .isEqualTo(costs().aggregate(id, CostQuery.of(Period.month(OCTOBER)).groupBy(dimension)));
+  }
+
   private void assertHandComputedRollups(AccountId id) {
     // the November line (3.00 on 2026-11-01) is outside October and must not count
+    // DAY: 10-01 5.84, 10-02 6.24, 10-03 6.16; MONTH: the month's total, keyed by the month
+    assertThat(costs().rollups(id, OCTOBER, CostDimension.DAY))
+        .containsExactly(
+            row("6.24", "2026-10-02"), row("6.16", "2026-10-03"), row("5.84", "2026-10-01"));
+    assertThat(costs().rollups(id, OCTOBER, CostDimension.MONTH))
+        .containsExactly(row("18.24", "2026-10"));
     assertThat(costs().rollups(id, OCTOBER, CostDimension.SERVICE))
         .containsExactly(
             row("12.34", "COMPUTE"), row("5.6", "BLOCK_STORAGE"), row("0.3", "NETWORK"));

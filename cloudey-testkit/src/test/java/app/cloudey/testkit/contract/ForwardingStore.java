@@ -1,6 +1,7 @@
 package app.cloudey.testkit.contract;
 
 import app.cloudey.model.AccountId;
+import app.cloudey.model.DataKind;
 import app.cloudey.spi.AccountStore;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.CostStore;
@@ -48,8 +49,13 @@ class ForwardingStore implements CloudeyStore {
   }
 
   @Override
-  public long dataVersion(AccountId accountId) {
-    return delegate.dataVersion(accountId);
+  public long dataVersion(AccountId accountId, DataKind kind) {
+    return delegate.dataVersion(accountId, kind);
+  }
+
+  @Override
+  public String storeId() {
+    return delegate.storeId();
   }
 
   @Override

@@ -3,6 +3,7 @@ package app.cloudey.store.postgres.internal;
 import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostLine;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
@@ -17,18 +18,22 @@ import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Cost ingest: in one transaction, lock the account's state row, delete the period's lines and
- * {@code COPY} the new ones straight from the stream; a closed month whose lines in the period
- * changed is reopened (its close record and rollups dropped), one whose lines came back identical
- * stays closed. A failure anywhere (a bad line, the stream throwing, the connection dying) rolls
- * everything back, so the previous lines stay intact.
+ * Cost ingest: in one transaction, lock the account's state row, delete the period's lines
+ * (fingerprinting them per month on the way out) and {@code COPY} the new ones straight from the
+ * stream. A month whose lines changed (another count, or the same count with another fingerprint)
+ * moves the costs version, and is reopened if it was closed (its close record and rollups dropped);
+ * lines that came back identical change nothing, so a closed month stays closed and cached cost
+ * reports stay valid. A failure anywhere (a bad line, the stream throwing, the connection dying)
+ * rolls everything back, so the previous lines stay intact.
  */
 final class CostIngest {
   static final String COPY_COLUMNS =
@@ -49,35 +54,79 @@ final class CostIngest {
         "replace cost lines of " + days,
         accountId,
         h -> {
-          db.bumpVersion(h, accountId);
-          // a closed month stays closed when its lines come back identical; remember what they were
-          Map<LocalDate, String> closedBefore = new TreeMap<>();
-          for (LocalDate month : closedMonths(h, accountId, days)) {
-            closedBefore.put(month, digest(h, accountId, days, month));
-          }
+          // locks the account's state row (an ingest and a month close never interleave) and
+          // records the ingest time, which is bookkeeping: it moves no data version
           h.createUpdate(
                   db.sql(
-                      "delete from {s}.cost_line where account_id = :account_id and day >= :start"
-                          + " and day < :end"))
+                      "insert into {s}.account_state (account_id, last_ingest_at) values"
+                          + " (:account_id, :now) on conflict (account_id) do update set"
+                          + " last_ingest_at = excluded.last_ingest_at"))
               .bind("account_id", accountId.value())
-              .bind("start", days.start())
-              .bind("end", days.end())
+              .bind("now", PgAccountStore.utc(clock.instant()))
               .execute();
+          List<LocalDate> closed = closedMonths(h, accountId, days);
+          Map<LocalDate, Digest> before = deleteLines(h, accountId, days);
           Copied copied = copy(h, accountId, days, lines);
-          for (Map.Entry<LocalDate, String> closed : closedBefore.entrySet()) {
-            if (!closed.getValue().equals(digest(h, accountId, days, closed.getKey()))) {
-              reopen(h, accountId, closed.getKey());
+          Set<LocalDate> changed = changedMonths(h, accountId, days, before, copied.perMonth());
+          for (LocalDate month : closed) {
+            if (changed.contains(month)) {
+              reopen(h, accountId, month);
             }
           }
-          h.createUpdate(
-                  db.sql(
-                      "update {s}.account_state set last_ingest_at = :now where account_id ="
-                          + " :account_id"))
-              .bind("now", PgAccountStore.utc(clock.instant()))
-              .bind("account_id", accountId.value())
-              .execute();
+          if (!changed.isEmpty()) {
+            db.bumpVersion(h, accountId, DataKind.COSTS);
+          }
           return new IngestResult(accountId, days, copied.rows(), copied.totals());
         });
+  }
+
+  /**
+   * Deletes the period's lines and returns, per month (its first day), their count and fingerprint,
+   * computed from the deleted rows on the way out.
+   */
+  private Map<LocalDate, Digest> deleteLines(Handle h, AccountId accountId, Period days) {
+    Map<LocalDate, Digest> digests = new TreeMap<>();
+    h.createQuery(
+            db.sql(
+                "with deleted as (delete from {s}.cost_line l where account_id = :account_id and"
+                    + " day >= :start and day < :end returning l.day, hashtextextended(l::text, 0)"
+                    + " as h) select date_trunc('month', day::timestamp)::date, count(*),"
+                    + " count(*) || ':' || sum(h::numeric) from deleted group by 1"))
+        .bind("account_id", accountId.value())
+        .bind("start", days.start())
+        .bind("end", days.end())
+        .map(
+            (rs, ctx) ->
+                Map.entry(
+                    rs.getObject(1, LocalDate.class), new Digest(rs.getLong(2), rs.getString(3))))
+        .forEach(e -> digests.put(e.getKey(), e.getValue()));
+    return digests;
+  }
+
+  /**
+   * The months (first days) whose lines in the period differ from those deleted: another count, or
+   * the same count with another fingerprint. Only months whose counts match are fingerprinted
+   * again, so a first ingest into empty days reads nothing back.
+   */
+  private Set<LocalDate> changedMonths(
+      Handle h,
+      AccountId accountId,
+      Period days,
+      Map<LocalDate, Digest> before,
+      Map<LocalDate, Long> written) {
+    Set<LocalDate> months = new TreeSet<>(before.keySet());
+    months.addAll(written.keySet());
+    Set<LocalDate> changed = new TreeSet<>();
+    for (LocalDate month : months) {
+      Digest old = before.get(month);
+      long count = written.getOrDefault(month, 0L);
+      if (old == null || old.count() != count) {
+        changed.add(month);
+      } else if (!old.fingerprint().equals(digest(h, accountId, days, month))) {
+        changed.add(month);
+      }
+    }
+    return changed;
   }
 
   /** First days of the closed months that the period touches. */
@@ -95,7 +144,8 @@ final class CostIngest {
 
   /**
    * An order-independent fingerprint of the month's lines within the period: their count and the
-   * sum of a 64-bit hash of each whole row (every column, amounts already normalised).
+   * sum of a 64-bit hash of each whole row (every column, amounts already normalised), in the same
+   * form as {@link #deleteLines} computes it from the deleted rows.
    */
   private String digest(Handle h, AccountId accountId, Period days, LocalDate month) {
     Period overlap = days.intersection(Period.month(YearMonth.from(month))).orElseThrow();
@@ -133,6 +183,7 @@ final class CostIngest {
     CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     Map<Currency, BigDecimal> totals =
         new TreeMap<>(java.util.Comparator.comparing(Currency::getCurrencyCode));
+    Map<LocalDate, Long> perMonth = new TreeMap<>();
     long rows = 0;
     try {
       CopyRowWriter out = new CopyRowWriter(copy);
@@ -163,6 +214,7 @@ final class CostIngest {
             .text(line.tags().isEmpty() ? null : Json.write(line.tags()));
         out.endRow();
         totals.merge(cost.currency(), cost.amount(), BigDecimal::add);
+        perMonth.merge(line.day().withDayOfMonth(1), 1L, Long::sum);
         rows++;
       }
       out.flush();
@@ -184,7 +236,7 @@ final class CostIngest {
     }
     List<Money> sums = new ArrayList<>();
     totals.forEach((currency, amount) -> sums.add(new Money(amount, currency)));
-    return new Copied(rows, sums);
+    return new Copied(rows, sums, perMonth);
   }
 
   private static void check(AccountId accountId, Period days, CostLine line, long index) {
@@ -218,5 +270,9 @@ final class CostIngest {
     }
   }
 
-  private record Copied(long rows, List<Money> totals) {}
+  /** What COPY wrote: its rows, their totals, and how many rows per month (first day). */
+  private record Copied(long rows, List<Money> totals, Map<LocalDate, Long> perMonth) {}
+
+  /** Count and fingerprint ({@code count:sum of row hashes}) of a month's lines. */
+  private record Digest(long count, String fingerprint) {}
 }

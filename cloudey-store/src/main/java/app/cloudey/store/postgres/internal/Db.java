@@ -3,6 +3,7 @@ package app.cloudey.store.postgres.internal;
 import app.cloudey.CloudeyException;
 import app.cloudey.CloudeyStoreException;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.DataKind;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -90,6 +91,25 @@ public final class Db {
     }
   }
 
+  /** Runs a read about the store itself rather than an account (its identity). */
+  public <T> T readGlobal(String what, HandleFunction<T> work) {
+    try (Handle handle = jdbi.open()) {
+      return work.apply(handle);
+    } catch (CloudeyException e) {
+      throw e;
+    } catch (JdbiException | SQLException | IllegalStateException e) {
+      throw new CloudeyStoreException(
+          "PostgreSQL could not "
+              + what
+              + " ("
+              + rootMessage(e)
+              + "): check that the database is reachable and that schema '"
+              + schema
+              + "' is migrated",
+          e);
+    }
+  }
+
   /**
    * Runs work in one transaction and commits (running the hook before {@code COMMIT}); any failure
    * rolls back and is rethrown as a {@link CloudeyException}.
@@ -141,18 +161,52 @@ public final class Db {
     return jdbi.open();
   }
 
-  /** Bumps the account's data version inside the caller's transaction, locking its state row. */
-  public long bumpVersion(Handle handle, AccountId account) {
+  /**
+   * Locks the account's state row inside the caller's transaction (creating it if needed), so
+   * writers that must not interleave (cost ingest and month close) serialise on it. Versions are
+   * untouched.
+   */
+  public void lockAccountState(Handle handle, AccountId account) {
+    handle
+        .createUpdate(
+            sql(
+                "insert into {s}.account_state (account_id) values (:account_id) on conflict"
+                    + " (account_id) do update set account_id = excluded.account_id"))
+        .bind("account_id", account.value())
+        .execute();
+  }
+
+  /**
+   * Moves the account's version of {@code kind} to the next number of the store-wide sequence,
+   * inside the caller's transaction (locking its state row); call it only when the transaction
+   * changed data of that kind.
+   */
+  public long bumpVersion(Handle handle, AccountId account, DataKind kind) {
+    String column = versionColumn(kind);
     return handle
         .createQuery(
             sql(
-                "insert into {s}.account_state (account_id, data_version)"
-                    + " values (:account_id, nextval('{s}.data_version_seq'))"
-                    + " on conflict (account_id) do update set data_version = excluded.data_version"
-                    + " returning data_version"))
+                "insert into {s}.account_state (account_id, "
+                    + column
+                    + ") values (:account_id, nextval('{s}.data_version_seq')) on conflict"
+                    + " (account_id) do update set "
+                    + column
+                    + " = excluded."
+                    + column
+                    + " returning "
+                    + column))
         .bind("account_id", account.value())
         .mapTo(Long.class)
         .one();
+  }
+
+  /** The {@code account_state} column holding the version of {@code kind}. */
+  public static String versionColumn(DataKind kind) {
+    return switch (kind) {
+      case INVENTORY -> "inventory_version";
+      case COSTS -> "costs_version";
+      case METRICS -> "metrics_version";
+    };
   }
 
   private static void rollbackQuietly(Handle handle) {
@@ -164,20 +218,24 @@ public final class Db {
   }
 
   public static CloudeyStoreException translate(String what, AccountId account, Exception e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
     return new CloudeyStoreException(
         "PostgreSQL could not "
             + what
             + " for account "
             + account
             + " ("
-            + root.getMessage()
+            + rootMessage(e)
             + "); any transaction was rolled back: check that the database is reachable and"
             + " retry",
         e);
+  }
+
+  private static @Nullable String rootMessage(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   /** Work on a handle that may throw {@link SQLException}. */

@@ -3,19 +3,34 @@ package app.cloudey.store.postgres.internal;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.ClosedMonth;
 import app.cloudey.model.CostDimension;
+import app.cloudey.model.DataKind;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Month close in one transaction: lock the account's state row (bumping its data version), replace
- * the month's rollups with one {@code INSERT ... SELECT ... GROUP BY GROUPING SETS} over its lines,
- * and mark it closed. Two closes of one account serialise on that row lock and compute the same
- * rollups, so running it twice or concurrently gives identical results; a crash at any statement
- * rolls back to the old state.
+ * Month close in one transaction: lock the account's state row, replace the month's rollups with
+ * one {@code INSERT ... SELECT ... GROUP BY GROUPING SETS} over its lines, and mark it closed. Two
+ * closes of one account serialise on that row lock and compute the same rollups, so running it
+ * twice or concurrently gives identical results; a crash at any statement rolls back to the old
+ * state. The costs version moves when the close changed something: the month was not closed, or its
+ * close record (time, line count, totals) or rollups (fingerprinted as they are deleted and
+ * inserted) differ.
  */
 final class MonthClose {
+  /** The columns of a rollup row that rollup reads return. */
+  private static final String ROLLUP_COLUMNS = "dimension, key, currency, cost, lines";
+
+  /**
+   * Count and order-independent fingerprint (sum of a 64-bit hash of each row) of the rollup rows
+   * of the CTE {@code {t}}, to tell whether a close changed them.
+   */
+  private static final String FINGERPRINT =
+      "select count(*) || ':' || coalesce(sum(hashtextextended({t}::text, 0)::numeric), 0) from"
+          + " {t}";
+
   private final Db db;
   private final PgCostStore reads;
 
@@ -63,21 +78,36 @@ final class MonthClose {
         "close month " + month,
         accountId,
         h -> {
-          db.bumpVersion(h, accountId);
-          h.createUpdate(
-                  db.sql(
-                      "delete from {s}.month_rollup where account_id = :account_id and month ="
-                          + " :month"))
-              .bind("account_id", accountId.value())
-              .bind("month", month.atDay(1))
-              .execute();
-          h.createUpdate(db.sql(rollupSql("{s}.month_rollup")))
-              .bind("account_id", accountId.value())
-              .bind("month", month.atDay(1))
-              .bind("month_text", month.toString())
-              .bind("start", month.atDay(1))
-              .bind("end", month.plusMonths(1).atDay(1))
-              .execute();
+          db.lockAccountState(h, accountId);
+          Optional<ClosedMonth> before = reads.findClosedMonth(h, accountId, month);
+          String oldRollups =
+              h.createQuery(
+                      db.sql(
+                          "with deleted as (delete from {s}.month_rollup where account_id ="
+                              + " :account_id and month = :month returning "
+                              + ROLLUP_COLUMNS
+                              + ") "
+                              + FINGERPRINT.replace("{t}", "deleted")))
+                  .bind("account_id", accountId.value())
+                  .bind("month", month.atDay(1))
+                  .mapTo(String.class)
+                  .one();
+          String newRollups =
+              h.createQuery(
+                      db.sql(
+                          "with inserted as ("
+                              + rollupSql("{s}.month_rollup")
+                              + " returning "
+                              + ROLLUP_COLUMNS
+                              + ") "
+                              + FINGERPRINT.replace("{t}", "inserted")))
+                  .bind("account_id", accountId.value())
+                  .bind("month", month.atDay(1))
+                  .bind("month_text", month.toString())
+                  .bind("start", month.atDay(1))
+                  .bind("end", month.plusMonths(1).atDay(1))
+                  .mapTo(String.class)
+                  .one();
           h.createUpdate(
                   db.sql(
                       "insert into {s}.month_status (account_id, month, status, closed_at, lines)"
@@ -90,7 +120,11 @@ final class MonthClose {
               .bind("month", month.atDay(1))
               .bind("closed_at", PgAccountStore.utc(closedAt))
               .execute();
-          return reads.findClosedMonth(h, accountId, month).orElseThrow();
+          ClosedMonth after = reads.findClosedMonth(h, accountId, month).orElseThrow();
+          if (before.isEmpty() || !before.get().equals(after) || !oldRollups.equals(newRollups)) {
+            db.bumpVersion(h, accountId, DataKind.COSTS);
+          }
+          return after;
         });
   }
 

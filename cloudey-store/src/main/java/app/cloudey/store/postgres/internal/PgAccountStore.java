@@ -57,7 +57,6 @@ public final class PgAccountStore implements AccountStore {
                 "account '" + account.id() + "' is already registered: choose another id");
           }
           writeCredentials(h, account.id(), credentials);
-          db.bumpVersion(h, account.id());
           return null;
         });
   }
@@ -122,7 +121,6 @@ public final class PgAccountStore implements AccountStore {
             throw notFound(id);
           }
           writeCredentials(h, id, credentials);
-          db.bumpVersion(h, id);
           return null;
         });
   }

@@ -46,7 +46,18 @@ public final class PgCostStore implements CostStore {
   @Override
   public List<CostRow> aggregate(AccountId accountId, CostQuery query) {
     List<CostDimension> dims = query.groupBy();
-    StringBuilder sql = new StringBuilder("select ");
+    boolean subtree = query.includeSubcompartments() && !query.compartmentIds().isEmpty();
+    StringBuilder sql = new StringBuilder();
+    if (subtree) {
+      // the given compartments and every live one below them in the stored tree; union (not
+      // union all) visits each compartment once, so even a cyclic tree terminates
+      sql.append(
+          "with recursive subtree (compartment_id) as (select unnest(cast(:compartments as"
+              + " text[])) union select c.compartment_id from {s}.compartment c join subtree t on"
+              + " c.parent_id = t.compartment_id where c.account_id = :account_id and"
+              + " c.deleted_at is null) ");
+    }
+    sql.append("select ");
     for (CostDimension d : dims) {
       sql.append(MonthClose.keyExpression(d)).append(", ");
     }
@@ -55,7 +66,9 @@ public final class PgCostStore implements CostStore {
     if (!query.services().isEmpty()) {
       sql.append(" and service = any(:services)");
     }
-    if (!query.compartmentIds().isEmpty()) {
+    if (subtree) {
+      sql.append(" and compartment_id in (select compartment_id from subtree)");
+    } else if (!query.compartmentIds().isEmpty()) {
       sql.append(" and compartment_id = any(:compartments)");
     }
     if (!query.resourceIds().isEmpty()) {

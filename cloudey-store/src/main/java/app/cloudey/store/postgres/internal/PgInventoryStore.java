@@ -3,6 +3,7 @@ package app.cloudey.store.postgres.internal;
 import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.ResourceSpec;
@@ -27,7 +28,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
 
-/** Compartments and resources with soft deletion; each scope is replaced in one transaction. */
+/**
+ * Compartments and resources with soft deletion; each scope is replaced in one transaction. The
+ * inventory version moves only when a compartment or resource was added, changed or deleted.
+ */
 public final class PgInventoryStore implements InventoryStore {
   private static final String RESOURCE_COLUMNS =
       "account_id, resource_id, provider, resource_type, name, region, availability_domain,"
@@ -50,6 +54,32 @@ public final class PgInventoryStore implements InventoryStore {
         "replace compartments",
         accountId,
         h -> {
+          // the stored tree, live and deleted, locked until commit: what the listing changes
+          Map<String, StoredCompartment> stored = new HashMap<>();
+          h.createQuery(
+                  db.sql(
+                      "select compartment_id, parent_id, name, path, lifecycle_state, deleted_at"
+                          + " is not null from {s}.compartment where account_id = :account_id for"
+                          + " update"))
+              .bind("account_id", accountId.value())
+              .map(
+                  (rs, ctx) ->
+                      new StoredCompartment(
+                          new Compartment(
+                              accountId,
+                              rs.getString(1),
+                              rs.getString(2),
+                              rs.getString(3),
+                              rs.getString(4),
+                              rs.getString(5)),
+                          rs.getBoolean(6)))
+              .forEach(c -> stored.put(c.compartment().id(), c));
+          boolean changed = false;
+          for (Compartment c : byId.values()) {
+            StoredCompartment old = stored.get(c.id());
+            // added, changed, or back after a deletion
+            changed |= old == null || old.deleted() || !old.compartment().equals(c);
+          }
           if (!byId.isEmpty()) {
             PreparedBatch batch =
                 h.prepareBatch(
@@ -74,15 +104,19 @@ public final class PgInventoryStore implements InventoryStore {
             }
             batch.execute();
           }
-          h.createUpdate(
-                  db.sql(
-                      "update {s}.compartment set deleted_at = :seen_at where account_id ="
-                          + " :account_id and deleted_at is null and not (compartment_id = any(:ids))"))
-              .bind("seen_at", PgAccountStore.utc(seenAt))
-              .bind("account_id", accountId.value())
-              .bindArray("ids", String.class, List.copyOf(byId.keySet()))
-              .execute();
-          db.bumpVersion(h, accountId);
+          int deleted =
+              h.createUpdate(
+                      db.sql(
+                          "update {s}.compartment set deleted_at = :seen_at where account_id ="
+                              + " :account_id and deleted_at is null and not (compartment_id ="
+                              + " any(:ids))"))
+                  .bind("seen_at", PgAccountStore.utc(seenAt))
+                  .bind("account_id", accountId.value())
+                  .bindArray("ids", String.class, List.copyOf(byId.keySet()))
+                  .execute();
+          if (changed || deleted > 0) {
+            db.bumpVersion(h, accountId, DataKind.INVENTORY);
+          }
           return null;
         });
   }
@@ -182,7 +216,7 @@ public final class PgInventoryStore implements InventoryStore {
                   .bindArray("ids", String.class, List.copyOf(byId.keySet()))
                   .execute();
           if (created + updated + deleted > 0) {
-            db.bumpVersion(h, accountId);
+            db.bumpVersion(h, accountId, DataKind.INVENTORY);
           }
           return new SyncCount(scope.type(), scope.region(), created, updated, deleted, unchanged);
         });
@@ -281,7 +315,7 @@ public final class PgInventoryStore implements InventoryStore {
                           ResourceType.valueOf(rs.getString(1)), rs.getString(2), 0, 0, 1, 0))
               .forEach(c -> counts.merge(c.type() + "@" + c.region(), c, SyncCount::plus));
           if (!counts.isEmpty()) {
-            db.bumpVersion(h, accountId);
+            db.bumpVersion(h, accountId, DataKind.INVENTORY);
           }
           return counts.values().stream().sorted(SyncCount.BY_TYPE_AND_REGION).toList();
         });
@@ -404,4 +438,6 @@ public final class PgInventoryStore implements InventoryStore {
   }
 
   private record Stored(Resource resource, boolean deleted) {}
+
+  private record StoredCompartment(Compartment compartment, boolean deleted) {}
 }

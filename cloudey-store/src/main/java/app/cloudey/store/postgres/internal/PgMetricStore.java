@@ -1,11 +1,13 @@
 package app.cloudey.store.postgres.internal;
 
 import app.cloudey.model.AccountId;
+import app.cloudey.model.DataKind;
 import app.cloudey.model.MetricDaily;
 import app.cloudey.model.MetricName;
 import app.cloudey.model.MetricQuery;
 import app.cloudey.spi.MetricStore;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * Daily metric aggregates, upserted by (resource, metric, day); a missing day never erases data.
+ * The metrics version moves only when a row is inserted, changed or deleted.
  */
 public final class PgMetricStore implements MetricStore {
   private static final Comparator<MetricDaily> ORDER =
@@ -49,7 +52,9 @@ public final class PgMetricStore implements MetricStore {
                           + " metric, day) do update set mean = excluded.mean, max = excluded.max,"
                           + " p95 = excluded.p95, samples = excluded.samples where"
                           + " metric_daily.account_id = :account_id and (excluded.samples > 0 or"
-                          + " metric_daily.samples = 0)"));
+                          + " metric_daily.samples = 0) and (metric_daily.mean, metric_daily.max,"
+                          + " metric_daily.p95, metric_daily.samples) is distinct from"
+                          + " (excluded.mean, excluded.max, excluded.p95, excluded.samples)"));
           for (MetricDaily m : metrics) {
             batch
                 .bind("account_id", accountId.value())
@@ -62,8 +67,12 @@ public final class PgMetricStore implements MetricStore {
                 .bind("samples", m.samples())
                 .add();
           }
-          batch.execute();
-          db.bumpVersion(h, accountId);
+          // a row counts when it was inserted or changed: an identical one, or a missing day
+          // over a day with data, is skipped by the WHERE and counts 0 (a driver that rewrites
+          // batches reports SUCCESS_NO_INFO, -2: taken as a change)
+          if (Arrays.stream(batch.execute()).anyMatch(rows -> rows != 0)) {
+            db.bumpVersion(h, accountId, DataKind.METRICS);
+          }
           return null;
         });
   }
@@ -131,7 +140,7 @@ public final class PgMetricStore implements MetricStore {
                   .bind("cutoff", cutoff)
                   .execute();
           if (deleted > 0) {
-            db.bumpVersion(h, accountId);
+            db.bumpVersion(h, accountId, DataKind.METRICS);
           }
           return deleted;
         });

@@ -69,7 +69,6 @@ public final class PgSyncRunStore implements SyncRunStore {
               .bind("failures", Json.write(run.failures()))
               .bind("error", run.error())
               .execute();
-          db.bumpVersion(h, run.accountId());
           return null;
         });
   }
@@ -119,20 +118,16 @@ public final class PgSyncRunStore implements SyncRunStore {
         "abandon unfinished sync runs",
         accountId,
         h -> {
-          int abandoned =
-              h.createUpdate(
-                      db.sql(
-                          "update {s}.sync_run set state = 'ABANDONED', finished_at ="
-                              + " greatest(started_at, :found_at), error = :reason where"
-                              + " account_id = :account_id and state = 'RUNNING'"))
-                  .bind("found_at", PgAccountStore.utc(foundAt))
-                  .bind("reason", reason)
-                  .bind("account_id", accountId.value())
-                  .execute();
-          if (abandoned > 0) {
-            db.bumpVersion(h, accountId);
-          }
-          return abandoned;
+          // sync runs are bookkeeping, not queried data: no data version moves
+          return h.createUpdate(
+                  db.sql(
+                      "update {s}.sync_run set state = 'ABANDONED', finished_at ="
+                          + " greatest(started_at, :found_at), error = :reason where"
+                          + " account_id = :account_id and state = 'RUNNING'"))
+              .bind("found_at", PgAccountStore.utc(foundAt))
+              .bind("reason", reason)
+              .bind("account_id", accountId.value())
+              .execute();
         });
   }
 
@@ -150,9 +145,6 @@ public final class PgSyncRunStore implements SyncRunStore {
                   .bind("account_id", accountId.value())
                   .bind("cutoff", PgAccountStore.utc(cutoff))
                   .execute();
-          if (deleted > 0) {
-            db.bumpVersion(h, accountId);
-          }
           return deleted;
         });
   }
