@@ -8,6 +8,7 @@ import app.cloudey.model.AccountId;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
+import app.cloudey.model.SyncState;
 import app.cloudey.scheduler.TaskStatus.Result;
 import app.cloudey.testkit.FakeCloudProvider;
 import app.cloudey.testkit.FakeCloudProvider.Operation;
@@ -69,14 +70,17 @@ class SchedulerFailoverIT {
 
       assertThat(fake.calls(Operation.LIST_REGIONS)).isEqualTo(1);
       List<SyncRun> history = node.cloudey.account(id).inventory().history(50);
-      // the dead process's sync stays unfinished; the survivor's is the only one that ran
+      // the dead process's sync was abandoned when the survivor took the account's lock; the
+      // survivor's is the only one that ran to its end
       assertThat(history)
           .filteredOn(r -> r.kind() == SyncKind.INVENTORY)
-          .extracting(SyncRun::isFinished)
-          .containsExactlyInAnyOrder(true, false);
-      assertThat(history).filteredOn(SyncRun::isFinished).allMatch(SyncRun::isSuccessful);
+          .extracting(SyncRun::state)
+          .containsExactlyInAnyOrder(SyncState.ABANDONED, SyncState.SUCCEEDED);
       assertThat(history)
-          .filteredOn(SyncRun::isFinished)
+          .filteredOn(r -> r.state() != SyncState.ABANDONED)
+          .allMatch(SyncRun::isSuccessful);
+      assertThat(history)
+          .filteredOn(r -> r.state() == SyncState.SUCCEEDED)
           .extracting(SyncRun::kind)
           .containsExactlyInAnyOrder(
               SyncKind.INVENTORY, SyncKind.METRICS, SyncKind.RECOMMENDATIONS);
