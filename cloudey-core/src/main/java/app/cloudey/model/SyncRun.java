@@ -109,7 +109,12 @@ public record SyncRun(
     return ended(SyncState.ABANDONED, foundAt.isBefore(startedAt) ? startedAt : foundAt, reason);
   }
 
-  private SyncRun ended(SyncState endState, Instant at, String why) {
+  /** This run CANCELLED at {@code finishedAt} (its job was cancelled), keeping what it counted. */
+  public SyncRun cancelled(Instant finishedAt) {
+    return ended(SyncState.CANCELLED, finishedAt, null);
+  }
+
+  private SyncRun ended(SyncState endState, Instant at, @Nullable String why) {
     return new SyncRun(
         id,
         accountId,
