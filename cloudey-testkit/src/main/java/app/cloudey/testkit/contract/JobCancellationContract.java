@@ -88,6 +88,7 @@ public abstract class JobCancellationContract {
     FakeCloudProvider fake = Fixtures.provider();
     CloudeyAccount account = register(cloudey(fake, store()));
     account.inventory().sync();
+    clock.advance(Duration.ofMinutes(1)); // the cancelled run is the newest
     Set<String> before = liveIds(account);
     // a complete sync would now delete every resource
     before.forEach(fake::removeResource);
@@ -124,6 +125,7 @@ public abstract class JobCancellationContract {
     FakeCloudProvider fake = Fixtures.providerBuilder().callLatency(Duration.ofMillis(20)).build();
     CloudeyAccount account = register(cloudey(fake, store()));
     account.inventory().sync();
+    clock.advance(Duration.ofMinutes(1)); // the cancelled run is the newest
     Set<String> before = liveIds(account);
     fake.removeResource(Fixtures.WEB2);
     fake.resetCalls();
