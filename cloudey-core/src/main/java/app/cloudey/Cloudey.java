@@ -3,6 +3,7 @@ package app.cloudey;
 import app.cloudey.internal.AdvisorEngine;
 import app.cloudey.internal.CompositeListener;
 import app.cloudey.internal.CostEngine;
+import app.cloudey.internal.JobRunner;
 import app.cloudey.internal.MetricEngine;
 import app.cloudey.internal.QueryCache;
 import app.cloudey.internal.Runtime;
@@ -67,6 +68,8 @@ public final class Cloudey implements AutoCloseable {
   private final CostEngine costEngine;
   private final MetricEngine metricEngine;
   private final AdvisorEngine advisorEngine;
+  private final JobRunner jobRunner;
+  private final Jobs jobs;
   private final Map<String, String> advisorOptions;
   private final Schedules schedules;
   private final List<AutoCloseable> owned;
@@ -80,6 +83,11 @@ public final class Cloudey implements AutoCloseable {
     this.costEngine = new CostEngine(runtime, queryCache);
     this.metricEngine = new MetricEngine(runtime);
     this.advisorEngine = new AdvisorEngine(runtime);
+    this.jobRunner =
+        new JobRunner(
+            runtime,
+            Executors.newFixedThreadPool(b.jobThreads, Builder.daemonThreads("cloudey-job-")));
+    this.jobs = new Jobs(runtime);
     this.advisorOptions = Map.copyOf(b.advisorOptions);
     this.schedules = new Schedules(runtime, this::account);
     this.defaultAccount =
@@ -88,6 +96,11 @@ public final class Cloudey implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** Background jobs of every account, as saved in the store (also by other processes). */
+  public Jobs jobs() {
+    return jobs;
   }
 
   /** Registers and manages accounts. */
@@ -104,10 +117,10 @@ public final class Cloudey implements AutoCloseable {
     Account account = runtime.account(id);
     return new CloudeyAccount(
         account,
-        new Inventory(runtime, id),
-        new Costs(id, costEngine),
-        new Metrics(runtime, id, metricEngine),
-        new Recommendations(id, advisorEngine, advisorOptions));
+        new Inventory(runtime, id, jobRunner),
+        new Costs(id, costEngine, jobRunner),
+        new Metrics(runtime, id, metricEngine, jobRunner),
+        new Recommendations(id, advisorEngine, advisorOptions, jobRunner));
   }
 
   /** {@code account(AccountId.of(id))}. */
@@ -164,6 +177,7 @@ public final class Cloudey implements AutoCloseable {
   /** Closes cloud connections and whatever the builder created; idempotent. */
   @Override
   public void close() {
+    jobRunner.close(); // first: running jobs stop at their next check, before connections go
     runtime.close();
     for (AutoCloseable resource : owned) {
       try {
@@ -197,6 +211,9 @@ public final class Cloudey implements AutoCloseable {
     /** How long daily metrics are kept per account. */
     public static final Duration DEFAULT_METRIC_RETENTION = Duration.ofDays(90);
 
+    /** Threads running background jobs ({@code *Async} methods); more jobs wait in a queue. */
+    public static final int DEFAULT_JOB_THREADS = 2;
+
     /** How long sync runs are kept per account. */
     public static final Duration DEFAULT_SYNC_RUN_RETENTION = Duration.ofDays(90);
 
@@ -216,6 +233,7 @@ public final class Cloudey implements AutoCloseable {
     private PriceBook priceBook = PriceBook.empty();
     private final Map<String, String> advisorOptions = new LinkedHashMap<>();
     private int syncConcurrency = DEFAULT_SYNC_CONCURRENCY;
+    private int jobThreads = DEFAULT_JOB_THREADS;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private Duration openMonthCacheTtl = DEFAULT_OPEN_MONTH_CACHE_TTL;
     private Duration settlingPeriod = DEFAULT_SETTLING_PERIOD;
@@ -359,6 +377,15 @@ public final class Cloudey implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Background jobs run at once (default {@value #DEFAULT_JOB_THREADS}) on daemon threads Cloudey
+     * owns and stops on close; further jobs wait QUEUED.
+     */
+    public Builder jobThreads(int threads) {
+      this.jobThreads = positive(threads, "jobThreads");
+      return this;
+    }
+
     public Builder lockTimeout(Duration timeout) {
       this.lockTimeout = positive(timeout, "lockTimeout");
       return this;
@@ -440,7 +467,8 @@ public final class Cloudey implements AutoCloseable {
       }
       ExecutorService theExecutor = executor;
       if (theExecutor == null) {
-        theExecutor = Executors.newFixedThreadPool(2 * syncConcurrency, daemonThreads());
+        theExecutor =
+            Executors.newFixedThreadPool(2 * syncConcurrency, daemonThreads("cloudey-worker-"));
         ExecutorService pool = theExecutor;
         owned.add(pool::shutdownNow);
       }
@@ -490,10 +518,10 @@ public final class Cloudey implements AutoCloseable {
       return value;
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
       AtomicInteger n = new AtomicInteger();
       return task -> {
-        Thread thread = new Thread(task, "cloudey-worker-" + n.incrementAndGet());
+        Thread thread = new Thread(task, prefix + n.incrementAndGet());
         thread.setDaemon(true);
         return thread;
       };

@@ -1,6 +1,8 @@
 package app.cloudey;
 
 import app.cloudey.internal.CostEngine;
+import app.cloudey.internal.JobExecution;
+import app.cloudey.internal.JobRunner;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.ClosedMonth;
 import app.cloudey.model.CostDimension;
@@ -8,10 +10,14 @@ import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
+import app.cloudey.model.JobKind;
+import app.cloudey.model.JobState;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.PeriodSpec;
+import app.cloudey.spi.JobListener;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One account's costs: refresh them from the cloud's usage API into the store, query any slice
@@ -25,10 +31,61 @@ import java.util.List;
 public final class Costs {
   private final AccountId accountId;
   private final CostEngine engine;
+  private final JobRunner jobs;
 
-  Costs(AccountId accountId, CostEngine engine) {
+  Costs(AccountId accountId, CostEngine engine, JobRunner jobs) {
     this.accountId = accountId;
     this.engine = engine;
+    this.jobs = jobs;
+  }
+
+  /** {@link #refresh} as a background job; its result is the {@code List<IngestResult>}. */
+  public Job refreshAsync(PeriodSpec period) {
+    return refreshAsync(period, JobListener.NOOP);
+  }
+
+  /**
+   * {@link #refresh} as a background job followed by {@code listener}; progress counts months and
+   * cost lines. Cancelling it fetches no further month: the month in flight is written whole.
+   */
+  public Job refreshAsync(PeriodSpec period, JobListener listener) {
+    return new Job(
+        jobs.submit(
+            accountId,
+            JobKind.COST_REFRESH,
+            listener,
+            control -> {
+              List<IngestResult> results = engine.refresh(accountId, period, control);
+              long lines = results.stream().mapToLong(IngestResult::lines).sum();
+              return new JobExecution.Outcome(
+                  JobState.SUCCEEDED,
+                  results,
+                  Map.of("months", String.valueOf(results.size()), "lines", String.valueOf(lines)));
+            }));
+  }
+
+  /** {@link #closeMonth} as a background job; its result is the {@code ClosedMonth}. */
+  public Job closeMonthAsync(YearMonth month) {
+    return closeMonthAsync(month, JobListener.NOOP);
+  }
+
+  /**
+   * {@link #closeMonth} as a background job followed by {@code listener}. Cancelled before its
+   * re-fetch is written, the month stays unclosed.
+   */
+  public Job closeMonthAsync(YearMonth month, JobListener listener) {
+    return new Job(
+        jobs.submit(
+            accountId,
+            JobKind.MONTH_CLOSE,
+            listener,
+            control -> {
+              ClosedMonth closed = engine.closeMonth(accountId, month, control);
+              return new JobExecution.Outcome(
+                  JobState.SUCCEEDED,
+                  closed,
+                  Map.of("month", month.toString(), "lines", String.valueOf(closed.lines())));
+            }));
   }
 
   /**

@@ -11,6 +11,7 @@ import app.cloudey.model.CostReport;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.DataKind;
 import app.cloudey.model.IngestResult;
+import app.cloudey.model.JobProgress;
 import app.cloudey.model.Money;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.Period;
@@ -44,17 +45,31 @@ public final class CostEngine {
    * those days, one month per transaction, oldest first.
    */
   public List<IngestResult> refresh(AccountId accountId, PeriodSpec spec) {
+    return refresh(accountId, spec, JobControl.NONE);
+  }
+
+  /**
+   * {@link #refresh(AccountId, PeriodSpec)} for a job: a cancelled job stops before the next month
+   * (the month in flight is written whole) with {@link JobCancelledException}.
+   */
+  public List<IngestResult> refresh(AccountId accountId, PeriodSpec spec, JobControl control) {
     Period period = spec.resolve(runtime.clock());
     List<IngestResult> results = new ArrayList<>();
     CloudeyStore store = runtime.store();
     try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
-      for (Period month : period.splitByMonth()) {
+      List<Period> months = period.splitByMonth();
+      long linesSeen = 0;
+      control.progress(new JobProgress(0, months.size(), 0));
+      for (Period month : months) {
+        control.stopIfCancelled();
         IngestResult result;
         try (Stream<CostLine> lines = runtime.connection(accountId).costs().fetch(month)) {
           result = store.costs().replaceCostLines(accountId, month, lines);
         }
         runtime.listener().costsIngested(result);
         results.add(result);
+        linesSeen += result.lines();
+        control.progress(new JobProgress(results.size(), months.size(), linesSeen));
       }
     }
     return results;
@@ -156,6 +171,11 @@ public final class CostEngine {
 
   /** Re-fetches the month, then computes its rollups and marks it closed. */
   public ClosedMonth closeMonth(AccountId accountId, YearMonth month) {
+    return closeMonth(accountId, month, JobControl.NONE);
+  }
+
+  /** {@link #closeMonth(AccountId, YearMonth)} for a job: a cancelled job does not close. */
+  public ClosedMonth closeMonth(AccountId accountId, YearMonth month, JobControl control) {
     YearMonth current = YearMonth.from(Period.today(runtime.clock()));
     if (!month.isBefore(current)) {
       throw new CloudeyConfigException(
@@ -165,7 +185,8 @@ public final class CostEngine {
               + current
               + ") can close");
     }
-    refresh(accountId, Period.month(month));
+    refresh(accountId, Period.month(month), control);
+    control.stopIfCancelled();
     ClosedMonth closed;
     try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
       closed = runtime.store().costs().closeMonth(accountId, month, runtime.clock().instant());

@@ -4,6 +4,7 @@ import app.cloudey.CloudeyException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
 import app.cloudey.model.FailedScope;
+import app.cloudey.model.JobProgress;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.ResourceType;
@@ -46,6 +47,15 @@ public final class InventorySync {
    * compartments cannot be listed) is recorded in the run and rethrown.
    */
   public SyncRun run(AccountId accountId, Set<ResourceType> requestedTypes) {
+    return run(accountId, requestedTypes, JobControl.NONE);
+  }
+
+  /**
+   * Runs one sync for a job: once the job is cancelled no further scope is taken (scopes in flight
+   * finish and are written whole, scopes not taken are left untouched, the deleted-compartment
+   * sweep waits for the next sync) and the run is recorded {@link SyncState#CANCELLED}.
+   */
+  public SyncRun run(AccountId accountId, Set<ResourceType> requestedTypes, JobControl control) {
     CloudeyStore store = runtime.store();
     try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
       String runId = UUID.randomUUID().toString();
@@ -54,7 +64,7 @@ public final class InventorySync {
       SyncRun running = SyncRun.started(runId, accountId, SyncKind.INVENTORY, startedAt);
       store.syncRuns().save(running);
       try {
-        SyncRun run = sync(accountId, runId, startedAt, requestedTypes);
+        SyncRun run = sync(accountId, runId, startedAt, requestedTypes, control);
         store.syncRuns().save(run);
         store
             .syncRuns()
@@ -63,6 +73,11 @@ public final class InventorySync {
                 startedAt.minus(Duration.ofDays(runtime.settings().syncRunRetentionDays())));
         runtime.listener().syncFinished(run);
         return run;
+      } catch (JobCancelledException e) {
+        SyncRun cancelled = running.cancelled(finishedAt(startedAt));
+        store.syncRuns().save(cancelled);
+        runtime.listener().syncFinished(cancelled);
+        return cancelled;
       } catch (RuntimeException e) {
         SyncRun failed = running.failed(finishedAt(startedAt), describe(e));
         store.syncRuns().save(failed);
@@ -73,9 +88,15 @@ public final class InventorySync {
   }
 
   private SyncRun sync(
-      AccountId accountId, String runId, Instant startedAt, Set<ResourceType> requestedTypes) {
+      AccountId accountId,
+      String runId,
+      Instant startedAt,
+      Set<ResourceType> requestedTypes,
+      JobControl control) {
     InventorySource source = runtime.connection(accountId).inventory();
+    control.stopIfCancelled();
     List<String> regions = source.regions();
+    control.stopIfCancelled();
     List<Compartment> listed = source.compartments();
     Set<ResourceType> types = new LinkedHashSet<>(source.resourceTypes());
     if (!requestedTypes.isEmpty()) {
@@ -94,7 +115,26 @@ public final class InventorySync {
         types.forEach(type -> scopes.add(new Scope(region, compartment.id(), type)));
       }
     }
-    Pass pass = listScopes(accountId, runId, startedAt, source, scopes);
+    control.progress(new JobProgress(0, scopes.size(), 0));
+    Pass pass = listScopes(accountId, runId, startedAt, source, scopes, control);
+    if (control.isCancelled()) {
+      // the scopes not taken were never listed, so nothing may be deleted from them; the sweep
+      // below is completed by the next sync
+      return new SyncRun(
+          runId,
+          accountId,
+          SyncKind.INVENTORY,
+          SyncState.CANCELLED,
+          startedAt,
+          finishedAt(startedAt),
+          pass.total,
+          pass.done.get() - pass.failures.size(),
+          merge(pass.counts),
+          goneCompartments.size(),
+          0,
+          sortFailures(pass.failures),
+          null);
+    }
     // after the listing, so a resource moved out of a deleted compartment is already stored in its
     // new one; every sync sweeps, whatever its regions and types, so a deletion noticed by a sync
     // that could not finish the sweep is completed by the next one
@@ -130,12 +170,13 @@ public final class InventorySync {
       String runId,
       Instant startedAt,
       InventorySource source,
-      List<Scope> scopes) {
+      List<Scope> scopes,
+      JobControl control) {
     Set<ResourceType> waiting = source.typesWithSharedLookups();
     Queue<Scope> lane = new ConcurrentLinkedQueue<>();
     Queue<Scope> waitingLane = new ConcurrentLinkedQueue<>();
     scopes.forEach(scope -> (waiting.contains(scope.type()) ? waitingLane : lane).add(scope));
-    Pass pass = new Pass(accountId, runId, startedAt, source, scopes.size());
+    Pass pass = new Pass(accountId, runId, startedAt, source, scopes.size(), control);
     int concurrency = runtime.settings().syncConcurrency();
     List<CompletableFuture<Void>> workers = new ArrayList<>();
     for (int i = 0; i < Math.min(concurrency, lane.size()); i++) {
@@ -156,11 +197,21 @@ public final class InventorySync {
     private final Instant seenAt;
     private final InventorySource source;
     private final int total;
+    private final JobControl control;
     private final AtomicInteger done = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong itemsSeen =
+        new java.util.concurrent.atomic.AtomicLong();
     private final Queue<SyncCount> counts = new ConcurrentLinkedQueue<>();
     private final Queue<FailedScope> failures = new ConcurrentLinkedQueue<>();
 
-    Pass(AccountId accountId, String runId, Instant seenAt, InventorySource source, int total) {
+    Pass(
+        AccountId accountId,
+        String runId,
+        Instant seenAt,
+        InventorySource source,
+        int total,
+        JobControl control) {
+      this.control = control;
       this.accountId = accountId;
       this.runId = runId;
       this.seenAt = seenAt;
@@ -168,12 +219,12 @@ public final class InventorySync {
       this.total = total;
     }
 
-    /** Lists scopes from the queues, in order, until all are empty. */
+    /** Lists scopes from the queues, in order, until all are empty or the job is cancelled. */
     @SafeVarargs
     final void drain(Queue<Scope>... queues) {
       for (Queue<Scope> queue : queues) {
         Scope scope;
-        while ((scope = queue.poll()) != null) {
+        while (!control.isCancelled() && (scope = queue.poll()) != null) {
           list(scope);
         }
       }
@@ -183,13 +234,16 @@ public final class InventorySync {
       try {
         SyncCount count = syncScope(accountId, source, scope, seenAt);
         counts.add(count);
-        runtime
-            .listener()
-            .scopeCompleted(accountId, runId, scope, count, done.incrementAndGet(), total);
+        int now = done.incrementAndGet();
+        long seen = itemsSeen.addAndGet(count.created() + count.updated() + count.unchanged());
+        runtime.listener().scopeCompleted(accountId, runId, scope, count, now, total);
+        control.progress(new JobProgress(now, total, seen));
       } catch (RuntimeException e) {
         FailedScope failure = new FailedScope(scope, describe(e), requestId(e));
         failures.add(failure);
-        runtime.listener().scopeFailed(accountId, runId, failure, done.incrementAndGet(), total);
+        int now = done.incrementAndGet();
+        runtime.listener().scopeFailed(accountId, runId, failure, now, total);
+        control.progress(new JobProgress(now, total, itemsSeen.get()));
       }
     }
   }

@@ -2,6 +2,7 @@ package app.cloudey.internal;
 
 import app.cloudey.MetricSyncResult;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.JobProgress;
 import app.cloudey.model.MetricDaily;
 import app.cloudey.model.MetricQuery;
 import app.cloudey.model.Period;
@@ -28,12 +29,21 @@ public final class MetricEngine {
    * it and no metric row outlives the account.
    */
   public MetricSyncResult sync(AccountId accountId, Period window) {
+    return sync(accountId, window, JobControl.NONE);
+  }
+
+  /**
+   * {@link #sync(AccountId, Period)} for a job: a cancelled job stops before fetching the next
+   * batch (the batches stored stay, retention is not applied) with {@link JobCancelledException}.
+   */
+  public MetricSyncResult sync(AccountId accountId, Period window, JobControl control) {
     try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
-      return syncLocked(accountId, window);
+      return syncLocked(accountId, window, control);
     }
   }
 
-  private MetricSyncResult syncLocked(AccountId accountId, Period window) {
+  private MetricSyncResult syncLocked(AccountId accountId, Period window, JobControl control) {
+    control.stopIfCancelled();
     MetricSource source = runtime.connection(accountId).metrics();
     List<Resource> resources =
         runtime.store().inventory().resources(accountId, ResourceFilter.ALL).stream()
@@ -51,12 +61,15 @@ public final class MetricEngine {
           runtime.store().metrics().upsert(accountId, batch);
           stored += batch.size();
           batch.clear();
+          control.progress(new JobProgress(stored / BATCH, 0, stored));
+          control.stopIfCancelled();
         }
       }
     }
     if (!batch.isEmpty()) {
       runtime.store().metrics().upsert(accountId, batch);
       stored += batch.size();
+      control.progress(new JobProgress((stored + BATCH - 1) / BATCH, 0, stored));
     }
     int retentionDays = runtime.settings().metricRetentionDays();
     int expired =

@@ -8,6 +8,7 @@ import app.cloudey.spi.AccountStore;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.CostStore;
 import app.cloudey.spi.InventoryStore;
+import app.cloudey.spi.JobStore;
 import app.cloudey.spi.MetricStore;
 import app.cloudey.spi.SyncRunStore;
 import java.time.Clock;
@@ -72,13 +73,15 @@ public final class InMemoryStore implements CloudeyStore {
   private final InMemoryCostStore costs;
   private final InMemoryMetricStore metrics;
   private final InMemorySyncRunStore syncRuns;
+  private final InMemoryJobStore jobs = new InMemoryJobStore();
 
   private InMemoryStore(Clock clock) {
     inventory = new InMemoryInventoryStore(tenants);
     costs = new InMemoryCostStore(tenants, clock, inventory);
     metrics = new InMemoryMetricStore(tenants);
     syncRuns = new InMemorySyncRunStore(tenants);
-    accounts = new InMemoryAccountStore(tenants, List.of(inventory, costs, metrics, syncRuns));
+    accounts =
+        new InMemoryAccountStore(tenants, List.of(inventory, costs, metrics, syncRuns, jobs));
   }
 
   /** An empty store on the system UTC clock. */
@@ -117,6 +120,11 @@ public final class InMemoryStore implements CloudeyStore {
   @Override
   public SyncRunStore syncRuns() {
     return syncRuns;
+  }
+
+  @Override
+  public JobStore jobs() {
+    return jobs;
   }
 
   /**

@@ -115,6 +115,11 @@ public record SyncRun(
     return ended(SyncState.ABANDONED, foundAt.isBefore(startedAt) ? startedAt : foundAt, reason);
   }
 
+  /** This run CANCELLED at {@code finishedAt} (its job was cancelled), keeping what it counted. */
+  public SyncRun cancelled(Instant finishedAt) {
+    return ended(SyncState.CANCELLED, finishedAt, null);
+  }
+
   private SyncRun ended(SyncState endState, Instant at, @Nullable String why) {
     return new SyncRun(
         id,

@@ -18,7 +18,12 @@ public enum SyncState {
    * Found RUNNING by the next taker of the account's lock: the process running it stopped before it
    * finished. {@link SyncRun#error()} says when it was found.
    */
-  ABANDONED;
+  ABANDONED,
+  /**
+   * Stopped on request (a cancelled job): the scopes listed were written whole, the others left
+   * untouched.
+   */
+  CANCELLED;
 
   /** True once the run can no longer change. */
   public boolean isFinal() {

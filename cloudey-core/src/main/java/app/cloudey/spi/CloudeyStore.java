@@ -26,6 +26,9 @@ public interface CloudeyStore extends AutoCloseable {
 
   SyncRunStore syncRuns();
 
+  /** Background jobs' state. */
+  JobStore jobs();
+
   /**
    * Takes the account's exclusive lock (across processes for shared stores), waiting at most {@code
    * timeout}. Used to serialise syncs and month close of one account.

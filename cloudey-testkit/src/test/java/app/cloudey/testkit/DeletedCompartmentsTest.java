@@ -160,6 +160,11 @@ class DeletedCompartmentsTest {
       }
 
       @Override
+      public app.cloudey.spi.JobStore jobs() {
+        return delegate.jobs();
+      }
+
+      @Override
       public AccountLock lock(app.cloudey.model.AccountId accountId, java.time.Duration timeout) {
         return delegate.lock(accountId, timeout);
       }

@@ -8,6 +8,7 @@ import app.cloudey.spi.AccountStore;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.CostStore;
 import app.cloudey.spi.InventoryStore;
+import app.cloudey.spi.JobStore;
 import app.cloudey.spi.MetricStore;
 import app.cloudey.spi.SyncRunStore;
 import app.cloudey.store.postgres.internal.AccountLocks;
@@ -16,6 +17,7 @@ import app.cloudey.store.postgres.internal.Db;
 import app.cloudey.store.postgres.internal.PgAccountStore;
 import app.cloudey.store.postgres.internal.PgCostStore;
 import app.cloudey.store.postgres.internal.PgInventoryStore;
+import app.cloudey.store.postgres.internal.PgJobStore;
 import app.cloudey.store.postgres.internal.PgMetricStore;
 import app.cloudey.store.postgres.internal.PgSyncRunStore;
 import app.cloudey.store.postgres.internal.StatementHook;
@@ -54,6 +56,7 @@ public final class PostgresStore implements CloudeyStore {
   private final PgCostStore costs;
   private final PgMetricStore metrics;
   private final PgSyncRunStore syncRuns;
+  private final PgJobStore jobs;
   private final AccountLocks locks;
   private final Db db;
   private volatile @Nullable String storeId;
@@ -75,6 +78,7 @@ public final class PostgresStore implements CloudeyStore {
     this.costs = new PgCostStore(db, b.clock, options.fetchSize());
     this.metrics = new PgMetricStore(db);
     this.syncRuns = new PgSyncRunStore(db);
+    this.jobs = new PgJobStore(db);
     this.locks = new AccountLocks(db, options.lockPollInterval());
   }
 
@@ -115,6 +119,11 @@ public final class PostgresStore implements CloudeyStore {
   @Override
   public SyncRunStore syncRuns() {
     return syncRuns;
+  }
+
+  @Override
+  public JobStore jobs() {
+    return jobs;
   }
 
   @Override

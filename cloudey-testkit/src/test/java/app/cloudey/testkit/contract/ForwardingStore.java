@@ -44,6 +44,11 @@ class ForwardingStore implements CloudeyStore {
   }
 
   @Override
+  public app.cloudey.spi.JobStore jobs() {
+    return delegate.jobs();
+  }
+
+  @Override
   public AccountLock lock(AccountId accountId, Duration timeout) {
     return delegate.lock(accountId, timeout);
   }
