@@ -36,9 +36,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Contract of {@link CloudeyStore#lock} and {@link CloudeyStore#dataVersion}: the per-account lock
- * excludes other threads, gives up after its timeout, is released by close and never blocks another
- * account; the data version is 0 without data, changes on every kind of write, never repeats, and
- * does not change on reads (so cached query results stay valid exactly until the data changes).
+ * excludes other threads, gives up after its timeout, is released by close (which {@link
+ * AccountLock#isHeld()} reflects) and never blocks another account; the data version is 0 without
+ * data, changes on every kind of write, never repeats, and does not change on reads (so cached
+ * query results stay valid exactly until the data changes).
  *
  * <p>Extend it and implement {@link #createStore()}; see {@link StoreContract}. A shared store (for
  * example PostgreSQL advisory locks) must exclude threads that hold different connections.
@@ -131,7 +132,11 @@ public abstract class StoreLockContract extends StoreContract {
   @Test
   public void closingTheLockReleasesIt() throws Exception {
     AccountId id = newAccount();
-    store().lock(id, Duration.ofSeconds(5)).close();
+    AccountLock lock = store().lock(id, Duration.ofSeconds(5));
+    assertThat(lock.isHeld()).as("held until closed").isTrue();
+    lock.close();
+    assertThat(lock.isHeld()).as("held after close").isFalse();
+    lock.close(); // a second close does nothing
     Future<?> other =
         threads.submit(
             () -> {
