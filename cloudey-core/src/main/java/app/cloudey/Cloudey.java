@@ -51,6 +51,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Defaults: an in-memory store, an in-process cache, the system UTC clock. {@link #close()}
  * closes what the builder created (default store, cache, executor, cloud connections), never what
  * it was given.
+ *
+ * <p>Many accounts: each account's cloud connection is opened on its first sync and closed after
+ * {@link Builder#connectionIdleTimeout(Duration) connectionIdleTimeout} unused, so a process
+ * serving thousands of accounts holds connections only for those working lately.
  */
 public final class Cloudey implements AutoCloseable {
   /** Id of the account registered by {@link Builder#cloud(CloudProvider, Credentials)}. */
@@ -175,6 +179,9 @@ public final class Cloudey implements AutoCloseable {
     /** Sync runs kept per account. */
     public static final int DEFAULT_SYNC_RUN_RETENTION_DAYS = 90;
 
+    /** How long an account's cloud connection stays open unused. */
+    public static final Duration DEFAULT_CONNECTION_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
     private final Map<String, CloudProvider> providers = new LinkedHashMap<>();
     private @Nullable Credentials defaultCredentials;
     private @Nullable CloudeyStore store;
@@ -192,6 +199,7 @@ public final class Cloudey implements AutoCloseable {
     private int metricLookbackDays = DEFAULT_METRIC_LOOKBACK_DAYS;
     private int metricRetentionDays = DEFAULT_METRIC_RETENTION_DAYS;
     private int syncRunRetentionDays = DEFAULT_SYNC_RUN_RETENTION_DAYS;
+    private Duration connectionIdleTimeout = DEFAULT_CONNECTION_IDLE_TIMEOUT;
 
     private Builder() {}
 
@@ -325,6 +333,18 @@ public final class Cloudey implements AutoCloseable {
     }
 
     /**
+     * How long an account's cloud connection (its SDK clients and their HTTP pools) stays open
+     * while unused (default 5 minutes); then it is closed, and reopened by the account's next sync.
+     * A connection in use by a sync or refresh is never closed. Measured on {@link #clock(Clock)}:
+     * under a fixed clock connections are never closed for being idle. With many accounts, keep it
+     * short enough that only the accounts working lately hold connections.
+     */
+    public Builder connectionIdleTimeout(Duration timeout) {
+      this.connectionIdleTimeout = positive(timeout, "connectionIdleTimeout");
+      return this;
+    }
+
+    /**
      * Builds the instance; with {@link #cloud(CloudProvider, Credentials)} it validates and
      * registers (or updates) the default account.
      */
@@ -361,7 +381,8 @@ public final class Cloudey implements AutoCloseable {
                   settlingDays,
                   metricLookbackDays,
                   metricRetentionDays,
-                  syncRunRetentionDays),
+                  syncRunRetentionDays,
+                  connectionIdleTimeout),
               rules,
               priceBook);
       Cloudey cloudey = new Cloudey(this, runtime, owned);

@@ -47,7 +47,8 @@ public final class CostEngine {
     try (CloudeyStore.AccountLock lock = store.lock(accountId, runtime.settings().lockTimeout())) {
       for (Period month : period.splitByMonth()) {
         IngestResult result;
-        try (Stream<CostLine> lines = runtime.connection(accountId).costs().fetch(month)) {
+        try (Runtime.Lease lease = runtime.lease(accountId);
+            Stream<CostLine> lines = lease.connection().costs().fetch(month)) {
           result = store.costs().replaceCostLines(accountId, month, lines);
         }
         runtime.listener().costsIngested(result);

@@ -83,7 +83,18 @@ public final class InventorySync {
 
   private SyncRun sync(
       AccountId accountId, String runId, Instant startedAt, Set<ResourceType> requestedTypes) {
-    InventorySource source = runtime.connection(accountId).inventory();
+    // leased for the whole sync: never closed idle while a scope is listing
+    try (Runtime.Lease lease = runtime.lease(accountId)) {
+      return sync(accountId, runId, startedAt, requestedTypes, lease.connection().inventory());
+    }
+  }
+
+  private SyncRun sync(
+      AccountId accountId,
+      String runId,
+      Instant startedAt,
+      Set<ResourceType> requestedTypes,
+      InventorySource source) {
     List<String> regions = source.regions();
     List<Compartment> listed = source.compartments();
     Set<ResourceType> types = new LinkedHashSet<>(source.resourceTypes());

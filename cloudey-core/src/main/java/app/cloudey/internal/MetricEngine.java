@@ -23,7 +23,13 @@ public final class MetricEngine {
 
   /** Fetches daily aggregates of every live resource that has metrics, then applies retention. */
   public MetricSyncResult sync(AccountId accountId, Period window) {
-    MetricSource source = runtime.connection(accountId).metrics();
+    // leased until the stream is drained: never closed idle under a running fetch
+    try (Runtime.Lease lease = runtime.lease(accountId)) {
+      return sync(accountId, window, lease.connection().metrics());
+    }
+  }
+
+  private MetricSyncResult sync(AccountId accountId, Period window, MetricSource source) {
     List<Resource> resources =
         runtime.store().inventory().resources(accountId, ResourceFilter.ALL).stream()
             .filter(r -> !source.metricsFor(r.type()).isEmpty())
