@@ -179,8 +179,12 @@ public final class Cloudey implements AutoCloseable {
     /** Sync runs kept per account. */
     public static final int DEFAULT_SYNC_RUN_RETENTION_DAYS = 90;
 
-    /** How long an account's cloud connection stays open unused. */
-    public static final Duration DEFAULT_CONNECTION_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * How long an account's cloud connection stays open unused: long enough for one account's jobs
+     * run back to back, short enough that a thousand accounts synced in turn hold few (an OCI
+     * connection keeps about 3 MB of SDK clients).
+     */
+    public static final Duration DEFAULT_CONNECTION_IDLE_TIMEOUT = Duration.ofMinutes(1);
 
     private final Map<String, CloudProvider> providers = new LinkedHashMap<>();
     private @Nullable Credentials defaultCredentials;
@@ -334,10 +338,10 @@ public final class Cloudey implements AutoCloseable {
 
     /**
      * How long an account's cloud connection (its SDK clients and their HTTP pools) stays open
-     * while unused (default 5 minutes); then it is closed, and reopened by the account's next sync.
-     * A connection in use by a sync or refresh is never closed. Measured on {@link #clock(Clock)}:
-     * under a fixed clock connections are never closed for being idle. With many accounts, keep it
-     * short enough that only the accounts working lately hold connections.
+     * while unused (default {@link #DEFAULT_CONNECTION_IDLE_TIMEOUT}, 1 minute); then it is closed,
+     * and the account's next sync or refresh reopens it. A connection in use is never closed. Only
+     * syncs and refreshes use connections (queries read the store), so a short time costs little.
+     * Measured on {@link #clock(Clock)}: under a fixed clock connections are never closed idle.
      */
     public Builder connectionIdleTimeout(Duration timeout) {
       this.connectionIdleTimeout = positive(timeout, "connectionIdleTimeout");

@@ -112,7 +112,7 @@ class ConnectionIdleTest {
     assertThatThrownBy(() -> Cloudey.builder().connectionIdleTimeout(Duration.ZERO))
         .isInstanceOf(CloudeyConfigException.class)
         .hasMessageContaining("connectionIdleTimeout");
-    assertThat(Cloudey.Builder.DEFAULT_CONNECTION_IDLE_TIMEOUT).isEqualTo(Duration.ofMinutes(5));
+    assertThat(Cloudey.Builder.DEFAULT_CONNECTION_IDLE_TIMEOUT).isEqualTo(Duration.ofMinutes(1));
   }
 
   private void addAccounts() {
