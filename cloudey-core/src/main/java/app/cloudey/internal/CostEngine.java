@@ -63,7 +63,8 @@ public final class CostEngine {
       for (Period month : months) {
         control.stopIfCancelled();
         IngestResult result;
-        try (Stream<CostLine> lines = runtime.connection(accountId).costs().fetch(month)) {
+        try (Runtime.Lease lease = runtime.lease(accountId);
+            Stream<CostLine> lines = lease.connection().costs().fetch(month)) {
           result = store.costs().replaceCostLines(accountId, month, lines);
         }
         runtime.listener().costsIngested(result);

@@ -93,7 +93,20 @@ public final class InventorySync {
       Instant startedAt,
       Set<ResourceType> requestedTypes,
       JobControl control) {
-    InventorySource source = runtime.connection(accountId).inventory();
+    // leased for the whole sync: never closed idle while a scope is listing
+    try (Runtime.Lease lease = runtime.lease(accountId)) {
+      return sync(
+          accountId, runId, startedAt, requestedTypes, control, lease.connection().inventory());
+    }
+  }
+
+  private SyncRun sync(
+      AccountId accountId,
+      String runId,
+      Instant startedAt,
+      Set<ResourceType> requestedTypes,
+      JobControl control,
+      InventorySource source) {
     control.stopIfCancelled();
     List<String> regions = source.regions();
     control.stopIfCancelled();

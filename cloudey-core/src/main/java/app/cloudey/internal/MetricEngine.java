@@ -37,14 +37,16 @@ public final class MetricEngine {
    * batch (the batches stored stay, retention is not applied) with {@link JobCancelledException}.
    */
   public MetricSyncResult sync(AccountId accountId, Period window, JobControl control) {
-    try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
-      return syncLocked(accountId, window, control);
+    try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId);
+        // leased until the stream is drained: never closed idle under a running fetch
+        Runtime.Lease lease = runtime.lease(accountId)) {
+      return syncLocked(accountId, window, control, lease.connection().metrics());
     }
   }
 
-  private MetricSyncResult syncLocked(AccountId accountId, Period window, JobControl control) {
+  private MetricSyncResult syncLocked(
+      AccountId accountId, Period window, JobControl control, MetricSource source) {
     control.stopIfCancelled();
-    MetricSource source = runtime.connection(accountId).metrics();
     List<Resource> resources =
         runtime.store().inventory().resources(accountId, ResourceFilter.ALL).stream()
             .filter(r -> !source.metricsFor(r.type()).isEmpty())

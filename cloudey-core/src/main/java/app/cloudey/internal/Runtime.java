@@ -18,12 +18,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every engine shares: the wired components and the per-account cloud connections (opened on
- * first use, reused, closed with the runtime or when the account changes).
+ * first use and leased for each sync, closed once idle for {@code connectionIdleTimeout}, when the
+ * account changes, or with the runtime).
  */
 public final class Runtime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Runtime.class);
+
   private final Map<String, CloudProvider> providers;
   private final CloudeyStore store;
   private final CloudeyCache cache;
@@ -33,7 +42,9 @@ public final class Runtime implements AutoCloseable {
   private final Settings settings;
   private final List<AdvisorRule> rules;
   private final PriceBook priceBook;
-  private final Map<AccountId, CloudConnection> connections = new ConcurrentHashMap<>();
+  private final Map<AccountId, Slot> connections = new ConcurrentHashMap<>();
+  private final ScheduledThreadPoolExecutor sweeper;
+  private final AtomicBoolean sweepScheduled = new AtomicBoolean();
   private volatile boolean closed;
 
   public Runtime(
@@ -55,6 +66,18 @@ public final class Runtime implements AutoCloseable {
     this.settings = settings;
     this.rules = List.copyOf(rules);
     this.priceBook = priceBook;
+    this.sweeper =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "cloudey-idle-connections");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // no thread while no connection is open
+    sweeper.setKeepAliveTime(10, TimeUnit.SECONDS);
+    sweeper.allowCoreThreadTimeOut(true);
+    sweeper.setRemoveOnCancelPolicy(true);
   }
 
   /** Tunables of the engines (see {@code Cloudey.Builder} for their meaning and defaults). */
@@ -65,7 +88,8 @@ public final class Runtime implements AutoCloseable {
       int settlingDays,
       int metricLookbackDays,
       int metricRetentionDays,
-      int syncRunRetentionDays) {}
+      int syncRunRetentionDays,
+      Duration connectionIdleTimeout) {}
 
   public CloudeyStore store() {
     return store;
@@ -159,31 +183,182 @@ public final class Runtime implements AutoCloseable {
     return lock;
   }
 
-  /** The account's open connection, created on first use. */
-  public CloudConnection connection(AccountId id) {
+  /**
+   * The account's connection, held open until the lease is closed: opened on first use, and again
+   * after it was closed for being idle. Engines lease it for a whole sync, so a connection in use
+   * is never closed under it. Every lease also closes other accounts' connections that have been
+   * idle for {@code connectionIdleTimeout} (on the Cloudey clock).
+   */
+  public Lease lease(AccountId id) {
+    checkOpen();
+    closeIdleConnections();
+    while (true) {
+      Slot slot = connections.computeIfAbsent(id, this::open);
+      synchronized (slot) {
+        if (!slot.retired) {
+          slot.leases++;
+          return new Lease(slot);
+        }
+      }
+      // retired between the lookup and the lease (closed idle, or disconnected): open another
+    }
+  }
+
+  private Slot open(AccountId id) {
+    Account account = account(id);
+    CloudConnection connection =
+        provider(account.provider()).connect(account, store.accounts().credentials(id), listener);
+    return new Slot(id, connection, clock.instant());
+  }
+
+  /**
+   * Closes the account's connection, e.g. after its credentials changed: at once when it is not
+   * leased, else when its last lease ends. The next lease opens a new one.
+   */
+  public void disconnect(AccountId id) {
+    Slot slot = connections.remove(id);
+    if (slot != null) {
+      retire(slot);
+    }
+  }
+
+  /** Closes every connection not leased and unused for {@code connectionIdleTimeout}. */
+  void closeIdleConnections() {
+    Instant now = clock.instant();
+    Duration idle = settings.connectionIdleTimeout();
+    for (Slot slot : connections.values()) {
+      boolean idleTooLong;
+      synchronized (slot) {
+        idleTooLong = slot.leases == 0 && !now.isBefore(slot.lastUsed.plus(idle));
+      }
+      // a lease taken between the check and the removal keeps it open until that lease ends
+      if (idleTooLong && connections.remove(slot.accountId, slot)) {
+        retire(slot);
+      }
+    }
+  }
+
+  /**
+   * Marks a slot removed from the map and closes its connection now if nobody leases it, else
+   * leaves that to its last lease.
+   */
+  private void retire(Slot slot) {
+    boolean close;
+    synchronized (slot) {
+      slot.retired = true;
+      close = slot.leases == 0 && !slot.closed;
+      slot.closed |= close;
+    }
+    if (close) {
+      closeQuietly(slot.connection);
+    }
+  }
+
+  private void released(Slot slot) {
+    boolean close;
+    synchronized (slot) {
+      slot.leases--;
+      slot.lastUsed = clock.instant();
+      close = slot.retired && slot.leases == 0 && !slot.closed;
+      slot.closed |= close;
+    }
+    if (close) {
+      closeQuietly(slot.connection);
+    }
+    scheduleSweep();
+  }
+
+  /**
+   * While any connection is open, a sweep is due within {@code connectionIdleTimeout} (at least a
+   * second, at most a minute) of real time, so a process that goes quiet still closes them.
+   */
+  private void scheduleSweep() {
+    if (closed || !sweepScheduled.compareAndSet(false, true)) {
+      return;
+    }
+    Duration idle = settings.connectionIdleTimeout();
+    long delayMillis =
+        idle.compareTo(Duration.ofMinutes(1)) >= 0 ? 60_000 : Math.max(1_000, idle.toMillis());
+    try {
+      sweeper.schedule(this::sweep, delayMillis, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closing) {
+      sweepScheduled.set(false);
+    }
+  }
+
+  private void sweep() {
+    sweepScheduled.set(false);
+    closeIdleConnections();
+    if (!connections.isEmpty()) {
+      scheduleSweep();
+    }
+  }
+
+  private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("this Cloudey is closed; build a new one");
     }
-    return connections.computeIfAbsent(
-        id,
-        key -> {
-          Account account = account(key);
-          return provider(account.provider())
-              .connect(account, store.accounts().credentials(key), listener());
-        });
   }
 
-  /** Closes the account's connection, e.g. after its credentials changed. */
-  public void disconnect(AccountId id) {
-    CloudConnection connection = connections.remove(id);
-    if (connection != null) {
+  private static void closeQuietly(CloudConnection connection) {
+    try {
       connection.close();
+    } catch (RuntimeException e) {
+      LOG.debug("closing a cloud connection failed", e);
     }
   }
 
+  /** Closes every connection, leased or not: the runtime is going away. */
   @Override
   public void close() {
     closed = true;
-    connections.keySet().forEach(this::disconnect);
+    sweeper.shutdownNow();
+    for (Slot slot : connections.values()) {
+      if (connections.remove(slot.accountId, slot)) {
+        synchronized (slot) {
+          slot.retired = true;
+          slot.closed = true;
+        }
+        closeQuietly(slot.connection);
+      }
+    }
+  }
+
+  /** One account's open connection and who uses it. */
+  private static final class Slot {
+    final AccountId accountId;
+    final CloudConnection connection;
+    // guarded by this
+    int leases;
+    Instant lastUsed;
+    boolean retired;
+    boolean closed;
+
+    Slot(AccountId accountId, CloudConnection connection, Instant openedAt) {
+      this.accountId = accountId;
+      this.connection = connection;
+      this.lastUsed = openedAt;
+    }
+  }
+
+  /** A use of an account's connection; closing it (once) lets the connection go idle. */
+  public final class Lease implements AutoCloseable {
+    private final Slot slot;
+    private final AtomicBoolean released = new AtomicBoolean();
+
+    private Lease(Slot slot) {
+      this.slot = slot;
+    }
+
+    public CloudConnection connection() {
+      return slot.connection;
+    }
+
+    @Override
+    public void close() {
+      if (released.compareAndSet(false, true)) {
+        released(slot);
+      }
+    }
   }
 }

@@ -199,6 +199,12 @@ public final class InMemoryStore implements CloudeyStore {
       this.lock = lock;
     }
 
+    /** An in-process lock cannot be lost: held until closed. */
+    @Override
+    public boolean isHeld() {
+      return !released.get();
+    }
+
     @Override
     public void close() {
       if (!released.compareAndSet(false, true)) {

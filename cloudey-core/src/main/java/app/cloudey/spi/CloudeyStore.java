@@ -81,6 +81,23 @@ public interface CloudeyStore extends AutoCloseable {
 
   /** A held account lock; {@link #close()} releases it. */
   interface AccountLock extends AutoCloseable {
+    /**
+     * Whether the lock is still held: false once closed, and false once a shared store has lost it
+     * (for PostgreSQL: the database session holding it ended), after which another process may hold
+     * the account. Long work under the lock can check it between steps. May ask the store. The
+     * default ({@code true}) is for locks that cannot be lost; an implementation should still
+     * answer false after {@link #close()}, as the test kit's lock contract checks.
+     */
+    default boolean isHeld() {
+      return true;
+    }
+
+    /**
+     * Releases the lock; a second call does nothing.
+     *
+     * @throws app.cloudey.CloudeyStoreException when the lock was lost while held (see {@link
+     *     #isHeld()}): the work done under it may have overlapped another holder's
+     */
     @Override
     void close();
   }

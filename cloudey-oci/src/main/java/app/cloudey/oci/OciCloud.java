@@ -9,6 +9,7 @@ import app.cloudey.oci.internal.OciCalls;
 import app.cloudey.oci.internal.OciClients;
 import app.cloudey.oci.internal.OciConnection;
 import app.cloudey.oci.internal.RateLimits;
+import app.cloudey.oci.internal.SharedExecutors;
 import app.cloudey.spi.AccountProfile;
 import app.cloudey.spi.CloudConnection;
 import app.cloudey.spi.CloudProvider;
@@ -32,6 +33,12 @@ import java.util.concurrent.ConcurrentMap;
  * concurrency limit, and must be closed. Every call is retried on throttling, server errors and
  * timeouts within those limits; the SDK's own retries and circuit breaker are switched off.
  *
+ * <p>Threads: the HTTP calls of every connection ({@link OciOptions#httpThreads()}) and their
+ * background work (Monitoring batches fetched ahead, attachment listings of other compartments) run
+ * on small pools this instance owns and shares, so a thousand accounts use no more threads than
+ * one. Their daemon threads start on demand and end after half a minute idle; {@link #close()} ends
+ * them for good.
+ *
  * <p>Errors: {@link app.cloudey.CloudeyConfigException} for invalid configuration (with what to
  * fix), {@link CloudeyAuthException} when OCI refuses the key or a policy is missing, {@link
  * app.cloudey.CloudeyRateLimitedException} and {@link app.cloudey.CloudeyProviderException} after
@@ -46,12 +53,15 @@ import java.util.concurrent.ConcurrentMap;
  * }
  * }</pre>
  */
-public final class OciCloud implements CloudProvider {
+public final class OciCloud implements CloudProvider, AutoCloseable {
   private final OciOptions options;
   private final ConcurrentMap<String, RateLimits> rateLimits = new ConcurrentHashMap<>();
+  private final SharedExecutors executors;
+  private volatile boolean closed;
 
   private OciCloud(OciOptions options) {
     this.options = options;
+    this.executors = new SharedExecutors(options);
   }
 
   /** With {@link OciOptions#ofDefaults()}. */
@@ -105,7 +115,7 @@ public final class OciCloud implements CloudProvider {
   public AccountProfile validate(OciConfig config) {
     String hint = OciConnection.authHint(config);
     OciCalls calls = new OciCalls(options, rateLimits(config), hint);
-    try (OciClients clients = new OciClients(config, options)) {
+    try (OciClients clients = new OciClients(config, options, executors.http())) {
       Tenancy tenancy =
           calls
               .call(
@@ -166,12 +176,30 @@ public final class OciCloud implements CloudProvider {
             .listener(CloudeyListener.composite(List.of(options.listener(), listener)))
             .build();
     OciConfig config = OciConfig.fromCredentials(credentials);
-    return new OciConnection(account.id(), config, withListener, rateLimits(config));
+    checkOpen();
+    return new OciConnection(account.id(), config, withListener, rateLimits(config), executors);
   }
 
   /** A connection for a configuration at hand, e.g. with per-account endpoint overrides. */
   public CloudConnection connect(AccountId accountId, OciConfig config) {
-    return new OciConnection(accountId, config, options, rateLimits(config));
+    checkOpen();
+    return new OciConnection(accountId, config, options, rateLimits(config), executors);
+  }
+
+  /**
+   * Ends the shared background threads; connections still open keep working (their background work
+   * then runs in the calling thread), new ones are refused. Idempotent.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    executors.close();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this OciCloud is closed; create a new one");
+    }
   }
 
   /** The tenancy's limits, made on its first connection; OCI throttles per tenancy. */

@@ -51,6 +51,9 @@ public final class OciOptions {
   /** Resources per Monitoring query (a {@code resourceId =~ "a|b|..."} batch). */
   public static final int DEFAULT_METRIC_BATCH_SIZE = 50;
 
+  /** Threads carrying HTTP calls, shared by every connection of one {@link OciCloud}. */
+  public static final int DEFAULT_HTTP_THREADS = 64;
+
   private static final OciOptions DEFAULTS = builder().build();
 
   private final Duration connectTimeout;
@@ -60,6 +63,7 @@ public final class OciOptions {
   private final double tenancyRateLimit;
   private final RetryPolicy retry;
   private final int metricBatchSize;
+  private final int httpThreads;
   private final @Nullable Integer pageLimit;
   private final CloudeyListener listener;
   private final OciConfig.@Nullable EndpointOverride endpoints;
@@ -72,6 +76,7 @@ public final class OciOptions {
     this.tenancyRateLimit = b.tenancyRateLimit;
     this.retry = b.retry;
     this.metricBatchSize = b.metricBatchSize;
+    this.httpThreads = b.httpThreads;
     this.pageLimit = b.pageLimit;
     this.listener = b.listener;
     this.endpoints = b.endpoints;
@@ -95,6 +100,7 @@ public final class OciOptions {
     b.tenancyRateLimit = tenancyRateLimit;
     b.retry = retry;
     b.metricBatchSize = metricBatchSize;
+    b.httpThreads = httpThreads;
     b.pageLimit = pageLimit;
     b.listener = listener;
     b.endpoints = endpoints;
@@ -128,6 +134,10 @@ public final class OciOptions {
 
   public int metricBatchSize() {
     return metricBatchSize;
+  }
+
+  public int httpThreads() {
+    return httpThreads;
   }
 
   /** The {@code limit} sent with list calls; empty means the service's default page size. */
@@ -164,6 +174,8 @@ public final class OciOptions {
         + retry
         + ", metricBatchSize="
         + metricBatchSize
+        + ", httpThreads="
+        + httpThreads
         + ", pageLimit="
         + pageLimit
         + "]";
@@ -216,6 +228,7 @@ public final class OciOptions {
     private double tenancyRateLimit = DEFAULT_TENANCY_RATE;
     private RetryPolicy retry = DEFAULT_RETRY;
     private int metricBatchSize = DEFAULT_METRIC_BATCH_SIZE;
+    private int httpThreads = DEFAULT_HTTP_THREADS;
     private @Nullable Integer pageLimit;
     private CloudeyListener listener = CloudeyListener.NOOP;
     private OciConfig.@Nullable EndpointOverride endpoints;
@@ -281,6 +294,18 @@ public final class OciOptions {
           metricBatchSize >= 1 && metricBatchSize <= 500,
           "metricBatchSize must be 1-500, was " + metricBatchSize);
       this.metricBatchSize = metricBatchSize;
+      return this;
+    }
+
+    /**
+     * Threads that carry HTTP calls (the SDK runs each call on one), shared by every connection of
+     * the {@link OciCloud} built with these options, so the thread count does not grow with the
+     * accounts; calls beyond them wait for a free thread. Idle threads end after half a minute.
+     * Give at least {@link #concurrency} per account expected to sync at once.
+     */
+    public Builder httpThreads(int httpThreads) {
+      require(httpThreads >= 1, "httpThreads must be at least 1, was " + httpThreads);
+      this.httpThreads = httpThreads;
       return this;
     }
 

@@ -21,6 +21,7 @@ class OciOptionsTest {
     assertThat(o.retry()).isEqualTo(OciOptions.DEFAULT_RETRY);
     assertThat(o.pageLimit()).isEmpty();
     assertThat(o.endpoints()).isEmpty();
+    assertThat(o.httpThreads()).isEqualTo(OciOptions.DEFAULT_HTTP_THREADS);
   }
 
   @Test
@@ -32,6 +33,7 @@ class OciOptionsTest {
             .tenancyRateLimit(300)
             .concurrency(4)
             .pageLimit(50)
+            .httpThreads(8)
             .readTimeout(Duration.ofMillis(500))
             .build();
     OciOptions copy = o.toBuilder().concurrency(2).build();
@@ -40,6 +42,7 @@ class OciOptionsTest {
     assertThat(copy.tenancyRateLimit()).isEqualTo(300.0);
     assertThat(copy.concurrency()).isEqualTo(2);
     assertThat(copy.pageLimit()).contains(50);
+    assertThat(copy.httpThreads()).isEqualTo(8);
     assertThat(copy.readTimeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(o.concurrency()).isEqualTo(4);
   }
@@ -54,6 +57,8 @@ class OciOptionsTest {
     assertThatThrownBy(() -> OciOptions.builder().readTimeout(Duration.ZERO))
         .hasMessageContaining("readTimeout must be positive");
     assertThatThrownBy(() -> OciOptions.builder().pageLimit(0)).hasMessageContaining("pageLimit");
+    assertThatThrownBy(() -> OciOptions.builder().httpThreads(0))
+        .hasMessageContaining("httpThreads must be at least 1, was 0");
     assertThatThrownBy(
             () ->
                 new OciOptions.RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 0.5))

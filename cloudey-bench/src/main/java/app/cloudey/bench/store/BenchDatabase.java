@@ -8,12 +8,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The PostgreSQL a store benchmark runs against: the JDBC URL in {@code CLOUDEY_BENCH_PG_URL}, or
- * an embedded server (zonky) started for the run. Each run uses a fresh schema, dropped at the end.
+ * The PostgreSQL a benchmark runs against: the JDBC URL in {@code CLOUDEY_BENCH_PG_URL}, or an
+ * embedded server (zonky) started for the run. Each run uses a fresh schema, dropped at the end.
  */
-final class BenchDatabase implements AutoCloseable {
-  final String jdbcUrl;
-  final String schema;
+public final class BenchDatabase implements AutoCloseable {
+  public final String jdbcUrl;
+  public final String schema;
   private final EmbeddedPostgres embedded;
 
   private BenchDatabase(String jdbcUrl, String schema, EmbeddedPostgres embedded) {
@@ -22,7 +22,7 @@ final class BenchDatabase implements AutoCloseable {
     this.embedded = embedded;
   }
 
-  static BenchDatabase start(String schema) throws IOException, SQLException {
+  public static BenchDatabase start(String schema) throws IOException, SQLException {
     String url = System.getenv("CLOUDEY_BENCH_PG_URL");
     EmbeddedPostgres embedded = null;
     if (url == null || url.isBlank()) {
@@ -34,18 +34,18 @@ final class BenchDatabase implements AutoCloseable {
     return db;
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl);
   }
 
-  void execute(String sql) throws SQLException {
+  public void execute(String sql) throws SQLException {
     try (Connection c = connect();
         Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
 
-  String describe() {
+  public String describe() {
     return embedded == null ? "PostgreSQL at CLOUDEY_BENCH_PG_URL" : "embedded PostgreSQL (zonky)";
   }
 

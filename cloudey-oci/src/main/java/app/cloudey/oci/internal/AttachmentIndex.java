@@ -160,7 +160,7 @@ final class AttachmentIndex {
     try {
       executor.execute(fetch);
     } catch (java.util.concurrent.RejectedExecutionException closed) {
-      fetch.run(); // the connection is closing: the call fails fast on its closed clients
+      fetch.run(); // an executor that refuses work: list in this thread instead
     }
     return mine;
   }

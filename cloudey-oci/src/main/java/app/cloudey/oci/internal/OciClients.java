@@ -15,6 +15,7 @@ import com.oracle.bmc.core.BlockstorageClient;
 import com.oracle.bmc.core.ComputeClient;
 import com.oracle.bmc.database.DatabaseClient;
 import com.oracle.bmc.filestorage.FileStorageClient;
+import com.oracle.bmc.http.client.jersey3.Jersey3ClientProperties;
 import com.oracle.bmc.identity.IdentityClient;
 import com.oracle.bmc.loadbalancer.LoadBalancerClient;
 import com.oracle.bmc.monitoring.MonitoringClient;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.glassfish.jersey.spi.ExecutorServiceProvider;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * One account's SDK clients, created on first use per (service, region) and reused until {@link
  * #close()}. Every client has the SDK's own circuit breaker switched off (it is built for
  * resilience4j 1.x and fails under 2.x) and its retries set to none: {@link OciCalls} retries
- * instead, within the rate limits. The private key stays in memory ({@link
- * StringPrivateKeySupplier}). Thread-safe.
+ * instead, within the rate limits. Their HTTP calls run on the provider's shared threads, not on a
+ * pool per client. The private key stays in memory ({@link StringPrivateKeySupplier}). Thread-safe.
  */
 public final class OciClients implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OciClients.class);
@@ -45,10 +47,16 @@ public final class OciClients implements AutoCloseable {
   private final ClientConfiguration configuration;
   private final OciConfig.@Nullable EndpointOverride endpoints;
   private final String tenancyId;
+  private final ExecutorServiceProvider httpExecutor;
   private final Map<String, AutoCloseable> clients = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  public OciClients(OciConfig config, OciOptions options) {
+  /**
+   * @param httpExecutor runs every client's HTTP calls, shared across connections (see {@link
+   *     SharedExecutors})
+   */
+  public OciClients(OciConfig config, OciOptions options, ExecutorServiceProvider httpExecutor) {
+    this.httpExecutor = httpExecutor;
     this.auth =
         SimpleAuthenticationDetailsProvider.builder()
             .tenantId(config.tenancyId())
@@ -117,6 +125,8 @@ public final class OciClients implements AutoCloseable {
 
   private <C> C build(OciService service, String region, RegionalClientBuilder<?, C> builder) {
     builder.configuration(configuration);
+    builder.additionalClientConfigurator(
+        http -> http.property(Jersey3ClientProperties.EXECUTOR_SERVICE_PROVIDER, httpExecutor));
     String endpoint = endpoints == null ? null : endpoints.baseUrl(service.clientName(), region);
     if (endpoint != null) {
       builder.endpoint(endpoint);

@@ -10,10 +10,13 @@ import com.oracle.bmc.Realm;
 import org.junit.jupiter.api.Test;
 
 class OciClientsTest {
+  private static final org.glassfish.jersey.spi.ExecutorServiceProvider HTTP =
+      new SharedExecutors(OciOptions.ofDefaults()).http();
 
   @Test
   void aSubscribedRegionNewerThanTheSdkGetsItsRealmsEndpoints() {
-    try (OciClients clients = new OciClients(TestKeys.config().build(), OciOptions.ofDefaults())) {
+    try (OciClients clients =
+        new OciClients(TestKeys.config().build(), OciOptions.ofDefaults(), HTTP)) {
       // no such region in SDK 3.47: OCI reports new regions before the SDK knows them
       assertThat(clients.identity("xx-newcity-1").getEndpoint())
           .isEqualTo("https://identity.xx-newcity-1.oci.oraclecloud.com");
@@ -24,7 +27,8 @@ class OciClientsTest {
 
   @Test
   void aMalformedRegionIsRefusedWithWhatToUse() {
-    try (OciClients clients = new OciClients(TestKeys.config().build(), OciOptions.ofDefaults())) {
+    try (OciClients clients =
+        new OciClients(TestKeys.config().build(), OciOptions.ofDefaults(), HTTP)) {
       assertThatThrownBy(() -> clients.identity("not a region"))
           .isInstanceOf(CloudeyConfigException.class)
           .hasMessageContaining("'not a region' is not an OCI region identifier");

@@ -45,6 +45,11 @@ import org.jspecify.annotations.Nullable;
  * // or: PostgresStore.builder().jdbcUrl("jdbc:postgresql://localhost/app", "user", "pw").build()
  * }</pre>
  *
+ * <p>Account locks ({@link #lock}) are PostgreSQL session advisory locks, all held on one
+ * connection borrowed from the pool while any lock is held or awaited, however many accounts are
+ * locked; if that session ends, its locks are lost ({@link CloudeyStore.AccountLock#isHeld()} turns
+ * false and {@link CloudeyStore.AccountLock#close()} throws) and the next lock opens a new one.
+ *
  * <p>Thread-safe; share one instance. {@link #close()} closes the pool only when the store built it
  * from a JDBC URL. Failures of the database surface as {@link CloudeyStoreException} (the
  * transaction was rolled back), bad input as {@link CloudeyConfigException}.
@@ -193,8 +198,13 @@ public final class PostgresStore implements CloudeyStore {
     return accounts.reencrypt();
   }
 
+  /**
+   * Releases the account locks still held (their holders find them lost) and closes the pool if the
+   * store built it.
+   */
   @Override
   public void close() {
+    locks.close();
     if (ownedPool != null) {
       ownedPool.close();
     }

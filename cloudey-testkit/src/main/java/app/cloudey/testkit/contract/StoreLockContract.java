@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Contract of {@link CloudeyStore#lock}: the per-account lock excludes other threads, gives up
- * after its timeout, is released by close and never blocks, releases or is released by another
- * account's lock. (The data version has its own {@link DataVersionContract}.)
+ * after its timeout, is released by close (which {@link AccountLock#isHeld()} reflects) and never
+ * blocks, releases or is released by another account's lock. (The data version has its own {@link
+ * DataVersionContract}.)
  *
  * <p>Extend it and implement {@link #createStore()}; see {@link StoreContract}. A shared store (for
  * example PostgreSQL advisory locks) must exclude threads that hold different connections.
@@ -117,7 +118,11 @@ public abstract class StoreLockContract extends StoreContract {
   @Test
   public void closingTheLockReleasesIt() throws Exception {
     AccountId id = newAccount();
-    store().lock(id, Duration.ofSeconds(5)).close();
+    AccountLock lock = store().lock(id, Duration.ofSeconds(5));
+    assertThat(lock.isHeld()).as("held until closed").isTrue();
+    lock.close();
+    assertThat(lock.isHeld()).as("held after close").isFalse();
+    lock.close(); // a second close does nothing
     Future<?> other =
         threads.submit(
             () -> {
