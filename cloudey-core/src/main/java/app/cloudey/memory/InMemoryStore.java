@@ -5,6 +5,7 @@ import app.cloudey.CloudeyLockTimeoutException;
 import app.cloudey.model.AccountId;
 import app.cloudey.spi.AccountStore;
 import app.cloudey.spi.CloudeyStore;
+import app.cloudey.spi.ConversationStore;
 import app.cloudey.spi.CostStore;
 import app.cloudey.spi.InventoryStore;
 import app.cloudey.spi.MetricStore;
@@ -62,13 +63,16 @@ public final class InMemoryStore implements CloudeyStore {
   private final InMemoryCostStore costs;
   private final InMemoryMetricStore metrics;
   private final InMemorySyncRunStore syncRuns;
+  private final InMemoryConversationStore conversations = new InMemoryConversationStore();
 
   private InMemoryStore(Clock clock) {
     inventory = new InMemoryInventoryStore(tenants);
     costs = new InMemoryCostStore(tenants, clock, inventory);
     metrics = new InMemoryMetricStore(tenants);
     syncRuns = new InMemorySyncRunStore(tenants);
-    accounts = new InMemoryAccountStore(tenants, List.of(inventory, costs, metrics, syncRuns));
+    accounts =
+        new InMemoryAccountStore(
+            tenants, List.of(inventory, costs, metrics, syncRuns, conversations));
   }
 
   /** An empty store on the system UTC clock. */
@@ -107,6 +111,11 @@ public final class InMemoryStore implements CloudeyStore {
   @Override
   public SyncRunStore syncRuns() {
     return syncRuns;
+  }
+
+  @Override
+  public ConversationStore conversations() {
+    return conversations;
   }
 
   /**
