@@ -15,8 +15,9 @@ import java.time.Duration;
  *     answer with a "too many tool rounds" error
  * @param memoryMessages stored messages of the thread given to the model with a question (the
  *     window starts at a question, so a tool call is never separated from its result)
- * @param summarizeOlderTurns when a thread outgrows the window, summarise the older messages with
- *     the model (one extra call after the answer) and give the summary with later questions
+ * @param summarizeOlderTurns when the messages after a thread's summary reach twice the window,
+ *     summarise all but the last window of them with the model (one extra call after that answer)
+ *     and give the summary with later questions
  * @param maxToolRows rows a tool lists at most (each tool says how many more there are); a tool
  *     argument asking for more is capped here
  * @param retries retries of a failed model call (429, 5xx, timeouts)

@@ -40,8 +40,10 @@ final class Memory {
   }
 
   /**
-   * Summarises the messages that no longer fit the window (with the earlier summary), when there
-   * are any. Best effort: a failure leaves the thread as it was (the window still bounds it).
+   * Once the messages after the summary reach twice the window, summarises all but the last window
+   * of them (with the earlier summary), so a long thread costs one extra model call every window's
+   * worth of messages rather than every turn. Best effort: a failure leaves the thread as it was
+   * (the window still bounds what the model is given).
    */
   void summarizeOverflow(String threadId, ModelCaller model, Retrier retrier) {
     Optional<ChatThread> found = conversations.findThread(threadId);
@@ -49,7 +51,7 @@ final class Memory {
       return;
     }
     ChatThread thread = found.get();
-    if (thread.messageCount() - thread.summarizedThrough() <= window) {
+    if (thread.messageCount() - thread.summarizedThrough() <= 2L * window) {
       return;
     }
     List<ChatMessage> unsummarized =
