@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the README's assistant JShell session ({@code scripts/assistant.jsh}) snippet by snippet,
- * split as the jshell tool splits it, through the JShell API on this module's class path: one question to the stub LLM, answered with
- * the fixture tenancy's October total, so the example cannot rot unnoticed.
+ * split as the jshell tool splits it, through the JShell API on this module's class path: one
+ * question to the stub LLM, answered with the fixture tenancy's October total, so the example
+ * cannot rot unnoticed.
  */
 class AssistantJShellTest {
   private static final Path SCRIPT = Path.of("..", "scripts", "assistant.jsh");
@@ -62,9 +63,9 @@ class AssistantJShellTest {
   }
 
   /**
-   * The script's snippets as the jshell tool reads them: line by line, each evaluated as soon as
-   * it is complete (so a line that is complete on its own is not joined with the next one, as in
-   * the real tool); commands such as {@code /exit} are skipped.
+   * The script's snippets as the jshell tool reads them: line by line, each evaluated as soon as it
+   * is complete (so a line that is complete on its own is not joined with the next one, as in the
+   * real tool); commands such as {@code /exit} are skipped.
    */
   private static List<String> snippets(JShell shell, String script) {
     SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
