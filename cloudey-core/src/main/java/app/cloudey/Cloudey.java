@@ -7,11 +7,15 @@ import app.cloudey.internal.JobRunner;
 import app.cloudey.internal.MetricEngine;
 import app.cloudey.internal.QueryCache;
 import app.cloudey.internal.Runtime;
+import app.cloudey.internal.UnavailableAssistant;
 import app.cloudey.memory.InMemoryCache;
 import app.cloudey.memory.InMemoryStore;
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
+import app.cloudey.spi.AccountConversations;
 import app.cloudey.spi.AdvisorRule;
+import app.cloudey.spi.AssistantContext;
+import app.cloudey.spi.AssistantFactory;
 import app.cloudey.spi.CloudConfig;
 import app.cloudey.spi.CloudProvider;
 import app.cloudey.spi.CloudeyCache;
@@ -78,6 +82,7 @@ public final class Cloudey implements AutoCloseable {
   private final Schedules schedules;
   private final List<AutoCloseable> owned;
   private final @Nullable AccountId defaultAccount;
+  private final @Nullable AssistantFactory llm;
 
   private Cloudey(Builder b, Runtime runtime, List<AutoCloseable> owned) {
     this.runtime = runtime;
@@ -96,6 +101,7 @@ public final class Cloudey implements AutoCloseable {
     this.schedules = new Schedules(runtime, this::account);
     this.defaultAccount =
         b.defaultCredentials == null && b.defaultConfig == null ? null : DEFAULT_ACCOUNT;
+    this.llm = b.llm;
   }
 
   public static Builder builder() {
@@ -124,7 +130,18 @@ public final class Cloudey implements AutoCloseable {
         new Inventory(runtime, id, jobRunner),
         new Costs(id, costEngine, jobRunner),
         new Metrics(runtime, id, metricEngine, jobRunner),
-        new Recommendations(id, advisorEngine, advisorOptions, jobRunner));
+        new Recommendations(id, advisorEngine, advisorOptions, jobRunner),
+        this::assistant);
+  }
+
+  private Assistant assistant(CloudeyAccount account) {
+    AccountConversations conversations =
+        new AccountConversations(runtime.store().conversations(), account.id());
+    if (llm == null) {
+      return new UnavailableAssistant(conversations, runtime.clock());
+    }
+    return llm.create(
+        new AssistantContext(new AccountView(account, runtime), conversations, runtime.clock()));
   }
 
   /** {@code account(AccountId.of(id))}. */
@@ -167,6 +184,11 @@ public final class Cloudey implements AutoCloseable {
   /** The default account's recommendations. */
   public Recommendations recommendations() {
     return defaultAccount().recommendations();
+  }
+
+  /** The default account's chat assistant (needs {@link Builder#llm}). */
+  public Assistant assistant() {
+    return defaultAccount().assistant();
   }
 
   private CloudeyAccount defaultAccount() {
@@ -242,6 +264,7 @@ public final class Cloudey implements AutoCloseable {
     private @Nullable ExecutorService executor;
     private final List<AdvisorRule> rules = new ArrayList<>();
     private PriceBook priceBook = PriceBook.empty();
+    private @Nullable AssistantFactory llm;
     private final Map<String, String> advisorOptions = new LinkedHashMap<>();
     private int syncConcurrency = DEFAULT_SYNC_CONCURRENCY;
     private int jobThreads = DEFAULT_JOB_THREADS;
@@ -370,6 +393,16 @@ public final class Cloudey implements AutoCloseable {
     /** List prices for estimates without billed cost; default: none. */
     public Builder priceBook(PriceBook priceBook) {
       this.priceBook = require(priceBook, "priceBook");
+      return this;
+    }
+
+    /**
+     * The LLM behind {@link Cloudey#assistant()}: an {@link AssistantFactory} such as {@code
+     * CloudeyAi.of(chatModel, streamingChatModel)} from cloudey-ai. Without it the assistant is
+     * unavailable and says so.
+     */
+    public Builder llm(AssistantFactory factory) {
+      this.llm = require(factory, "llm");
       return this;
     }
 

@@ -2,6 +2,7 @@ package app.cloudey;
 
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
+import java.util.function.Function;
 
 /**
  * A view of {@link Cloudey} scoped to one account: every read and write goes to that account only.
@@ -13,18 +14,21 @@ public final class CloudeyAccount {
   private final Costs costs;
   private final Metrics metrics;
   private final Recommendations recommendations;
+  private final Function<CloudeyAccount, Assistant> assistants;
 
   CloudeyAccount(
       Account account,
       Inventory inventory,
       Costs costs,
       Metrics metrics,
-      Recommendations recommendations) {
+      Recommendations recommendations,
+      Function<CloudeyAccount, Assistant> assistants) {
     this.account = account;
     this.inventory = inventory;
     this.costs = costs;
     this.metrics = metrics;
     this.recommendations = recommendations;
+    this.assistants = assistants;
   }
 
   public AccountId id() {
@@ -49,5 +53,13 @@ public final class CloudeyAccount {
 
   public Recommendations recommendations() {
     return recommendations;
+  }
+
+  /**
+   * The account's chat assistant: its tools read only this account, its threads are this account's.
+   * Without {@code .llm(...)} on the builder, questions fail with a clear message.
+   */
+  public Assistant assistant() {
+    return assistants.apply(this);
   }
 }

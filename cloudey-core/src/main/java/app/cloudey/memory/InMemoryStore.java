@@ -6,6 +6,7 @@ import app.cloudey.model.AccountId;
 import app.cloudey.model.DataKind;
 import app.cloudey.spi.AccountStore;
 import app.cloudey.spi.CloudeyStore;
+import app.cloudey.spi.ConversationStore;
 import app.cloudey.spi.CostStore;
 import app.cloudey.spi.InventoryStore;
 import app.cloudey.spi.JobStore;
@@ -74,6 +75,7 @@ public final class InMemoryStore implements CloudeyStore {
   private final InMemoryMetricStore metrics;
   private final InMemorySyncRunStore syncRuns;
   private final InMemoryJobStore jobs = new InMemoryJobStore();
+  private final InMemoryConversationStore conversations = new InMemoryConversationStore();
 
   private InMemoryStore(Clock clock) {
     inventory = new InMemoryInventoryStore(tenants);
@@ -81,7 +83,8 @@ public final class InMemoryStore implements CloudeyStore {
     metrics = new InMemoryMetricStore(tenants);
     syncRuns = new InMemorySyncRunStore(tenants);
     accounts =
-        new InMemoryAccountStore(tenants, List.of(inventory, costs, metrics, syncRuns, jobs));
+        new InMemoryAccountStore(
+            tenants, List.of(inventory, costs, metrics, syncRuns, jobs, conversations));
   }
 
   /** An empty store on the system UTC clock. */
@@ -125,6 +128,11 @@ public final class InMemoryStore implements CloudeyStore {
   @Override
   public JobStore jobs() {
     return jobs;
+  }
+
+  @Override
+  public ConversationStore conversations() {
+    return conversations;
   }
 
   /**

@@ -30,6 +30,19 @@ public interface CloudeyStore extends AutoCloseable {
   JobStore jobs();
 
   /**
+   * Assistant conversations. Stores that keep none leave this default, and the assistant then fails
+   * with a message saying so.
+   *
+   * @throws app.cloudey.CloudeyConfigException when this store keeps no conversations
+   */
+  default ConversationStore conversations() {
+    throw new app.cloudey.CloudeyConfigException(
+        getClass().getSimpleName()
+            + " keeps no assistant conversations: use a store that implements"
+            + " CloudeyStore.conversations(), such as InMemoryStore or PostgresStore");
+  }
+
+  /**
    * Takes the account's exclusive lock (across processes for shared stores), waiting at most {@code
    * timeout}. Used to serialise syncs and month close of one account.
    *

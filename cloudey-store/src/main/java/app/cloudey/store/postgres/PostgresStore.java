@@ -6,6 +6,7 @@ import app.cloudey.model.AccountId;
 import app.cloudey.model.DataKind;
 import app.cloudey.spi.AccountStore;
 import app.cloudey.spi.CloudeyStore;
+import app.cloudey.spi.ConversationStore;
 import app.cloudey.spi.CostStore;
 import app.cloudey.spi.InventoryStore;
 import app.cloudey.spi.JobStore;
@@ -15,6 +16,7 @@ import app.cloudey.store.postgres.internal.AccountLocks;
 import app.cloudey.store.postgres.internal.CredentialCipher;
 import app.cloudey.store.postgres.internal.Db;
 import app.cloudey.store.postgres.internal.PgAccountStore;
+import app.cloudey.store.postgres.internal.PgConversationStore;
 import app.cloudey.store.postgres.internal.PgCostStore;
 import app.cloudey.store.postgres.internal.PgInventoryStore;
 import app.cloudey.store.postgres.internal.PgJobStore;
@@ -33,9 +35,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The PostgreSQL {@link CloudeyStore}: accounts with encrypted credentials, inventory, cost lines
- * with month close and rollups, daily metrics and sync runs, all in the schema {@code cloudey}
- * (created and migrated by Flyway with its own history table, so a host application's Flyway never
- * collides). Every row carries its account id and every statement filters by it.
+ * with month close and rollups, daily metrics, sync runs and assistant conversations, all in the
+ * schema {@code cloudey} (created and migrated by Flyway with its own history table, so a host
+ * application's Flyway never collides). Every row carries its account id and every statement
+ * filters by it.
  *
  * <pre>{@code
  * PostgresStore store = PostgresStore.builder()
@@ -62,6 +65,7 @@ public final class PostgresStore implements CloudeyStore {
   private final PgMetricStore metrics;
   private final PgSyncRunStore syncRuns;
   private final PgJobStore jobs;
+  private final PgConversationStore conversations;
   private final AccountLocks locks;
   private final Db db;
   private volatile @Nullable String storeId;
@@ -84,6 +88,7 @@ public final class PostgresStore implements CloudeyStore {
     this.metrics = new PgMetricStore(db);
     this.syncRuns = new PgSyncRunStore(db);
     this.jobs = new PgJobStore(db);
+    this.conversations = new PgConversationStore(db);
     this.locks = new AccountLocks(db, options.lockPollInterval());
   }
 
@@ -129,6 +134,11 @@ public final class PostgresStore implements CloudeyStore {
   @Override
   public JobStore jobs() {
     return jobs;
+  }
+
+  @Override
+  public ConversationStore conversations() {
+    return conversations;
   }
 
   @Override

@@ -1,0 +1,256 @@
+package app.cloudey.ai.internal;
+
+import app.cloudey.AccountView;
+import app.cloudey.model.Compartment;
+import app.cloudey.model.CostDimension;
+import app.cloudey.model.CostQuery;
+import app.cloudey.model.CostReport;
+import app.cloudey.model.CostRow;
+import app.cloudey.model.Money;
+import app.cloudey.model.Period;
+import app.cloudey.model.Resource;
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/** Tools over the account's stored costs. Read-only; bound to one account. */
+public final class CostTools {
+  private final AccountView account;
+  private final Periods periods;
+  private final int maxRows;
+
+  CostTools(AccountView account, int maxRows) {
+    this.account = account;
+    this.periods = new Periods(account.clock());
+    this.maxRows = maxRows;
+  }
+
+  @Tool(
+      name = "query_costs",
+      value =
+          "Sums this account's stored costs over a period, grouped and filtered. Returns the"
+              + " total with its currency, the largest rows with their share of the total, how"
+              + " many more rows there are, and how fresh the data is. Use it for every question"
+              + " about spend.")
+  public String queryCosts(
+      @P(
+              name = "period",
+              description = "The period: " + Periods.FORMATS + ". Default: last_month.",
+              required = false)
+          @Nullable String period,
+      @P(
+              name = "group_by",
+              description =
+                  "Comma-separated dimensions: service, compartment, resource, region, sku,"
+                      + " month, day; or none for the total only. Default: service.",
+              required = false)
+          @Nullable String groupBy,
+      @P(
+              name = "service",
+              description = "Only this service, e.g. COMPUTE or 'block storage' (fuzzy)",
+              required = false)
+          @Nullable String service,
+      @P(
+              name = "compartment",
+              description =
+                  "Only this compartment and those below it, by name or path (fuzzy), e.g. prod",
+              required = false)
+          @Nullable String compartment,
+      @P(name = "region", description = "Only this region, e.g. us-ashburn-1", required = false)
+          @Nullable String region,
+      @P(name = "resource", description = "Only this resource, by name or id", required = false)
+          @Nullable String resource,
+      @P(
+              name = "top",
+              description = "How many rows to list, largest first (default 10)",
+              required = false)
+          @Nullable Integer top) {
+    Directory directory = new Directory(account);
+    Period p = periods.parse(period, periods.lastMonth());
+    List<CostDimension> dimensions = dimensions(groupBy);
+    CostQuery query = CostQuery.of(p).groupBy(dimensions.toArray(CostDimension[]::new));
+    List<String> filters = new ArrayList<>();
+    if (present(service)) {
+      Set<String> services = services(service, p);
+      query = query.services(services.toArray(String[]::new));
+      filters.add("service " + String.join(", ", services));
+    }
+    if (present(compartment)) {
+      Compartment c = directory.compartment(compartment);
+      query = query.compartmentSubtree(c.id());
+      filters.add("compartment " + c.path() + " and below");
+    }
+    if (present(region)) {
+      String r = region.trim().toLowerCase(Locale.ROOT);
+      query = query.regions(r);
+      filters.add("region " + r);
+    }
+    if (present(resource)) {
+      Resource r = directory.resource(resource);
+      query = query.resources(r.id());
+      filters.add("resource " + directory.resourceLabel(r.id()));
+    }
+    CostReport report = account.costs(query);
+    String scope =
+        Periods.describe(p)
+            + (dimensions.isEmpty() ? "" : " by " + names(dimensions))
+            + (filters.isEmpty() ? "" : ", " + String.join(", ", filters));
+    StringBuilder out = new StringBuilder();
+    if (report.totals().isEmpty()) {
+      out.append("No costs stored for ").append(scope).append(".\n");
+      return out.append(Freshness.costs(account, p)).toString();
+    }
+    out.append("Costs for ")
+        .append(scope)
+        .append(": total ")
+        .append(report.totals().stream().map(Money::toString).collect(Collectors.joining(" + ")));
+    if (!dimensions.isEmpty()) {
+      out.append(", ")
+          .append(report.rows().size())
+          .append(report.rows().size() == 1 ? " row" : " rows");
+    }
+    out.append(".\n");
+    if (!dimensions.isEmpty()) {
+      int limit = Rows.limit(top, 10, maxRows);
+      List<CostRow> rows = report.rows();
+      for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+        CostRow row = rows.get(i);
+        out.append(i + 1)
+            .append(". ")
+            .append(label(row, dimensions, directory))
+            .append(": ")
+            .append(row.cost())
+            .append(share(row.cost(), report.totals()))
+            .append('\n');
+      }
+      if (rows.size() > limit) {
+        List<CostRow> rest = rows.subList(limit, rows.size());
+        out.append("… ")
+            .append(rest.size())
+            .append(rest.size() == 1 ? " more row: " : " more rows: ")
+            .append(sum(rest))
+            .append(" (ask for a larger top, or filter)\n");
+      }
+    }
+    return out.append(Freshness.costs(account, p)).toString();
+  }
+
+  private static boolean present(@Nullable String text) {
+    return text != null && !text.isBlank();
+  }
+
+  static List<CostDimension> dimensions(@Nullable String groupBy) {
+    if (groupBy == null || groupBy.isBlank()) {
+      return List.of(CostDimension.SERVICE);
+    }
+    if (Names.normalize(groupBy).equals("none") || Names.normalize(groupBy).equals("total")) {
+      return List.of();
+    }
+    Set<CostDimension> out = new LinkedHashSet<>();
+    for (String part : groupBy.split("[,;+]|\\band\\b")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      String key = Names.normalize(part);
+      CostDimension dimension =
+          switch (key) {
+            case "service", "services" -> CostDimension.SERVICE;
+            case "compartment", "compartments" -> CostDimension.COMPARTMENT;
+            case "resource", "resources", "resourceid" -> CostDimension.RESOURCE;
+            case "region", "regions" -> CostDimension.REGION;
+            case "sku", "skus", "skupartnumber" -> CostDimension.SKU;
+            case "month", "months", "monthly" -> CostDimension.MONTH;
+            case "day", "days", "daily", "date" -> CostDimension.DAY;
+            default ->
+                throw new ToolInputException(
+                    "group_by '"
+                        + part.trim()
+                        + "' is unknown; use service, compartment, resource, region, sku, month,"
+                        + " day or none");
+          };
+      out.add(dimension);
+    }
+    return List.copyOf(out);
+  }
+
+  /** The stored service names the text means (any case, spaces or underscores). */
+  private Set<String> services(String text, Period p) {
+    Period window =
+        Period.of(
+            p.start().isBefore(periods.today().minusYears(1))
+                ? p.start()
+                : periods.today().minusYears(1),
+            p.end().isAfter(periods.today().plusDays(1)) ? p.end() : periods.today().plusDays(1));
+    List<String> known =
+        account.costs(CostQuery.of(window).groupBy(CostDimension.SERVICE)).rows().stream()
+            .map(row -> row.key().get(0))
+            .sorted()
+            .toList();
+    String term = Names.normalize(text);
+    List<String> exact = known.stream().filter(s -> Names.normalize(s).equals(term)).toList();
+    if (!exact.isEmpty()) {
+      return new LinkedHashSet<>(exact);
+    }
+    List<String> partial =
+        known.stream()
+            .filter(s -> term.length() >= 3 && Names.normalize(s).contains(term))
+            .toList();
+    if (partial.size() == 1) {
+      return Set.of(partial.get(0));
+    }
+    throw new ToolInputException(
+        (partial.isEmpty() ? "no service with costs matches '" : "several services match '")
+            + text
+            + "'; services with costs in the last year: "
+            + (known.isEmpty() ? "none (costs were never refreshed?)" : String.join(", ", known)));
+  }
+
+  private static String names(List<CostDimension> dimensions) {
+    return dimensions.stream()
+        .map(d -> d.name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(" and "));
+  }
+
+  private static String label(CostRow row, List<CostDimension> dimensions, Directory directory) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < dimensions.size(); i++) {
+      String value = row.key().get(i);
+      parts.add(
+          switch (dimensions.get(i)) {
+            case COMPARTMENT -> directory.compartmentPath(value);
+            case RESOURCE -> directory.resourceLabel(value);
+            default -> value.isEmpty() ? "(none)" : value;
+          });
+    }
+    return String.join(" / ", parts);
+  }
+
+  private static String share(Money cost, List<Money> totals) {
+    for (Money total : totals) {
+      if (total.currency().equals(cost.currency()) && total.amount().signum() > 0) {
+        BigDecimal percent =
+            cost.amount()
+                .multiply(BigDecimal.valueOf(100))
+                .divide(total.amount(), 1, RoundingMode.HALF_EVEN);
+        return " (" + percent.toPlainString() + "%)";
+      }
+    }
+    return "";
+  }
+
+  private static String sum(List<CostRow> rows) {
+    java.util.Map<java.util.Currency, Money> byCurrency = new java.util.LinkedHashMap<>();
+    for (CostRow row : rows) {
+      byCurrency.merge(row.cost().currency(), row.cost(), Money::plus);
+    }
+    return byCurrency.values().stream().map(Money::toString).collect(Collectors.joining(" + "));
+  }
+}
