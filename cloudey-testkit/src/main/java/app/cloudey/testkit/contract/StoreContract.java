@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
  *
  * <p>Subclass one of the concrete contracts ({@link AccountStoreContract}, {@link
  * InventoryStoreContract}, {@link CostStoreContract}, {@link MetricStoreContract}, {@link
- * SyncRunStoreContract}, {@link StoreLockContract}, {@link DataVersionContract}) and implement
- * {@link #createStore()}. The store may share its database with every other test: each test works
- * on accounts nobody else uses, and only reads global state ({@code accounts().list()}) in ways
- * other accounts cannot disturb.
+ * SyncRunStoreContract}, {@link JobStoreContract}, {@link StoreLockContract}, {@link
+ * DataVersionContract}) and implement {@link #createStore()}. The store may share its database with
+ * every other test: each test works on accounts nobody else uses, and only reads global state
+ * ({@code accounts().list()}) in ways other accounts cannot disturb.
  */
 public abstract class StoreContract {
 
