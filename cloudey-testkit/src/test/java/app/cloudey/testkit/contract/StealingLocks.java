@@ -54,6 +54,11 @@ final class StealingLocks {
     }
 
     @Override
+    public boolean isHeld() {
+      return !released.get();
+    }
+
+    @Override
     public void close() {
       if (released.compareAndSet(false, true)) {
         held.remove(accountId, this);
