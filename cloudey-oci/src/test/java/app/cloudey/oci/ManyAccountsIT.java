@@ -53,8 +53,15 @@ class ManyAccountsIT {
 
   private static OciCloud oci() {
     OciSimulator sim = SIM.simulator();
+    // production timeouts and retries: this test is about threads and idle connections, and 48
+    // scopes at once on a loaded 2-core machine can outlast the fail-fast test options
     return OciCloud.create(
-        SimulatorSupport.options().httpThreads(HTTP_THREADS).endpoints(sim::endpoint).build());
+        SimulatorSupport.options()
+            .readTimeout(OciOptions.DEFAULT_READ_TIMEOUT)
+            .retry(OciOptions.DEFAULT_RETRY)
+            .httpThreads(HTTP_THREADS)
+            .endpoints(sim::endpoint)
+            .build());
   }
 
   @Test
