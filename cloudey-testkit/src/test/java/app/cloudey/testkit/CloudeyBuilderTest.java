@@ -14,9 +14,7 @@ import app.cloudey.model.CostLine;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Period;
 import app.cloudey.model.ResourceFilter;
-import app.cloudey.spi.AccountProfile;
 import app.cloudey.spi.CloudConfig;
-import app.cloudey.spi.CloudConnection;
 import app.cloudey.spi.CloudProvider;
 import app.cloudey.spi.CloudeyStore;
 import app.cloudey.testkit.FakeCloudProvider.Operation;
@@ -279,27 +277,7 @@ class CloudeyBuilderTest {
 
     @Override
     public CloudProvider createProvider() {
-      return new CloudProvider() {
-        @Override
-        public String id() {
-          return provider.id();
-        }
-
-        @Override
-        public AccountProfile describe(Credentials c) {
-          return provider.describe(c);
-        }
-
-        @Override
-        public AccountProfile validate(Credentials c) {
-          return provider.validate(c);
-        }
-
-        @Override
-        public CloudConnection connect(Account account, Credentials c) {
-          return provider.connect(account, c);
-        }
-
+      return new ForwardingCloudProvider(provider) {
         @Override
         public void close() {
           closed = closedFlag.compareAndSet(false, true);

@@ -13,9 +13,7 @@ import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
 import app.cloudey.model.SyncRun;
-import app.cloudey.spi.AccountProfile;
 import app.cloudey.spi.CloudConnection;
-import app.cloudey.spi.CloudProvider;
 import app.cloudey.spi.CostSource;
 import app.cloudey.spi.InventorySource;
 import app.cloudey.spi.MetricSource;
@@ -125,15 +123,14 @@ class ConnectionIdleTest {
   }
 
   /** Records every connection it opens; can hold one account's next regions() call. */
-  private static final class TrackingProvider implements CloudProvider {
-    private final FakeCloudProvider fake;
+  private static final class TrackingProvider extends ForwardingCloudProvider {
     private final List<Tracked> connections = new CopyOnWriteArrayList<>();
     private volatile AccountId gated;
     private volatile CountDownLatch entered;
     private volatile CountDownLatch release;
 
     TrackingProvider(FakeCloudProvider fake) {
-      this.fake = fake;
+      super(fake);
     }
 
     void gateNextRegions(AccountId id, CountDownLatch entered, CountDownLatch release) {
@@ -151,23 +148,8 @@ class ConnectionIdleTest {
     }
 
     @Override
-    public String id() {
-      return fake.id();
-    }
-
-    @Override
-    public AccountProfile describe(Credentials credentials) {
-      return fake.describe(credentials);
-    }
-
-    @Override
-    public AccountProfile validate(Credentials credentials) {
-      return fake.validate(credentials);
-    }
-
-    @Override
     public CloudConnection connect(Account account, Credentials credentials) {
-      Tracked tracked = new Tracked(this, account.id(), fake.connect(account, credentials));
+      Tracked tracked = new Tracked(this, account.id(), super.connect(account, credentials));
       connections.add(tracked);
       return tracked;
     }

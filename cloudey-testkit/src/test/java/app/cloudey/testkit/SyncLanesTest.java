@@ -10,7 +10,6 @@ import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
 import app.cloudey.model.SyncRun;
-import app.cloudey.spi.AccountProfile;
 import app.cloudey.spi.CloudConnection;
 import app.cloudey.spi.CloudProvider;
 import app.cloudey.spi.CostSource;
@@ -51,25 +50,10 @@ class SyncLanesTest {
   private static SyncRun syncWithGate(Set<ResourceType> declared, long patienceMillis) {
     FakeCloudProvider fake = Fixtures.provider();
     CloudProvider gated =
-        new CloudProvider() {
-          @Override
-          public String id() {
-            return fake.id();
-          }
-
-          @Override
-          public AccountProfile describe(Credentials credentials) {
-            return fake.describe(credentials);
-          }
-
-          @Override
-          public AccountProfile validate(Credentials credentials) {
-            return fake.validate(credentials);
-          }
-
+        new ForwardingCloudProvider(fake) {
           @Override
           public CloudConnection connect(Account account, Credentials credentials) {
-            CloudConnection real = fake.connect(account, credentials);
+            CloudConnection real = super.connect(account, credentials);
             InventorySource source = new GatedSource(real.inventory(), declared, patienceMillis);
             return new CloudConnection() {
               @Override
