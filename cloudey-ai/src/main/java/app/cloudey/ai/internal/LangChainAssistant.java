@@ -1,21 +1,16 @@
 package app.cloudey.ai.internal;
 
 import app.cloudey.AccountView;
-import app.cloudey.Assistant;
 import app.cloudey.AssistantAnswer;
 import app.cloudey.AssistantEvent;
-import app.cloudey.ChatMessage;
 import app.cloudey.ChatThread;
 import app.cloudey.CloudeyConfigException;
-import app.cloudey.CloudeyNotFoundException;
 import app.cloudey.ai.AssistantOptions;
-import app.cloudey.spi.AccountConversations;
 import app.cloudey.spi.AssistantContext;
+import app.cloudey.spi.ThreadedAssistant;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -24,9 +19,7 @@ import org.jspecify.annotations.Nullable;
  * the streaming one (each falling back on the other), tools over the account's read-only view,
  * threads in the account's conversations.
  */
-public final class LangChainAssistant implements Assistant {
-  private final AccountConversations conversations;
-  private final Clock clock;
+public final class LangChainAssistant extends ThreadedAssistant {
   private final TurnRunner runner;
   private final ModelCaller blocking;
   private final ModelCaller streaming;
@@ -36,9 +29,8 @@ public final class LangChainAssistant implements Assistant {
       @Nullable ChatModel chatModel,
       @Nullable StreamingChatModel streamingModel,
       AssistantOptions options) {
+    super(context.conversations(), context.clock());
     AccountView account = context.account();
-    this.conversations = context.conversations();
-    this.clock = context.clock();
     ToolBox tools =
         new ToolBox(
             List.of(
@@ -91,49 +83,10 @@ public final class LangChainAssistant implements Assistant {
     }
   }
 
-  @Override
-  public List<ChatThread> threads() {
-    return conversations.threads(Integer.MAX_VALUE);
-  }
-
-  @Override
-  public Optional<ChatThread> findThread(String threadId) {
-    return conversations.findThread(ChatThread.checkId(threadId));
-  }
-
-  @Override
-  public List<ChatMessage> messages(String threadId) {
-    requireThread(threadId);
-    return conversations.messages(threadId, 0, 0);
-  }
-
-  @Override
-  public ChatThread rename(String threadId, String title) {
-    requireThread(threadId);
-    if (!conversations.rename(threadId, title, clock.instant())) {
-      throw notFound(threadId);
-    }
-    return requireThread(threadId);
-  }
-
-  @Override
-  public boolean delete(String threadId) {
-    return conversations.delete(ChatThread.checkId(threadId));
-  }
-
   private static String checkQuestion(@Nullable String question) {
     if (question == null || question.isBlank()) {
       throw new CloudeyConfigException("the question must not be blank");
     }
     return question.strip();
-  }
-
-  private ChatThread requireThread(String threadId) {
-    return findThread(threadId).orElseThrow(() -> notFound(threadId));
-  }
-
-  private CloudeyNotFoundException notFound(String threadId) {
-    return new CloudeyNotFoundException(
-        "account '" + conversations.accountId() + "' has no thread '" + threadId + "'");
   }
 }
