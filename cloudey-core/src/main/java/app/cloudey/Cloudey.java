@@ -95,8 +95,10 @@ public final class Cloudey implements AutoCloseable {
     this.jobRunner =
         new JobRunner(
             runtime,
-            Executors.newFixedThreadPool(b.jobThreads, Builder.daemonThreads("cloudey-job-")));
-    this.jobs = new Jobs(runtime);
+            Executors.newFixedThreadPool(b.jobThreads, Builder.daemonThreads("cloudey-job-")),
+            new JobRunner.Liveness(b.jobHeartbeatInterval, b.jobMissedHeartbeats),
+            newInstanceId());
+    this.jobs = new Jobs(jobRunner);
     this.advisorOptions = Map.copyOf(b.advisorOptions);
     this.schedules = new Schedules(runtime, this::account);
     this.defaultAccount =
@@ -106,6 +108,25 @@ public final class Cloudey implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** "pid@host" of this JVM and a random suffix: unique per instance, readable in a job record. */
+  private static String newInstanceId() {
+    String jvm;
+    try {
+      jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+    } catch (RuntimeException | LinkageError e) {
+      jvm = "pid-" + ProcessHandle.current().pid();
+    }
+    return jvm + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /**
+   * Id of this instance: the {@link app.cloudey.model.JobRecord#owner() owner} of the jobs it runs
+   * and heartbeats, e.g. {@code "4242@api-1/9f2c01ab"}.
+   */
+  public String instanceId() {
+    return jobRunner.owner();
   }
 
   /** Background jobs of every account, as saved in the store (also by other processes). */
@@ -240,6 +261,12 @@ public final class Cloudey implements AutoCloseable {
     /** Threads running background jobs ({@code *Async} methods); more jobs wait in a queue. */
     public static final int DEFAULT_JOB_THREADS = 2;
 
+    /** How often an instance heartbeats the jobs it runs. */
+    public static final Duration DEFAULT_JOB_HEARTBEAT_INTERVAL = Duration.ofSeconds(15);
+
+    /** Heartbeats a job may miss before other instances take its process for dead. */
+    public static final int DEFAULT_JOB_MISSED_HEARTBEATS = 4;
+
     /** How long sync runs are kept per account. */
     public static final Duration DEFAULT_SYNC_RUN_RETENTION = Duration.ofDays(90);
 
@@ -268,6 +295,8 @@ public final class Cloudey implements AutoCloseable {
     private final Map<String, String> advisorOptions = new LinkedHashMap<>();
     private int syncConcurrency = DEFAULT_SYNC_CONCURRENCY;
     private int jobThreads = DEFAULT_JOB_THREADS;
+    private Duration jobHeartbeatInterval = DEFAULT_JOB_HEARTBEAT_INTERVAL;
+    private int jobMissedHeartbeats = DEFAULT_JOB_MISSED_HEARTBEATS;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private Duration openMonthCacheTtl = DEFAULT_OPEN_MONTH_CACHE_TTL;
     private Duration settlingPeriod = DEFAULT_SETTLING_PERIOD;
@@ -431,6 +460,26 @@ public final class Cloudey implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Job liveness (default every {@link #DEFAULT_JOB_HEARTBEAT_INTERVAL 15 s}, {@value
+     * #DEFAULT_JOB_MISSED_HEARTBEATS} missed): every {@code interval} of real time this instance
+     * stamps the jobs it runs with the time on {@link #clock(Clock)}, picks up cancel requests made
+     * by other processes ({@link Jobs#cancel(String)}: so a remote cancel takes effect within one
+     * interval), and marks ABANDONED the unfinished jobs of any process whose last heartbeat is
+     * older than {@code interval × missedHeartbeats}. Give every instance sharing a store the same
+     * setting, with a timeout well above your longest pause (GC, a stalled connection pool): a live
+     * process taken for dead has its jobs abandoned, and stops them when it notices.
+     */
+    public Builder jobHeartbeat(Duration interval, int missedHeartbeats) {
+      this.jobHeartbeatInterval = positive(interval, "jobHeartbeat interval");
+      if (interval.toMillis() < 1) {
+        throw new CloudeyConfigException(
+            "jobHeartbeat interval must be at least 1 ms, was " + interval);
+      }
+      this.jobMissedHeartbeats = positive(missedHeartbeats, "missedHeartbeats");
+      return this;
+    }
+
     public Builder lockTimeout(Duration timeout) {
       this.lockTimeout = positive(timeout, "lockTimeout");
       return this;
@@ -549,6 +598,7 @@ public final class Cloudey implements AutoCloseable {
               rules,
               priceBook);
       Cloudey cloudey = new Cloudey(this, runtime, owned);
+      cloudey.jobRunner.start(); // abandons dead processes' jobs now, then heartbeats
       if (theDefault != null) {
         try {
           cloudey.accounts().bind(DEFAULT_ACCOUNT, theDefault, replaceDefaultAccount);

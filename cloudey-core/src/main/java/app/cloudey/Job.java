@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * A handle on a background job started in this process by one of the {@code *Async} methods ({@link
  * Inventory#syncAsync()}, {@link Costs#refreshAsync}, ...). Its state is also saved in the store,
- * so other processes follow it with {@link Jobs#find(String)}. Thread-safe.
+ * so other processes follow it with {@link Jobs#find(String)} and stop it with {@link
+ * Jobs#cancel(String)}. While it runs, this Cloudey heartbeats it; if this process dies, other
+ * processes find it ABANDONED once the heartbeats stop. Thread-safe.
  *
  * <pre>{@code
  * Job job = cloudey.inventory().syncAsync();
@@ -57,7 +59,9 @@ public final class Job {
    * Asks the job to stop. A queued job ends CANCELLED at once; a running one issues no further
    * call: the calls in flight finish and what they fetched is written whole (a sync writes each
    * scope it listed, a refresh each month it fetched), nothing else is written or deleted, and the
-   * job ends CANCELLED. No effect on a finished job.
+   * job ends CANCELLED. No effect on a finished job. The request is saved, so other processes see
+   * it; they cancel a job by id with {@link Jobs#cancel(String)}, which this job's process obeys at
+   * its next heartbeat.
    */
   public void cancel() {
     execution.cancel();

@@ -4,10 +4,14 @@ import app.cloudey.internal.Runtime;
 import app.cloudey.internal.WorkPlanner;
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.JobRecord;
+import app.cloudey.model.JobState;
 import app.cloudey.model.Period;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
+import app.cloudey.model.SyncState;
 import app.cloudey.spi.CloudeyStore;
+import app.cloudey.spi.JobListener;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -24,21 +28,23 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * for (DueWork work : cloudey.schedules().due(accountId, Schedule.ofDefaults())) {
- *   cloudey.schedules().run(work);      // blocks; throws if the work failed
- * }
+ *   cloudey.schedules().run(work);      // a job, listed by cloudey.jobs(); blocks until it ends,
+ * }                                     // throws if it failed or was cancelled
  * }</pre>
  *
- * <p><b>What counts as done.</b> Inventory: the last sync that finished without a run-level error,
- * made by anyone (a sync with failed scopes counts, so a permanently failing scope does not cause a
- * sync loop). Costs: the store's last ingest of cost lines (any refresh, month close's included).
- * Month close: the month's status. Metric syncs and recommendation runs leave no other trace, so
- * {@link #run} records them as {@link SyncRun}s ({@link SyncKind#METRICS}, {@link
- * SyncKind#RECOMMENDATIONS}) and only those count. Work that failed stays due: back off before
- * retrying it. Runs older than the last {@value #HISTORY_SCAN} of the account are not looked at, so
- * intervals should stay below two weeks.
+ * <p><b>What counts as done.</b> Inventory: the last sync that ran to its end (not failed,
+ * cancelled or abandoned), made by anyone (a sync with failed scopes counts, so a permanently
+ * failing scope does not cause a sync loop). Costs: the store's last ingest of cost lines (any
+ * refresh, month close's included). Month close: the month's status. Metric syncs and
+ * recommendation runs leave no other trace, so {@link #run} records them as {@link SyncRun}s
+ * ({@link SyncKind#METRICS}, {@link SyncKind#RECOMMENDATIONS}) and only those count. Work that
+ * failed stays due: back off before retrying it. Runs older than the last {@value #HISTORY_SCAN} of
+ * the account are not looked at, so intervals should stay below two weeks.
  *
- * <p>Thread-safe. {@link #due} and {@link #plan} only read the store; {@link #run} blocks for the
- * whole work and holds the account's lock like the call it makes.
+ * <p>Thread-safe. {@link #due} and {@link #plan} only read the store. {@link #start} runs the work
+ * as a background {@link Job} (persisted, with progress, listed by {@link Cloudey#jobs()},
+ * cancellable from any process); {@link #run} does the same and blocks until the job ends. The job
+ * holds the account's lock like the call it makes.
  */
 public final class Schedules {
   /** How many of the account's latest sync runs are searched for the last run of each kind. */
@@ -103,10 +109,13 @@ public final class Schedules {
     return WorkPlanner.plan(accountId, schedule, facts);
   }
 
-  /** End of the newest run of the kind that finished without a run-level error. */
+  /**
+   * End of the newest run of the kind that ran to its end (SUCCEEDED, failed scopes allowed): a
+   * FAILED, CANCELLED or ABANDONED run leaves the work due.
+   */
   private static @Nullable Instant lastDone(List<SyncRun> newestFirst, SyncKind kind) {
     for (SyncRun run : newestFirst) {
-      if (run.kind() == kind && run.isFinished() && run.error() == null) {
+      if (run.kind() == kind && run.state() == SyncState.SUCCEEDED) {
         return run.finishedAt();
       }
     }
@@ -114,24 +123,60 @@ public final class Schedules {
   }
 
   /**
-   * Does the work with the facade's blocking calls: inventory sync, cost refresh of the current
-   * month (and the previous one until it is closed), month close, metric sync over the default
-   * look-back, or a recommendation run. Metric syncs and recommendation runs are recorded (see the
-   * class comment), failed ones with their error.
+   * Starts the work as a background {@link Job} of this instance, persisted like any other (listed
+   * by {@code cloudey.jobs()}, with progress, cancellable from any process): an inventory sync, a
+   * cost refresh of the current month (and the previous one until it is closed), a month close, a
+   * metric sync over the default look-back, or a recommendation run. Metric syncs and
+   * recommendation runs are also recorded as {@link SyncRun}s when the job ends (see the class
+   * comment), unsuccessful ones with their error.
    *
-   * @throws CloudeyException whatever the call throws; the work then stays due
+   * @throws CloudeyNotFoundException when the account is not registered
    */
-  public void run(DueWork work) {
+  public Job start(DueWork work) {
+    return start(work, JobListener.NOOP);
+  }
+
+  /** {@link #start(DueWork)} followed by {@code listener}. */
+  public Job start(DueWork work, JobListener listener) {
+    requireNonNull(listener, "listener");
     CloudeyAccount account = accounts.apply(requireNonNull(work, "work").accountId());
-    switch (work.kind()) {
-      case INVENTORY_SYNC -> account.inventory().sync();
-      case COST_REFRESH -> account.costs().refresh(refreshPeriod(account));
-      case MONTH_CLOSE -> account.costs().closeMonth(requireNonNull(work.month(), "month"));
-      case METRIC_SYNC -> recorded(account.id(), SyncKind.METRICS, () -> account.metrics().sync());
+    return switch (work.kind()) {
+      case INVENTORY_SYNC -> account.inventory().syncAsync(listener);
+      case COST_REFRESH -> account.costs().refreshAsync(refreshPeriod(account), listener);
+      case MONTH_CLOSE ->
+          account.costs().closeMonthAsync(requireNonNull(work.month(), "month"), listener);
+      case METRIC_SYNC -> account.metrics().syncAsync(recorded(SyncKind.METRICS, listener));
       case RECOMMENDATIONS ->
-          recorded(
-              account.id(), SyncKind.RECOMMENDATIONS, () -> account.recommendations().generate());
+          account.recommendations().generateAsync(recorded(SyncKind.RECOMMENDATIONS, listener));
+    };
+  }
+
+  /**
+   * Does the work as a job ({@link #start(DueWork)}) and blocks until the job ends, so a scheduler
+   * that calls it holds its task for exactly as long as the work runs.
+   *
+   * @return the job's final record, SUCCEEDED
+   * @throws CloudeyException the error that failed the job; or, for a job that ended CANCELLED (by
+   *     anyone, in any process) or ABANDONED (its Cloudey closed), an exception saying so. The work
+   *     then stays due.
+   */
+  public JobRecord run(DueWork work) {
+    Job job = start(work);
+    JobRecord end = job.await();
+    if (end.state() == JobState.SUCCEEDED) {
+      return end;
     }
+    job.result(Object.class); // throws the error that failed it, when it failed here
+    throw new CloudeyException(
+        work.kind()
+            + " of account '"
+            + work.accountId()
+            + "' (job "
+            + end.id()
+            + ") ended "
+            + end.state()
+            + (end.error() == null ? "" : ": " + end.error())
+            + "; the work stays due and is run again by the next scheduled run");
   }
 
   /** The current month to date, plus the previous month while it is not closed (it settles). */
@@ -142,19 +187,32 @@ public final class Schedules {
     return Period.lastMonths(previousClosed ? 0 : 1, runtime.clock());
   }
 
-  private void recorded(AccountId accountId, SyncKind kind, Runnable call) {
-    Instant startedAt = runtime.clock().instant();
-    try {
-      call.run();
-    } catch (RuntimeException e) {
-      try {
-        record(accountId, kind, startedAt, e.getMessage() == null ? e.toString() : e.getMessage());
-      } catch (RuntimeException recordFailure) {
-        e.addSuppressed(recordFailure);
+  /**
+   * {@code listener}, and a record of the job as a {@link SyncRun} of {@code kind} when it ends,
+   * before anyone waiting for the job is released. A run that did not succeed records its state and
+   * error, so it does not count as done.
+   */
+  private JobListener recorded(SyncKind kind, JobListener listener) {
+    return new JobListener() {
+      @Override
+      public void progress(JobRecord job) {
+        listener.progress(job);
       }
-      throw e;
-    }
-    record(accountId, kind, startedAt, null);
+
+      @Override
+      public void finished(JobRecord job) {
+        Instant startedAt = job.startedAt() == null ? job.createdAt() : job.startedAt();
+        String error =
+            job.state() == JobState.SUCCEEDED
+                ? null
+                : job.error() == null ? "the job ended " + job.state() : job.error();
+        try {
+          record(job.accountId(), kind, startedAt, error);
+        } finally {
+          listener.finished(job);
+        }
+      }
+    };
   }
 
   private void record(

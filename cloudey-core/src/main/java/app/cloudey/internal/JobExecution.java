@@ -7,6 +7,7 @@ import app.cloudey.spi.JobListener;
 import app.cloudey.spi.JobStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +33,7 @@ public final class JobExecution implements JobControl {
   private final Function<JobControl, Outcome> work;
   private final CompletableFuture<JobRecord> finished = new CompletableFuture<>();
   private volatile boolean cancelRequested;
+  private volatile boolean lost;
   private volatile JobRecord record;
   private volatile @Nullable Object value;
   private volatile @Nullable RuntimeException failure;
@@ -56,15 +58,47 @@ public final class JobExecution implements JobControl {
 
   /**
    * Asks the job to stop: a queued job ends CANCELLED now; a running one stops issuing calls and
-   * ends CANCELLED once the calls in flight have finished.
+   * ends CANCELLED once the calls in flight have finished. The request is saved, so readers in
+   * other processes see {@link JobRecord#cancelRequested()}.
    */
   public void cancel() {
     cancelRequested = true;
     synchronized (this) {
+      if (record.isFinished()) {
+        return;
+      }
+      record = record.withCancelRequested();
       if (record.state() == JobState.QUEUED) {
         end(JobState.CANCELLED, Map.of(), null);
+      } else {
+        save(record);
       }
     }
+  }
+
+  /**
+   * What the store holds after this process's heartbeat: the new heartbeat time, and a cancel
+   * request made by any process, which cancels the job here.
+   */
+  void heartbeatSaved(JobRecord stored) {
+    synchronized (this) {
+      if (record.isFinished()) {
+        return;
+      }
+      record = record.withHeartbeat(stored.heartbeatAt());
+    }
+    if (stored.cancelRequested()) {
+      cancel();
+    }
+  }
+
+  /**
+   * The store no longer holds this job as ours to run: another process abandoned it (this one
+   * looked dead) or its account was deleted. Stop at the next check; the stored end stands.
+   */
+  void lost() {
+    lost = true;
+    cancelRequested = true;
   }
 
   @Override
@@ -79,15 +113,30 @@ public final class JobExecution implements JobControl {
       if (record.isFinished()) {
         return;
       }
-      record = record.withProgress(progress);
-      now = record;
+      record = record.withProgress(monotonic(record.progress(), progress));
       long nanos = System.nanoTime();
       if (nanos - lastPersistNanos >= PERSIST_INTERVAL.toNanos()) {
         lastPersistNanos = nanos;
-        save(now);
+        record = record.withHeartbeat(clock.instant()); // saving progress is a sign of life
+        save(record);
       }
+      now = record;
     }
     notifyProgress(now);
+  }
+
+  /**
+   * Worker threads report concurrently, so a report may arrive after a later one: against the same
+   * total, progress never goes back.
+   */
+  private static JobProgress monotonic(JobProgress before, JobProgress now) {
+    if (before.total() != now.total()) {
+      return now;
+    }
+    return new JobProgress(
+        Math.max(before.done(), now.done()),
+        now.total(),
+        Math.max(before.itemsSeen(), now.itemsSeen()));
   }
 
   /** Runs the work on the calling (job) thread, unless the job was cancelled while queued. */
@@ -137,10 +186,17 @@ public final class JobExecution implements JobControl {
     if (record.isFinished()) {
       return;
     }
-    record = record.ended(state, clock.instant(), summary, error);
+    Instant now = clock.instant();
+    record = record.withHeartbeat(now).ended(state, now, summary, error);
     JobRecord ended = record;
     try {
       save(ended);
+      if (lost) {
+        // the store's end (ABANDONED by another process) stands: report that one
+        ended =
+            store.find(ended.accountId(), ended.id()).filter(JobRecord::isFinished).orElse(ended);
+        record = ended;
+      }
     } finally {
       try {
         listener.finished(ended);

@@ -3,11 +3,16 @@ package app.cloudey.memory;
 import app.cloudey.CloudeyConfigException;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.JobRecord;
+import app.cloudey.model.JobState;
 import app.cloudey.spi.JobStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +39,10 @@ final class InMemoryJobStore implements JobStore, InMemoryAccountStore.AccountDa
             throw new CloudeyConfigException(
                 "job " + now.id() + " belongs to account '" + old.accountId() + "'");
           }
-          return now;
+          if (old.isFinished()) {
+            return old; // final is final
+          }
+          return old.cancelRequested() && !now.cancelRequested() ? now.withCancelRequested() : now;
         });
   }
 
@@ -64,19 +72,53 @@ final class InMemoryJobStore implements JobStore, InMemoryAccountStore.AccountDa
   }
 
   @Override
-  public int abandonUnfinished(
-      @Nullable AccountId accountId, @Nullable Instant foundAt, @Nullable String reason) {
-    Check.notNull(accountId, "accountId");
+  public List<JobRecord> heartbeat(
+      @Nullable String owner, @Nullable Collection<String> jobIds, @Nullable Instant at) {
+    Check.notNull(owner, "owner");
+    Check.notNull(jobIds, "jobIds");
+    Check.notNull(at, "at");
+    List<JobRecord> refreshed = new ArrayList<>();
+    for (String id : Set.copyOf(jobIds)) {
+      JobRecord now =
+          jobs.computeIfPresent(
+              id,
+              (key, job) ->
+                  job.owner().equals(owner) && !job.isFinished() ? job.withHeartbeat(at) : job);
+      if (now != null && now.owner().equals(owner) && !now.isFinished()) {
+        refreshed.add(now);
+      }
+    }
+    return refreshed;
+  }
+
+  @Override
+  public Optional<JobRecord> requestCancel(@Nullable String jobId) {
+    Check.notNull(jobId, "jobId");
+    return Optional.ofNullable(
+        jobs.computeIfPresent(
+            jobId, (key, job) -> job.isFinished() ? job : job.withCancelRequested()));
+  }
+
+  @Override
+  public int abandonStale(
+      @Nullable Instant heartbeatBefore, @Nullable Instant foundAt, @Nullable String reason) {
+    Check.notNull(heartbeatBefore, "heartbeatBefore");
     Check.notNull(foundAt, "foundAt");
     Check.notNull(reason, "reason");
     int abandoned = 0;
-    for (JobRecord job : jobs.values()) {
-      if (job.accountId().equals(accountId) && !job.isFinished()) {
-        JobRecord ended =
-            job.ended(app.cloudey.model.JobState.ABANDONED, foundAt, java.util.Map.of(), reason);
-        if (jobs.replace(job.id(), job, ended)) {
-          abandoned++;
-        }
+    for (String id : jobs.keySet()) {
+      boolean[] changed = {false};
+      jobs.computeIfPresent(
+          id,
+          (key, job) -> {
+            if (job.isFinished() || !job.heartbeatAt().isBefore(heartbeatBefore)) {
+              return job;
+            }
+            changed[0] = true;
+            return job.ended(JobState.ABANDONED, foundAt, Map.of(), reason);
+          });
+      if (changed[0]) {
+        abandoned++;
       }
     }
     return abandoned;

@@ -1,11 +1,17 @@
 package app.cloudey.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The persisted state of one background job, readable by any process sharing the store.
+ *
+ * <p><b>Liveness.</b> The Cloudey instance that runs a job ({@link #owner()}) refreshes its {@link
+ * #heartbeatAt()} periodically while the job is QUEUED or RUNNING. A job whose heartbeat is older
+ * than the staleness timeout belongs to a process that crashed or was stopped: any Cloudey sharing
+ * the store marks it {@link JobState#ABANDONED}.
  *
  * @param id unique id of the job
  * @param accountId account the job works on
@@ -19,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * @param result a small summary of what it did (e.g. {@code syncRunId}, {@code linesIngested}),
  *     empty until it ends
  * @param error why it FAILED or was ABANDONED; null otherwise
+ * @param owner id of the Cloudey instance running the job (see {@code Cloudey.instanceId()})
+ * @param heartbeatAt when its owner last showed it was alive and working on the job (on the owner's
+ *     clock); its creation time at first
+ * @param cancelRequested true once anyone asked the job to stop ({@code Job.cancel()} or {@code
+ *     cloudey.jobs().cancel(id)} in any process); the owner then ends it CANCELLED
  */
 public record JobRecord(
     String id,
@@ -30,7 +41,10 @@ public record JobRecord(
     @Nullable Instant startedAt,
     @Nullable Instant finishedAt,
     Map<String, String> result,
-    @Nullable String error) {
+    @Nullable String error,
+    String owner,
+    Instant heartbeatAt,
+    boolean cancelRequested) {
 
   public JobRecord {
     Checks.notBlank(id, "id");
@@ -39,6 +53,8 @@ public record JobRecord(
     Checks.notNull(state, "state");
     Checks.notNull(progress, "progress");
     Checks.notNull(createdAt, "createdAt");
+    Checks.notBlank(owner, "owner");
+    Checks.notNull(heartbeatAt, "heartbeatAt");
     Checks.require(
         state.isFinal() == (finishedAt != null),
         "finishedAt must be set exactly when the job is final; state "
@@ -55,8 +71,9 @@ public record JobRecord(
             : "error must be null for a " + state + " job, was '" + error + "'");
   }
 
-  /** A job just submitted: QUEUED, nothing done. */
-  public static JobRecord queued(String id, AccountId accountId, JobKind kind, Instant createdAt) {
+  /** A job just submitted by {@code owner}: QUEUED, nothing done, its heartbeat its creation. */
+  public static JobRecord queued(
+      String id, AccountId accountId, JobKind kind, Instant createdAt, String owner) {
     return new JobRecord(
         id,
         accountId,
@@ -67,19 +84,82 @@ public record JobRecord(
         null,
         null,
         Map.of(),
-        null);
+        null,
+        owner,
+        createdAt,
+        false);
   }
 
-  /** This job RUNNING since {@code at}. */
+  /** This job RUNNING since {@code at} (also its heartbeat). */
   public JobRecord running(Instant at) {
     return new JobRecord(
-        id, accountId, kind, JobState.RUNNING, progress, createdAt, at, null, result, null);
+        id,
+        accountId,
+        kind,
+        JobState.RUNNING,
+        progress,
+        createdAt,
+        at,
+        null,
+        result,
+        null,
+        owner,
+        at,
+        cancelRequested);
   }
 
   /** This job with new progress. */
   public JobRecord withProgress(JobProgress now) {
     return new JobRecord(
-        id, accountId, kind, state, now, createdAt, startedAt, finishedAt, result, error);
+        id,
+        accountId,
+        kind,
+        state,
+        now,
+        createdAt,
+        startedAt,
+        finishedAt,
+        result,
+        error,
+        owner,
+        heartbeatAt,
+        cancelRequested);
+  }
+
+  /** This job with its owner's heartbeat at {@code at}. */
+  public JobRecord withHeartbeat(Instant at) {
+    return new JobRecord(
+        id,
+        accountId,
+        kind,
+        state,
+        progress,
+        createdAt,
+        startedAt,
+        finishedAt,
+        result,
+        error,
+        owner,
+        at,
+        cancelRequested);
+  }
+
+  /** This job with a cancel request recorded. */
+  public JobRecord withCancelRequested() {
+    return new JobRecord(
+        id,
+        accountId,
+        kind,
+        state,
+        progress,
+        createdAt,
+        startedAt,
+        finishedAt,
+        result,
+        error,
+        owner,
+        heartbeatAt,
+        true);
   }
 
   /**
@@ -91,10 +171,30 @@ public record JobRecord(
     Checks.require(end.isFinal(), "a job ends in a final state, not " + end);
     Instant finished = at.isBefore(createdAt) ? createdAt : at;
     return new JobRecord(
-        id, accountId, kind, end, progress, createdAt, startedAt, finished, summary, why);
+        id,
+        accountId,
+        kind,
+        end,
+        progress,
+        createdAt,
+        startedAt,
+        finished,
+        summary,
+        why,
+        owner,
+        heartbeatAt,
+        cancelRequested);
   }
 
   public boolean isFinished() {
     return state.isFinal();
+  }
+
+  /**
+   * True when the job is unfinished and its owner has not shown a sign of life for longer than
+   * {@code timeout} at {@code now}: its process crashed or was stopped.
+   */
+  public boolean isStaleAt(Instant now, Duration timeout) {
+    return !isFinished() && heartbeatAt.plus(timeout).isBefore(now);
   }
 }

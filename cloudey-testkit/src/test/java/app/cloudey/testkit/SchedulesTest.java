@@ -2,6 +2,7 @@ package app.cloudey.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import app.cloudey.Cloudey;
 import app.cloudey.CloudeyNotFoundException;
@@ -13,6 +14,9 @@ import app.cloudey.WorkKind;
 import app.cloudey.memory.InMemoryStore;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.IngestResult;
+import app.cloudey.model.JobKind;
+import app.cloudey.model.JobRecord;
+import app.cloudey.model.JobState;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.Period;
 import app.cloudey.model.SyncKind;
@@ -208,7 +212,52 @@ class SchedulesTest {
     assertThat(cloudey.inventory().history(10))
         .filteredOn(r -> r.kind() == SyncKind.RECOMMENDATIONS)
         .singleElement()
-        .satisfies(r -> assertThat(r.error()).isEqualTo("test-rule broke"));
+        .satisfies(r -> assertThat(r.error()).isEqualTo("IllegalStateException: test-rule broke"));
+    // the runs were jobs, listed with their errors
+    assertThat(cloudey.jobs().recent(id, 10))
+        .extracting(JobRecord::kind, JobRecord::state)
+        .containsExactlyInAnyOrder(
+            tuple(JobKind.RECOMMENDATIONS, JobState.FAILED),
+            tuple(JobKind.INVENTORY_SYNC, JobState.FAILED));
+    assertThat(cloudey.jobs().recent(id, 10))
+        .extracting(JobRecord::error)
+        .containsExactlyInAnyOrder(
+            "IllegalStateException: test-rule broke",
+            "CloudeyProviderException: fake: scripted failure of LIST_REGIONS (regions) (request id"
+                + " fake-1)");
+  }
+
+  @Test
+  void scheduledWorkRunsAsAJobWithProgressListedByJobs() {
+    DueWork sync = due(WorkKind.INVENTORY_SYNC);
+    JobRecord ended = schedules.run(sync);
+
+    assertThat(ended.state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(ended.kind()).isEqualTo(JobKind.INVENTORY_SYNC);
+    assertThat(ended.progress().done()).isEqualTo(ended.progress().total()).isPositive();
+    assertThat(ended.owner()).isEqualTo(cloudey.instanceId());
+    assertThat(cloudey.jobs().recent(id, 10)).containsExactly(ended);
+    assertThat(kindsDue()).doesNotContain(WorkKind.INVENTORY_SYNC);
+  }
+
+  @Test
+  void aScheduledRunCancelledByAnyoneFailsAndStaysDue() throws Exception {
+    FakeCloudProvider.Pause pause = fake.pauseNext(Operation.LIST_RESOURCES);
+    java.util.concurrent.CompletableFuture<JobRecord> run =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> schedules.run(due(WorkKind.INVENTORY_SYNC)));
+    assertThat(pause.awaitReached(Duration.ofSeconds(20))).isTrue();
+    String jobId = cloudey.jobs().recent(id, 1).get(0).id();
+
+    cloudey.jobs().cancel(jobId);
+    pause.release();
+
+    assertThatThrownBy(() -> run.get(20, java.util.concurrent.TimeUnit.SECONDS))
+        .hasCauseInstanceOf(app.cloudey.CloudeyException.class)
+        .hasMessageContaining(
+            "INVENTORY_SYNC of account 'default' (job " + jobId + ") ended CANCELLED");
+    assertThat(cloudey.jobs().find(jobId).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
+    assertThat(kindsDue()).contains(WorkKind.INVENTORY_SYNC);
   }
 
   @Test

@@ -19,9 +19,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract of {@link JobStore}: jobs kept whole (state, progress, times, result summary, error),
- * replaced by id, found by id with or without the account, listed newest first, unfinished jobs
- * abandoned, saves that leave the data version alone, and tenant isolation.
+ * Contract of {@link JobStore}: jobs kept whole (state, progress, times, result summary, error,
+ * owner, heartbeat, cancel request), replaced by id until final, found by id with or without the
+ * account, listed newest first, heartbeats of the owner's unfinished jobs only, jobs with stale
+ * heartbeats abandoned, cancel requests kept across the owner's saves, saves that leave the data
+ * version alone, and tenant isolation.
  *
  * <p>Extend it and implement {@link #createStore()}; see {@link StoreContract}.
  */
@@ -35,8 +37,16 @@ public abstract class JobStoreContract extends StoreContract {
     return store().jobs();
   }
 
+  private static final String OWNER = "4242@node-a/0a1b2c3d";
+  private static final String OTHER_OWNER = "77@node-b/4e5f6a7b";
+
   private static JobRecord queued(AccountId id, Instant createdAt) {
-    return JobRecord.queued("job-" + UUID.randomUUID(), id, JobKind.INVENTORY_SYNC, createdAt);
+    return queued(id, createdAt, OWNER);
+  }
+
+  private static JobRecord queued(AccountId id, Instant createdAt, String owner) {
+    return JobRecord.queued(
+        "job-" + UUID.randomUUID(), id, JobKind.INVENTORY_SYNC, createdAt, owner);
   }
 
   /** A job that synced 3 of 4 scopes (57 resources), then was cancelled. */
@@ -107,23 +117,30 @@ public abstract class JobStoreContract extends StoreContract {
   }
 
   @Test
-  public void abandonUnfinishedEndsQueuedAndRunningJobsOnly() {
+  public void abandonStaleEndsUnfinishedJobsWhoseHeartbeatIsOlderThanTheBound() {
     AccountId id = newAccount();
-    JobRecord queued = queued(id, T1);
-    JobRecord running = queued(id, T1).running(T2).withProgress(new JobProgress(2, 5, 20));
+    AccountId other = newAccount();
+    JobRecord staleQueued = queued(id, T1);
+    JobRecord staleRunning =
+        queued(other, T1, OTHER_OWNER).running(T2).withProgress(new JobProgress(2, 5, 20));
+    JobRecord fresh = queued(id, T1).running(T1).withHeartbeat(T3);
     JobRecord done = cancelled(id);
-    List.of(queued, running, done).forEach(jobs()::save);
+    List.of(staleQueued, staleRunning, fresh, done).forEach(jobs()::save);
 
-    assertThat(jobs().abandonUnfinished(id, T3, "the process stopped")).isEqualTo(2);
+    // heartbeats strictly before T3 are stale: T1 and T2 are, T3 is not
+    assertThat(jobs().abandonStale(T3, T3.plusSeconds(5), "no heartbeat since before T3"))
+        .isEqualTo(2);
 
-    JobRecord abandoned = jobs().find(id, running.id()).orElseThrow();
-    assertThat(abandoned.state()).isEqualTo(JobState.ABANDONED);
-    assertThat(abandoned.finishedAt()).isEqualTo(T3);
-    assertThat(abandoned.error()).isEqualTo("the process stopped");
+    JobRecord abandoned = jobs().find(other, staleRunning.id()).orElseThrow();
+    assertThat(abandoned)
+        .isEqualTo(
+            staleRunning.ended(
+                JobState.ABANDONED, T3.plusSeconds(5), Map.of(), "no heartbeat since before T3"));
     assertThat(abandoned.progress()).isEqualTo(new JobProgress(2, 5, 20));
-    assertThat(jobs().find(id, queued.id()).orElseThrow().state()).isEqualTo(JobState.ABANDONED);
-    assertThat(jobs().find(id, done.id())).contains(done);
-    assertThat(jobs().abandonUnfinished(id, T3, "again")).isZero();
+    assertThat(jobs().find(staleQueued.id()).orElseThrow().state()).isEqualTo(JobState.ABANDONED);
+    assertThat(jobs().find(fresh.id())).contains(fresh);
+    assertThat(jobs().find(done.id())).contains(done);
+    assertThat(jobs().abandonStale(T3, T3.plusSeconds(6), "again")).isZero();
   }
 
   @Test
@@ -131,8 +148,92 @@ public abstract class JobStoreContract extends StoreContract {
     AccountId id = newAccount();
     JobRecord queued = queued(id, T2);
     jobs().save(queued);
-    jobs().abandonUnfinished(id, T1, "clocks disagree");
+    jobs().abandonStale(T3, T1, "clocks disagree");
     assertThat(jobs().find(queued.id()).orElseThrow().finishedAt()).isEqualTo(T2);
+  }
+
+  @Test
+  public void aHeartbeatRefreshesOnlyTheOwnersUnfinishedJobs() {
+    AccountId id = newAccount();
+    JobRecord mine = queued(id, T1).running(T1);
+    JobRecord queuedMine = queued(id, T1);
+    JobRecord theirs = queued(id, T1, OTHER_OWNER).running(T1);
+    JobRecord finishedMine = cancelled(id);
+    List.of(mine, queuedMine, theirs, finishedMine).forEach(jobs()::save);
+    String unknown = "job-" + UUID.randomUUID();
+
+    List<JobRecord> refreshed =
+        jobs()
+            .heartbeat(
+                OWNER,
+                List.of(mine.id(), queuedMine.id(), theirs.id(), finishedMine.id(), unknown),
+                T2);
+
+    assertThat(refreshed)
+        .containsExactlyInAnyOrder(mine.withHeartbeat(T2), queuedMine.withHeartbeat(T2));
+    assertThat(jobs().find(mine.id())).contains(mine.withHeartbeat(T2));
+    assertThat(jobs().find(theirs.id())).contains(theirs);
+    assertThat(jobs().find(finishedMine.id())).contains(finishedMine);
+    assertThat(jobs().heartbeat(OWNER, List.of(), T3)).isEmpty();
+  }
+
+  @Test
+  public void aRefreshedJobIsNoLongerStale() {
+    AccountId id = newAccount();
+    JobRecord running = queued(id, T1).running(T1);
+    jobs().save(running);
+    jobs().heartbeat(OWNER, List.of(running.id()), T3);
+    assertThat(jobs().abandonStale(T3, T3, "stale")).isZero();
+    assertThat(jobs().find(running.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+  }
+
+  @Test
+  public void anAbandonedJobIsNoLongerItsOwnersToHeartbeat() {
+    AccountId id = newAccount();
+    JobRecord running = queued(id, T1).running(T1);
+    jobs().save(running);
+    jobs().abandonStale(T2, T3, "its process stopped");
+    assertThat(jobs().heartbeat(OWNER, List.of(running.id()), T3)).isEmpty();
+    assertThat(jobs().find(running.id()).orElseThrow().state()).isEqualTo(JobState.ABANDONED);
+  }
+
+  @Test
+  public void aFinalJobIsNeverReplaced() {
+    AccountId id = newAccount();
+    JobRecord running = queued(id, T1).running(T1).withProgress(new JobProgress(1, 4, 9));
+    jobs().save(running);
+    jobs().abandonStale(T2, T2, "its process stopped");
+    JobRecord abandoned = jobs().find(running.id()).orElseThrow();
+
+    // its process comes back and finishes it: the ABANDONED end stands
+    jobs()
+        .save(
+            running
+                .withProgress(new JobProgress(4, 4, 30))
+                .ended(JobState.SUCCEEDED, T3, Map.of("syncRunId", "run-9"), null));
+
+    assertThat(abandoned.state()).isEqualTo(JobState.ABANDONED);
+    assertThat(jobs().find(running.id())).contains(abandoned);
+  }
+
+  @Test
+  public void aCancelRequestIsRecordedOnUnfinishedJobsOnlyAndOutlivesTheOwnersSaves() {
+    AccountId id = newAccount();
+    JobRecord running = queued(id, T1).running(T1);
+    JobRecord done = cancelled(id);
+    jobs().save(running);
+    jobs().save(done);
+
+    assertThat(jobs().requestCancel(running.id())).contains(running.withCancelRequested());
+    // the owner saves progress made before it heard of the request: the request stays
+    JobRecord progressed = running.withProgress(new JobProgress(1, 2, 3)).withHeartbeat(T2);
+    jobs().save(progressed);
+    assertThat(jobs().find(running.id())).contains(progressed.withCancelRequested());
+    assertThat(jobs().heartbeat(OWNER, List.of(running.id()), T3))
+        .containsExactly(progressed.withCancelRequested().withHeartbeat(T3));
+
+    assertThat(jobs().requestCancel(done.id())).contains(done);
+    assertThat(jobs().requestCancel("job-" + UUID.randomUUID())).isEmpty();
   }
 
   @Test
@@ -161,7 +262,6 @@ public abstract class JobStoreContract extends StoreContract {
     jobs().save(job);
     assertThat(jobs().find(mine, job.id())).isEmpty();
     assertThat(jobs().recent(mine, 10)).isEmpty();
-    assertThat(jobs().abandonUnfinished(mine, T2, "not mine")).isZero();
     assertThat(jobs().find(theirs, job.id()).orElseThrow().state()).isEqualTo(JobState.QUEUED);
   }
 
@@ -171,7 +271,7 @@ public abstract class JobStoreContract extends StoreContract {
     AccountId theirs = newAccount();
     JobRecord job = queued(theirs, T1);
     jobs().save(job);
-    JobRecord hijack = JobRecord.queued(job.id(), mine, JobKind.COST_REFRESH, T2);
+    JobRecord hijack = JobRecord.queued(job.id(), mine, JobKind.COST_REFRESH, T2, OWNER);
     assertThatThrownBy(() -> jobs().save(hijack)).isInstanceOf(CloudeyException.class);
     assertThat(jobs().find(job.id())).contains(job);
   }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,8 @@ public final class PgJobStore implements JobStore {
   private static final TypeReference<Map<String, String>> RESULT = new TypeReference<>() {};
   private static final String COLUMNS =
       "job_id, account_id, kind, state, progress_done, progress_total, items_seen, created_at,"
-          + " started_at, finished_at, result::text, error";
+          + " started_at, finished_at, result::text, error, owner, heartbeat_at, cancel_requested";
+  private static final String UNFINISHED = "state in ('QUEUED', 'RUNNING')";
   private static final AccountId ANY = AccountId.of("any-account");
 
   private final Db db;
@@ -36,43 +38,66 @@ public final class PgJobStore implements JobStore {
 
   @Override
   public void save(JobRecord job) {
-    int written =
-        db.inTransaction(
-            "save job " + job.id(),
-            job.accountId(),
-            h ->
-                h.createUpdate(
-                        db.sql(
-                            "insert into {s}.job as j (account_id, job_id, kind, state, progress_done,"
-                                + " progress_total, items_seen, created_at, started_at,"
-                                + " finished_at, result, error) values (:account_id, :job_id,"
-                                + " :kind, :state, :done, :total, :seen, :created_at,"
-                                + " :started_at, :finished_at, cast(:result as jsonb), :error)"
-                                + " on conflict (job_id) do update set kind = excluded.kind,"
-                                + " state = excluded.state, progress_done ="
-                                + " excluded.progress_done, progress_total ="
-                                + " excluded.progress_total, items_seen = excluded.items_seen,"
-                                + " created_at = excluded.created_at, started_at ="
-                                + " excluded.started_at, finished_at = excluded.finished_at,"
-                                + " result = excluded.result, error = excluded.error"
-                                + " where j.account_id = :account_id"))
-                    .bind("account_id", job.accountId().value())
-                    .bind("job_id", job.id())
-                    .bind("kind", job.kind().name())
-                    .bind("state", job.state().name())
-                    .bind("done", job.progress().done())
-                    .bind("total", job.progress().total())
-                    .bind("seen", job.progress().itemsSeen())
-                    .bind("created_at", PgAccountStore.utc(job.createdAt()))
-                    .bind("started_at", utcOrNull(job.startedAt()))
-                    .bind("finished_at", utcOrNull(job.finishedAt()))
-                    .bind("result", Json.write(job.result()))
-                    .bind("error", job.error())
-                    .execute());
-    if (written == 0) {
-      throw new CloudeyConfigException(
-          "job " + job.id() + " belongs to another account than '" + job.accountId() + "'");
-    }
+    db.inTransaction(
+        "save job " + job.id(),
+        job.accountId(),
+        h -> {
+          int written =
+              h.createUpdate(
+                      db.sql(
+                          "insert into {s}.job as j (account_id, job_id, kind, state,"
+                              + " progress_done, progress_total, items_seen, created_at,"
+                              + " started_at, finished_at, result, error, owner, heartbeat_at,"
+                              + " cancel_requested) values (:account_id, :job_id, :kind, :state,"
+                              + " :done, :total, :seen, :created_at, :started_at, :finished_at,"
+                              + " cast(:result as jsonb), :error, :owner, :heartbeat_at,"
+                              + " :cancel_requested) on conflict (job_id) do update set kind ="
+                              + " excluded.kind, state = excluded.state, progress_done ="
+                              + " excluded.progress_done, progress_total ="
+                              + " excluded.progress_total, items_seen = excluded.items_seen,"
+                              + " created_at = excluded.created_at, started_at ="
+                              + " excluded.started_at, finished_at = excluded.finished_at,"
+                              + " result = excluded.result, error = excluded.error, owner ="
+                              + " excluded.owner, heartbeat_at = excluded.heartbeat_at,"
+                              + " cancel_requested = j.cancel_requested or"
+                              + " excluded.cancel_requested where j.account_id = :account_id"
+                              + " and j."
+                              + UNFINISHED))
+                  .bind("account_id", job.accountId().value())
+                  .bind("job_id", job.id())
+                  .bind("kind", job.kind().name())
+                  .bind("state", job.state().name())
+                  .bind("done", job.progress().done())
+                  .bind("total", job.progress().total())
+                  .bind("seen", job.progress().itemsSeen())
+                  .bind("created_at", PgAccountStore.utc(job.createdAt()))
+                  .bind("started_at", utcOrNull(job.startedAt()))
+                  .bind("finished_at", utcOrNull(job.finishedAt()))
+                  .bind("result", Json.write(job.result()))
+                  .bind("error", job.error())
+                  .bind("owner", job.owner())
+                  .bind("heartbeat_at", PgAccountStore.utc(job.heartbeatAt()))
+                  .bind("cancel_requested", job.cancelRequested())
+                  .execute();
+          if (written == 0) {
+            // either the id is another account's job, or the job is final and stays as it is
+            boolean ours =
+                h.createQuery(
+                            db.sql(
+                                "select count(*) from {s}.job where account_id = :account_id and"
+                                    + " job_id = :job_id"))
+                        .bind("account_id", job.accountId().value())
+                        .bind("job_id", job.id())
+                        .mapTo(Long.class)
+                        .one()
+                    > 0;
+            if (!ours) {
+              throw new CloudeyConfigException(
+                  "job " + job.id() + " belongs to another account than '" + job.accountId() + "'");
+            }
+          }
+          return written;
+        });
   }
 
   @Override
@@ -126,20 +151,63 @@ public final class PgJobStore implements JobStore {
   }
 
   @Override
-  public int abandonUnfinished(AccountId accountId, Instant foundAt, String reason) {
+  public List<JobRecord> heartbeat(String owner, Collection<String> jobIds, Instant at) {
+    if (jobIds.isEmpty()) {
+      return List.of();
+    }
     return db.inTransaction(
-        "abandon unfinished jobs",
-        accountId,
+        "save the heartbeat of " + jobIds.size() + " jobs",
+        ANY,
+        h ->
+            h.createQuery(
+                    db.sql(
+                        "update {s}.job set heartbeat_at = :at where job_id = any(:ids) and owner"
+                            + " = :owner and "
+                            + UNFINISHED
+                            + " returning "
+                            + COLUMNS))
+                .bind("at", PgAccountStore.utc(at))
+                .bindArray("ids", String.class, List.copyOf(jobIds))
+                .bind("owner", owner)
+                .map((rs, ctx) -> job(rs))
+                .list());
+  }
+
+  @Override
+  public Optional<JobRecord> requestCancel(String jobId) {
+    return db.inTransaction(
+        "request to cancel job " + jobId,
+        ANY,
+        h -> {
+          h.createUpdate(
+                  db.sql(
+                      "update {s}.job set cancel_requested = true where job_id = :job_id and "
+                          + UNFINISHED))
+              .bind("job_id", jobId)
+              .execute();
+          return h.createQuery(db.sql("select " + COLUMNS + " from {s}.job where job_id = :job_id"))
+              .bind("job_id", jobId)
+              .map((rs, ctx) -> job(rs))
+              .findOne();
+        });
+  }
+
+  @Override
+  public int abandonStale(Instant heartbeatBefore, Instant foundAt, String reason) {
+    return db.inTransaction(
+        "abandon jobs whose process stopped",
+        ANY,
         h ->
             h.createUpdate(
                     db.sql(
                         "update {s}.job set state = 'ABANDONED', finished_at ="
                             + " greatest(created_at, :found_at), result = '{}'::jsonb, error ="
-                            + " :reason where account_id = :account_id and state in ('QUEUED',"
-                            + " 'RUNNING')"))
+                            + " :reason where "
+                            + UNFINISHED
+                            + " and heartbeat_at < :before"))
                 .bind("found_at", PgAccountStore.utc(foundAt))
                 .bind("reason", reason)
-                .bind("account_id", accountId.value())
+                .bind("before", PgAccountStore.utc(heartbeatBefore))
                 .execute());
   }
 
@@ -164,6 +232,9 @@ public final class PgJobStore implements JobStore {
         instant(rs, "started_at"),
         instant(rs, "finished_at"),
         Json.read(rs.getString("result"), RESULT),
-        rs.getString("error"));
+        rs.getString("error"),
+        rs.getString("owner"),
+        rs.getObject("heartbeat_at", OffsetDateTime.class).toInstant(),
+        rs.getBoolean("cancel_requested"));
   }
 }
