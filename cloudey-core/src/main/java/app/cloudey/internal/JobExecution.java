@@ -33,7 +33,6 @@ public final class JobExecution implements JobControl {
   private final Function<JobControl, Outcome> work;
   private final CompletableFuture<JobRecord> finished = new CompletableFuture<>();
   private volatile boolean cancelRequested;
-  private volatile boolean lost;
   private volatile JobRecord record;
   private volatile @Nullable Object value;
   private volatile @Nullable RuntimeException failure;
@@ -97,7 +96,6 @@ public final class JobExecution implements JobControl {
    * looked dead) or its account was deleted. Stop at the next check; the stored end stands.
    */
   void lost() {
-    lost = true;
     cancelRequested = true;
   }
 
@@ -191,12 +189,10 @@ public final class JobExecution implements JobControl {
     JobRecord ended = record;
     try {
       save(ended);
-      if (lost) {
-        // the store's end (ABANDONED by another process) stands: report that one
-        ended =
-            store.find(ended.accountId(), ended.id()).filter(JobRecord::isFinished).orElse(ended);
-        record = ended;
-      }
+      // the stored end is the job's end: another process may have abandoned it first (this one
+      // looked dead), or asked to cancel it since the last heartbeat
+      ended = storedEnd(ended);
+      record = ended;
     } finally {
       try {
         listener.finished(ended);
@@ -204,6 +200,14 @@ public final class JobExecution implements JobControl {
         // a listener never disturbs the job it follows
       }
       finished.complete(ended);
+    }
+  }
+
+  private JobRecord storedEnd(JobRecord ended) {
+    try {
+      return store.find(ended.accountId(), ended.id()).filter(JobRecord::isFinished).orElse(ended);
+    } catch (RuntimeException e) {
+      return ended; // saved a moment ago; readers see the same once the store answers
     }
   }
 

@@ -36,13 +36,23 @@ import org.junit.jupiter.api.Test;
 /**
  * Cancelling a job, against a real store: calls stop (only those in flight finish), every scope or
  * month written is written whole, nothing is deleted from what was not listed, and the job and its
- * sync run end CANCELLED, as any process sharing the store reads them.
+ * sync run end CANCELLED, as any process sharing the store reads them; another Cloudey instance on
+ * the same store cancels it by id. Liveness: a job whose process stops heartbeating is abandoned
+ * (by a read or by the periodic sweep), a live one never, on Cloudey's mutable clock.
  *
  * <p>Extend it and implement {@link #createStore()}; a new store (or a new view of a shared
  * database) per call, closed by the test.
  */
 public abstract class JobCancellationContract {
   private static final Duration WAIT = Duration.ofSeconds(20);
+
+  /** Real time between heartbeats: a remote cancel is noticed within this. */
+  private static final Duration HEARTBEAT = Duration.ofMillis(50);
+
+  private static final int MISSED_HEARTBEATS = 4;
+
+  /** On Cloudey's (mutable) clock, a job is stale after this without a heartbeat. */
+  private static final Duration STALE_AFTER = HEARTBEAT.multipliedBy(MISSED_HEARTBEATS);
 
   private final MutableClock clock = MutableClock.at("2026-11-26T10:00:00Z");
   private final RecordingListener events = new RecordingListener();
@@ -59,6 +69,10 @@ public abstract class JobCancellationContract {
   }
 
   private Cloudey cloudey(FakeCloudProvider fake, CloudeyStore store) {
+    return cloudey(fake, store, HEARTBEAT);
+  }
+
+  private Cloudey cloudey(FakeCloudProvider fake, CloudeyStore store, Duration heartbeat) {
     Cloudey cloudey =
         Cloudey.builder()
             .cloud(fake)
@@ -66,6 +80,7 @@ public abstract class JobCancellationContract {
             .clock(clock)
             .listener(events)
             .syncConcurrency(1) // one worker: the scope taken next is exactly the one after
+            .jobHeartbeat(heartbeat, MISSED_HEARTBEATS)
             .build();
     closeAfter.add(0, cloudey);
     return cloudey;
@@ -213,6 +228,158 @@ public abstract class JobCancellationContract {
     assertThat(other.jobs().recent(account.id(), 5)).containsExactly(ended);
     assertThat(ended.state()).isEqualTo(JobState.CANCELLED);
     assertThat(ended.finishedAt()).isNotNull();
+  }
+
+  @Test
+  public void anotherProcessCancelsASyncRunningHere() throws Exception {
+    FakeCloudProvider fake = Fixtures.provider();
+    Cloudey here = cloudey(fake, store());
+    CloudeyAccount account = register(here);
+    account.inventory().sync();
+    clock.advance(Duration.ofMinutes(1)); // the cancelled run is the newest
+    Set<String> before = liveIds(account);
+    before.forEach(fake::removeResource); // a complete sync would now delete every resource
+    fake.resetCalls();
+    events.clear();
+    FakeCloudProvider.Pause firstScope = fake.pauseNext(Operation.LIST_RESOURCES);
+    Job job = account.inventory().syncAsync();
+    assertThat(firstScope.awaitReached(WAIT)).isTrue();
+    Cloudey elsewhere = cloudey(fake, store());
+
+    JobRecord requested = elsewhere.jobs().cancel(job.id()).orElseThrow();
+
+    assertThat(requested.cancelRequested()).isTrue();
+    assertThat(requested.state()).isEqualTo(JobState.RUNNING);
+    assertThat(requested.owner()).isEqualTo(here.instanceId()).isNotEqualTo(elsewhere.instanceId());
+    // the owner hears of it at its next heartbeat, while its call is still in flight
+    awaitTrue(() -> job.record().cancelRequested(), "the owner to see the cancel request");
+    assertThat(job.state()).isEqualTo(JobState.RUNNING);
+    firstScope.release();
+    JobRecord ended = job.await(WAIT);
+
+    assertThat(ended.state()).isEqualTo(JobState.CANCELLED);
+    assertThat(ended.cancelRequested()).isTrue();
+    assertThat(fake.calls(Operation.LIST_RESOURCES)).isEqualTo(1); // only the call in flight
+    Thread.sleep(100);
+    assertThat(fake.calls(Operation.LIST_RESOURCES)).isEqualTo(1);
+    SyncRun run = job.result(SyncRun.class).orElseThrow();
+    assertThat(run.state()).isEqualTo(SyncState.CANCELLED);
+    assertThat(run.scopesCompleted()).isEqualTo(1);
+    assertWholeOrUntouched(account, before, before, completedScopes());
+    assertThat(elsewhere.jobs().find(job.id())).contains(ended);
+  }
+
+  @Test
+  public void cancellingAQueuedJobOfAnotherProcessEndsItWithoutACall() throws Exception {
+    FakeCloudProvider fake = Fixtures.provider();
+    Cloudey here =
+        Cloudey.builder()
+            .cloud(fake)
+            .store(store())
+            .clock(clock)
+            .jobThreads(1)
+            .jobHeartbeat(HEARTBEAT, MISSED_HEARTBEATS)
+            .build();
+    closeAfter.add(0, here);
+    CloudeyAccount account = register(here);
+    FakeCloudProvider.Pause firstScope = fake.pauseNext(Operation.LIST_RESOURCES);
+    Job sync = account.inventory().syncAsync();
+    assertThat(firstScope.awaitReached(WAIT)).isTrue();
+    Job refresh = account.costs().refreshAsync(Fixtures.COST_PERIOD); // waits for the thread
+    Cloudey elsewhere = cloudey(fake, store());
+
+    elsewhere.jobs().cancel(refresh.id());
+
+    awaitTrue(() -> refresh.state() == JobState.CANCELLED, "the queued job to end CANCELLED");
+    assertThat(sync.state()).isEqualTo(JobState.RUNNING);
+    assertThat(elsewhere.jobs().find(refresh.id()).orElseThrow().startedAt()).isNull();
+    firstScope.release();
+    assertThat(sync.await(WAIT).state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(fake.calls(Operation.FETCH_COSTS)).isZero();
+  }
+
+  @Test
+  public void aJobWhoseProcessStopsHeartbeatingIsAbandonedAndNeverShownRunning() throws Exception {
+    FakeCloudProvider fake = Fixtures.provider();
+    // its heartbeat is due in an hour of real time: after its first one it looks like a process
+    // that hung or died, while its job is held mid-call
+    Cloudey silent = cloudey(fake, store(), Duration.ofHours(1));
+    CloudeyAccount account = register(silent);
+    FakeCloudProvider.Pause firstScope = fake.pauseNext(Operation.LIST_RESOURCES);
+    Job job = account.inventory().syncAsync();
+    assertThat(firstScope.awaitReached(WAIT)).isTrue();
+    Cloudey reader = cloudey(fake, store());
+    assertThat(reader.jobs().find(job.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+
+    clock.advance(STALE_AFTER); // exactly the timeout: not yet stale
+    assertThat(reader.jobs().find(job.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+    clock.advance(Duration.ofMillis(1));
+
+    JobRecord found = reader.jobs().find(job.id()).orElseThrow();
+    assertThat(found.state()).isEqualTo(JobState.ABANDONED);
+    assertThat(found.error())
+        .contains("no heartbeat since before")
+        .contains("crashed or was stopped");
+    assertThat(found.owner()).isEqualTo(silent.instanceId());
+    assertThat(reader.jobs().recent(account.id(), 5)).containsExactly(found);
+
+    // the process comes back and finishes: the ABANDONED end stands, and it reports that
+    firstScope.release();
+    assertThat(job.await(WAIT)).isEqualTo(found);
+    assertThat(reader.jobs().find(job.id())).contains(found);
+  }
+
+  @Test
+  public void theSweepAbandonsAStaleJobWithoutAnyoneReadingIt() throws Exception {
+    FakeCloudProvider fake = Fixtures.provider();
+    Cloudey silent = cloudey(fake, store(), Duration.ofHours(1));
+    CloudeyAccount account = register(silent);
+    FakeCloudProvider.Pause firstScope = fake.pauseNext(Operation.LIST_RESOURCES);
+    Job job = account.inventory().syncAsync();
+    assertThat(firstScope.awaitReached(WAIT)).isTrue();
+    CloudeyStore raw = store();
+    clock.advance(STALE_AFTER.plusMillis(1));
+
+    cloudey(fake, store()); // sweeps at build, then after every heartbeat
+
+    assertThat(raw.jobs().find(job.id()).orElseThrow().state()).isEqualTo(JobState.ABANDONED);
+    firstScope.release();
+    job.await(WAIT);
+  }
+
+  @Test
+  public void aLiveJobIsNeverAbandonedHoweverLongItRuns() throws Exception {
+    FakeCloudProvider fake = Fixtures.provider();
+    CloudeyAccount account = register(cloudey(fake, store()));
+    FakeCloudProvider.Pause firstScope = fake.pauseNext(Operation.LIST_RESOURCES);
+    Job job = account.inventory().syncAsync();
+    assertThat(firstScope.awaitReached(WAIT)).isTrue();
+    Cloudey reader = cloudey(fake, store());
+    try {
+      // ten times the staleness timeout passes, in steps of half of it, each followed by a
+      // heartbeat of the owner at the new time (as real time would pass)
+      for (int step = 0; step < 20; step++) {
+        clock.advance(STALE_AFTER.dividedBy(2));
+        awaitTrue(
+            () -> !job.record().heartbeatAt().isBefore(clock.instant()),
+            "a heartbeat at " + clock.instant());
+        assertThat(reader.jobs().find(job.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+      }
+    } finally {
+      firstScope.release();
+    }
+    assertThat(job.await(WAIT).state()).isEqualTo(JobState.SUCCEEDED);
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + WAIT + " waiting for " + what);
+      }
+      Thread.sleep(10);
+    }
   }
 
   private Set<Scope> completedScopes() {
