@@ -157,12 +157,19 @@ public final class Schedules {
    *
    * @return the job's final record, SUCCEEDED
    * @throws CloudeyException the error that failed the job; or, for a job that ended CANCELLED (by
-   *     anyone, in any process) or ABANDONED (its Cloudey closed), an exception saying so. The work
-   *     then stays due.
+   *     anyone, in any process) or ABANDONED (its Cloudey closed), an exception saying so; or, when
+   *     the calling thread is interrupted while it waits, an exception saying so, after asking the
+   *     job to stop. The work then stays due.
    */
   public JobRecord run(DueWork work) {
     Job job = start(work);
-    JobRecord end = job.await();
+    JobRecord end;
+    try {
+      end = job.await();
+    } catch (CloudeyException interrupted) {
+      job.cancel(); // the caller gave up (e.g. its scheduler shuts down): stop at the next check
+      throw interrupted;
+    }
     if (end.state() == JobState.SUCCEEDED) {
       return end;
     }

@@ -43,9 +43,12 @@ import org.jspecify.annotations.Nullable;
  * <p><b>How.</b> Each account has one task instance ({@value #ACCOUNT_TASK}, instance = account
  * id); a recurring task ({@value #ACCOUNT_SCAN_TASK}) adds them for new accounts and a task whose
  * account is gone removes itself. db-scheduler hands an instance to one process at a time (an
- * optimistic update of its row); that process asks core what is due, runs it in run order through
- * the facade's blocking calls, and sets the next execution to the earliest next due time. A process
- * that dies stops heartbeating; after {@link Options#heartbeatInterval()} × {@link
+ * optimistic update of its row); that process asks core what is due, runs it in run order, and sets
+ * the next execution to the earliest next due time. Each piece of work runs as a Cloudey job
+ * ({@code cloudey.schedules().run(work)}): persisted with its progress, listed by {@code
+ * cloudey.jobs()} for the account, cancellable from any process; the execution waits for the job's
+ * end, and a job that fails, is cancelled or is abandoned fails that piece of work. A process that
+ * dies stops heartbeating; after {@link Options#heartbeatInterval()} × {@link
  * Options#missedHeartbeats()} another process revives the execution, and since core reads what is
  * due from stored data, it does exactly the work the dead one had not finished. Failed work is
  * retried with a back-off ({@link Options#retryDelay()}, doubling up to {@link

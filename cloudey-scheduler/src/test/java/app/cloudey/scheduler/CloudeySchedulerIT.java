@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.cloudey.Schedule;
 import app.cloudey.WorkKind;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.JobKind;
+import app.cloudey.model.JobRecord;
+import app.cloudey.model.JobState;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
@@ -76,6 +79,25 @@ class CloudeySchedulerIT {
         assertThat(history).allMatch(SyncRun::isSuccessful);
         assertThat(a.cloudey.account(id).costs().monthStatus(OCTOBER))
             .isEqualTo(MonthStatus.CLOSED);
+        // each piece ran as a job, once, listed by either process's jobs()
+        List<JobRecord> jobs = b.cloudey.jobs().recent(id, 50);
+        assertThat(jobs).extracting(JobRecord::kind).containsExactlyInAnyOrder(JobKind.values());
+        assertThat(jobs).allMatch(j -> j.state() == JobState.SUCCEEDED);
+        assertThat(jobs)
+            .extracting(JobRecord::owner)
+            .allMatch(o -> o.equals(a.cloudey.instanceId()) || o.equals(b.cloudey.instanceId()));
+        JobRecord sync =
+            jobs.stream().filter(j -> j.kind() == JobKind.INVENTORY_SYNC).findFirst().orElseThrow();
+        assertThat(sync.progress().done()).isEqualTo(sync.progress().total()).isPositive();
+        assertThat(sync.result())
+            .containsEntry(
+                "syncRunId",
+                history.stream()
+                    .filter(r -> r.kind() == SyncKind.INVENTORY)
+                    .findFirst()
+                    .orElseThrow()
+                    .id());
+        assertThat(a.cloudey.jobs().recent(id, 50)).isEqualTo(jobs);
       }
       // one close per account; per account three ingests: October and November by the refresh,
       // October again by the close
@@ -116,6 +138,15 @@ class CloudeySchedulerIT {
         assertThat(inventory.lastResult()).isEqualTo(Result.FAILED);
         assertThat(inventory.lastError()).contains("scripted failure of LIST_REGIONS");
         assertThat(inventory.consecutiveFailures()).isEqualTo(1);
+        // the failure is the scheduled job's, as jobs() lists it
+        assertThat(node.cloudey.jobs().recent(id, 10))
+            .filteredOn(j -> j.kind() == JobKind.INVENTORY_SYNC)
+            .singleElement()
+            .satisfies(
+                j -> {
+                  assertThat(j.state()).isEqualTo(JobState.FAILED);
+                  assertThat(j.error()).contains("scripted failure of LIST_REGIONS");
+                });
         assertThat(inventory.nextRun())
             .isBetween(started.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)));
         // Cloudey's clock: next refresh 2026-11-11T03:00, 15 h after its 12:00

@@ -60,6 +60,10 @@ final class Node implements AutoCloseable {
   final Cloudey cloudey;
 
   Node(String jdbcUrl, String schema, FakeCloudProvider fake) {
+    this(jdbcUrl, schema, fake, CLOCK);
+  }
+
+  Node(String jdbcUrl, String schema, FakeCloudProvider fake, Clock clock) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setMaximumPoolSize(6);
@@ -69,10 +73,10 @@ final class Node implements AutoCloseable {
         PostgresStore.builder()
             .dataSource(pool)
             .options(PostgresStore.Options.ofDefaults().withSchema(schema))
-            .clock(CLOCK)
+            .clock(clock)
             .build();
     this.cloudey =
-        Cloudey.builder().cloud(fake).store(store).clock(CLOCK).listener(listener).build();
+        Cloudey.builder().cloud(fake).store(store).clock(clock).listener(listener).build();
   }
 
   CloudeyScheduler scheduler(String name, CloudeyScheduler.Options options, Schedule schedule) {

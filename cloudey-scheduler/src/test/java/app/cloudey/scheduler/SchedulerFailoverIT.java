@@ -2,9 +2,13 @@ package app.cloudey.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.cloudey.Cloudey;
 import app.cloudey.Schedule;
 import app.cloudey.WorkKind;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.JobKind;
+import app.cloudey.model.JobRecord;
+import app.cloudey.model.JobState;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
@@ -13,6 +17,7 @@ import app.cloudey.scheduler.TaskStatus.Result;
 import app.cloudey.testkit.FakeCloudProvider;
 import app.cloudey.testkit.FakeCloudProvider.Operation;
 import app.cloudey.testkit.Fixtures;
+import app.cloudey.testkit.MutableClock;
 import app.cloudey.testkit.junit.PostgresExtension;
 import java.io.File;
 import java.io.IOException;
@@ -39,7 +44,8 @@ class SchedulerFailoverIT {
   @Test
   void aSchedulerKilledMidTaskHasItsTaskPickedUpAndFinishedByAnother() throws Exception {
     FakeCloudProvider fake = Fixtures.provider();
-    try (Node node = new Node(PG.database().jdbcUrl(), SCHEMA, fake);
+    MutableClock clock = MutableClock.at(Node.NOW);
+    try (Node node = new Node(PG.database().jdbcUrl(), SCHEMA, fake, clock);
         CloudeyScheduler survivor =
             node.scheduler("survivor", Node.failoverOptions(SCHEMA), Schedule.ofDefaults())) {
       AccountId id = node.addAccount("acme");
@@ -90,6 +96,29 @@ class SchedulerFailoverIT {
       assertThat(survivor.status())
           .filteredOn(s -> id.equals(s.accountId()))
           .hasSize(WorkKind.values().length);
+
+      // every piece the survivor did is a SUCCEEDED job of its own; the dead process's sync job
+      // is still RUNNING as far as the store knows, until its heartbeats are overdue on the
+      // survivor's clock: then the survivor reports it ABANDONED
+      List<JobRecord> jobs = node.cloudey.jobs().recent(id, 50);
+      assertThat(jobs)
+          .filteredOn(j -> j.owner().equals(node.cloudey.instanceId()))
+          .allMatch(j -> j.state() == JobState.SUCCEEDED)
+          .extracting(JobRecord::kind)
+          .containsExactlyInAnyOrder(JobKind.values());
+      List<JobRecord> others =
+          jobs.stream().filter(j -> !j.owner().equals(node.cloudey.instanceId())).toList();
+      assertThat(others).hasSize(1);
+      JobRecord dead = others.get(0);
+      assertThat(dead.kind()).isEqualTo(JobKind.INVENTORY_SYNC);
+      assertThat(dead.state()).isEqualTo(JobState.RUNNING);
+      clock.advance(
+          Cloudey.Builder.DEFAULT_JOB_HEARTBEAT_INTERVAL
+              .multipliedBy(Cloudey.Builder.DEFAULT_JOB_MISSED_HEARTBEATS)
+              .plusSeconds(1));
+      JobRecord abandoned = node.cloudey.jobs().find(dead.id()).orElseThrow();
+      assertThat(abandoned.state()).isEqualTo(JobState.ABANDONED);
+      assertThat(abandoned.error()).contains("no heartbeat since before");
     }
   }
 

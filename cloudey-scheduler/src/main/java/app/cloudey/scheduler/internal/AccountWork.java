@@ -26,10 +26,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One execution of an account's task: asks core what is due, runs it one piece at a time in run
- * order (asking again after each, since finishing one can make another due), then plans the next
- * execution at the earliest time any kind is due. db-scheduler gives the execution to one scheduler
- * at a time; if that process dies, another revives the execution and, since core reads what is due
- * from stored data, finishes exactly the work the dead one had not recorded.
+ * order, each as a Cloudey job the execution waits for ({@link Schedules#run}: the job is listed by
+ * {@code cloudey.jobs()}; a failed, cancelled or abandoned job fails the piece), asking again after
+ * each (finishing one can make another due), then plans the next execution at the earliest time any
+ * kind is due. db-scheduler gives the execution to one scheduler at a time; if that process dies,
+ * another revives the execution and, since core reads what is due from stored data, finishes
+ * exactly the work the dead one had not recorded.
  *
  * <p>Times: core computes due times on Cloudey's clock; db-scheduler runs on the system clock. A
  * due time becomes "now + (dueAt - Cloudey's now)", so a Cloudey on a test clock still works.
