@@ -257,7 +257,9 @@ public final class CloudeyScheduler implements AutoCloseable {
    *     by default (the store's); a lower-case SQL identifier
    * @param migrate create and migrate the table at build (off when the host migrates separately)
    * @param pollInterval how often due executions are looked for
-   * @param threads accounts worked on at once by this process
+   * @param threads accounts worked on at once by this process; each runs its work as a Cloudey job,
+   *     so give the Cloudey at least as many job threads ({@code Cloudey.Builder.jobThreads}), or
+   *     executions wait for one
    * @param heartbeatInterval how often a running execution proves its process alive
    * @param missedHeartbeats heartbeats missed before another process revives the execution (at
    *     least 4)
