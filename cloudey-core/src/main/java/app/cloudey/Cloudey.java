@@ -129,7 +129,11 @@ public final class Cloudey implements AutoCloseable {
     return jobRunner.owner();
   }
 
-  /** Background jobs of every account, as saved in the store (also by other processes). */
+  /**
+   * Background jobs of every account, as saved in the store (also by other processes): find, list
+   * and cancel them by id, wherever they run. Jobs of processes that stopped heartbeating are shown
+   * ABANDONED (see {@link Builder#jobHeartbeat}).
+   */
   public Jobs jobs() {
     return jobs;
   }

@@ -12,7 +12,10 @@ public enum JobState {
   FAILED,
   /** Stopped on request: calls in flight finished, no further call was made. */
   CANCELLED,
-  /** Found unfinished after the process running it stopped ({@link JobRecord#error()}). */
+  /**
+   * Never ended by its process: the process crashed or was stopped (its heartbeats stopped, see
+   * {@link JobRecord}), or Cloudey was closed before the job started ({@link JobRecord#error()}).
+   */
   ABANDONED;
 
   /** True once the job can no longer change. */

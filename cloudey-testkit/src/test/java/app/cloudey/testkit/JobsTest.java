@@ -188,6 +188,46 @@ class JobsTest {
   }
 
   @Test
+  void aLocalCancelIsSavedSoOtherProcessesSeeIt() throws Exception {
+    FakeCloudProvider.Pause pause = fake.pauseNext(Operation.LIST_RESOURCES);
+    Job sync = cloudey.inventory().syncAsync();
+    assertThat(pause.awaitReached(WAIT)).isTrue();
+
+    sync.cancel();
+
+    JobRecord stored = store.jobs().find(sync.id()).orElseThrow();
+    assertThat(stored.state()).isEqualTo(JobState.RUNNING);
+    assertThat(stored.cancelRequested()).isTrue();
+    assertThat(stored.owner()).isEqualTo(cloudey.instanceId());
+    pause.release();
+    assertThat(sync.await(WAIT).state()).isEqualTo(JobState.CANCELLED);
+    assertThat(cloudey.jobs().cancel(sync.id())).contains(sync.record()); // finished: no effect
+    assertThat(cloudey.jobs().cancel("no-such-job")).isEmpty();
+  }
+
+  @Test
+  void theJobsOfAnotherInstanceCarryItsOwnerId() {
+    try (Cloudey other = Cloudey.builder().store(store).clock(clock).build()) {
+      assertThat(other.instanceId()).isNotEqualTo(cloudey.instanceId());
+      Job job = cloudey.inventory().syncAsync();
+      assertThat(job.await(WAIT).owner()).isEqualTo(cloudey.instanceId());
+      assertThat(other.jobs().find(job.id()).orElseThrow().owner())
+          .isEqualTo(cloudey.instanceId())
+          .contains("@");
+    }
+  }
+
+  @Test
+  void jobHeartbeatMustBePositive() {
+    assertThatThrownBy(() -> Cloudey.builder().jobHeartbeat(Duration.ZERO, 4))
+        .isInstanceOf(CloudeyConfigException.class)
+        .hasMessageContaining("jobHeartbeat interval");
+    assertThatThrownBy(() -> Cloudey.builder().jobHeartbeat(Duration.ofSeconds(1), 0))
+        .isInstanceOf(CloudeyConfigException.class)
+        .hasMessageContaining("missedHeartbeats");
+  }
+
+  @Test
   void jobThreadsMustBePositive() {
     assertThatThrownBy(() -> Cloudey.builder().jobThreads(0))
         .isInstanceOf(CloudeyConfigException.class)
