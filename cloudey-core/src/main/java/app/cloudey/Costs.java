@@ -12,7 +12,9 @@ import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.JobKind;
 import app.cloudey.model.JobState;
+import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.MonthStatus;
+import app.cloudey.model.Period;
 import app.cloudey.model.PeriodSpec;
 import app.cloudey.spi.JobListener;
 import java.time.YearMonth;
@@ -127,5 +129,13 @@ public final class Costs {
    */
   public List<CostRow> rollups(YearMonth month, CostDimension dimension) {
     return engine.rollups(accountId, month, dimension);
+  }
+
+  /**
+   * Status (OPEN, SETTLING, CLOSED) and last refresh time of each month the period touches, in
+   * order; the same as {@link CostReport#freshness()} of a query over the period, read now.
+   */
+  public List<MonthFreshness> freshness(Period period) {
+    return engine.freshness(accountId, period);
   }
 }
