@@ -59,7 +59,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * }
  * }</pre>
  */
-public abstract class CostStoreContract extends StoreContract {
+public abstract class CostStoreContract extends CostQueryContract {
 
   private static final Instant CLOSED_AT = Instant.parse("2026-11-06T02:00:00Z");
   private static final String OCPU = "Compute - Standard - E4 - OCPU";
