@@ -1,4 +1,9 @@
 -- Cost queries: freshness per month and rollups by SKU name. Append-only once landed.
+-- Tag queries need no new index: they left-join each line with its resource by the resource primary key
+-- (account_id, resource_id). EXPLAIN ANALYZE on 600k lines of one month and 20k resources: a hash join
+-- whose build side is the account's resources (~60 ms), under the same parallel scan of cost_line a
+-- plain group-by does (700 ms against 345 ms for group-by service alone); every line's tag is needed,
+-- so no index on the tags would spare the scan.
 
 -- When an ingest last replaced days of each month, whether or not its lines changed (the freshness a
 -- cost report carries). Months ingested before this version have no row: their refresh time is unknown
