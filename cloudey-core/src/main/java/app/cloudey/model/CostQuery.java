@@ -195,96 +195,38 @@ public record CostQuery(
   }
 
   public CostQuery services(String... values) {
-    return new CostQuery(
-        period,
-        groupBy,
-        Checks.setOf(values, "services"),
-        compartmentIds,
-        includeSubcompartments,
-        resourceIds,
-        regions,
-        limit,
-        skus,
-        groupByTags,
-        tags);
+    return with(c -> c.services = Checks.setOf(values, "services"));
   }
 
   /** Filter to these compartments and everything below them. */
   public CostQuery compartmentSubtree(String... ids) {
-    return new CostQuery(
-        period,
-        groupBy,
-        services,
-        Checks.setOf(ids, "compartmentIds"),
-        true,
-        resourceIds,
-        regions,
-        limit,
-        skus,
-        groupByTags,
-        tags);
+    return with(
+        c -> {
+          c.compartmentIds = Checks.setOf(ids, "compartmentIds");
+          c.includeSubcompartments = true;
+        });
   }
 
   /** Filter to exactly these compartments. */
   public CostQuery compartments(Set<String> ids) {
-    return new CostQuery(
-        period,
-        groupBy,
-        services,
-        ids,
-        false,
-        resourceIds,
-        regions,
-        limit,
-        skus,
-        groupByTags,
-        tags);
+    return with(
+        c -> {
+          c.compartmentIds = ids;
+          c.includeSubcompartments = false;
+        });
   }
 
   public CostQuery resources(String... ids) {
-    return new CostQuery(
-        period,
-        groupBy,
-        services,
-        compartmentIds,
-        includeSubcompartments,
-        Checks.setOf(ids, "resourceIds"),
-        regions,
-        limit,
-        skus,
-        groupByTags,
-        tags);
+    return with(c -> c.resourceIds = Checks.setOf(ids, "resourceIds"));
   }
 
   public CostQuery regions(String... values) {
-    return new CostQuery(
-        period,
-        groupBy,
-        services,
-        compartmentIds,
-        includeSubcompartments,
-        resourceIds,
-        Checks.setOf(values, "regions"),
-        limit,
-        skus,
-        groupByTags,
-        tags);
+    return with(c -> c.regions = Checks.setOf(values, "regions"));
   }
 
   /** Filter to these SKU part numbers (e.g. {@code B97384}). */
   public CostQuery skus(String... partNumbers) {
-    return new CostQuery(
-        period,
-        groupBy,
-        services,
-        compartmentIds,
-        includeSubcompartments,
-        resourceIds,
-        regions,
-        limit,
-        Checks.setOf(partNumbers, "skus"),
-        groupByTags,
-        tags);
+    return with(c -> c.skus = Checks.setOf(partNumbers, "skus"));
   }
 
   /**
@@ -295,38 +237,16 @@ public record CostQuery(
   public CostQuery tag(String key, String... values) {
     Map<String, Set<String>> filters = new LinkedHashMap<>(tags);
     filters.put(key, Checks.setOf(Checks.notNull(values, "values"), "values of tag '" + key + "'"));
-    return new CostQuery(
-        period,
-        groupBy,
-        services,
-        compartmentIds,
-        includeSubcompartments,
-        resourceIds,
-        regions,
-        limit,
-        skus,
-        groupByTags,
-        filters);
+    return with(c -> c.tags = filters);
   }
 
   public CostQuery top(int n) {
     Checks.require(n >= 1, "top n must be at least 1, was " + n);
-    return copy(groupBy, groupByTags, n);
+    return with(c -> c.limit = n);
   }
 
   public CostQuery period(Period newPeriod) {
-    return new CostQuery(
-        newPeriod,
-        groupBy,
-        services,
-        compartmentIds,
-        includeSubcompartments,
-        resourceIds,
-        regions,
-        limit,
-        skus,
-        groupByTags,
-        tags);
+    return with(c -> c.period = newPeriod);
   }
 
   /** The same filters without grouping or limit: the query for the total. */
@@ -345,18 +265,59 @@ public record CostQuery(
   }
 
   private CostQuery copy(List<CostDimension> dimensions, List<String> tagKeys, int newLimit) {
+    return with(
+        c -> {
+          c.groupBy = dimensions;
+          c.groupByTags = tagKeys;
+          c.limit = newLimit;
+        });
+  }
+
+  /** This query with {@code change} applied to a copy of its components (validated again). */
+  private CostQuery with(java.util.function.Consumer<Components> change) {
+    Components c = new Components(this);
+    change.accept(c);
     return new CostQuery(
-        period,
-        dimensions,
-        services,
-        compartmentIds,
-        includeSubcompartments,
-        resourceIds,
-        regions,
-        newLimit,
-        skus,
-        tagKeys,
-        tags);
+        c.period,
+        c.groupBy,
+        c.services,
+        c.compartmentIds,
+        c.includeSubcompartments,
+        c.resourceIds,
+        c.regions,
+        c.limit,
+        c.skus,
+        c.groupByTags,
+        c.tags);
+  }
+
+  /** The components of a query being copied; the record constructor validates them. */
+  private static final class Components {
+    Period period;
+    List<CostDimension> groupBy;
+    Set<String> services;
+    Set<String> compartmentIds;
+    boolean includeSubcompartments;
+    Set<String> resourceIds;
+    Set<String> regions;
+    int limit;
+    Set<String> skus;
+    List<String> groupByTags;
+    Map<String, Set<String>> tags;
+
+    Components(CostQuery q) {
+      period = q.period;
+      groupBy = q.groupBy;
+      services = q.services;
+      compartmentIds = q.compartmentIds;
+      includeSubcompartments = q.includeSubcompartments;
+      resourceIds = q.resourceIds;
+      regions = q.regions;
+      limit = q.limit;
+      skus = q.skus;
+      groupByTags = q.groupByTags;
+      tags = q.tags;
+    }
   }
 
   /**

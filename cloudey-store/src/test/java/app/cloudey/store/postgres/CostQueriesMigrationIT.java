@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,16 +30,7 @@ class CostQueriesMigrationIT {
 
   @Test
   void monthsClosedBeforeV8GetSkuNameRollups() throws SQLException {
-    Flyway.configure(PostgresStore.class.getClassLoader())
-        .dataSource(TestDatabase.of(PG).dataSource())
-        .schemas("cloudey")
-        .defaultSchema("cloudey")
-        .createSchemas(true)
-        .table("cloudey_schema_history")
-        .locations("classpath:db/cloudey/migration")
-        .target("6")
-        .load()
-        .migrate();
+    TestDatabase.of(PG).migrateTo("6");
     try (Connection c = TestDatabase.of(PG).dataSource().getConnection();
         Statement s = c.createStatement()) {
       // October closed with three lines under two SKU names, one in EUR; a line of November
