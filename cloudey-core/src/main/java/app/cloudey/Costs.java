@@ -99,7 +99,12 @@ public final class Costs {
     return engine.refresh(accountId, period);
   }
 
-  /** Sums stored lines as the query asks; compartment subtrees include nested compartments. */
+  /**
+   * Sums stored lines as the query asks; compartment subtrees include nested compartments, tags
+   * come from each line's resource in the synced inventory (see {@link CostQuery}), whole closed
+   * months come from their rollups where the query allows, and the report carries the freshness of
+   * every month it touches.
+   */
   public CostReport query(CostQuery query) {
     return engine.query(accountId, query);
   }
