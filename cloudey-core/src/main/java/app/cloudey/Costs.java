@@ -12,7 +12,9 @@ import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.JobKind;
 import app.cloudey.model.JobState;
+import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.MonthStatus;
+import app.cloudey.model.Period;
 import app.cloudey.model.PeriodSpec;
 import app.cloudey.spi.JobListener;
 import java.time.YearMonth;
@@ -97,7 +99,12 @@ public final class Costs {
     return engine.refresh(accountId, period);
   }
 
-  /** Sums stored lines as the query asks; compartment subtrees include nested compartments. */
+  /**
+   * Sums stored lines as the query asks; compartment subtrees include nested compartments, tags
+   * come from each line's resource in the synced inventory (see {@link CostQuery}), whole closed
+   * months come from their rollups where the query allows, and the report carries the freshness of
+   * every month it touches.
+   */
   public CostReport query(CostQuery query) {
     return engine.query(accountId, query);
   }
@@ -127,5 +134,13 @@ public final class Costs {
    */
   public List<CostRow> rollups(YearMonth month, CostDimension dimension) {
     return engine.rollups(accountId, month, dimension);
+  }
+
+  /**
+   * Status (OPEN, SETTLING, CLOSED) and last refresh time of each month the period touches, in
+   * order; the same as {@link CostReport#freshness()} of a query over the period, read now.
+   */
+  public List<MonthFreshness> freshness(Period period) {
+    return engine.freshness(accountId, period);
   }
 }

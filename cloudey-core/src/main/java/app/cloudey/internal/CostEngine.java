@@ -13,6 +13,7 @@ import app.cloudey.model.DataKind;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.JobProgress;
 import app.cloudey.model.Money;
+import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.Period;
 import app.cloudey.model.PeriodSpec;
@@ -92,12 +93,24 @@ public final class CostEngine {
     long version = runtime.store().dataVersion(accountId, DataKind.COSTS);
     List<CostRow> rows = runtime.store().costs().aggregate(accountId, query);
     List<Money> totals =
-        query.groupBy().isEmpty() && query.limit() == 0
+        query.ungrouped() && query.limit() == 0
             ? rows.stream().map(CostRow::cost).toList()
             : runtime.store().costs().aggregate(accountId, query.totalOnly()).stream()
                 .map(CostRow::cost)
                 .toList();
-    return new CostReport(query, rows, totals, version, runtime.clock().instant());
+    return new CostReport(
+        query,
+        rows,
+        totals,
+        version,
+        runtime.clock().instant(),
+        freshness(accountId, query.period()));
+  }
+
+  /** Status and last refresh of each month the period touches, on Cloudey's clock. */
+  public List<MonthFreshness> freshness(AccountId accountId, Period period) {
+    YearMonth current = YearMonth.from(Period.today(runtime.clock()));
+    return runtime.store().costs().freshness(accountId, period, current);
   }
 
   /** Closed months never change again, so their results are cached without expiry. */
@@ -146,7 +159,19 @@ public final class CostEngine {
         + "|re="
         + new TreeSet<>(q.regions())
         + "|l="
-        + q.limit();
+        + q.limit()
+        + "|sku="
+        + new TreeSet<>(q.skus())
+        + "|gt="
+        + q.groupByTags()
+        + "|t="
+        + canonicalTags(q);
+  }
+
+  private static String canonicalTags(CostQuery q) {
+    Map<String, Set<String>> sorted = new java.util.TreeMap<>();
+    q.tags().forEach((key, values) -> sorted.put(key, new TreeSet<>(values)));
+    return sorted.toString();
   }
 
   /** OPEN for the current month, SETTLING for past months until closed, CLOSED after close. */

@@ -34,22 +34,36 @@ final class CostAggregation {
    * rows with the same key.
    */
   static List<CostRow> group(Iterable<CostLine> lines, List<CostDimension> groupBy, int limit) {
-    Map<GroupKey, BigDecimal> sums = new HashMap<>();
+    Sums sums = new Sums();
     for (CostLine line : lines) {
       List<String> key = new ArrayList<>(groupBy.size());
       for (CostDimension dimension : groupBy) {
         key.add(dimension.valueOf(line));
       }
-      sums.merge(
-          new GroupKey(List.copyOf(key), line.cost().currency()),
-          line.cost().amount(),
-          BigDecimal::add);
+      sums.add(key, line.cost().amount(), line.cost().currency());
     }
-    List<CostRow> rows = new ArrayList<>(sums.size());
-    sums.forEach(
-        (group, sum) -> rows.add(new CostRow(group.key(), new Money(sum, group.currency()))));
-    rows.sort(ROW_ORDER);
-    return limit > 0 && rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+    return sums.rows(limit);
+  }
+
+  /**
+   * Sums per (key, currency), from lines and rollup rows alike; {@link #rows} gives them in the
+   * documented order. Not thread-safe.
+   */
+  static final class Sums {
+    private final Map<GroupKey, BigDecimal> sums = new HashMap<>();
+
+    void add(List<String> key, BigDecimal amount, Currency currency) {
+      sums.merge(new GroupKey(List.copyOf(key), currency), amount, BigDecimal::add);
+    }
+
+    /** The rows, ordered, at most {@code limit} (0 for all). */
+    List<CostRow> rows(int limit) {
+      List<CostRow> rows = new ArrayList<>(sums.size());
+      sums.forEach(
+          (group, sum) -> rows.add(new CostRow(group.key(), new Money(sum, group.currency()))));
+      rows.sort(ROW_ORDER);
+      return limit > 0 && rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+    }
   }
 
   /** The sum of {@code lines} per currency, ordered by currency code; empty for no lines. */

@@ -9,6 +9,7 @@ import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.DataKind;
 import app.cloudey.model.IngestResult;
+import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.Period;
 import app.cloudey.spi.CostStore;
 import java.time.Clock;
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +49,7 @@ final class InMemoryCostStore implements CostStore, InMemoryAccountStore.Account
   private final Clock clock;
   private final InMemoryInventoryStore inventory;
   private final ConcurrentMap<AccountId, Costs> costs = new ConcurrentHashMap<>();
+  private final AtomicLong monthsFromRollups = new AtomicLong();
 
   InMemoryCostStore(Tenants tenants, Clock clock, InMemoryInventoryStore inventory) {
     this.tenants = tenants;
@@ -78,6 +81,9 @@ final class InMemoryCostStore implements CostStore, InMemoryAccountStore.Account
             tenants.changed(accountId, DataKind.COSTS);
           }
           state.lastIngestAt = clock.instant();
+          for (YearMonth month : days.months()) {
+            state.refreshedAt.put(month, state.lastIngestAt);
+          }
           return new IngestResult(accountId, days, staged.size(), CostAggregation.totals(staged));
         });
   }
@@ -164,13 +170,108 @@ final class InMemoryCostStore implements CostStore, InMemoryAccountStore.Account
               query.includeSubcompartments() && !query.compartmentIds().isEmpty()
                   ? query.compartments(inventory.subtreeLocked(accountId, query.compartmentIds()))
                   : query;
-          List<CostLine> matching = new ArrayList<>();
-          for (CostLine line : linesLocked(accountId, exact.period())) {
-            if (exact.matches(line)) {
-              matching.add(line);
+          Costs state = costs.get(accountId);
+          if (state == null) {
+            return List.of();
+          }
+          CostAggregation.Sums sums = new CostAggregation.Sums();
+          Set<YearMonth> fromRollups = new HashSet<>();
+          Optional<CostDimension> rollup = CostStore.rollupDimension(exact);
+          if (rollup.isPresent()) {
+            for (YearMonth month : exact.period().months()) {
+              MonthClose close = state.closed.get(month);
+              if (close != null && exact.period().contains(Period.month(month))) {
+                addRollups(sums, exact, month, rollup.get(), close.rollups().get(rollup.get()));
+                fromRollups.add(month);
+              }
+            }
+            monthsFromRollups.addAndGet(fromRollups.size());
+          }
+          for (Map<CostLine.Key, CostLine> day :
+              state
+                  .byDay
+                  .subMap(exact.period().start(), true, exact.period().end(), false)
+                  .values()) {
+            for (CostLine line : day.values()) {
+              if (fromRollups.contains(YearMonth.from(line.day()))) {
+                break; // the whole day belongs to a month answered from its rollups
+              }
+              Map<String, String> resourceTags =
+                  exact.usesTags() && line.hasResource()
+                      ? inventory.tagsLocked(accountId, line.resourceId())
+                      : Map.of();
+              if (exact.matches(line, resourceTags)) {
+                sums.add(
+                    key(exact, line, resourceTags), line.cost().amount(), line.cost().currency());
+              }
             }
           }
-          return CostAggregation.group(matching, exact.groupBy(), exact.limit());
+          return sums.rows(exact.limit());
+        });
+  }
+
+  /** A line's row key: its group-by dimension values, then its group-by tag values. */
+  private static List<String> key(
+      CostQuery query, CostLine line, Map<String, String> resourceTags) {
+    List<String> key = new ArrayList<>(query.groupBy().size() + query.groupByTags().size());
+    for (CostDimension dimension : query.groupBy()) {
+      key.add(dimension.valueOf(line));
+    }
+    for (String tag : query.groupByTags()) {
+      key.add(CostQuery.tagValue(tag, line, resourceTags));
+    }
+    return key;
+  }
+
+  /**
+   * Adds a closed month's rollup rows by {@code dimension} that pass the query's filter on that
+   * dimension, keyed by the query's group-by ({@code MONTH} is the month itself).
+   */
+  private static void addRollups(
+      CostAggregation.Sums sums,
+      CostQuery query,
+      YearMonth month,
+      CostDimension dimension,
+      List<CostRow> rollups) {
+    Set<String> filter = CostStore.filterOf(query, dimension);
+    for (CostRow row : rollups) {
+      String value = row.key().get(0);
+      if (!filter.isEmpty() && !filter.contains(value)) {
+        continue;
+      }
+      List<String> key = new ArrayList<>(query.groupBy().size());
+      for (CostDimension d : query.groupBy()) {
+        key.add(d == CostDimension.MONTH ? month.toString() : value);
+      }
+      sums.add(key, row.cost().amount(), row.cost().currency());
+    }
+  }
+
+  /** How many months queries answered from rollups so far (tests prove the rollup path with it). */
+  long monthsAnsweredFromRollups() {
+    return monthsFromRollups.get();
+  }
+
+  @Override
+  public List<MonthFreshness> freshness(
+      @Nullable AccountId accountId, @Nullable Period period, @Nullable YearMonth currentMonth) {
+    Check.notNull(accountId, "accountId");
+    Check.notNull(period, "period");
+    Check.notNull(currentMonth, "currentMonth");
+    return tenants.read(
+        accountId,
+        () -> {
+          Costs state = costs.get(accountId);
+          List<MonthFreshness> months = new ArrayList<>();
+          for (YearMonth month : period.months()) {
+            boolean closed = state != null && state.closed.containsKey(month);
+            months.add(
+                new MonthFreshness(
+                    month,
+                    MonthFreshness.statusOf(month, closed, currentMonth),
+                    state == null ? null : state.refreshedAt.get(month)));
+          }
+          return months;
         });
   }
 
@@ -269,6 +370,7 @@ final class InMemoryCostStore implements CostStore, InMemoryAccountStore.Account
   private static final class Costs {
     final TreeMap<LocalDate, Map<CostLine.Key, CostLine>> byDay = new TreeMap<>();
     final Map<YearMonth, MonthClose> closed = new HashMap<>();
+    final Map<YearMonth, Instant> refreshedAt = new HashMap<>();
     @Nullable Instant lastIngestAt;
   }
 

@@ -119,6 +119,17 @@ final class InMemoryInventoryStore
     return result;
   }
 
+  /**
+   * The tags of a resource, live or deleted; empty when the inventory does not know it. The caller
+   * holds the account's lock.
+   */
+  Map<String, String> tagsLocked(AccountId accountId, String resourceId) {
+    return find(accountId)
+        .map(inventory -> inventory.resources.get(resourceId))
+        .map(stored -> stored.value().tags())
+        .orElse(Map.of());
+  }
+
   @Override
   public SyncCount replaceScope(
       @Nullable AccountId accountId,

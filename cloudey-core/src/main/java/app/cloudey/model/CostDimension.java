@@ -1,6 +1,10 @@
 package app.cloudey.model;
 
-/** Dimensions cost lines can be grouped and filtered by. */
+/**
+ * Dimensions cost lines can be grouped and filtered by. Tags are not a dimension of a line alone
+ * (they come from the line's resource in the inventory): group by them with {@link
+ * CostQuery#groupByTags} and filter with {@link CostQuery#tag}.
+ */
 public enum CostDimension {
   DAY,
   MONTH,
@@ -8,7 +12,9 @@ public enum CostDimension {
   SKU,
   REGION,
   COMPARTMENT,
-  RESOURCE;
+  RESOURCE,
+  /** The SKU name; group by {@code SKU, SKU_NAME} for rows keyed by part number and name. */
+  SKU_NAME;
 
   /** The value of this dimension on a line, as it appears in a {@link CostRow} key. */
   public String valueOf(CostLine line) {
@@ -20,6 +26,7 @@ public enum CostDimension {
       case REGION -> line.region();
       case COMPARTMENT -> line.compartmentId();
       case RESOURCE -> line.resourceId();
+      case SKU_NAME -> line.skuName();
     };
   }
 }

@@ -7,11 +7,14 @@ import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
+import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.Period;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Stored cost lines, their month rollups and month status. */
@@ -33,8 +36,18 @@ public interface CostStore {
    * by amount descending, then key ascending (element by element, by {@link String#compareTo}),
    * then currency code; {@code query.limit()} keeps the first rows of that order. Each {@link
    * app.cloudey.model.CostDimension} gives the key of {@link
-   * app.cloudey.model.CostDimension#valueOf} ({@code ""} for a line without a resource). An empty
-   * filter means any; a resource filter of {@code ""} selects the lines without a resource.
+   * app.cloudey.model.CostDimension#valueOf} ({@code ""} for a line without a resource), followed
+   * by the value of each of {@code query.groupByTags()}. An empty filter means any; a resource
+   * filter of {@code ""} selects the lines without a resource, a tag filter value of {@code ""} the
+   * untagged lines.
+   *
+   * <p>Tag values are those of {@link CostQuery}'s class documentation: the line's own tag, else
+   * the tag of its resource in this store's inventory ({@link InventoryStore}, live or deleted
+   * resources), else untagged ({@code ""}).
+   *
+   * <p>A month that lies wholly within the period and is closed may be answered from its rollups
+   * instead of its lines when {@link #rollupDimension} allows it; the rows are identical either
+   * way, because a closed month's lines cannot change without reopening it.
    *
    * <p>With {@code query.includeSubcompartments()}, the compartment filter covers the given
    * compartments and every live compartment below them in the account's stored compartment tree
@@ -69,4 +82,58 @@ public interface CostStore {
    * lines.
    */
   List<CostRow> rollups(AccountId accountId, YearMonth month, CostDimension dimension);
+
+  /**
+   * The freshness of each month {@code period} touches, in order: CLOSED when the month is closed,
+   * otherwise OPEN from {@code currentMonth} on and SETTLING before it ({@link
+   * MonthFreshness#statusOf}); and when an ingest last replaced days of the month, whether or not
+   * its lines changed (null if never).
+   */
+  List<MonthFreshness> freshness(AccountId accountId, Period period, YearMonth currentMonth);
+
+  /**
+   * The dimension whose month rollups can answer {@code query} for a whole closed month, if any:
+   * the query must not use tags, and its group-by (other than {@link CostDimension#MONTH}, which
+   * every rollup row knows) and its filters together name at most one dimension (none: the {@code
+   * MONTH} rollup). A compartment filter counts as {@code COMPARTMENT}, resource as {@code
+   * RESOURCE}, and so on; SKU filters as {@code SKU}.
+   */
+  static Optional<CostDimension> rollupDimension(CostQuery query) {
+    if (query.usesTags()) {
+      return Optional.empty();
+    }
+    Set<CostDimension> named = new HashSet<>(query.groupBy());
+    named.remove(CostDimension.MONTH);
+    if (!query.services().isEmpty()) {
+      named.add(CostDimension.SERVICE);
+    }
+    if (!query.compartmentIds().isEmpty()) {
+      named.add(CostDimension.COMPARTMENT);
+    }
+    if (!query.resourceIds().isEmpty()) {
+      named.add(CostDimension.RESOURCE);
+    }
+    if (!query.regions().isEmpty()) {
+      named.add(CostDimension.REGION);
+    }
+    if (!query.skus().isEmpty()) {
+      named.add(CostDimension.SKU);
+    }
+    if (named.size() > 1) {
+      return Optional.empty();
+    }
+    return Optional.of(named.isEmpty() ? CostDimension.MONTH : named.iterator().next());
+  }
+
+  /** The values {@code query} filters {@code dimension} by; empty for none (any value). */
+  static Set<String> filterOf(CostQuery query, CostDimension dimension) {
+    return switch (dimension) {
+      case SERVICE -> query.services();
+      case COMPARTMENT -> query.compartmentIds();
+      case RESOURCE -> query.resourceIds();
+      case REGION -> query.regions();
+      case SKU -> query.skus();
+      case DAY, MONTH, SKU_NAME -> Set.of();
+    };
+  }
 }

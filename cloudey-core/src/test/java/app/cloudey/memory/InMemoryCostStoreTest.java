@@ -407,4 +407,44 @@ class InMemoryCostStoreTest {
     assertThat(costs.lines(ACME, OCTOBER)).hasSize(6);
     assertThat(costs.lines(GLOBEX, OCTOBER)).isEmpty();
   }
+
+  /**
+   * A whole closed month comes from its rollups when the query's group-by and filters name at most
+   * one dimension (MONTH aside) and no tag; the rows are those of its lines.
+   */
+  @Test
+  void wholeClosedMonthsAreAnsweredFromRollupsWhenTheQueryAllows() {
+    InMemoryCostStore spy = (InMemoryCostStore) costs;
+    costs.replaceCostLines(ACME, OCTOBER, october().stream());
+    CostQuery whole = CostQuery.of(OCTOBER);
+    List<CostQuery> answerable =
+        List.of(
+            whole,
+            whole.groupBy(SERVICE),
+            whole.services("COMPUTE").groupBy(CostDimension.MONTH, SERVICE),
+            whole.skus("B1", "B3").groupBy(CostDimension.SKU).top(1),
+            whole.groupBy(DAY));
+    List<CostQuery> notAnswerable =
+        List.of(
+            whole.groupBy(SERVICE, DAY),
+            whole.services("COMPUTE").groupBy(DAY),
+            whole.groupByTags("env"),
+            whole.tag("env", ""),
+            CostQuery.of(FIRST_THREE_DAYS).groupBy(SERVICE));
+    List<List<CostRow>> fromLines = new ArrayList<>();
+    answerable.forEach(q -> fromLines.add(costs.aggregate(ACME, q)));
+    notAnswerable.forEach(q -> fromLines.add(costs.aggregate(ACME, q)));
+    assertThat(spy.monthsAnsweredFromRollups()).isZero();
+
+    costs.closeMonth(ACME, OCT, T0);
+    List<List<CostRow>> afterClose = new ArrayList<>();
+    answerable.forEach(q -> afterClose.add(costs.aggregate(ACME, q)));
+    assertThat(spy.monthsAnsweredFromRollups()).isEqualTo(answerable.size());
+    notAnswerable.forEach(q -> afterClose.add(costs.aggregate(ACME, q)));
+    assertThat(spy.monthsAnsweredFromRollups()).isEqualTo(answerable.size());
+    assertThat(afterClose).isEqualTo(fromLines);
+    // COMPUTE 10.50 + 4.25 + 10.50 - 2.00 = 23.25, all in October
+    assertThat(costs.aggregate(ACME, answerable.get(2)))
+        .containsExactly(new CostRow(List.of("2026-10", "COMPUTE"), Money.of("23.25", "USD")));
+  }
 }

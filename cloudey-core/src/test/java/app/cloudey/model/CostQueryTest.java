@@ -98,4 +98,70 @@ class CostQueryTest {
     refused(
         () -> CostQuery.of(OCTOBER).services("COMPUTE", null), "services must not contain null");
   }
+
+  @Test
+  void groupByNamesParsesDimensionsInAnySpellingAndTagsAfterThem() {
+    CostQuery q =
+        CostQuery.of(OCTOBER)
+            .groupBy("Service", "sku_name", "SKU", "tag:env", "TAG: Operations.CostCenter");
+    assertThat(q.groupBy()).containsExactly(SERVICE, CostDimension.SKU_NAME, CostDimension.SKU);
+    assertThat(q.groupByTags()).containsExactly("env", "Operations.CostCenter");
+    assertThat(CostQuery.of(OCTOBER).groupBy("sku-name", "compartment").groupBy())
+        .containsExactly(CostDimension.SKU_NAME, COMPARTMENT);
+    // dimensions replace dimensions, tags replace tags
+    CostQuery tagged = CostQuery.of(OCTOBER).groupBy(SERVICE).groupByTags("env");
+    assertThat(tagged.groupBy(COMPARTMENT).groupByTags()).containsExactly("env");
+    assertThat(tagged.groupBy(COMPARTMENT).groupBy()).containsExactly(COMPARTMENT);
+    assertThat(tagged.totalOnly().ungrouped()).isTrue();
+    assertThat(tagged.ungrouped()).isFalse();
+    assertThat(CostQuery.of(OCTOBER).groupByTags("env").ungrouped()).isFalse();
+  }
+
+  @Test
+  void badTagsAndGroupByNamesAreRefusedWithWhatToWrite() {
+    CostQuery q = CostQuery.of(OCTOBER);
+    refused(() -> q.groupBy("tag:"), "names no tag key", "tag:env");
+    refused(() -> q.groupBy("tag:  "), "names no tag key");
+    refused(() -> q.groupBy("tag:env", "service"), "comes after a tag", "service,tag:env");
+    refused(() -> q.groupBy("colour"), "unknown group-by 'colour'", "sku_name", "tag:KEY");
+    refused(() -> q.groupBy(""), "group-by name must not be blank");
+    refused(() -> q.groupByTags(""), "tag key must be non-blank");
+    refused(() -> q.groupByTags(" env"), "without surrounding spaces");
+    refused(() -> q.groupByTags("env", "env"), "groupByTags repeats a tag key");
+    refused(() -> q.tag("", "prod"), "tag key must be non-blank");
+    refused(() -> q.tag("env"), "tag filter 'env' has no values", "selects untagged");
+    refused(() -> q.tag("env", (String) null), "must not contain null");
+  }
+
+  @Test
+  void tagValuesComeFromTheLineElseItsResourceElseUntagged() {
+    CostLine tagged =
+        line("2026-10-01", "COMPUTE", "c", "r", "x").toBuilder()
+            .tags(java.util.Map.of("env", "prod", "empty", ""))
+            .build();
+    CostLine plain = line("2026-10-01", "COMPUTE", "c", "r", "x");
+    CostLine noResource = line("2026-10-01", "NETWORK", "c", "", "x");
+    java.util.Map<String, String> resource = java.util.Map.of("env", "dev", "empty", "set");
+    assertThat(CostQuery.tagValue("env", tagged, resource)).isEqualTo("prod");
+    assertThat(CostQuery.tagValue("empty", tagged, resource)).isEqualTo("set");
+    assertThat(CostQuery.tagValue("env", plain, resource)).isEqualTo("dev");
+    assertThat(CostQuery.tagValue("env", plain, java.util.Map.of())).isEqualTo(CostQuery.UNTAGGED);
+    assertThat(CostQuery.tagValue("env", noResource, resource)).isEqualTo(CostQuery.UNTAGGED);
+    CostQuery prod = CostQuery.of(OCTOBER).tag("env", "prod").skus("");
+    assertThat(prod.matches(tagged)).isTrue();
+    assertThat(prod.matches(plain, resource)).isFalse();
+    assertThat(prod.skus("B1").matches(tagged)).isFalse();
+    assertThat(CostQuery.of(OCTOBER).tag("env", "").matches(noResource, resource)).isTrue();
+  }
+
+  @Test
+  void theOldConstructorHasNoSkuOrTags() {
+    CostQuery old =
+        new CostQuery(OCTOBER, List.of(SERVICE), Set.of(), Set.of(), false, Set.of(), Set.of(), 0);
+    assertThat(old).isEqualTo(CostQuery.of(OCTOBER).groupBy(SERVICE));
+    assertThat(old.skus()).isEmpty();
+    assertThat(old.groupByTags()).isEmpty();
+    assertThat(old.tags()).isEmpty();
+    assertThat(old.usesTags()).isFalse();
+  }
 }

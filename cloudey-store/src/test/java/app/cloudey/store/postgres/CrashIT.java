@@ -174,11 +174,11 @@ class CrashIT {
     store.costs().closeMonth(probe, OCTOBER, FIRST_CLOSE);
     kill.clear();
     store.costs().replaceCostLines(probe, COST_PERIOD, correction(probe).stream());
-    // lock the account state (recording the ingest time), closed months, delete lines (digest
-    // before), COPY, digest after, delete rollups, delete month status, bump the costs version,
-    // COMMIT
+    // lock the account state (recording the ingest time), record the months' refresh time,
+    // closed months, delete lines (digest before), COPY, digest after, delete rollups, delete
+    // month status, bump the costs version, COMMIT
     int statements = kill.statements().size();
-    assertThat(statements).isEqualTo(9);
+    assertThat(statements).isEqualTo(10);
     assertThat(store.costs().findClosedMonth(probe, OCTOBER)).isEmpty();
     for (int k = 1; k <= statements; k++) {
       AccountId id = accountWithOctober();

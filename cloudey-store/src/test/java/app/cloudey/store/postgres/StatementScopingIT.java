@@ -11,6 +11,7 @@ import app.cloudey.model.CostQuery;
 import app.cloudey.model.DataKind;
 import app.cloudey.model.MetricQuery;
 import app.cloudey.model.Money;
+import app.cloudey.model.Period;
 import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.Scope;
 import app.cloudey.model.SyncKind;
@@ -115,6 +116,7 @@ class StatementScopingIT {
             "cost_line",
             "month_status",
             "month_rollup",
+            "month_refresh",
             "metric_daily",
             "sync_run");
     assertThat(distinct).hasSizeGreaterThan(40);
@@ -227,6 +229,14 @@ class StatementScopingIT {
     store.costs().closeMonth(id, OCTOBER, now);
     store.costs().findClosedMonth(id, OCTOBER);
     store.costs().rollups(id, OCTOBER, CostDimension.SERVICE);
+    // from rollups (October closed), with tags (the resource join), and freshness
+    store.costs().aggregate(id, CostQuery.of(Period.month(OCTOBER)).services("COMPUTE"));
+    store
+        .costs()
+        .aggregate(
+            id,
+            CostQuery.of(COST_PERIOD).groupBy("sku", "tag:env").tag("Operations.CostCenter", "42"));
+    store.costs().freshness(id, Period.month(OCTOBER), OCTOBER.plusMonths(1));
     // re-ingesting the closed month: identical lines keep it closed (digest only), a changed
     // line reopens it (digest, then the reopen deletes)
     store.costs().replaceCostLines(id, COST_PERIOD, Fixtures.costLines(id).stream());

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Objects;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,16 +28,7 @@ class SyncLifecycleMigrationIT {
 
   @Test
   void rowsWrittenBeforeV3AreBackfilled() throws SQLException {
-    Flyway.configure(PostgresStore.class.getClassLoader())
-        .dataSource(TestDatabase.of(PG).dataSource())
-        .schemas("cloudey")
-        .defaultSchema("cloudey")
-        .createSchemas(true)
-        .table("cloudey_schema_history")
-        .locations("classpath:db/cloudey/migration")
-        .target("1")
-        .load()
-        .migrate();
+    TestDatabase.of(PG).migrateTo("1");
     try (Connection c = TestDatabase.of(PG).dataSource().getConnection();
         Statement s = c.createStatement()) {
       s.execute(

@@ -64,6 +64,23 @@ final class TestDatabase {
     return CredentialKeys.of("k1", KEY_1);
   }
 
+  /**
+   * Migrates the empty database only up to version {@code target}, as an older release left it, so
+   * a test can write old rows before a store runs the later migrations.
+   */
+  void migrateTo(String target) {
+    org.flywaydb.core.Flyway.configure(PostgresStore.class.getClassLoader())
+        .dataSource(pool)
+        .schemas("cloudey")
+        .defaultSchema("cloudey")
+        .createSchemas(true)
+        .table("cloudey_schema_history")
+        .locations("classpath:db/cloudey/migration")
+        .target(target)
+        .load()
+        .migrate();
+  }
+
   /** A store with the test key; only the first one of the database runs the migrations. */
   synchronized PostgresStore store() {
     return builder().build();

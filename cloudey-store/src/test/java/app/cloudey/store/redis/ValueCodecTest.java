@@ -11,6 +11,8 @@ import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.Money;
+import app.cloudey.model.MonthFreshness;
+import app.cloudey.model.MonthStatus;
 import app.cloudey.model.Period;
 import app.cloudey.spi.CacheKey;
 import app.cloudey.store.redis.internal.ValueCodec;
@@ -34,11 +36,21 @@ class ValueCodecTest {
             CostQuery.of(Period.month(2026, 10))
                 .groupBy(CostDimension.SERVICE, CostDimension.DAY)
                 .services("COMPUTE")
+                .skus("B97384")
+                .groupByTags("env")
+                .tag("Operations.CostCenter", "42", "")
                 .top(3),
-            List.of(new CostRow(List.of("COMPUTE", "2026-10-01"), Money.of("12.3400", "USD"))),
+            List.of(
+                new CostRow(List.of("COMPUTE", "2026-10-01", "prod"), Money.of("12.3400", "USD"))),
             List.of(Money.of("-0.10", "EUR"), Money.of("12.34", "USD")),
             3,
-            Instant.parse("2026-11-26T09:15:30.123456Z"));
+            Instant.parse("2026-11-26T09:15:30.123456Z"),
+            List.of(
+                new MonthFreshness(
+                    YearMonth.of(2026, 10),
+                    MonthStatus.CLOSED,
+                    Instant.parse("2026-11-06T02:00:00Z")),
+                new MonthFreshness(YearMonth.of(2026, 11), MonthStatus.OPEN, null)));
     String json = codec.encode(key, report);
     assertThat(codec.decode(key, json, CostReport.class)).contains(report);
     // money stays exact text, never a binary float

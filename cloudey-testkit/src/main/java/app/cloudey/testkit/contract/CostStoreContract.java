@@ -59,9 +59,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * }
  * }</pre>
  */
-public abstract class CostStoreContract extends StoreContract {
+public abstract class CostStoreContract extends CostQueryContract {
 
   private static final Instant CLOSED_AT = Instant.parse("2026-11-06T02:00:00Z");
+  private static final String OCPU = "Compute - Standard - E4 - OCPU";
 
   private CostStore costs() {
     return store().costs();
@@ -129,6 +130,13 @@ public abstract class CostStoreContract extends StoreContract {
           // web1 12.34, boot1 1.70*3, vol1 0.50, lines without a resource 0.30 (key "")
           case RESOURCE ->
               List.of(row("12.34", WEB1), row("5.1", BOOT1), row("0.5", VOL1), row("0.3", ""));
+          // one name per part number: the SKU sums under their names
+          case SKU_NAME ->
+              List.of(
+                  row("9", "Compute - Standard - E4 - OCPU"),
+                  row("5.6", "Storage - Block Volume - Storage"),
+                  row("3.34", "Compute - Standard - E4 - Memory"),
+                  row("0.3", "Networking - Outbound Data Transfer"));
         };
     assertThat(by(id, dimension)).containsExactlyElementsOf(expected);
   }
@@ -237,9 +245,9 @@ public abstract class CostStoreContract extends StoreContract {
     // the top 3 of every dimension at once: each line is its own group, the 3.00 lines first
     assertThat(costs().aggregate(id, october.groupBy(CostDimension.values()).top(3)))
         .containsExactly(
-            row("3", "2026-10-01", "2026-10", "COMPUTE", "B97384", HOME_REGION, PROD, WEB1),
-            row("3", "2026-10-02", "2026-10", "COMPUTE", "B97384", HOME_REGION, PROD, WEB1),
-            row("3", "2026-10-03", "2026-10", "COMPUTE", "B97384", HOME_REGION, PROD, WEB1));
+            row("3", "2026-10-01", "2026-10", "COMPUTE", "B97384", HOME_REGION, PROD, WEB1, OCPU),
+            row("3", "2026-10-02", "2026-10", "COMPUTE", "B97384", HOME_REGION, PROD, WEB1, OCPU),
+            row("3", "2026-10-03", "2026-10", "COMPUTE", "B97384", HOME_REGION, PROD, WEB1, OCPU));
   }
 
   @Test

@@ -9,6 +9,7 @@ import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
+import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.Period;
 import app.cloudey.spi.CostStore;
 import java.time.Instant;
@@ -90,6 +91,18 @@ final class AppendingCostStore implements CostStore {
       return List.of();
     }
     return group(lines(accountId, Period.month(month)).toList(), List.of(dimension), 0);
+  }
+
+  @Override
+  public List<MonthFreshness> freshness(AccountId accountId, Period period, YearMonth current) {
+    return period.months().stream()
+        .map(
+            m ->
+                new MonthFreshness(
+                    m,
+                    MonthFreshness.statusOf(m, findClosedMonth(accountId, m).isPresent(), current),
+                    lastIngest.get(accountId)))
+        .toList();
   }
 
   private static List<Money> totals(List<CostLine> lines) {

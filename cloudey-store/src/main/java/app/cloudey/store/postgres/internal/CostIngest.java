@@ -64,6 +64,19 @@ final class CostIngest {
               .bind("account_id", accountId.value())
               .bind("now", PgAccountStore.utc(clock.instant()))
               .execute();
+          h.createUpdate(
+                  db.sql(
+                      "insert into {s}.month_refresh (account_id, month, refreshed_at) select"
+                          + " :account_id, unnest(cast(:months as date[])), :now on conflict"
+                          + " (account_id, month) do update set refreshed_at ="
+                          + " excluded.refreshed_at"))
+              .bind("account_id", accountId.value())
+              .bindArray(
+                  "months",
+                  String.class,
+                  days.months().stream().map(m -> m.atDay(1).toString()).toList())
+              .bind("now", PgAccountStore.utc(clock.instant()))
+              .execute();
           List<LocalDate> closed = closedMonths(h, accountId, days);
           Map<LocalDate, Digest> before = deleteLines(h, accountId, days);
           Copied copied = copy(h, accountId, days, lines);

@@ -133,6 +133,7 @@ final class MonthClose {
       case DAY, MONTH -> "day";
       case SERVICE -> "service";
       case SKU -> "sku_part_number";
+      case SKU_NAME -> "sku_name";
       case REGION -> "region";
       case COMPARTMENT -> "compartment_id";
       case RESOURCE -> "resource_id";

@@ -8,21 +8,22 @@ import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
+import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.Period;
 import app.cloudey.spi.CostStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** Cost lines, aggregates, month close and rollups in PostgreSQL. */
 public final class PgCostStore implements CostStore {
@@ -43,80 +44,80 @@ public final class PgCostStore implements CostStore {
     return ingest.replace(accountId, days, lines);
   }
 
+  /**
+   * One statement over the lines, unless whole closed months can come from their rollups: then the
+   * closed months are read first and the statement reads their rollup rows instead of their lines,
+   * both in one repeatable-read transaction so a concurrent reopen cannot slip in between.
+   */
   @Override
   public List<CostRow> aggregate(AccountId accountId, CostQuery query) {
-    List<CostDimension> dims = query.groupBy();
-    boolean subtree = query.includeSubcompartments() && !query.compartmentIds().isEmpty();
-    StringBuilder sql = new StringBuilder();
-    if (subtree) {
-      // the given compartments and every live one below them in the stored tree; union (not
-      // union all) visits each compartment once, so even a cyclic tree terminates
-      sql.append(
-          "with recursive subtree (compartment_id) as (select unnest(cast(:compartments as"
-              + " text[])) union select c.compartment_id from {s}.compartment c join subtree t on"
-              + " c.parent_id = t.compartment_id where c.account_id = :account_id and"
-              + " c.deleted_at is null) ");
-    }
-    sql.append("select ");
-    for (CostDimension d : dims) {
-      sql.append(MonthClose.keyExpression(d)).append(", ");
-    }
-    sql.append("currency, sum(cost) from {s}.cost_line where account_id = :account_id")
-        .append(" and day >= :start and day < :end");
-    if (!query.services().isEmpty()) {
-      sql.append(" and service = any(:services)");
-    }
-    if (subtree) {
-      sql.append(" and compartment_id in (select compartment_id from subtree)");
-    } else if (!query.compartmentIds().isEmpty()) {
-      sql.append(" and compartment_id = any(:compartments)");
-    }
-    if (!query.resourceIds().isEmpty()) {
-      sql.append(" and resource_id = any(:resources)");
-    }
-    if (!query.regions().isEmpty()) {
-      sql.append(" and region = any(:regions)");
-    }
-    sql.append(" group by ");
-    for (int i = 1; i <= dims.size() + 1; i++) {
-      sql.append(i == 1 ? "" : ", ").append(i);
-    }
-    // "C" collation: keys sort like String.compareTo, whatever the database's locale
-    sql.append(" order by sum(cost) desc");
-    for (CostDimension d : dims) {
-      sql.append(", ").append(MonthClose.keyExpression(d)).append(" collate \"C\"");
-    }
-    sql.append(", currency collate \"C\"");
-    if (query.limit() > 0) {
-      sql.append(" limit ").append(query.limit());
+    Optional<CostDimension> rollup = CostStore.rollupDimension(query);
+    List<LocalDate> whole = CostQuerySql.wholeMonths(query.period());
+    if (rollup.isEmpty() || whole.isEmpty()) {
+      return db.read(
+          "aggregate costs",
+          accountId,
+          h -> CostQuerySql.linesOnly(db::sql, query).run(h, accountId.value()));
     }
     return db.read(
         "aggregate costs",
         accountId,
-        h -> {
-          Query q =
-              h.createQuery(db.sql(sql.toString()))
-                  .bind("account_id", accountId.value())
-                  .bind("start", query.period().start())
-                  .bind("end", query.period().end());
-          bindSet(q, "services", query.services());
-          bindSet(q, "compartments", query.compartmentIds());
-          bindSet(q, "resources", query.resourceIds());
-          bindSet(q, "regions", query.regions());
-          return q.map(
-                  (rs, ctx) -> {
-                    List<String> key = new ArrayList<>(dims.size());
-                    for (int i = 1; i <= dims.size(); i++) {
-                      key.add(rs.getString(i));
-                    }
-                    return new CostRow(
-                        key,
-                        new Money(
-                            rs.getBigDecimal(dims.size() + 2),
-                            Currency.getInstance(rs.getString(dims.size() + 1))));
-                  })
-              .list();
-        });
+        h ->
+            h.inTransaction(
+                TransactionIsolationLevel.REPEATABLE_READ,
+                tx -> {
+                  List<YearMonth> closed =
+                      tx.createQuery(
+                              db.sql(
+                                  "select month from {s}.month_status where account_id ="
+                                      + " :account_id and status = 'CLOSED' and month ="
+                                      + " any(cast(:months as date[])) order by month"))
+                          .bind("account_id", accountId.value())
+                          .bindArray(
+                              "months",
+                              String.class,
+                              whole.stream().map(LocalDate::toString).toList())
+                          .mapTo(LocalDate.class)
+                          .map(YearMonth::from)
+                          .list();
+                  CostQuerySql sql =
+                      closed.isEmpty()
+                          ? CostQuerySql.linesOnly(db::sql, query)
+                          : CostQuerySql.withRollups(db::sql, query, closed, rollup.get());
+                  return sql.run(tx, accountId.value());
+                }));
+  }
+
+  @Override
+  public List<MonthFreshness> freshness(
+      AccountId accountId, Period period, YearMonth currentMonth) {
+    List<YearMonth> months = period.months();
+    return db.read(
+        "read month freshness",
+        accountId,
+        h ->
+            h.createQuery(
+                    db.sql(
+                        "select m.month, s.month is not null, r.refreshed_at from"
+                            + " unnest(cast(:months as date[])) as m (month) left join"
+                            + " {s}.month_status s on s.account_id = :account_id and s.month ="
+                            + " m.month and s.status = 'CLOSED' left join {s}.month_refresh r on"
+                            + " r.account_id = :account_id and r.month = m.month order by m.month"))
+                .bind("account_id", accountId.value())
+                .bindArray(
+                    "months",
+                    String.class,
+                    months.stream().map(m -> m.atDay(1).toString()).toList())
+                .map(
+                    (rs, ctx) -> {
+                      YearMonth month = YearMonth.from(rs.getObject(1, LocalDate.class));
+                      OffsetDateTime refreshed = rs.getObject(3, OffsetDateTime.class);
+                      return new MonthFreshness(
+                          month,
+                          MonthFreshness.statusOf(month, rs.getBoolean(2), currentMonth),
+                          refreshed == null ? null : refreshed.toInstant());
+                    })
+                .list());
   }
 
   @Override
@@ -224,12 +225,6 @@ public final class PgCostStore implements CostStore {
                     List.of(rs.getString(1)),
                     new Money(rs.getBigDecimal(3), Currency.getInstance(rs.getString(2)))))
         .list();
-  }
-
-  private static void bindSet(Query q, String name, java.util.Set<String> values) {
-    if (!values.isEmpty()) {
-      q.bindArray(name, String.class, List.copyOf(values));
-    }
   }
 
   private static CostLine line(AccountId accountId, ResultSet rs) throws SQLException {

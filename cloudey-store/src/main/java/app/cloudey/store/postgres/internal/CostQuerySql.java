@@ -1,0 +1,278 @@
+package app.cloudey.store.postgres.internal;
+
+import app.cloudey.model.CostDimension;
+import app.cloudey.model.CostQuery;
+import app.cloudey.model.CostRow;
+import app.cloudey.model.Money;
+import app.cloudey.model.Period;
+import app.cloudey.spi.CostStore;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The one SQL statement that answers a {@link CostQuery}: the matching lines of the days not
+ * answered from rollups, {@code UNION ALL} the matching rollup rows of the closed months that are,
+ * summed per key and currency, ordered and limited in SQL.
+ *
+ * <p>Tags come from a left join of each line with its resource's row in {@code resource} (live or
+ * deleted, by the primary key): {@code coalesce(nullif(line tag, ''), nullif(resource tag, ''),
+ * '')}, the rule of {@link CostQuery}.
+ */
+final class CostQuerySql {
+  private final String schemaSql;
+  private final CostQuery query;
+  private final List<YearMonth> rollupMonths;
+  private final CostDimension rollupDimension;
+
+  /**
+   * @param sql the store's {@code {s}} substitution
+   * @param rollupMonths whole closed months to answer from rollups of {@code rollupDimension}
+   */
+  private CostQuerySql(
+      java.util.function.UnaryOperator<String> sql,
+      CostQuery query,
+      List<YearMonth> rollupMonths,
+      CostDimension rollupDimension) {
+    this.query = query;
+    this.rollupMonths = rollupMonths;
+    this.rollupDimension = rollupDimension;
+    this.schemaSql = sql.apply(text());
+  }
+
+  /** The statement over lines only. */
+  static CostQuerySql linesOnly(java.util.function.UnaryOperator<String> sql, CostQuery query) {
+    return new CostQuerySql(sql, query, List.of(), CostDimension.MONTH);
+  }
+
+  /** The statement answering {@code rollupMonths} from rollups of {@code dimension}. */
+  static CostQuerySql withRollups(
+      java.util.function.UnaryOperator<String> sql,
+      CostQuery query,
+      List<YearMonth> rollupMonths,
+      CostDimension dimension) {
+    return new CostQuerySql(sql, query, rollupMonths, dimension);
+  }
+
+  String sql() {
+    return schemaSql;
+  }
+
+  private boolean subtree() {
+    return query.includeSubcompartments() && !query.compartmentIds().isEmpty();
+  }
+
+  /** The day ranges whose lines are read: the period without the months read from rollups. */
+  private List<Period> lineRanges() {
+    if (rollupMonths.isEmpty()) {
+      return List.of(query.period());
+    }
+    List<Period> ranges = new ArrayList<>();
+    for (Period piece : query.period().splitByMonth()) {
+      if (rollupMonths.contains(YearMonth.from(piece.start()))) {
+        continue;
+      }
+      Period last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+      if (last != null && last.end().equals(piece.start())) {
+        ranges.set(ranges.size() - 1, Period.of(last.start(), piece.end()));
+      } else {
+        ranges.add(piece);
+      }
+    }
+    return ranges;
+  }
+
+  private String text() {
+    int keys = query.groupBy().size() + query.groupByTags().size();
+    StringBuilder sql = new StringBuilder();
+    if (subtree()) {
+      // the given compartments and every live one below them in the stored tree; union (not
+      // union all) visits each compartment once, so even a cyclic tree terminates
+      sql.append(
+          "with recursive subtree (compartment_id) as (select unnest(cast(:compartments as"
+              + " text[])) union select c.compartment_id from {s}.compartment c join subtree t on"
+              + " c.parent_id = t.compartment_id where c.account_id = :account_id and"
+              + " c.deleted_at is null) ");
+    }
+    List<String> parts = new ArrayList<>();
+    List<Period> ranges = lineRanges();
+    if (!ranges.isEmpty()) {
+      parts.add(linesPart(ranges));
+    }
+    if (!rollupMonths.isEmpty()) {
+      parts.add(rollupPart());
+    }
+    sql.append("select ");
+    for (int i = 0; i < keys; i++) {
+      sql.append("k").append(i).append(", ");
+    }
+    sql.append("currency, sum(cost) from (")
+        .append(String.join(" union all ", parts))
+        .append(") x group by ");
+    for (int i = 1; i <= keys + 1; i++) {
+      sql.append(i == 1 ? "" : ", ").append(i);
+    }
+    // "C" collation: keys sort like String.compareTo, whatever the database's locale
+    sql.append(" order by sum(cost) desc");
+    for (int i = 0; i < keys; i++) {
+      sql.append(", k").append(i).append(" collate \"C\"");
+    }
+    sql.append(", currency collate \"C\"");
+    if (query.limit() > 0) {
+      sql.append(" limit ").append(query.limit());
+    }
+    return sql.toString();
+  }
+
+  private String linesPart(List<Period> ranges) {
+    StringBuilder sql = new StringBuilder("select ");
+    int k = 0;
+    for (CostDimension d : query.groupBy()) {
+      sql.append(MonthClose.keyExpression(d)).append(" as k").append(k++).append(", ");
+    }
+    for (int t = 0; t < query.groupByTags().size(); t++) {
+      sql.append(tagValue("gt" + t)).append(" as k").append(k++).append(", ");
+    }
+    sql.append("currency, cost from {s}.cost_line");
+    if (query.usesTags()) {
+      // renamed columns: the line's own columns stay unambiguous
+      sql.append(
+          " left join (select resource_id as r_id, tags as r_tags from {s}.resource where"
+              + " account_id = :account_id) r on r.r_id = resource_id");
+    }
+    sql.append(" where account_id = :account_id and (");
+    for (int i = 0; i < ranges.size(); i++) {
+      sql.append(i == 0 ? "" : " or ")
+          .append("day >= :start")
+          .append(i)
+          .append(" and day < :end")
+          .append(i);
+    }
+    sql.append(")");
+    if (!query.services().isEmpty()) {
+      sql.append(" and service = any(:services)");
+    }
+    if (subtree()) {
+      sql.append(" and compartment_id in (select compartment_id from subtree)");
+    } else if (!query.compartmentIds().isEmpty()) {
+      sql.append(" and compartment_id = any(:compartments)");
+    }
+    if (!query.resourceIds().isEmpty()) {
+      sql.append(" and resource_id = any(:resources)");
+    }
+    if (!query.regions().isEmpty()) {
+      sql.append(" and region = any(:regions)");
+    }
+    if (!query.skus().isEmpty()) {
+      sql.append(" and sku_part_number = any(:skus)");
+    }
+    for (int t = 0; t < query.tags().size(); t++) {
+      sql.append(" and ").append(tagValue("ft" + t)).append(" = any(:ftv").append(t).append(")");
+    }
+    return sql.toString();
+  }
+
+  /** The value of the tag key bound as {@code :name} on a line joined with its resource. */
+  private static String tagValue(String name) {
+    return "coalesce(nullif(tags ->> cast(:"
+        + name
+        + " as text), ''), nullif(r.r_tags ->> cast(:"
+        + name
+        + " as text), ''), '')";
+  }
+
+  private String rollupPart() {
+    StringBuilder sql = new StringBuilder("select ");
+    int k = 0;
+    for (CostDimension d : query.groupBy()) {
+      sql.append(d == CostDimension.MONTH ? "to_char(month, 'YYYY-MM')" : "key")
+          .append(" as k")
+          .append(k++)
+          .append(", ");
+    }
+    sql.append(
+        "currency, cost from {s}.month_rollup where account_id = :account_id and dimension ="
+            + " :rollup_dimension and month = any(cast(:rollup_months as date[]))");
+    Set<String> filter = CostStore.filterOf(query, rollupDimension);
+    if (rollupDimension == CostDimension.COMPARTMENT && subtree()) {
+      sql.append(" and key in (select compartment_id from subtree)");
+    } else if (!filter.isEmpty()) {
+      sql.append(" and key = any(:").append(filterName(rollupDimension)).append(")");
+    }
+    return sql.toString();
+  }
+
+  private static String filterName(CostDimension d) {
+    return switch (d) {
+      case SERVICE -> "services";
+      case COMPARTMENT -> "compartments";
+      case RESOURCE -> "resources";
+      case REGION -> "regions";
+      case SKU -> "skus";
+      default -> throw new IllegalArgumentException("no filter on " + d);
+    };
+  }
+
+  /** Runs the statement on {@code h}: rows as {@link app.cloudey.spi.CostStore#aggregate}. */
+  List<CostRow> run(Handle h, String accountId) {
+    Query q = h.createQuery(schemaSql).bind("account_id", accountId);
+    List<Period> ranges = lineRanges();
+    for (int i = 0; i < ranges.size(); i++) {
+      q.bind("start" + i, ranges.get(i).start()).bind("end" + i, ranges.get(i).end());
+    }
+    bindSet(q, "services", query.services());
+    bindSet(q, "compartments", query.compartmentIds());
+    bindSet(q, "resources", query.resourceIds());
+    bindSet(q, "regions", query.regions());
+    bindSet(q, "skus", query.skus());
+    for (int t = 0; t < query.groupByTags().size(); t++) {
+      q.bind("gt" + t, query.groupByTags().get(t));
+    }
+    int t = 0;
+    for (Map.Entry<String, Set<String>> filter : query.tags().entrySet()) {
+      q.bind("ft" + t, filter.getKey());
+      bindSet(q, "ftv" + t, filter.getValue());
+      t++;
+    }
+    if (!rollupMonths.isEmpty()) {
+      q.bind("rollup_dimension", rollupDimension.name());
+      q.bindArray(
+          "rollup_months",
+          String.class,
+          rollupMonths.stream().map(m -> m.atDay(1).toString()).toList());
+    }
+    int keys = query.groupBy().size() + query.groupByTags().size();
+    return q.map(
+            (rs, ctx) -> {
+              List<String> key = new ArrayList<>(keys);
+              for (int i = 1; i <= keys; i++) {
+                key.add(rs.getString(i));
+              }
+              return new CostRow(
+                  key,
+                  new Money(
+                      rs.getBigDecimal(keys + 2), Currency.getInstance(rs.getString(keys + 1))));
+            })
+        .list();
+  }
+
+  private static void bindSet(Query q, String name, Set<String> values) {
+    if (!values.isEmpty()) {
+      q.bindArray(name, String.class, List.copyOf(values));
+    }
+  }
+
+  /** The first days of the months that lie wholly within the period. */
+  static List<LocalDate> wholeMonths(Period period) {
+    return period.months().stream()
+        .filter(m -> period.contains(Period.month(m)))
+        .map(m -> m.atDay(1))
+        .toList();
+  }
+}

@@ -1,0 +1,119 @@
+package app.cloudey.store.postgres;
+
+import static app.cloudey.testkit.Fixtures.COST_PERIOD;
+import static app.cloudey.testkit.Fixtures.NOVEMBER_FIRST;
+import static app.cloudey.testkit.Fixtures.OCTOBER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.model.CostDimension;
+import app.cloudey.model.CostQuery;
+import app.cloudey.model.CostRow;
+import app.cloudey.model.Money;
+import app.cloudey.model.Period;
+import app.cloudey.testkit.Fixtures;
+import app.cloudey.testkit.junit.PostgresExtension;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Which tables a cost query reads, seen through the statement hook: a whole closed month comes from
+ * {@code month_rollup} without touching {@code cost_line}; the partial months around it, and
+ * queries rollups cannot answer, come from the lines. The contract proves the rows are the same
+ * either way.
+ */
+class CostRollupPathIT {
+  @RegisterExtension static final PostgresExtension PG = PostgresExtension.create();
+
+  private final KillSwitch recorder = new KillSwitch();
+  private PostgresStore store;
+  private AccountId id;
+
+  @BeforeEach
+  void open() {
+    TestDatabase.of(PG).store().close(); // migrate before hooking
+    store = TestDatabase.of(PG).builder().statementHook(recorder).build();
+    id = Fixtures.randomAccountId();
+    store.costs().replaceCostLines(id, COST_PERIOD, Fixtures.costLines(id).stream());
+    store
+        .costs()
+        .replaceCostLines(id, Period.day(NOVEMBER_FIRST), Stream.of(Fixtures.novemberLine(id)));
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  private List<String> statementsOf(Supplier<?> call) {
+    recorder.clear();
+    call.get();
+    return recorder.statements();
+  }
+
+  private List<CostRow> aggregate(CostQuery query) {
+    return store.costs().aggregate(id, query);
+  }
+
+  @Test
+  void aWholeClosedMonthIsReadFromItsRollupsOnly() {
+    CostQuery october = CostQuery.of(Period.month(OCTOBER)).groupBy(CostDimension.SERVICE);
+    List<CostRow> fromLines = aggregate(october);
+    store.costs().closeMonth(id, OCTOBER, Instant.parse("2026-11-06T02:00:00Z"));
+
+    List<String> sql = statementsOf(() -> aggregate(october));
+    assertThat(sql).anyMatch(s -> s.contains("from cloudey.month_rollup"));
+    assertThat(sql).noneMatch(s -> s.contains("cloudey.cost_line"));
+    // COMPUTE 12.34, BLOCK_STORAGE 5.60, NETWORK 0.30, as from the lines
+    assertThat(aggregate(october))
+        .isEqualTo(fromLines)
+        .containsExactly(
+            row("12.34", "COMPUTE"), row("5.6", "BLOCK_STORAGE"), row("0.3", "NETWORK"));
+    // a filter on the grouped dimension still fits the rollups
+    assertThat(statementsOf(() -> aggregate(october.services("NETWORK"))))
+        .noneMatch(s -> s.contains("cloudey.cost_line"));
+    assertThat(aggregate(october.services("NETWORK"))).containsExactly(row("0.3", "NETWORK"));
+  }
+
+  @Test
+  void thePartialMonthsAroundAClosedMonthComeFromTheirLines() {
+    store.costs().closeMonth(id, OCTOBER, Instant.parse("2026-11-06T02:00:00Z"));
+    CostQuery around =
+        CostQuery.of(Period.of(OCTOBER.atDay(1).minusDays(5), NOVEMBER_FIRST.plusDays(1)))
+            .groupBy(CostDimension.MONTH);
+    List<String> sql = statementsOf(() -> aggregate(around));
+    String query = sql.stream().filter(s -> s.contains("sum(cost)")).findFirst().orElseThrow();
+    // lines of 09-26..09-30 and of 11-01, rollups of October, in one statement
+    assertThat(query)
+        .contains("from cloudey.cost_line")
+        .contains("from cloudey.month_rollup")
+        .contains(":start1");
+    assertThat(aggregate(around)).containsExactly(row("18.24", "2026-10"), row("3", "2026-11"));
+  }
+
+  @Test
+  void queriesRollupsCannotAnswerReadTheLines() {
+    store.costs().closeMonth(id, OCTOBER, Instant.parse("2026-11-06T02:00:00Z"));
+    CostQuery october = CostQuery.of(Period.month(OCTOBER));
+    for (CostQuery q :
+        List.of(
+            october.groupBy(CostDimension.SERVICE, CostDimension.REGION),
+            october.services("COMPUTE").groupBy(CostDimension.DAY),
+            october.groupByTags("env"),
+            CostQuery.of(COST_PERIOD).groupBy(CostDimension.SERVICE))) {
+      List<String> sql = statementsOf(() -> aggregate(q));
+      assertThat(sql).as(q.toString()).noneMatch(s -> s.contains("month_rollup"));
+      assertThat(sql).as(q.toString()).anyMatch(s -> s.contains("from cloudey.cost_line"));
+    }
+  }
+
+  private static CostRow row(String usd, String... key) {
+    return new CostRow(List.of(key), Money.of(usd, "USD"));
+  }
+}
