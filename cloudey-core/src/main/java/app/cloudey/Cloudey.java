@@ -130,8 +130,19 @@ public final class Cloudey implements AutoCloseable {
         new Inventory(runtime, id, jobRunner),
         new Costs(id, costEngine, jobRunner),
         new Metrics(runtime, id, metricEngine, jobRunner),
-        new Recommendations(id, advisorEngine, advisorOptions, jobRunner),
+        new Recommendations(id, advisorEngine, advisorOptions, jobRunner, recommendationStore()),
         this::assistant);
+  }
+
+  /**
+   * The store's recommendation runs, or null when the store keeps none (runs are then not kept).
+   */
+  private app.cloudey.spi.@Nullable RecommendationStore recommendationStore() {
+    try {
+      return runtime.store().recommendations();
+    } catch (CloudeyConfigException e) {
+      return null;
+    }
   }
 
   private Assistant assistant(CloudeyAccount account) {

@@ -130,7 +130,19 @@ public final class Schedules {
       case METRIC_SYNC -> recorded(account.id(), SyncKind.METRICS, () -> account.metrics().sync());
       case RECOMMENDATIONS ->
           recorded(
-              account.id(), SyncKind.RECOMMENDATIONS, () -> account.recommendations().generate());
+              account.id(),
+              SyncKind.RECOMMENDATIONS,
+              () -> failIfRulesFailed(account.recommendations().run()));
+    }
+  }
+
+  /**
+   * A scheduled run whose rules failed is stored (the others' findings count) but fails the work,
+   * so it stays due and the recorded run says which rules failed.
+   */
+  private static void failIfRulesFailed(app.cloudey.model.RecommendationRun run) {
+    if (!run.failures().isEmpty()) {
+      throw new CloudeyException(run.failureSummary());
     }
   }
 

@@ -6,22 +6,32 @@ import app.cloudey.model.MetricDaily;
 import app.cloudey.model.MetricQuery;
 import app.cloudey.model.Period;
 import app.cloudey.model.Recommendation;
+import app.cloudey.model.RecommendationRun;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceFilter;
+import app.cloudey.model.RuleFailure;
 import app.cloudey.spi.AdvisorRule;
 import app.cloudey.spi.PriceBook;
 import app.cloudey.spi.RuleContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Loads one read-only snapshot of an account and runs every registered rule over it. */
 public final class AdvisorEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(AdvisorEngine.class);
+
   /** Complete months of cost lines the rules see. */
   static final int COST_WINDOW_MONTHS = 3;
 
@@ -31,24 +41,49 @@ public final class AdvisorEngine {
     this.runtime = runtime;
   }
 
-  /** Recommendations of every rule, most severe first, then largest saving first. */
-  public List<Recommendation> generate(AccountId accountId, Map<String, String> options) {
+  /**
+   * Runs every rule over one snapshot: a rule that throws is recorded as a {@link RuleFailure} and
+   * the others still run. Recommendations are ordered most severe first, then largest saving, then
+   * id; the reconciliation marks those whose resources a larger saving already counts.
+   */
+  public RecommendationRun run(AccountId accountId, Map<String, String> options) {
+    Instant generatedAt = runtime.clock().instant();
     RuleContext context = snapshot(accountId, options);
     List<Recommendation> all = new ArrayList<>();
+    List<RuleFailure> failures = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
     for (AdvisorRule rule : runtime.rules()) {
       long start = System.nanoTime();
-      List<Recommendation> found = rule.evaluate(context);
+      List<Recommendation> found;
+      try {
+        found = List.copyOf(rule.evaluate(context));
+      } catch (RuntimeException e) {
+        LOG.warn("advisor rule {} failed for account {}", rule.id(), accountId, e);
+        failures.add(
+            new RuleFailure(rule.id(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+        continue;
+      }
       runtime
           .listener()
           .ruleEvaluated(
               accountId, rule.id(), found.size(), Duration.ofNanos(System.nanoTime() - start));
-      all.addAll(found);
+      for (Recommendation r : found) {
+        if (ids.add(r.id())) { // two rules (or one twice) reporting one finding: keep the first
+          all.add(r);
+        }
+      }
     }
     all.sort(
         Comparator.comparing(Recommendation::severity)
             .thenComparing(r -> r.monthlySavings().amount(), Comparator.reverseOrder())
             .thenComparing(Recommendation::id));
-    return all;
+    return new RecommendationRun(
+        UUID.randomUUID().toString(),
+        accountId,
+        generatedAt,
+        all,
+        failures,
+        Reconciler.supersededBy(all));
   }
 
   private RuleContext snapshot(AccountId accountId, Map<String, String> options) {

@@ -202,13 +202,17 @@ class SchedulesTest {
 
     ruleFails.set(true);
     assertThatThrownBy(() -> schedules.run(due(WorkKind.RECOMMENDATIONS)))
-        .hasMessage("test-rule broke");
+        .hasMessage("advisor rule test-rule failed: IllegalStateException: test-rule broke");
 
     assertThat(kindsDue()).contains(WorkKind.RECOMMENDATIONS);
     assertThat(cloudey.inventory().history(10))
         .filteredOn(r -> r.kind() == SyncKind.RECOMMENDATIONS)
         .singleElement()
-        .satisfies(r -> assertThat(r.error()).isEqualTo("test-rule broke"));
+        .satisfies(
+            r ->
+                assertThat(r.error())
+                    .isEqualTo(
+                        "advisor rule test-rule failed: IllegalStateException: test-rule broke"));
   }
 
   @Test
