@@ -78,7 +78,6 @@ public final class Cloudey implements AutoCloseable {
   private final AdvisorEngine advisorEngine;
   private final JobRunner jobRunner;
   private final Jobs jobs;
-  private final Map<String, String> advisorOptions;
   private final Schedules schedules;
   private final List<AutoCloseable> owned;
   private final @Nullable AccountId defaultAccount;
@@ -97,7 +96,6 @@ public final class Cloudey implements AutoCloseable {
             runtime,
             Executors.newFixedThreadPool(b.jobThreads, Builder.daemonThreads("cloudey-job-")));
     this.jobs = new Jobs(runtime);
-    this.advisorOptions = Map.copyOf(b.advisorOptions);
     this.schedules = new Schedules(runtime, this::account);
     this.defaultAccount =
         b.defaultCredentials == null && b.defaultConfig == null ? null : DEFAULT_ACCOUNT;
@@ -130,7 +128,7 @@ public final class Cloudey implements AutoCloseable {
         new Inventory(runtime, id, jobRunner),
         new Costs(id, costEngine, jobRunner),
         new Metrics(runtime, id, metricEngine, jobRunner),
-        new Recommendations(id, advisorEngine, advisorOptions, jobRunner, recommendationStore()),
+        new Recommendations(id, advisorEngine, jobRunner, recommendationStore()),
         this::assistant);
   }
 
@@ -276,7 +274,6 @@ public final class Cloudey implements AutoCloseable {
     private final List<AdvisorRule> rules = new ArrayList<>();
     private PriceBook priceBook = PriceBook.empty();
     private @Nullable AssistantFactory llm;
-    private final Map<String, String> advisorOptions = new LinkedHashMap<>();
     private int syncConcurrency = DEFAULT_SYNC_CONCURRENCY;
     private int jobThreads = DEFAULT_JOB_THREADS;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
@@ -395,7 +392,10 @@ public final class Cloudey implements AutoCloseable {
       return this;
     }
 
-    /** Adds an advisor rule. */
+    /**
+     * Adds an advisor rule. Rules take their options as a typed record when constructed, e.g.
+     * {@code new IdleInstanceRule(IdleInstanceRule.Options.DEFAULTS.withCpuP95Percent(3))}.
+     */
     public Builder rule(AdvisorRule rule) {
       rules.add(require(rule, "rule"));
       return this;
@@ -414,12 +414,6 @@ public final class Cloudey implements AutoCloseable {
      */
     public Builder llm(AssistantFactory factory) {
       this.llm = require(factory, "llm");
-      return this;
-    }
-
-    /** A rule option, e.g. {@code advisorOption("idle-instance.cpuP95Percent", "5")}. */
-    public Builder advisorOption(String name, String value) {
-      advisorOptions.put(require(name, "name"), require(value, "value"));
       return this;
     }
 

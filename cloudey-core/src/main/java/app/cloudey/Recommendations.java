@@ -26,19 +26,16 @@ import org.jspecify.annotations.Nullable;
 public final class Recommendations {
   private final AccountId accountId;
   private final AdvisorEngine engine;
-  private final Map<String, String> options;
   private final JobRunner jobs;
   private final @Nullable RecommendationStore store;
 
   Recommendations(
       AccountId accountId,
       AdvisorEngine engine,
-      Map<String, String> options,
       JobRunner jobs,
       @Nullable RecommendationStore store) {
     this.accountId = accountId;
     this.engine = engine;
-    this.options = options;
     this.jobs = jobs;
     this.store = store;
   }
@@ -78,7 +75,7 @@ public final class Recommendations {
    * in the run's {@link RecommendationRun#failures()} while the others complete.
    */
   public RecommendationRun run() {
-    RecommendationRun run = engine.run(accountId, options);
+    RecommendationRun run = engine.run(accountId);
     if (store != null) {
       store.save(run);
     }
