@@ -127,7 +127,7 @@ final class GoldenTenancy implements AutoCloseable {
             store
                 .inventory()
                 .replaceScope(id, new Scope(REGION, COMPARTMENT, type), list, FIRST_SYNC));
-    store.costs().replaceCostLines(id, Period.of(COST_START, TODAY), lines.stream());
+    store.costs().replaceCostLines(id, Period.of(LocalDate.of(2026, 8, 1), TODAY), lines.stream());
     store.metrics().upsert(id, metrics);
     return cloudey;
   }
