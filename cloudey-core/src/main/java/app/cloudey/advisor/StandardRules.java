@@ -31,6 +31,12 @@ public final class StandardRules {
         new OldBackupRule(new OldBackupRule.Options(90, estimator)),
         new NonProdScheduleRule(),
         new IdleLoadBalancerRule(new IdleLoadBalancerRule.Options(1, 100, 0.8, estimator)),
+        new VolumePerformanceRule(),
+        new OversizedLoadBalancerRule(),
+        new OldGenerationShapeRule(),
+        new StorageTierRule(),
+        new CommitmentRule(),
+        new RegionOptimisationRule(),
         new CostAnomalyRule(),
         new CostTrendRule(),
         new ServiceConcentrationRule());

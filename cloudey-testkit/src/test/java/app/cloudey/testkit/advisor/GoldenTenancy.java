@@ -91,6 +91,25 @@ final class GoldenTenancy implements AutoCloseable {
     return this;
   }
 
+  /** A line without a resource in another region. */
+  GoldenTenancy lineIn(String region, LocalDate day, String service, String usd) {
+    lines.add(
+        CostLine.builder()
+            .accountId(id)
+            .day(day)
+            .service(service)
+            .skuPartNumber("S")
+            .skuName("S")
+            .unit("u")
+            .quantity(BigDecimal.ONE)
+            .cost(Money.of(usd, "USD"))
+            .region(region)
+            .compartmentId(COMPARTMENT)
+            .compartmentPath("root/prod")
+            .build());
+    return this;
+  }
+
   /** Every day of the 30-day cost window. */
   GoldenTenancy billMonth(String rid, String service, String sku, String unit, String usd) {
     return bill(rid, service, sku, unit, COST_START, 30, usd);
