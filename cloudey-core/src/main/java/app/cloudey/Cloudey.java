@@ -272,7 +272,7 @@ public final class Cloudey implements AutoCloseable {
     private final List<CloudeyListener> listeners = new ArrayList<>();
     private @Nullable ExecutorService executor;
     private final List<AdvisorRule> rules = new ArrayList<>();
-    private PriceBook priceBook = PriceBook.empty();
+    private @Nullable PriceBook priceBook;
     private @Nullable AssistantFactory llm;
     private int syncConcurrency = DEFAULT_SYNC_CONCURRENCY;
     private int jobThreads = DEFAULT_JOB_THREADS;
@@ -401,7 +401,10 @@ public final class Cloudey implements AutoCloseable {
       return this;
     }
 
-    /** List prices for estimates without billed cost; default: none. */
+    /**
+     * List prices for estimates without billed cost; default: the first registered provider's
+     * {@link CloudProvider#priceBook()}, else none.
+     */
     public Builder priceBook(PriceBook priceBook) {
       this.priceBook = require(priceBook, "priceBook");
       return this;
@@ -534,6 +537,20 @@ public final class Cloudey implements AutoCloseable {
         ExecutorService pool = theExecutor;
         owned.add(pool::shutdownNow);
       }
+      List<AdvisorRule> allRules = new ArrayList<>(rules);
+      java.util.Set<String> explicitIds = new java.util.HashSet<>();
+      rules.forEach(r -> explicitIds.add(r.id()));
+      PriceBook thePriceBook = priceBook;
+      for (CloudProvider provider : allProviders.values()) {
+        for (AdvisorRule contributed : provider.advisorRules()) {
+          if (explicitIds.add(contributed.id())) {
+            allRules.add(contributed);
+          }
+        }
+        if (thePriceBook == null) {
+          thePriceBook = provider.priceBook().orElse(null);
+        }
+      }
       Runtime runtime =
           new Runtime(
               allProviders,
@@ -551,8 +568,8 @@ public final class Cloudey implements AutoCloseable {
                   (int) metricRetention.toDays(),
                   (int) syncRunRetention.toDays(),
                   connectionIdleTimeout),
-              rules,
-              priceBook);
+              allRules,
+              thePriceBook == null ? PriceBook.empty() : thePriceBook);
       Cloudey cloudey = new Cloudey(this, runtime, owned);
       if (theDefault != null) {
         try {

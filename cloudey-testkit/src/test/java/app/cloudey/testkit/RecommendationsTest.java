@@ -156,4 +156,57 @@ class RecommendationsTest {
         .containsExactly(Recommendation.stableId("idle", List.of("i2")));
     assertThat(summary.monthlySavings()).containsExactly(Money.of("10", "USD"));
   }
+
+  @Test
+  void aProviderContributesItsRulesAndPriceBookAndAnExplicitRuleOfTheSameIdWins() {
+    app.cloudey.spi.PriceBook prices =
+        new app.cloudey.spi.PriceBook() {
+          @Override
+          public java.util.Optional<app.cloudey.model.SkuPrice> find(String sku) {
+            return java.util.Optional.empty();
+          }
+
+          @Override
+          public String source() {
+            return "provider prices";
+          }
+        };
+    app.cloudey.spi.CloudProvider provider =
+        new ForwardingCloudProvider(Fixtures.provider()) {
+          @Override
+          public List<AdvisorRule> advisorRules() {
+            return List.of(
+                rule(
+                    "provider-rule",
+                    c ->
+                        List.of(
+                            finding(
+                                c.accountId(),
+                                "provider-rule",
+                                Severity.LOW,
+                                c.priceBook().source(),
+                                "1"))),
+                rule("idle", c -> List.of(finding(c.accountId(), "idle", Severity.LOW, "p", "1"))));
+          }
+
+          @Override
+          public java.util.Optional<app.cloudey.spi.PriceBook> priceBook() {
+            return java.util.Optional.of(prices);
+          }
+        };
+    cloudey =
+        Cloudey.builder()
+            .cloud(provider, Fixtures.credentials())
+            .store(store)
+            .clock(clock)
+            .rule(
+                rule(
+                    "idle",
+                    c -> List.of(finding(c.accountId(), "idle", Severity.HIGH, "mine", "2"))))
+            .build();
+    RecommendationRun run = cloudey.recommendations().run();
+    assertThat(run.recommendations())
+        .extracting(r -> r.ruleId() + "/" + r.resourceIds().get(0))
+        .containsExactly("idle/mine", "provider-rule/provider prices");
+  }
 }
