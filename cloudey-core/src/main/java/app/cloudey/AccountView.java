@@ -83,9 +83,18 @@ public final class AccountView {
     return runtime.settings().metricLookbackDays();
   }
 
-  /** Recommendations of the registered rules over the stored data (computed, not stored). */
+  /**
+   * Recommendations of the registered rules over the stored data (a new run, stored).
+   *
+   * @throws CloudeyException when rules failed and none found anything, so that "nothing to save"
+   *     is never said of an advisor that could not look
+   */
   public List<Recommendation> recommendations() {
-    return account.recommendations().generate();
+    app.cloudey.model.RecommendationRun run = account.recommendations().run();
+    if (!run.failures().isEmpty() && run.recommendations().isEmpty()) {
+      throw new CloudeyException(run.failureSummary());
+    }
+    return run.recommendations();
   }
 
   /** When the last finished sync of the kind ended, if any is on record. */

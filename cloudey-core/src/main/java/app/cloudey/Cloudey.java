@@ -78,7 +78,6 @@ public final class Cloudey implements AutoCloseable {
   private final AdvisorEngine advisorEngine;
   private final JobRunner jobRunner;
   private final Jobs jobs;
-  private final Map<String, String> advisorOptions;
   private final Schedules schedules;
   private final List<AutoCloseable> owned;
   private final @Nullable AccountId defaultAccount;
@@ -99,7 +98,6 @@ public final class Cloudey implements AutoCloseable {
             new JobRunner.Liveness(b.jobHeartbeatInterval, b.jobMissedHeartbeats),
             newInstanceId());
     this.jobs = new Jobs(jobRunner);
-    this.advisorOptions = Map.copyOf(b.advisorOptions);
     this.schedules = new Schedules(runtime, this::account);
     this.defaultAccount =
         b.defaultCredentials == null && b.defaultConfig == null ? null : DEFAULT_ACCOUNT;
@@ -155,8 +153,19 @@ public final class Cloudey implements AutoCloseable {
         new Inventory(runtime, id, jobRunner),
         new Costs(id, costEngine, jobRunner),
         new Metrics(runtime, id, metricEngine, jobRunner),
-        new Recommendations(id, advisorEngine, advisorOptions, jobRunner),
+        new Recommendations(id, advisorEngine, jobRunner, recommendationStore()),
         this::assistant);
+  }
+
+  /**
+   * The store's recommendation runs, or null when the store keeps none (runs are then not kept).
+   */
+  private app.cloudey.spi.@Nullable RecommendationStore recommendationStore() {
+    try {
+      return runtime.store().recommendations();
+    } catch (CloudeyConfigException e) {
+      return null;
+    }
   }
 
   private Assistant assistant(CloudeyAccount account) {
@@ -294,9 +303,8 @@ public final class Cloudey implements AutoCloseable {
     private final List<CloudeyListener> listeners = new ArrayList<>();
     private @Nullable ExecutorService executor;
     private final List<AdvisorRule> rules = new ArrayList<>();
-    private PriceBook priceBook = PriceBook.empty();
+    private @Nullable PriceBook priceBook;
     private @Nullable AssistantFactory llm;
-    private final Map<String, String> advisorOptions = new LinkedHashMap<>();
     private int syncConcurrency = DEFAULT_SYNC_CONCURRENCY;
     private int jobThreads = DEFAULT_JOB_THREADS;
     private Duration jobHeartbeatInterval = DEFAULT_JOB_HEARTBEAT_INTERVAL;
@@ -417,13 +425,19 @@ public final class Cloudey implements AutoCloseable {
       return this;
     }
 
-    /** Adds an advisor rule. */
+    /**
+     * Adds an advisor rule. Rules take their options as a typed record when constructed, e.g.
+     * {@code new IdleInstanceRule(IdleInstanceRule.Options.DEFAULTS.withCpuP95Percent(3))}.
+     */
     public Builder rule(AdvisorRule rule) {
       rules.add(require(rule, "rule"));
       return this;
     }
 
-    /** List prices for estimates without billed cost; default: none. */
+    /**
+     * List prices for estimates without billed cost; default: the first registered provider's
+     * {@link CloudProvider#priceBook()}, else none.
+     */
     public Builder priceBook(PriceBook priceBook) {
       this.priceBook = require(priceBook, "priceBook");
       return this;
@@ -436,12 +450,6 @@ public final class Cloudey implements AutoCloseable {
      */
     public Builder llm(AssistantFactory factory) {
       this.llm = require(factory, "llm");
-      return this;
-    }
-
-    /** A rule option, e.g. {@code advisorOption("idle-instance.cpuP95Percent", "5")}. */
-    public Builder advisorOption(String name, String value) {
-      advisorOptions.put(require(name, "name"), require(value, "value"));
       return this;
     }
 
@@ -582,6 +590,20 @@ public final class Cloudey implements AutoCloseable {
         ExecutorService pool = theExecutor;
         owned.add(pool::shutdownNow);
       }
+      List<AdvisorRule> allRules = new ArrayList<>(rules);
+      java.util.Set<String> explicitIds = new java.util.HashSet<>();
+      rules.forEach(r -> explicitIds.add(r.id()));
+      PriceBook thePriceBook = priceBook;
+      for (CloudProvider provider : allProviders.values()) {
+        for (AdvisorRule contributed : provider.advisorRules()) {
+          if (explicitIds.add(contributed.id())) {
+            allRules.add(contributed);
+          }
+        }
+        if (thePriceBook == null) {
+          thePriceBook = provider.priceBook().orElse(null);
+        }
+      }
       Runtime runtime =
           new Runtime(
               allProviders,
@@ -599,8 +621,8 @@ public final class Cloudey implements AutoCloseable {
                   (int) metricRetention.toDays(),
                   (int) syncRunRetention.toDays(),
                   connectionIdleTimeout),
-              rules,
-              priceBook);
+              allRules,
+              thePriceBook == null ? PriceBook.empty() : thePriceBook);
       Cloudey cloudey = new Cloudey(this, runtime, owned);
       cloudey.jobRunner.start(); // abandons dead processes' jobs now, then heartbeats
       if (theDefault != null) {

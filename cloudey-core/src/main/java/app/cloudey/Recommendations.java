@@ -8,23 +8,36 @@ import app.cloudey.model.JobKind;
 import app.cloudey.model.JobProgress;
 import app.cloudey.model.JobState;
 import app.cloudey.model.Recommendation;
+import app.cloudey.model.RecommendationRun;
+import app.cloudey.model.RecommendationSummary;
 import app.cloudey.spi.JobListener;
+import app.cloudey.spi.RecommendationStore;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** One account's savings recommendations, from the rules registered on the builder. */
+/**
+ * One account's savings recommendations, from the rules registered on the builder. Each {@link
+ * #run()} is stored as a snapshot in the store's {@link RecommendationStore} (when the store keeps
+ * one), so {@link #latest()}, {@link #history(int)} and {@link #summary()} read what was found
+ * without running the rules again.
+ */
 public final class Recommendations {
   private final AccountId accountId;
   private final AdvisorEngine engine;
-  private final Map<String, String> options;
   private final JobRunner jobs;
+  private final @Nullable RecommendationStore store;
 
   Recommendations(
-      AccountId accountId, AdvisorEngine engine, Map<String, String> options, JobRunner jobs) {
+      AccountId accountId,
+      AdvisorEngine engine,
+      JobRunner jobs,
+      @Nullable RecommendationStore store) {
     this.accountId = accountId;
     this.engine = engine;
-    this.options = options;
     this.jobs = jobs;
+    this.store = store;
   }
 
   /** {@link #generate()} as a background job; its result is the {@code List<Recommendation>}. */
@@ -41,17 +54,62 @@ public final class Recommendations {
             listener,
             control -> {
               control.stopIfCancelled();
-              List<Recommendation> found = engine.generate(accountId, options);
+              RecommendationRun run = run();
+              if (!run.failures().isEmpty()) {
+                // stored with the other rules' findings, but the job (and scheduled work) fails
+                throw new CloudeyException(run.failureSummary());
+              }
+              List<Recommendation> found = run.recommendations();
               control.progress(new JobProgress(1, 1, found.size()));
               return new JobExecution.Outcome(
                   JobState.SUCCEEDED,
                   found,
-                  Map.of("recommendations", String.valueOf(found.size())));
+                  Map.of(
+                      "recommendations",
+                      String.valueOf(found.size()),
+                      "failedRules",
+                      String.valueOf(run.failures().size()),
+                      "runId",
+                      run.id()));
             }));
   }
 
-  /** Runs every rule over a snapshot of stored data; most severe first, then largest saving. */
+  /**
+   * Runs every rule over a snapshot of stored data and stores the run; a rule that throws is listed
+   * in the run's {@link RecommendationRun#failures()} while the others complete.
+   */
+  public RecommendationRun run() {
+    RecommendationRun run = engine.run(accountId);
+    if (store != null) {
+      store.save(run);
+    }
+    return run;
+  }
+
+  /** {@link #run()}'s recommendations: most severe first, then largest saving. */
   public List<Recommendation> generate() {
-    return engine.generate(accountId, options);
+    return run().recommendations();
+  }
+
+  /** The latest stored run, if any. */
+  public Optional<RecommendationRun> latest() {
+    return store == null ? Optional.empty() : store.latest(accountId);
+  }
+
+  /** The newest {@code n} stored runs, newest first. */
+  public List<RecommendationRun> history(int n) {
+    return store == null ? List.of() : store.history(accountId, n);
+  }
+
+  /**
+   * The latest stored run in brief: count by severity, total monthly saving per currency (each
+   * resource counted once), what the run before it found that this one no longer does.
+   */
+  public RecommendationSummary summary() {
+    List<RecommendationRun> lastTwo = history(2);
+    return RecommendationSummary.of(
+        accountId,
+        lastTwo.isEmpty() ? null : lastTwo.get(0),
+        lastTwo.size() < 2 ? null : lastTwo.get(1));
   }
 }

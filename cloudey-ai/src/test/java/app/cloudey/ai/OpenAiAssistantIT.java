@@ -281,11 +281,15 @@ class OpenAiAssistantIT {
             .toList();
     assertThat(results).extracting(AssistantEvent.ToolResult::error).containsExactly(true, true);
     assertThat(results.get(0).summary())
-        .isEqualTo("error: rule 'exploding' failed: no price for SKU B0000");
+        .isEqualTo(
+            "error: advisor rule exploding failed: IllegalStateException: rule 'exploding' failed:"
+                + " no price for SKU B0000");
     assertThat(results.get(1).summary())
         .startsWith("error: period '2026-13' is not a valid date range");
     assertThat(llm.requests().get(1).toolResults().get(0).text())
-        .isEqualTo("error: rule 'exploding' failed: no price for SKU B0000");
+        .isEqualTo(
+            "error: advisor rule exploding failed: IllegalStateException: rule 'exploding' failed:"
+                + " no price for SKU B0000");
     assertThat(events.get(events.size() - 1)).isInstanceOf(AssistantEvent.FinalAnswer.class);
   }
 

@@ -1,29 +1,45 @@
 package app.cloudey.internal;
 
 import app.cloudey.model.AccountId;
-import app.cloudey.model.CostLine;
-import app.cloudey.model.MetricDaily;
+import app.cloudey.model.CostQuery;
+import app.cloudey.model.CostRow;
+import app.cloudey.model.MetricName;
 import app.cloudey.model.MetricQuery;
+import app.cloudey.model.MetricSummary;
 import app.cloudey.model.Period;
 import app.cloudey.model.Recommendation;
+import app.cloudey.model.RecommendationRun;
 import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceCost;
 import app.cloudey.model.ResourceFilter;
+import app.cloudey.model.ResourceSkuCost;
+import app.cloudey.model.RuleFailure;
 import app.cloudey.spi.AdvisorRule;
 import app.cloudey.spi.PriceBook;
 import app.cloudey.spi.RuleContext;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.YearMonth;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Loads one read-only snapshot of an account and runs every registered rule over it. */
 public final class AdvisorEngine {
-  /** Complete months of cost lines the rules see. */
-  static final int COST_WINDOW_MONTHS = 3;
+  private static final Logger LOG = LoggerFactory.getLogger(AdvisorEngine.class);
+
+  /** Days of the trailing cost window: monthly figures are that window's cost × 30 / days. */
+  static final int COST_WINDOW_DAYS = 30;
 
   private final Runtime runtime;
 
@@ -31,60 +47,119 @@ public final class AdvisorEngine {
     this.runtime = runtime;
   }
 
-  /** Recommendations of every rule, most severe first, then largest saving first. */
-  public List<Recommendation> generate(AccountId accountId, Map<String, String> options) {
-    RuleContext context = snapshot(accountId, options);
+  /**
+   * Runs every rule over one snapshot: a rule that throws is recorded as a {@link RuleFailure} and
+   * the others still run. Recommendations are ordered most severe first, then largest saving, then
+   * id; the reconciliation marks those whose resources a larger saving already counts.
+   */
+  public RecommendationRun run(AccountId accountId) {
+    Instant generatedAt = runtime.clock().instant();
+    RuleContext context = snapshot(accountId);
     List<Recommendation> all = new ArrayList<>();
+    List<RuleFailure> failures = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
     for (AdvisorRule rule : runtime.rules()) {
       long start = System.nanoTime();
-      List<Recommendation> found = rule.evaluate(context);
+      List<Recommendation> found;
+      try {
+        found = List.copyOf(rule.evaluate(context));
+      } catch (RuntimeException e) {
+        LOG.warn("advisor rule {} failed for account {}", rule.id(), accountId, e);
+        failures.add(
+            new RuleFailure(rule.id(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+        continue;
+      }
       runtime
           .listener()
           .ruleEvaluated(
               accountId, rule.id(), found.size(), Duration.ofNanos(System.nanoTime() - start));
-      all.addAll(found);
+      for (Recommendation r : found) {
+        if (ids.add(r.id())) { // two rules (or one twice) reporting one finding: keep the first
+          all.add(r);
+        }
+      }
     }
     all.sort(
         Comparator.comparing(Recommendation::severity)
             .thenComparing(r -> r.monthlySavings().amount(), Comparator.reverseOrder())
             .thenComparing(Recommendation::id));
-    return all;
+    return new RecommendationRun(
+        UUID.randomUUID().toString(),
+        accountId,
+        generatedAt,
+        all,
+        failures,
+        Reconciler.supersededBy(all));
   }
 
-  private RuleContext snapshot(AccountId accountId, Map<String, String> options) {
+  private RuleContext snapshot(AccountId accountId) {
     Clock clock = runtime.clock();
-    YearMonth current = YearMonth.from(Period.today(clock));
-    Period costWindow =
-        new Period(current.minusMonths(COST_WINDOW_MONTHS).atDay(1), current.atDay(1));
-    Period metricWindow = Period.lastDays(runtime.settings().metricLookbackDays(), clock);
+    LocalDate today = Period.today(clock);
+    Period costWindow = new Period(today.minusDays(COST_WINDOW_DAYS), today);
+    Period metricWindow =
+        new Period(today.minusDays(runtime.settings().metricLookbackDays()), today);
     List<Resource> resources = runtime.store().inventory().resources(accountId, ResourceFilter.ALL);
-    List<CostLine> lines;
-    try (Stream<CostLine> stream = runtime.store().costs().lines(accountId, costWindow)) {
-      lines = stream.toList();
+    Map<String, List<ResourceSkuCost>> byResource = new HashMap<>();
+    for (ResourceSkuCost row : runtime.store().costs().resourceCosts(accountId, costWindow)) {
+      byResource.computeIfAbsent(row.resourceId(), id -> new ArrayList<>()).add(row);
     }
-    List<MetricDaily> metrics =
-        runtime.store().metrics().daily(accountId, MetricQuery.of(metricWindow));
+    Map<String, ResourceCost> costs = new HashMap<>();
+    byResource.forEach((id, rows) -> costs.put(id, new ResourceCost(id, costWindow, rows)));
+    Map<String, MetricSummary> metrics = new HashMap<>();
+    for (MetricSummary m :
+        runtime.store().metrics().summaries(accountId, MetricQuery.of(metricWindow))) {
+      metrics.put(metricKey(m.resourceId(), m.metric()), m);
+    }
+    Map<String, Resource> byId = new HashMap<>();
+    resources.forEach(r -> byId.put(r.id(), r));
     return new Snapshot(
         accountId,
         clock,
-        resources,
+        List.copyOf(resources),
+        byId,
         costWindow,
-        lines,
+        costs,
         metricWindow,
         metrics,
         runtime.priceBook(),
-        Map.copyOf(options));
+        query -> runtime.store().costs().aggregate(accountId, query));
+  }
+
+  private static String metricKey(String resourceId, MetricName metric) {
+    return resourceId + "\n" + metric.name();
   }
 
   private record Snapshot(
       AccountId accountId,
       Clock clock,
       List<Resource> resources,
+      Map<String, Resource> byId,
       Period costWindow,
-      List<CostLine> costLines,
+      Map<String, ResourceCost> costs,
       Period metricWindow,
-      List<MetricDaily> metrics,
+      Map<String, MetricSummary> metrics,
       PriceBook priceBook,
-      Map<String, String> options)
-      implements RuleContext {}
+      Function<CostQuery, List<CostRow>> aggregate)
+      implements RuleContext {
+
+    @Override
+    public Optional<Resource> resource(String id) {
+      return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public Optional<ResourceCost> cost(String resourceId) {
+      return Optional.ofNullable(costs.get(resourceId));
+    }
+
+    @Override
+    public List<CostRow> costs(CostQuery query) {
+      return aggregate.apply(query);
+    }
+
+    @Override
+    public Optional<MetricSummary> metric(String resourceId, MetricName metric) {
+      return Optional.ofNullable(metrics.get(metricKey(resourceId, metric)));
+    }
+  }
 }

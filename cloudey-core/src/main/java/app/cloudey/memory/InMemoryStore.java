@@ -11,6 +11,7 @@ import app.cloudey.spi.CostStore;
 import app.cloudey.spi.InventoryStore;
 import app.cloudey.spi.JobStore;
 import app.cloudey.spi.MetricStore;
+import app.cloudey.spi.RecommendationStore;
 import app.cloudey.spi.SyncRunStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,15 +77,18 @@ public final class InMemoryStore implements CloudeyStore {
   private final InMemorySyncRunStore syncRuns;
   private final InMemoryJobStore jobs = new InMemoryJobStore();
   private final InMemoryConversationStore conversations = new InMemoryConversationStore();
+  private final InMemoryRecommendationStore recommendations;
 
   private InMemoryStore(Clock clock) {
     inventory = new InMemoryInventoryStore(tenants);
     costs = new InMemoryCostStore(tenants, clock, inventory);
     metrics = new InMemoryMetricStore(tenants);
     syncRuns = new InMemorySyncRunStore(tenants);
+    recommendations = new InMemoryRecommendationStore(tenants);
     accounts =
         new InMemoryAccountStore(
-            tenants, List.of(inventory, costs, metrics, syncRuns, jobs, conversations));
+            tenants,
+            List.of(inventory, costs, metrics, syncRuns, jobs, conversations, recommendations));
   }
 
   /** An empty store on the system UTC clock. */
@@ -133,6 +137,11 @@ public final class InMemoryStore implements CloudeyStore {
   @Override
   public ConversationStore conversations() {
     return conversations;
+  }
+
+  @Override
+  public RecommendationStore recommendations() {
+    return recommendations;
   }
 
   /**

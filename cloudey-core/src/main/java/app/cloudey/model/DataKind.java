@@ -11,5 +11,7 @@ public enum DataKind {
   /** Cost lines, month close records and rollups ({@link app.cloudey.spi.CostStore}). */
   COSTS,
   /** Daily metric aggregates ({@link app.cloudey.spi.MetricStore}). */
-  METRICS
+  METRICS,
+  /** Stored advisor runs ({@link app.cloudey.spi.RecommendationStore}). */
+  RECOMMENDATIONS
 }

@@ -57,6 +57,24 @@ public interface CloudProvider extends AutoCloseable {
   }
 
   /**
+   * Advisor rules that need this provider's knowledge (shapes, price book), added to every {@code
+   * Cloudey} the provider is registered with, so {@code .oci(cfg)} alone gives them. A rule
+   * registered explicitly with {@code Builder.rule} under the same {@link AdvisorRule#id() id}
+   * replaces the provider's. The default contributes none.
+   */
+  default java.util.List<AdvisorRule> advisorRules() {
+    return java.util.List.of();
+  }
+
+  /**
+   * The provider's list prices, used when the builder was given no {@code priceBook}. The default
+   * has none.
+   */
+  default java.util.Optional<PriceBook> priceBook() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Releases what the provider holds (shared threads, rate-limit state). Connections it opened must
    * be closed first. The default holds nothing.
    */

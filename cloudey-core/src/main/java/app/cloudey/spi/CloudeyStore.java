@@ -43,6 +43,19 @@ public interface CloudeyStore extends AutoCloseable {
   }
 
   /**
+   * Stored advisor runs. Stores that keep none leave this default; {@code
+   * recommendations().generate()} then still works but keeps no history.
+   *
+   * @throws app.cloudey.CloudeyConfigException when this store keeps no recommendation runs
+   */
+  default RecommendationStore recommendations() {
+    throw new app.cloudey.CloudeyConfigException(
+        getClass().getSimpleName()
+            + " keeps no recommendation runs: use a store that implements"
+            + " CloudeyStore.recommendations(), such as InMemoryStore or PostgresStore");
+  }
+
+  /**
    * Takes the account's exclusive lock (across processes for shared stores), waiting at most {@code
    * timeout}. Used to serialise syncs and month close of one account.
    *
@@ -67,6 +80,7 @@ public interface CloudeyStore extends AutoCloseable {
    *   <li>{@link DataKind#METRICS}: {@link MetricStore#upsert} when a stored row is inserted or
    *       changed (a missing day that is not stored over a day with data changes nothing); {@link
    *       MetricStore#deleteBefore} when it deletes rows.
+   *   <li>{@link DataKind#RECOMMENDATIONS}: {@link RecommendationStore#save}.
    *   <li>Never: reads, refused writes, {@link SyncRunStore} writes, account registration and
    *       credential updates, bookkeeping such as {@link CostStore#lastIngestAt}.
    * </ul>

@@ -136,4 +136,21 @@ public interface CostStore {
       case DAY, MONTH, SKU_NAME -> Set.of();
     };
   }
+
+  /**
+   * The billed cost of every resource over {@code period}: the lines that name a resource, summed
+   * per resource, service, SKU (part number, name, unit) and currency, with the first and last day
+   * and the number of distinct days that have a line. Lines without a resource are left out. Rows
+   * are in no particular order.
+   *
+   * <p>What the advisor reads instead of raw lines. The default sums {@link #lines}; a store with
+   * many lines should answer whole months from per-resource monthly rollups it keeps up to date at
+   * ingest (as {@code PostgresStore} does) and sum lines only for partial months.
+   */
+  default List<app.cloudey.model.ResourceSkuCost> resourceCosts(
+      AccountId accountId, Period period) {
+    try (Stream<CostLine> lines = lines(accountId, period)) {
+      return app.cloudey.model.ResourceSkuCost.sum(lines::iterator);
+    }
+  }
 }

@@ -21,4 +21,34 @@ public interface MetricStore {
 
   /** Retention: deletes the account's days before {@code cutoff}; returns how many. */
   int deleteBefore(AccountId accountId, LocalDate cutoff);
+
+  /**
+   * Per resource and metric matching {@code query}, a {@link app.cloudey.model.MetricSummary} of
+   * its days in {@code query.period()}: one entry for every (resource, metric) that has at least
+   * one stored day there (missing days included, so a resource whose fetches all failed is reported
+   * with zero coverage rather than left out). Ordered by resource, then metric.
+   *
+   * <p>What the advisor reads instead of daily rows. The default summarises {@link #daily}; a store
+   * may compute it where the data is (PostgreSQL: one grouped query).
+   */
+  default List<app.cloudey.model.MetricSummary> summaries(AccountId accountId, MetricQuery query) {
+    java.util.Map<String, java.util.Map<app.cloudey.model.MetricName, List<MetricDaily>>> grouped =
+        new java.util.TreeMap<>();
+    for (MetricDaily d : daily(accountId, query)) {
+      grouped
+          .computeIfAbsent(
+              d.resourceId(), r -> new java.util.EnumMap<>(app.cloudey.model.MetricName.class))
+          .computeIfAbsent(d.metric(), m -> new java.util.ArrayList<>())
+          .add(d);
+    }
+    List<app.cloudey.model.MetricSummary> out = new java.util.ArrayList<>();
+    grouped.forEach(
+        (resource, byMetric) ->
+            byMetric.forEach(
+                (metric, days) ->
+                    out.add(
+                        app.cloudey.model.MetricSummary.of(
+                            resource, metric, query.period(), days))));
+    return out;
+  }
 }

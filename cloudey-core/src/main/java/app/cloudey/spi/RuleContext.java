@@ -1,17 +1,40 @@
 package app.cloudey.spi;
 
 import app.cloudey.model.AccountId;
-import app.cloudey.model.CostLine;
-import app.cloudey.model.MetricDaily;
+import app.cloudey.model.CostQuery;
+import app.cloudey.model.CostRow;
+import app.cloudey.model.MetricName;
+import app.cloudey.model.MetricSummary;
 import app.cloudey.model.Period;
 import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceCost;
+import app.cloudey.model.ResourceType;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * A read-only snapshot an {@link AdvisorRule} evaluates: the account's live inventory, the cost
- * lines of the cost window, daily metrics of the metric window, list prices and the clock.
+ * The read-only snapshot an {@link AdvisorRule} evaluates. It holds <em>aggregates computed by the
+ * store</em>, never raw cost lines or daily metric rows, so a run over a large tenancy reads a few
+ * rows per resource:
+ *
+ * <ul>
+ *   <li>the account's live inventory;
+ *   <li>per resource, its billed cost over the trailing {@link #costWindow()} by SKU ({@link
+ *       CostStore#resourceCosts}), from which a rule takes monthly figures ({@code cost × 30 / days
+ *       of data}, see {@link ResourceCost#monthly()});
+ *   <li>cost aggregates of any slice ({@link #costs(CostQuery)}, the store's {@link
+ *       CostStore#aggregate}), for account-wide insights;
+ *   <li>per resource and metric, a summary over the {@link #metricWindow()} with its data coverage
+ *       ({@link MetricStore#summaries}): a resource without data has no summary or a low coverage,
+ *       and is never "idle";
+ *   <li>the price book, for estimates where no billed cost exists, and the clock.
+ * </ul>
+ *
+ * Options are not part of the context: each rule takes a typed options record with documented
+ * defaults when it is constructed.
  */
 public interface RuleContext {
 
@@ -19,22 +42,36 @@ public interface RuleContext {
 
   Clock clock();
 
+  /** Today (UTC) on the advisor's clock. */
+  default LocalDate today() {
+    return LocalDate.ofInstant(clock().instant(), ZoneOffset.UTC);
+  }
+
   /** Live resources. */
   List<Resource> resources();
 
-  /** The window {@link #costLines()} covers (the last complete months). */
+  /** Live resources of one type. */
+  default List<Resource> resources(ResourceType type) {
+    return resources().stream().filter(r -> r.type() == type).toList();
+  }
+
+  /** A live resource by id. */
+  Optional<Resource> resource(String id);
+
+  /** The trailing window of {@link #cost}: the 30 days before today. */
   Period costWindow();
 
-  List<CostLine> costLines();
+  /** The resource's billed cost over {@link #costWindow()}; empty when no line names it. */
+  Optional<ResourceCost> cost(String resourceId);
 
-  /** The window {@link #metrics()} covers (the look-back). */
+  /** The store's cost aggregate of any slice (for account-wide insights). */
+  List<CostRow> costs(CostQuery query);
+
+  /** The window {@link #metric} summarises (the metric look-back, ending yesterday). */
   Period metricWindow();
 
-  /** Daily metrics of the metric window. */
-  List<MetricDaily> metrics();
+  /** The resource's metric over {@link #metricWindow()}; empty when no day is stored. */
+  Optional<MetricSummary> metric(String resourceId, MetricName metric);
 
   PriceBook priceBook();
-
-  /** Rule options by name, e.g. {@code idle-instance.cpuP95Percent -> 5}. */
-  Map<String, String> options();
 }

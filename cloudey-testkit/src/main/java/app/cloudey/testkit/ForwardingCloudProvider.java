@@ -47,4 +47,14 @@ public class ForwardingCloudProvider implements CloudProvider {
   public CloudConnection connect(Account account, Credentials credentials) {
     return delegate.connect(account, credentials);
   }
+
+  @Override
+  public java.util.List<app.cloudey.spi.AdvisorRule> advisorRules() {
+    return delegate.advisorRules();
+  }
+
+  @Override
+  public java.util.Optional<app.cloudey.spi.PriceBook> priceBook() {
+    return delegate.priceBook();
+  }
 }

@@ -206,7 +206,7 @@ class SchedulesTest {
 
     ruleFails.set(true);
     assertThatThrownBy(() -> schedules.run(due(WorkKind.RECOMMENDATIONS)))
-        .hasMessage("test-rule broke");
+        .hasMessage("advisor rule test-rule failed: IllegalStateException: test-rule broke");
 
     assertThat(kindsDue()).contains(WorkKind.RECOMMENDATIONS);
     assertThat(cloudey.inventory().history(10))

@@ -11,6 +11,7 @@ import app.cloudey.spi.CostStore;
 import app.cloudey.spi.InventoryStore;
 import app.cloudey.spi.JobStore;
 import app.cloudey.spi.MetricStore;
+import app.cloudey.spi.RecommendationStore;
 import app.cloudey.spi.SyncRunStore;
 import app.cloudey.store.postgres.internal.AccountLocks;
 import app.cloudey.store.postgres.internal.CredentialCipher;
@@ -21,6 +22,7 @@ import app.cloudey.store.postgres.internal.PgCostStore;
 import app.cloudey.store.postgres.internal.PgInventoryStore;
 import app.cloudey.store.postgres.internal.PgJobStore;
 import app.cloudey.store.postgres.internal.PgMetricStore;
+import app.cloudey.store.postgres.internal.PgRecommendationStore;
 import app.cloudey.store.postgres.internal.PgSyncRunStore;
 import app.cloudey.store.postgres.internal.StatementHook;
 import com.zaxxer.hikari.HikariConfig;
@@ -66,6 +68,7 @@ public final class PostgresStore implements CloudeyStore {
   private final PgSyncRunStore syncRuns;
   private final PgJobStore jobs;
   private final PgConversationStore conversations;
+  private final PgRecommendationStore recommendations;
   private final AccountLocks locks;
   private final Db db;
   private volatile @Nullable String storeId;
@@ -89,6 +92,7 @@ public final class PostgresStore implements CloudeyStore {
     this.syncRuns = new PgSyncRunStore(db);
     this.jobs = new PgJobStore(db);
     this.conversations = new PgConversationStore(db);
+    this.recommendations = new PgRecommendationStore(db);
     this.locks = new AccountLocks(db, options.lockPollInterval());
   }
 
@@ -139,6 +143,11 @@ public final class PostgresStore implements CloudeyStore {
   @Override
   public ConversationStore conversations() {
     return conversations;
+  }
+
+  @Override
+  public RecommendationStore recommendations() {
+    return recommendations;
   }
 
   @Override

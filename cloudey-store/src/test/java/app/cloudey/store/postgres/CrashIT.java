@@ -175,10 +175,10 @@ class CrashIT {
     kill.clear();
     store.costs().replaceCostLines(probe, COST_PERIOD, correction(probe).stream());
     // lock the account state (recording the ingest time), record the months' refresh time,
-    // closed months, delete lines (digest before), COPY, digest after, delete rollups, delete
-    // month status, bump the costs version, COMMIT
+    // closed months, delete lines (digest before), COPY, digest after, delete and insert the
+    // per-resource rollups, delete rollups, delete month status, bump the costs version, COMMIT
     int statements = kill.statements().size();
-    assertThat(statements).isEqualTo(10);
+    assertThat(statements).isEqualTo(12);
     assertThat(store.costs().findClosedMonth(probe, OCTOBER)).isEmpty();
     for (int k = 1; k <= statements; k++) {
       AccountId id = accountWithOctober();
@@ -194,6 +194,10 @@ class CrashIT {
       }
       // the month stays closed: the reopening was rolled back too
       assertThat(store.costs().findClosedMonth(id, OCTOBER)).contains(closed);
+      // and the per-resource rollups still equal the old lines
+      assertThat(store.costs().resourceCosts(id, app.cloudey.model.Period.month(OCTOBER)))
+          .containsExactlyInAnyOrderElementsOf(
+              app.cloudey.model.ResourceSkuCost.sum(Fixtures.costLines(id)));
     }
   }
 

@@ -721,4 +721,54 @@ public abstract class CostStoreContract extends CostQueryContract {
     assertThat(costs().rollups(id, OCTOBER, CostDimension.REGION))
         .containsExactly(row("17.74", HOME_REGION), row("0.5", OTHER_REGION));
   }
+
+  // ---- per-resource costs (what the advisor reads) ----
+
+  private static java.util.Set<app.cloudey.model.ResourceSkuCost> resourceSums(
+      List<CostLine> lines) {
+    return new java.util.HashSet<>(app.cloudey.model.ResourceSkuCost.sum(lines));
+  }
+
+  @Test
+  public void resourceCostsSumTheLinesOfEachResourceAndSkuOverWholeAndPartialMonths() {
+    AccountId id = newAccount();
+    costs().replaceCostLines(id, COST_PERIOD, Fixtures.costLines(id).stream());
+    costs().replaceCostLines(id, Period.day(NOVEMBER_FIRST), Stream.of(Fixtures.novemberLine(id)));
+    // web1 OCPU: 3 days x 3.00 = 9.00 USD, 144 OCPU hours, 10-01..10-03
+    assertThat(costs().resourceCosts(id, Period.month(OCTOBER)))
+        .containsExactlyInAnyOrderElementsOf(resourceSums(Fixtures.costLines(id)))
+        .anySatisfy(
+            r -> {
+              assertThat(r.resourceId()).isEqualTo(WEB1);
+              assertThat(r.skuPartNumber()).isEqualTo("B97384");
+              assertThat(r.amount()).isEqualByComparingTo("9.00");
+              assertThat(r.days()).isEqualTo(3);
+              assertThat(r.firstDay()).isEqualTo(DAY1);
+              assertThat(r.lastDay()).isEqualTo(DAY3);
+            });
+    // a partial month reads only its days
+    assertThat(costs().resourceCosts(id, Period.day(DAY2)))
+        .containsExactlyInAnyOrderElementsOf(resourceSums(Fixtures.costLines(id, DAY2)));
+    // a period of a partial month, a whole month and a partial month
+    List<CostLine> all = new ArrayList<>(Fixtures.costLines(id));
+    all.add(Fixtures.novemberLine(id));
+    assertThat(
+            costs()
+                .resourceCosts(
+                    id, Period.of(java.time.LocalDate.of(2026, 9, 20), NOVEMBER_FIRST.plusDays(5))))
+        .containsExactlyInAnyOrderElementsOf(resourceSums(all));
+    assertThat(costs().resourceCosts(newAccount(), Period.month(OCTOBER))).isEmpty();
+  }
+
+  @Test
+  public void resourceCostsFollowAReIngestedDay() {
+    AccountId id = newAccount();
+    costs().replaceCostLines(id, COST_PERIOD, Fixtures.costLines(id).stream());
+    // 10-02 re-ingested without its lines: October is what 10-01 and 10-03 leave
+    costs().replaceCostLines(id, Period.day(DAY2), Stream.empty());
+    List<CostLine> left =
+        Fixtures.costLines(id).stream().filter(l -> !l.day().equals(DAY2)).toList();
+    assertThat(costs().resourceCosts(id, Period.month(OCTOBER)))
+        .containsExactlyInAnyOrderElementsOf(resourceSums(left));
+  }
 }

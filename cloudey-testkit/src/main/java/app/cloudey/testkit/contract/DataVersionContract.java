@@ -86,7 +86,11 @@ public abstract class DataVersionContract extends StoreContract {
                         new MetricDaily(
                             id, WEB1, MetricName.CPU_UTILIZATION, DAY2, 1.0, 2.0, 2.0, 24)))),
     /** The metrics of 10-01 go. */
-    METRIC_RETENTION(DataKind.METRICS, (s, id) -> s.metrics().deleteBefore(id, DAY2));
+    METRIC_RETENTION(DataKind.METRICS, (s, id) -> s.metrics().deleteBefore(id, DAY2)),
+    /** An advisor run is saved. */
+    RECOMMENDATION_RUN(
+        DataKind.RECOMMENDATIONS,
+        (s, id) -> s.recommendations().save(DataVersionContract.emptyRun(id, LATER)));
 
     private final DataKind kind;
     private final BiConsumer<CloudeyStore, AccountId> write;
@@ -105,7 +109,10 @@ public abstract class DataVersionContract extends StoreContract {
     }
   }
 
-  /** The fixture's compartments, scopes, cost lines and metrics, all listed at {@code SEEN_AT}. */
+  /**
+   * The fixture's compartments, scopes, cost lines, metrics and an advisor run, all listed at
+   * {@code SEEN_AT}.
+   */
   private void writeFixture(AccountId id) {
     store().inventory().replaceCompartments(id, Fixtures.compartments(id), SEEN_AT);
     for (var scope : Fixtures.POPULATED_SCOPES) {
@@ -113,6 +120,13 @@ public abstract class DataVersionContract extends StoreContract {
     }
     store().costs().replaceCostLines(id, COST_PERIOD, Fixtures.costLines(id).stream());
     store().metrics().upsert(id, Fixtures.metrics(id));
+    store().recommendations().save(emptyRun(id, SEEN_AT));
+  }
+
+  /** An advisor run without findings, under a fresh id. */
+  static app.cloudey.model.RecommendationRun emptyRun(AccountId id, Instant at) {
+    return new app.cloudey.model.RecommendationRun(
+        UUID.randomUUID().toString(), id, at, List.of(), List.of(), Map.of());
   }
 
   private AccountId accountWithFixture() {

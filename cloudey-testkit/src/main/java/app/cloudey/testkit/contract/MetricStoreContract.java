@@ -144,4 +144,50 @@ public abstract class MetricStoreContract extends StoreContract {
     assertThat(metrics().deleteBefore(stranger, DAY3.plusDays(30))).isZero();
     assertThat(all(a)).hasSize(9);
   }
+
+  @Test
+  public void summariesAggregateEachResourceAndMetricWithCoverage() {
+    AccountId id = newAccount();
+    store().metrics().upsert(id, app.cloudey.testkit.Fixtures.metrics(id));
+    store()
+        .metrics()
+        .upsert(id, List.of(MetricDaily.missing(id, WEB1, MetricName.CPU_UTILIZATION, DAY2)));
+    List<app.cloudey.model.MetricSummary> all =
+        store().metrics().summaries(id, MetricQuery.of(METRIC_WINDOW));
+    assertThat(all)
+        .extracting(s -> s.resourceId() + "/" + s.metric())
+        .containsExactly(
+            WEB1 + "/CPU_UTILIZATION",
+            WEB1 + "/MEMORY_UTILIZATION",
+            LB1 + "/LB_PEAK_BANDWIDTH",
+            VOL1 + "/VOLUME_IOPS");
+    // web1 CPU: 10-01 (mean 12.5, max 40, p95 35, 24 samples), 10-02 missing, 10-03 (10, 30, 25,
+    // 24)
+    app.cloudey.model.MetricSummary cpu = all.get(0);
+    assertThat(cpu.daysWithData()).isEqualTo(2);
+    assertThat(cpu.samples()).isEqualTo(48);
+    assertThat(cpu.mean()).isCloseTo(11.25, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(cpu.max()).isEqualTo(40.0);
+    assertThat(cpu.p95()).isEqualTo(35.0);
+    assertThat(cpu.lastDayWithData()).isEqualTo(DAY3);
+    assertThat(cpu.coverage()).isCloseTo(48 / 72.0, org.assertj.core.data.Offset.offset(1e-9));
+    // a resource whose only day is missing is reported with no data, not left out
+    store()
+        .metrics()
+        .upsert(
+            id,
+            List.of(
+                MetricDaily.missing(
+                    id, "ocid1.instance.nodata", MetricName.CPU_UTILIZATION, DAY1)));
+    app.cloudey.model.MetricSummary none =
+        store()
+            .metrics()
+            .summaries(
+                id,
+                MetricQuery.of(METRIC_WINDOW).resources(java.util.Set.of("ocid1.instance.nodata")))
+            .get(0);
+    assertThat(none.samples()).isZero();
+    assertThat(none.p95()).isNull();
+    assertThat(none.coverage()).isZero();
+  }
 }

@@ -54,6 +54,11 @@ class ForwardingStore implements CloudeyStore {
   }
 
   @Override
+  public app.cloudey.spi.RecommendationStore recommendations() {
+    return delegate.recommendations();
+  }
+
+  @Override
   public long dataVersion(AccountId accountId, DataKind kind) {
     return delegate.dataVersion(accountId, kind);
   }

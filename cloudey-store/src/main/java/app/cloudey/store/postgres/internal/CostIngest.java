@@ -86,11 +86,40 @@ final class CostIngest {
               reopen(h, accountId, month);
             }
           }
+          for (LocalDate month : changed) {
+            rollUpResources(h, accountId, month);
+          }
           if (!changed.isEmpty()) {
             db.bumpVersion(h, accountId, DataKind.COSTS);
           }
           return new IngestResult(accountId, days, copied.rows(), copied.totals());
         });
+  }
+
+  /**
+   * Recomputes the month's per-resource rollups ({@code cost_resource_month}) from its lines, in
+   * the ingest transaction, so they always equal the lines.
+   */
+  private void rollUpResources(Handle h, AccountId accountId, LocalDate month) {
+    h.createUpdate(
+            db.sql(
+                "delete from {s}.cost_resource_month where account_id = :account_id and month ="
+                    + " :month"))
+        .bind("account_id", accountId.value())
+        .bind("month", month)
+        .execute();
+    h.createUpdate(
+            db.sql(
+                "insert into {s}.cost_resource_month select :account_id, :month, resource_id,"
+                    + " service, sku_part_number, sku_name, unit, currency, sum(cost),"
+                    + " sum(quantity), min(day), max(day), count(distinct day) from {s}.cost_line"
+                    + " where account_id = :account_id and day >= :month and day < :next and"
+                    + " resource_id <> '' group by resource_id, service, sku_part_number,"
+                    + " sku_name, unit, currency"))
+        .bind("account_id", accountId.value())
+        .bind("month", month)
+        .bind("next", month.plusMonths(1))
+        .execute();
   }
 
   /**

@@ -206,6 +206,7 @@ public final class Db {
       case INVENTORY -> "inventory_version";
       case COSTS -> "costs_version";
       case METRICS -> "metrics_version";
+      case RECOMMENDATIONS -> "recommendations_version";
     };
   }
 

@@ -10,6 +10,7 @@ import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
 import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.Period;
+import app.cloudey.model.ResourceSkuCost;
 import app.cloudey.spi.CostStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +25,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 
 /** Cost lines, aggregates, month close and rollups in PostgreSQL. */
 public final class PgCostStore implements CostStore {
@@ -246,5 +249,74 @@ public final class PgCostStore implements CostStore {
         .discount(rs.getBigDecimal("discount"))
         .tags(Json.stringMap(rs.getString("tags")))
         .build();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Whole months of the period come from the per-resource monthly rollups the ingest keeps; only
+   * the partial months at either end are summed from lines.
+   */
+  @Override
+  public List<ResourceSkuCost> resourceCosts(AccountId accountId, Period period) {
+    LocalDate firstWhole =
+        period.start().getDayOfMonth() == 1
+            ? period.start()
+            : YearMonth.from(period.start()).plusMonths(1).atDay(1);
+    LocalDate endWhole = YearMonth.from(period.end()).atDay(1);
+    List<ResourceSkuCost> parts = new ArrayList<>();
+    if (firstWhole.isBefore(endWhole)) {
+      parts.addAll(resourceRows(accountId, "cost_resource_month", firstWhole, endWhole));
+      parts.addAll(resourceRows(accountId, null, period.start(), firstWhole));
+      parts.addAll(resourceRows(accountId, null, endWhole, period.end()));
+    } else {
+      parts.addAll(resourceRows(accountId, null, period.start(), period.end()));
+    }
+    return ResourceSkuCost.mergeDisjoint(parts);
+  }
+
+  private List<ResourceSkuCost> resourceRows(
+      AccountId accountId, @Nullable String rollup, LocalDate start, LocalDate end) {
+    if (!start.isBefore(end)) {
+      return List.of();
+    }
+    String sql =
+        rollup != null
+            ? "select resource_id, service, sku_part_number, sku_name, unit, currency, sum(amount),"
+                + " sum(quantity), min(first_day), max(last_day), sum(days) from {s}."
+                + rollup
+                + " where account_id = :account_id and month >= :start and month < :end"
+            : "select resource_id, service, sku_part_number, sku_name, unit, currency, sum(cost),"
+                + " sum(quantity), min(day), max(day), count(distinct day) from {s}.cost_line"
+                + " where account_id = :account_id and day >= :start and day < :end and"
+                + " resource_id <> ''";
+    return db.read(
+        "read per-resource costs",
+        accountId,
+        h ->
+            h.createQuery(
+                    db.sql(
+                        sql
+                            + " group by resource_id, service, sku_part_number, sku_name, unit,"
+                            + " currency"))
+                .bind("account_id", accountId.value())
+                .bind("start", start)
+                .bind("end", end)
+                .setFetchSize(fetchSize)
+                .map(
+                    (rs, ctx) ->
+                        new ResourceSkuCost(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            Currency.getInstance(rs.getString(6)),
+                            rs.getBigDecimal(7),
+                            rs.getBigDecimal(8),
+                            rs.getObject(9, LocalDate.class),
+                            rs.getObject(10, LocalDate.class),
+                            rs.getInt(11)))
+                .list());
   }
 }

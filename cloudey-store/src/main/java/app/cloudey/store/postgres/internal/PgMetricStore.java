@@ -5,6 +5,7 @@ import app.cloudey.model.DataKind;
 import app.cloudey.model.MetricDaily;
 import app.cloudey.model.MetricName;
 import app.cloudey.model.MetricQuery;
+import app.cloudey.model.MetricSummary;
 import app.cloudey.spi.MetricStore;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -79,18 +80,80 @@ public final class PgMetricStore implements MetricStore {
 
   @Override
   public List<MetricDaily> daily(AccountId accountId, MetricQuery query) {
+    return select(
+            "read daily metrics",
+            accountId,
+            query,
+            "resource_id, metric, day, mean, max, p95, samples",
+            "",
+            (rs, ctx) ->
+                new MetricDaily(
+                    accountId,
+                    rs.getString(1),
+                    MetricName.valueOf(rs.getString(2)),
+                    rs.getObject(3, LocalDate.class),
+                    rs.getObject(4, Double.class),
+                    rs.getObject(5, Double.class),
+                    rs.getObject(6, Double.class),
+                    rs.getInt(7)))
+        .stream()
+        // metric order is the enum's, which SQL does not know
+        .sorted(ORDER)
+        .toList();
+  }
+
+  /** {@inheritDoc} One grouped query over the window's daily rows. */
+  @Override
+  public List<MetricSummary> summaries(AccountId accountId, MetricQuery query) {
+    return select(
+            "summarise metrics",
+            accountId,
+            query,
+            "resource_id, metric, count(*) filter (where samples > 0), sum(samples),"
+                + " sum(mean * samples) filter (where samples > 0) / nullif(sum(samples), 0),"
+                + " max(max), max(p95), max(day) filter (where samples > 0)",
+            " group by resource_id, metric",
+            (rs, ctx) ->
+                new MetricSummary(
+                    rs.getString(1),
+                    MetricName.valueOf(rs.getString(2)),
+                    query.period(),
+                    rs.getInt(3),
+                    rs.getLong(4),
+                    rs.getObject(5, Double.class),
+                    rs.getObject(6, Double.class),
+                    rs.getObject(7, Double.class),
+                    rs.getObject(8, LocalDate.class)))
+        .stream()
+        .sorted(
+            java.util.Comparator.comparing(MetricSummary::resourceId)
+                .thenComparing(MetricSummary::metric))
+        .toList();
+  }
+
+  /** Rows of the account's metric_daily that match the query, with a select list and a suffix. */
+  private <T> List<T> select(
+      String what,
+      AccountId accountId,
+      MetricQuery query,
+      String columns,
+      String suffix,
+      org.jdbi.v3.core.mapper.RowMapper<T> mapper) {
     StringBuilder sql =
         new StringBuilder(
-            "select resource_id, metric, day, mean, max, p95, samples from {s}.metric_daily where"
-                + " account_id = :account_id and day >= :start and day < :end");
+            "select "
+                + columns
+                + " from {s}.metric_daily where account_id = :account_id and day >= :start and"
+                + " day < :end");
     if (!query.resourceIds().isEmpty()) {
       sql.append(" and resource_id = any(:resources)");
     }
     if (!query.metrics().isEmpty()) {
       sql.append(" and metric = any(:metrics)");
     }
+    sql.append(suffix);
     return db.read(
-        "read daily metrics",
+        what,
         accountId,
         h -> {
           Query q =
@@ -105,23 +168,7 @@ public final class PgMetricStore implements MetricStore {
             q.bindArray(
                 "metrics", String.class, query.metrics().stream().map(MetricName::name).toList());
           }
-          return q
-              .map(
-                  (rs, ctx) ->
-                      new MetricDaily(
-                          accountId,
-                          rs.getString(1),
-                          MetricName.valueOf(rs.getString(2)),
-                          rs.getObject(3, LocalDate.class),
-                          rs.getObject(4, Double.class),
-                          rs.getObject(5, Double.class),
-                          rs.getObject(6, Double.class),
-                          rs.getInt(7)))
-              .list()
-              .stream()
-              // metric order is the enum's, which SQL does not know
-              .sorted(ORDER)
-              .toList();
+          return q.map(mapper).list();
         });
   }
 

@@ -1,0 +1,72 @@
+package app.cloudey.model;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The latest advisor run in brief, as the dashboard shows it.
+ *
+ * @param accountId the account
+ * @param generatedAt when the latest run was made; null when the account has no run yet
+ * @param countBySeverity recommendations per severity (every severity present, 0 when none)
+ * @param monthlySavings total monthly saving per currency, each resource counted once
+ * @param resolvedSinceLastRun ids of recommendations of the previous run that the latest run no
+ *     longer finds
+ * @param failedRules rules that failed in the latest run
+ */
+public record RecommendationSummary(
+    AccountId accountId,
+    @Nullable Instant generatedAt,
+    Map<Severity, Integer> countBySeverity,
+    List<Money> monthlySavings,
+    List<String> resolvedSinceLastRun,
+    List<RuleFailure> failedRules) {
+
+  public RecommendationSummary {
+    Checks.notNull(accountId, "accountId");
+    EnumMap<Severity, Integer> all = new EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      all.put(s, Checks.notNull(countBySeverity, "countBySeverity").getOrDefault(s, 0));
+    }
+    countBySeverity = java.util.Collections.unmodifiableMap(all);
+    monthlySavings = Checks.copy(monthlySavings, "monthlySavings");
+    resolvedSinceLastRun = Checks.copy(resolvedSinceLastRun, "resolvedSinceLastRun");
+    failedRules = Checks.copy(failedRules, "failedRules");
+  }
+
+  /** The summary of the latest run {@code latest}, compared with the run before it. */
+  public static RecommendationSummary of(
+      AccountId accountId,
+      @Nullable RecommendationRun latest,
+      @Nullable RecommendationRun previous) {
+    if (latest == null) {
+      return new RecommendationSummary(accountId, null, Map.of(), List.of(), List.of(), List.of());
+    }
+    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+    latest.recommendations().forEach(r -> counts.merge(r.severity(), 1, Integer::sum));
+    java.util.Set<String> now = latest.ids();
+    List<String> resolved =
+        previous == null
+            ? List.of()
+            : previous.recommendations().stream()
+                .map(Recommendation::id)
+                .filter(id -> !now.contains(id))
+                .sorted()
+                .toList();
+    return new RecommendationSummary(
+        accountId,
+        latest.generatedAt(),
+        counts,
+        latest.totalMonthlySavings(),
+        resolved,
+        latest.failures());
+  }
+
+  /** Recommendations of every severity. */
+  public int total() {
+    return countBySeverity.values().stream().mapToInt(Integer::intValue).sum();
+  }
+}
