@@ -212,7 +212,11 @@ class SchedulesTest {
     assertThat(cloudey.inventory().history(10))
         .filteredOn(r -> r.kind() == SyncKind.RECOMMENDATIONS)
         .singleElement()
-        .satisfies(r -> assertThat(r.error()).isEqualTo("IllegalStateException: test-rule broke"));
+        .satisfies(
+            r ->
+                assertThat(r.error())
+                    .isEqualTo(
+                        "CloudeyException: advisor rule test-rule failed: IllegalStateException: test-rule broke"));
     // the runs were jobs, listed with their errors
     assertThat(cloudey.jobs().recent(id, 10))
         .extracting(JobRecord::kind, JobRecord::state)
@@ -222,7 +226,7 @@ class SchedulesTest {
     assertThat(cloudey.jobs().recent(id, 10))
         .extracting(JobRecord::error)
         .containsExactlyInAnyOrder(
-            "IllegalStateException: test-rule broke",
+            "CloudeyException: advisor rule test-rule failed: IllegalStateException: test-rule broke",
             "CloudeyProviderException: fake: scripted failure of LIST_REGIONS (regions) (request id"
                 + " fake-1)");
   }
