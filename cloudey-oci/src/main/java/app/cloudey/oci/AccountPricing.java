@@ -136,9 +136,15 @@ public record AccountPricing(
       return this;
     }
 
+    /**
+     * Builds it; SKUs without a {@link #tenancyMonthlyQuantity} take the billed lines' {@link
+     * BilledUnitPrices#monthlyQuantities()}.
+     */
     public AccountPricing build() {
       Currency cur = currency != null ? currency : billed.currency().orElse(DEFAULT_CURRENCY);
-      return new AccountPricing(cur, billed, contract, discountPercent, quantities);
+      Map<String, BigDecimal> monthly = new TreeMap<>(billed.monthlyQuantities());
+      monthly.putAll(quantities);
+      return new AccountPricing(cur, billed, contract, discountPercent, monthly);
     }
   }
 }

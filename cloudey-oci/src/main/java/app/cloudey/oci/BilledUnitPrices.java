@@ -18,9 +18,11 @@ import org.jspecify.annotations.Nullable;
  * divided by billed quantity. They win over list prices in {@link AccountPriceBook} because they
  * already carry the tenancy's discounts, contract rates and currency.
  *
- * <p>Only paid lines count: lines without a SKU or quantity, and lines billed at zero or below
- * (free allowances, credits), are left out, so a free tier does not dilute the price. The result is
- * the average paid price over the lines given; pass the trailing window the rule looks at.
+ * <p>Only paid lines count for the price: lines without a SKU or quantity, and lines billed at zero
+ * or below (free allowances, credits), are left out, so a free tier does not dilute the price. The
+ * result is the average paid price over the lines given; pass the trailing window the rule looks
+ * at. Free lines still count as usage in {@link #monthlyQuantities()}, which places the tenancy on
+ * a tiered list price.
  *
  * <p>Immutable and thread-safe.
  *
@@ -31,22 +33,29 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class BilledUnitPrices {
-  private static final BilledUnitPrices NONE = new BilledUnitPrices(null, Map.of(), null, null);
+  private static final BilledUnitPrices NONE =
+      new BilledUnitPrices(null, Map.of(), Map.of(), null, null, 0);
 
   private final @Nullable Currency currency;
   private final Map<String, Sum> bySku;
+  private final Map<String, BigDecimal> used;
   private final @Nullable LocalDate firstDay;
   private final @Nullable LocalDate lastDay;
+  private final int days;
 
   private BilledUnitPrices(
       @Nullable Currency currency,
       Map<String, Sum> bySku,
+      Map<String, BigDecimal> used,
       @Nullable LocalDate firstDay,
-      @Nullable LocalDate lastDay) {
+      @Nullable LocalDate lastDay,
+      int days) {
     this.currency = currency;
     this.bySku = Map.copyOf(bySku);
+    this.used = Map.copyOf(used);
     this.firstDay = firstDay;
     this.lastDay = lastDay;
+    this.days = days;
   }
 
   /** No billed prices (list or contract prices only). */
@@ -83,6 +92,22 @@ public final class BilledUnitPrices {
   public BigDecimal quantity(String skuPartNumber) {
     Sum sum = bySku.get(skuPartNumber);
     return sum == null ? BigDecimal.ZERO : sum.quantity;
+  }
+
+  /**
+   * The tenancy's monthly quantity per SKU (30 days), from every line with usage, free ones
+   * included: what picks the marginal tier of a tiered list price ({@link
+   * AccountPricing#tenancyMonthlyQuantities}). Empty when the number of days is unknown (sums given
+   * to the builder without {@link Builder#days}).
+   */
+  public Map<String, BigDecimal> monthlyQuantities() {
+    Map<String, BigDecimal> monthly = new TreeMap<>();
+    if (days > 0) {
+      BigDecimal factor =
+          BigDecimal.valueOf(30).divide(BigDecimal.valueOf(days), MathContext.DECIMAL128);
+      used.forEach((sku, q) -> monthly.put(sku, q.multiply(factor).stripTrailingZeros()));
+    }
+    return monthly;
   }
 
   /** Every SKU's paid unit price, by part number (sorted). */
@@ -126,8 +151,10 @@ public final class BilledUnitPrices {
   public static final class Builder {
     private @Nullable Currency currency;
     private final Map<String, Sum> bySku = new LinkedHashMap<>();
+    private final Map<String, BigDecimal> used = new LinkedHashMap<>();
     private @Nullable LocalDate firstDay;
     private @Nullable LocalDate lastDay;
+    private int days;
 
     private Builder() {}
 
@@ -138,8 +165,12 @@ public final class BilledUnitPrices {
      * @throws CloudeyConfigException when {@code amount} is in another currency than earlier ones
      */
     public Builder add(String skuPartNumber, Money amount, BigDecimal quantity) {
-      if (skuPartNumber.isBlank() || quantity.signum() <= 0 || amount.amount().signum() <= 0) {
+      if (skuPartNumber.isBlank() || quantity.signum() <= 0 || amount.amount().signum() < 0) {
         return this;
+      }
+      used.merge(skuPartNumber.trim(), quantity, BigDecimal::add);
+      if (amount.amount().signum() == 0) {
+        return this; // free allowance: usage, but no price
       }
       if (currency == null) {
         currency = amount.currency();
@@ -161,13 +192,25 @@ public final class BilledUnitPrices {
     Builder day(LocalDate day) {
       firstDay = firstDay == null || day.isBefore(firstDay) ? day : firstDay;
       lastDay = lastDay == null || day.isAfter(lastDay) ? day : lastDay;
+      days = (int) (lastDay.toEpochDay() - firstDay.toEpochDay() + 1);
+      return this;
+    }
+
+    /**
+     * Days the sums cover, for {@link #monthlyQuantities()} (set from the lines by {@code from}).
+     */
+    public Builder days(int days) {
+      if (days < 1) {
+        throw new CloudeyConfigException("days must be at least 1, was " + days);
+      }
+      this.days = days;
       return this;
     }
 
     public BilledUnitPrices build() {
-      return bySku.isEmpty() && currency == null
+      return used.isEmpty() && currency == null
           ? NONE
-          : new BilledUnitPrices(currency, bySku, firstDay, lastDay);
+          : new BilledUnitPrices(currency, bySku, used, firstDay, lastDay, days);
     }
   }
 }

@@ -11,6 +11,7 @@ import app.cloudey.model.SavingsBasis;
 import app.cloudey.model.SkuPrice;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,55 @@ class OciPriceBookTest {
     assertThat(lbs.estimate(Map.of("B93030", d("720"))).amount())
         .contains(Money.of("8.136", "USD"));
     assertThat(alone.estimate(Map.of("B93030", d("720"))).amount()).contains(Money.of("0", "USD"));
+  }
+
+  @Test
+  void freeLinesPlaceTheTenancyOnATieredListPrice() {
+    // A1 OCPU B93297 lines over 10 days: 96 OCPU h a day, all in the free allowance (cost 0), so
+    // there is no billed price but a monthly quantity of 960 x 30 / 10 = 2880 OCPU h
+    List<CostLine> lines = new ArrayList<>();
+    for (int day = 1; day <= 10; day++) {
+      lines.add(
+          new CostLine(
+              ACCOUNT,
+              LocalDate.of(2026, 10, day),
+              "Compute",
+              "B93297",
+              "",
+              "",
+              d("96"),
+              Money.of("0", "USD"),
+              "",
+              "",
+              "",
+              "ocid1.instance.oc1..a1",
+              Map.of(),
+              null,
+              null,
+              null));
+    }
+    BilledUnitPrices billed = BilledUnitPrices.from(lines);
+    assertThat(billed.findUnitPrice("B93297")).isEmpty();
+    assertThat(billed.monthlyQuantities().get("B93297")).isEqualByComparingTo("2880");
+    AccountPriceBook prices = BOOK.forAccount(AccountPricing.builder().billed(billed).build());
+    // one OCPU less for a month (720 h) of 2880: all of it free, 0
+    assertThat(prices.estimate(Map.of("B93297", d("720"))).amount()).contains(Money.of("0", "USD"));
+    // at 5000 h a month (given) the same 720 h are past the allowance: 720 x 0.01 = 7.20
+    AccountPriceBook busier =
+        BOOK.forAccount(
+            AccountPricing.builder()
+                .billed(billed)
+                .tenancyMonthlyQuantity("B93297", d("5000"))
+                .build());
+    assertThat(busier.estimate(Map.of("B93297", d("720"))).amount())
+        .contains(Money.of("7.2", "USD"));
+    // sums without days give no monthly quantity
+    assertThat(
+            BilledUnitPrices.builder()
+                .add("B93297", Money.of("0", "USD"), d("96"))
+                .build()
+                .monthlyQuantities())
+        .isEmpty();
   }
 
   @Test
