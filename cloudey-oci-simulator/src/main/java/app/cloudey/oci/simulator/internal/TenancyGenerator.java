@@ -355,7 +355,8 @@ final class TenancyGenerator {
   /**
    * Every other {@link PlantedCase} gets at least one resource (orphaned boot volumes always exist,
    * see {@link VolumeGenerator}): the last block volume is detached, the last volume backup loses
-   * its source, the last load balancer becomes idle, each only if its case is empty.
+   * its source, the last load balancer at least 15 days old (else the last one, made that old)
+   * becomes idle, each only if its case is empty.
    */
   private void plantOtherCases() {
     Map<PlantedCase, List<String>> found = PlantedCases.find(resources, nowHour, startHour);
