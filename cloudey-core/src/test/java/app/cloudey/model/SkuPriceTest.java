@@ -52,6 +52,38 @@ class SkuPriceTest {
     assertThat(egress.costOf(new BigDecimal("12000"))).isEqualTo(Money.of("14.96", "USD"));
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "0, 0", // nothing used yet: the first (free) tier prices the first unit
+    "744, 0", // the 744th hour is the last free one
+    "744.5, 0.0113", // past the free allowance
+    "5000, 0.0113",
+  })
+  void theMarginalTierPricesTheLastUnit(String quantity, String unitPrice) {
+    // load balancer base B93030: free for the first 744 hours a month, then 0.0113 an hour
+    SkuPrice lb = price(tier("0", "0"), tier("744", "0.0113"));
+    assertThat(lb.marginalUnitPrice(new BigDecimal(quantity)))
+        .isEqualByComparingTo(new BigDecimal(unitPrice));
+    assertThat(lb.marginalTier(new BigDecimal(quantity)).unitPrice())
+        .isEqualByComparingTo(new BigDecimal(unitPrice));
+  }
+
+  @Test
+  void costBetweenIsOneResourcesShareOfATenancyTotal() {
+    // A1 OCPU B93297: 3000 h free, then 0.01. A tenancy at 2500 h adds a 744 h instance:
+    // 500 h still free + 244 h x 0.01 = 2.44
+    SkuPrice a1 = price(tier("0", "0"), tier("3000", "0.01"));
+    assertThat(a1.costBetween(new BigDecimal("2500"), new BigDecimal("3244")))
+        .isEqualTo(Money.of("2.44", "USD"));
+    // past the allowance every hour is paid: 744 x 0.01 = 7.44
+    assertThat(a1.costBetween(new BigDecimal("4000"), new BigDecimal("4744")))
+        .isEqualTo(Money.of("7.44", "USD"));
+    refused(
+        () -> a1.costBetween(new BigDecimal("2"), new BigDecimal("1")),
+        "from must not be above to, was 2 > 1");
+    refused(() -> a1.marginalTier(new BigDecimal("-1")), "quantity must not be negative");
+  }
+
   @Test
   void refusesMalformedPrices() {
     refused(() -> price(), "SKU B12345 needs at least one price tier");

@@ -116,5 +116,6 @@ class SpiRecordsTest {
   void theEmptyPriceBookHasNoPrices() {
     assertThat(PriceBook.empty().find("B97384")).isEmpty();
     assertThat(PriceBook.empty().source()).isEqualTo("none");
+    assertThat(PriceBook.empty().sourceDate()).isEmpty();
   }
 }

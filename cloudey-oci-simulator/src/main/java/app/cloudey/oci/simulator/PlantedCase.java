@@ -3,25 +3,79 @@ package app.cloudey.oci.simulator;
 /**
  * Optimisation cases the generator plants on purpose, so advisor rules have known answers. {@link
  * Truth#plantedCases()} lists the resource ids of each.
+ *
+ * <p>Each case is exactly what the rule of the same name finds at its documented defaults
+ * (DESIGN.md §6), judged from what the simulator's APIs serve as of {@link Truth#now()} (midnight
+ * UTC). "Look-back" means the {@code N} whole days before now; "covered" means the resource has
+ * data for at least 80 % of the look-back's hours (it existed and the history holds them: with
+ * {@code days} shorter than 80 % of a look-back, no metric case of that look-back is planted).
+ *
+ * <p>The generator keeps every other resource clearly outside the cases, far from each threshold,
+ * without changing any cost (see {@code UnambiguousCases}): idle and oversized instances always
+ * have the monitoring agent (a memory metric); a running 24/7 instance younger than 15 days (its
+ * look-back partly covered) is never idle, oversized or non-prod; a 1-OCPU flex instance is never
+ * oversized; a backup 88 to 92 days old has lost its source (old either way); a load balancer
+ * without a healthy backend carries no traffic, and one judged on its traffic is 15 days old or
+ * more. Unattached block volumes and orphaned boot volumes are 8 days old or more. Stop times are
+ * as drawn (moving one would change its cost), so {@link #STOPPED_INSTANCE} is exact on the
+ * evidence instead (see there).
+ *
+ * <p>Reconciliation (the advisor's written rule): <b>idle wins</b>. An idle instance is listed only
+ * under {@link #IDLE_INSTANCE}, never also under {@link #OVERSIZED_INSTANCE} (its CPU would pass
+ * the rightsizing test too) or {@link #NON_PROD_24_7}. Rightsizing and non-prod scheduling never
+ * overlap in generated tenancies (a non-prod 24/7 instance is never oversized), so no other policy
+ * is needed. A stopped instance is in no running case. Other rules (old-generation shape, oversized
+ * load balancer, volume performance, storage tier, commitment, anomaly, trend) have no planted set.
  */
 public enum PlantedCase {
   /**
-   * RUNNING instance, idle profile (every hourly CPU mean under 5 %, memory max under 10 %), 24/7,
-   * older than 14 days.
+   * RUNNING instance, 24/7, covered over the 14-day look-back, with CPU and memory metrics, whose
+   * P95 of hourly mean CPU is under 5 % and whose maximum memory is under 10 % (the IDLE profile:
+   * hourly mean CPU 1-2.5 %, memory at most 9.5 %).
    */
   IDLE_INSTANCE,
-  /** RUNNING flex instance with 2+ OCPUs whose CPU stays under 30 %, older than 14 days. */
+  /**
+   * RUNNING flex instance with 2 or more OCPUs, 24/7, covered over the 14-day look-back, with CPU
+   * and memory metrics, whose P95 CPU is under 40 % (the OVERSIZED profile: hourly mean 10-18 %, so
+   * a smaller OCPU count keeps the projected P95 under 60 %), and not idle (idle wins).
+   */
   OVERSIZED_INSTANCE,
-  /** STOPPED for at least 7 days (its boot and block volumes still bill). */
+  /**
+   * STOPPED instance that stopped 7 days ago or more: the end of its last CPU data point's hour, or
+   * equally the end of the day of its last compute cost line, is at least 7 days before now (the
+   * simulator's now is midnight, so both readings agree; a rule must take the end of its last
+   * evidence, not its start). An instance stopped before the history has no such evidence and
+   * counts as stopped for the whole history. It still pays for its boot and block volumes.
+   */
   STOPPED_INSTANCE,
-  /** Block volume with no attachment, created at least 10 days ago. */
+  /**
+   * Block volume with no attachment (ListVolumeAttachments has none for it), created 7 days ago or
+   * more.
+   */
   UNATTACHED_VOLUME,
-  /** Boot volume whose instance is gone. */
+  /**
+   * Boot volume with no attachment (no instance uses it: its instance is gone), created 7 days ago
+   * or more.
+   */
   ORPHANED_BOOT_VOLUME,
-  /** Volume or boot-volume backup older than 90 days, or whose source volume was deleted. */
+  /**
+   * Volume or boot-volume backup created more than 90 days ago, or whose source volume is not
+   * listed (deleted).
+   */
   OLD_BACKUP,
-  /** Instance with a non-prod name (dev, test, uat, sandbox, staging, qa, demo) running 24/7. */
+  /**
+   * RUNNING instance with a non-prod word (dev, test, uat, sandbox, staging, qa, demo, matched as a
+   * whole word) in its name and {@code env} tag, running every hour (not office hours), covered
+   * over the 14-day look-back, and not idle (idle wins). Prod instances carry none of these words
+   * in their names or tags.
+   */
   NON_PROD_24_7,
-  /** Load balancer with no backends, or under 1 Mbps peak and under 100 requests a day. */
+  /**
+   * ACTIVE load balancer with no healthy backend (no backends, or its only backend CRITICAL in
+   * GetBackendSetHealth), at any age; or, covered over the 7-day look-back, under 1 Mbps peak
+   * bandwidth and under 100 requests every day (the IDLE profile: peak at most 0.9 Mbps, at most 3
+   * requests an hour). Load balancers without a healthy backend have the IDLE profile too; every
+   * other load balancer serves over 1,000 requests a day.
+   */
   IDLE_LOAD_BALANCER
 }

@@ -107,6 +107,36 @@
  * averaged over each hour ((hourly {@code sum()} of VolumeReadOps + of VolumeWriteOps) / 3600),
  * with mean, max and p95 over those hourly values.
  *
+ * <h2>Planted cases</h2>
+ *
+ * {@link app.cloudey.oci.simulator.Truth#plantedCases()} lists, per {@link
+ * app.cloudey.oci.simulator.PlantedCase}, exactly the resources the matching rule finds at its
+ * documented defaults (DESIGN.md §6), judged from served data as of midnight of {@code now};
+ * "covered" = data for at least 80 % of the look-back's hours:
+ *
+ * <ul>
+ *   <li>{@code IDLE_INSTANCE}: RUNNING, 24/7, 14-day look-back covered with CPU and memory, P95 of
+ *       hourly mean CPU under 5 %, maximum memory under 10 %.
+ *   <li>{@code OVERSIZED_INSTANCE}: RUNNING flex shape with 2+ OCPUs, 24/7, covered with CPU and
+ *       memory, P95 CPU under 40 %, and not idle.
+ *   <li>{@code STOPPED_INSTANCE}: STOPPED, the end of its last CPU data point (or of the day of its
+ *       last compute cost line) 7 days before now or more.
+ *   <li>{@code UNATTACHED_VOLUME} / {@code ORPHANED_BOOT_VOLUME}: a block / boot volume with no
+ *       attachment, created 7 days ago or more.
+ *   <li>{@code OLD_BACKUP}: created more than 90 days ago, or its source volume is not listed.
+ *   <li>{@code NON_PROD_24_7}: RUNNING, a whole non-prod word (dev, test, uat, sandbox, staging,
+ *       qa, demo) in its name and {@code env} tag, running every hour of a covered 14-day
+ *       look-back, and not idle.
+ *   <li>{@code IDLE_LOAD_BALANCER}: no healthy backend (none, or the only one CRITICAL), or, over a
+ *       covered 7-day look-back, peak bandwidth under 1 Mbps and under 100 requests every day.
+ * </ul>
+ *
+ * Reconciliation: idle wins (an idle instance is in no other case); rightsizing and non-prod
+ * scheduling never overlap. Everything else is kept far from the thresholds without changing a cost
+ * (idle and oversized instances have the memory agent; a running 24/7 instance younger than 15 days
+ * is neither idle, oversized nor non-prod; backups 88-92 days old have lost their source; load
+ * balancers judged on traffic are 15 days old or more).
+ *
  * <h2>Faults and counting</h2>
  *
  * {@link app.cloudey.oci.simulator.Faults}: next-N failures (429/500/503), seeded random failures,

@@ -61,6 +61,7 @@ final class TenancyGenerator {
     String adPrefix = capital(Ids.token(seed, 5, 4));
     compartments(tenancyId, tenancyName);
     List<Res> instances = instances();
+    UnambiguousCases.instances(instances, nowHour);
     plantInstanceCases(instances);
     VolumeGenerator volumes = new VolumeGenerator(this);
     volumes.generate(instances);
@@ -69,6 +70,7 @@ final class TenancyGenerator {
     simple(ResourceType.DB_SYSTEM, p.instances() / 50);
     simple(ResourceType.AUTONOMOUS_DATABASE, p.instances() / 33);
     simple(ResourceType.LOAD_BALANCER, p.instances() / 25);
+    UnambiguousCases.others(this);
     plantOtherCases();
     // last, on its own random stream: every value drawn above stays as it was before the moves
     volumes.moveSomeAttachedVolumes();
@@ -299,7 +301,7 @@ final class TenancyGenerator {
     };
     // each fix touches only its own instance, so a case once fixed stays fixed: this converges
     for (int round = 0; round <= cases.length; round++) {
-      Map<PlantedCase, List<String>> found = PlantedCases.find(instances, nowHour);
+      Map<PlantedCase, List<String>> found = PlantedCases.find(instances, nowHour, startHour);
       boolean changed = false;
       for (int k = 0; k < cases.length; k++) {
         if (found.get(cases[k]).isEmpty()) {
@@ -314,7 +316,6 @@ final class TenancyGenerator {
   }
 
   private void plantInstance(Res r, PlantedCase c) {
-    long twoWeeksAgo = nowHour - 14 * 24;
     r.officeHours = false;
     if (c == PlantedCase.STOPPED_INSTANCE) {
       r.state = "STOPPED";
@@ -324,25 +325,29 @@ final class TenancyGenerator {
     }
     r.state = "RUNNING";
     r.endHour = Long.MAX_VALUE;
-    r.createdHour = Math.min(r.createdHour, twoWeeksAgo - 24);
+    r.createdHour = Math.min(r.createdHour, nowHour - 24L * UnambiguousCases.MIN_AGE_DAYS);
     switch (c) {
-      case IDLE_INSTANCE -> r.profile = Profile.IDLE;
+      case IDLE_INSTANCE -> {
+        r.profile = Profile.IDLE;
+        r.monitoringAgent = true;
+      }
       case OVERSIZED_INSTANCE -> {
         r.profile = Profile.OVERSIZED;
+        r.monitoringAgent = true;
         if (!Shape.ALL.get(r.shape).flex() || r.ocpus < 2) {
           r.shape = Shape.E4;
           r.ocpus = 4;
           r.memoryGb = 32;
         }
+        if (r.nonProd) { // rightsizing and scheduling never overlap (UnambiguousCases)
+          UnambiguousCases.rename(r, "prod");
+        }
       }
       default -> {
-        r.nonProd = true;
-        String app = r.name.substring(0, r.name.indexOf('-'));
-        String suffix = r.name.substring(r.name.lastIndexOf('-') + 1);
-        r.name = app + "-dev-" + suffix;
-        Map<String, String> tags = new LinkedHashMap<>(r.tags);
-        tags.put("env", "dev");
-        r.tags = tags;
+        if (r.profile == Profile.IDLE || r.profile == Profile.OVERSIZED) {
+          r.profile = Profile.NORMAL; // idle would win; oversized would overlap
+        }
+        UnambiguousCases.rename(r, "dev");
       }
     }
   }
@@ -350,10 +355,11 @@ final class TenancyGenerator {
   /**
    * Every other {@link PlantedCase} gets at least one resource (orphaned boot volumes always exist,
    * see {@link VolumeGenerator}): the last block volume is detached, the last volume backup loses
-   * its source, the last load balancer becomes idle, each only if its case is empty.
+   * its source, the last load balancer at least 15 days old (else the last one, made that old)
+   * becomes idle, each only if its case is empty.
    */
   private void plantOtherCases() {
-    Map<PlantedCase, List<String>> found = PlantedCases.find(resources, nowHour);
+    Map<PlantedCase, List<String>> found = PlantedCases.find(resources, nowHour, startHour);
     if (found.get(PlantedCase.UNATTACHED_VOLUME).isEmpty()) {
       List<Res> volumes = ofType(ResourceType.BLOCK_VOLUME);
       int i = volumes.size() - 1;
@@ -377,8 +383,16 @@ final class TenancyGenerator {
       b.name = "backup-of-deleted-" + i;
     }
     if (found.get(PlantedCase.IDLE_LOAD_BALANCER).isEmpty()) {
+      // the last one old enough for its quiet week to be judged; else the last one, made so
       List<Res> lbs = ofType(ResourceType.LOAD_BALANCER);
-      lbs.get(lbs.size() - 1).profile = Profile.IDLE;
+      Res lb = lbs.get(lbs.size() - 1);
+      for (Res candidate : lbs) {
+        if (candidate.createdHour <= nowHour - 24L * UnambiguousCases.MIN_AGE_DAYS) {
+          lb = candidate;
+        }
+      }
+      lb.profile = Profile.IDLE;
+      lb.createdHour = Math.min(lb.createdHour, nowHour - 24L * UnambiguousCases.MIN_AGE_DAYS);
     }
   }
 
