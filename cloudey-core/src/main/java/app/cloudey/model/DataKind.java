@@ -11,5 +11,10 @@ public enum DataKind {
   /** Cost lines, month close records and rollups ({@link app.cloudey.spi.CostStore}). */
   COSTS,
   /** Daily metric aggregates ({@link app.cloudey.spi.MetricStore}). */
-  METRICS
+  METRICS,
+  /**
+   * Saved recommendations, which the dashboard's summary reads. No store keeps them yet, so its
+   * version stays 0 until the advisor's recommendation store moves it.
+   */
+  RECOMMENDATIONS
 }

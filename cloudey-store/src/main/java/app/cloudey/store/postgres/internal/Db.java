@@ -182,6 +182,9 @@ public final class Db {
    * changed data of that kind.
    */
   public long bumpVersion(Handle handle, AccountId account, DataKind kind) {
+    if (kind == DataKind.RECOMMENDATIONS) {
+      throw new IllegalArgumentException("this schema keeps no recommendations version yet");
+    }
     String column = versionColumn(kind);
     return handle
         .createQuery(
@@ -206,6 +209,9 @@ public final class Db {
       case INVENTORY -> "inventory_version";
       case COSTS -> "costs_version";
       case METRICS -> "metrics_version";
+      // no recommendation table or version column yet: nothing writes recommendations, so the
+      // version is the constant 0 until the advisor's migration adds recommendations_version
+      case RECOMMENDATIONS -> "0::bigint";
     };
   }
 

@@ -1,0 +1,100 @@
+package app.cloudey.internal;
+
+import app.cloudey.model.AccountId;
+import app.cloudey.model.Compartment;
+import app.cloudey.model.CompartmentLabel;
+import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceFilter;
+import app.cloudey.model.ResourceLabel;
+import app.cloudey.spi.InventoryStore;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Human names for the ids in cost rows, from one read of the stored inventory (never a live call):
+ * compartments by name and path, resources by name, type and lifecycle, "(deleted)" when the
+ * inventory marks them deleted.
+ */
+final class Labels {
+  static final String NO_RESOURCE = "(no resource)";
+  static final String NO_COMPARTMENT = "(no compartment)";
+
+  private final Map<String, Compartment> compartments = new HashMap<>();
+  private final Map<String, Resource> resources = new HashMap<>();
+  private final Set<String> live = new HashSet<>();
+
+  private Labels() {}
+
+  /** Reads the live compartment tree and every resource, live or deleted. */
+  static Labels load(InventoryStore inventory, AccountId accountId) {
+    Labels labels = new Labels();
+    for (Compartment c : inventory.compartments(accountId)) {
+      labels.compartments.put(c.id(), c);
+    }
+    for (Resource r : inventory.resources(accountId, ResourceFilter.ALL.withDeleted())) {
+      labels.resources.put(r.id(), r);
+    }
+    for (Resource r : inventory.resources(accountId, ResourceFilter.ALL)) {
+      labels.live.add(r.id());
+    }
+    return labels;
+  }
+
+  /** Only the compartment tree (views that name no resource). */
+  static Labels compartmentsOnly(InventoryStore inventory, AccountId accountId) {
+    Labels labels = new Labels();
+    for (Compartment c : inventory.compartments(accountId)) {
+      labels.compartments.put(c.id(), c);
+    }
+    return labels;
+  }
+
+  CompartmentLabel compartment(String id) {
+    if (id.isEmpty()) {
+      return new CompartmentLabel(id, NO_COMPARTMENT, "", false);
+    }
+    Compartment c = compartments.get(id);
+    if (c == null) {
+      return new CompartmentLabel(id, tail(id, 8) + " (not in inventory)", "", false);
+    }
+    return new CompartmentLabel(id, c.name(), c.path(), true);
+  }
+
+  ResourceLabel resource(String id) {
+    if (id.isEmpty()) {
+      return new ResourceLabel(id, NO_RESOURCE, null, null, false);
+    }
+    Resource r = resources.get(id);
+    if (r == null) {
+      return new ResourceLabel(id, lastSegment(id), null, null, false);
+    }
+    boolean deleted = !live.contains(id);
+    String name = r.name().isBlank() ? lastSegment(id) : r.name();
+    return new ResourceLabel(
+        id, deleted ? name + " (deleted)" : name, r.type(), r.lifecycleState(), deleted);
+  }
+
+  /** The path of a known compartment, else its label's name. */
+  String compartmentDisplay(String id) {
+    CompartmentLabel label = compartment(id);
+    return label.path().isEmpty() ? label.name() : label.path();
+  }
+
+  private static String tail(String id, int n) {
+    return id.length() <= n ? id : id.substring(id.length() - n);
+  }
+
+  /** {@code ocid1.instance.oc1.iad.abc} → {@code abc}. */
+  static String lastSegment(String id) {
+    int dot = id.lastIndexOf('.');
+    String last = dot >= 0 && dot < id.length() - 1 ? id.substring(dot + 1) : id;
+    return last.isBlank() ? id : last;
+  }
+
+  List<Resource> liveResources() {
+    return resources.values().stream().filter(r -> live.contains(r.id())).toList();
+  }
+}
