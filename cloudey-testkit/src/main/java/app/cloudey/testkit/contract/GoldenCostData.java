@@ -71,8 +71,13 @@ public final class GoldenCostData {
     return FakeCloudProvider.builder()
         .compartments(compartments())
         .resources(resources())
-        .costLines(new GoldenCostData().build())
+        .costLines(lines())
         .build();
+  }
+
+  /** The 432 cost lines of the table, day by day. */
+  public static List<CostLine> lines() {
+    return new GoldenCostData().build();
   }
 
   static List<Compartment> compartments() {
