@@ -36,8 +36,9 @@ public record CostTrends(
    * @param totals the currency's total per month
    * @param change the newest month's total against the one before
    * @param rows every value of the dimension, newest month descending (then key)
-   * @param risers the up to {@value #MOVERS} rows that grew most in money, largest first
-   * @param fallers the up to {@value #MOVERS} rows that shrank most in money, largest drop first
+   * @param risers the up to {@value CostTrends#MOVERS} rows that grew most in money, largest first
+   * @param fallers the up to {@value CostTrends#MOVERS} rows that shrank most in money, largest
+   *     drop first
    */
   public record CurrencyTrends(
       String currency,

@@ -44,9 +44,9 @@ public record Dashboard(
    *     without lines, e.g. before the account's first cost)
    * @param completeMonthsChange the newest complete month against the mean of the two before it
    * @param forecast this month's total forecast, with its low–high range
-   * @param topServices the month to date by service: the top {@value #TOP}, then "others"
+   * @param topServices the month to date by service: the top {@value Dashboard#TOP}, then "others"
    * @param topCompartments the month to date by compartment (exact compartment, named by its path):
-   *     the top {@value #TOP}, then "others"
+   *     the top {@value Dashboard#TOP}, then "others"
    */
   public record CurrencyDashboard(
       String currency,

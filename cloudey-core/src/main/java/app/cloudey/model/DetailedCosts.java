@@ -37,7 +37,7 @@ public record DetailedCosts(
    * @param compartments every compartment with costs, newest month descending; each with its
    *     services and their resources
    * @param services every service over all compartments, newest month descending, each with its top
-   *     {@value #TOP_RESOURCES} resources by the three months' total
+   *     {@value DetailedCosts#TOP_RESOURCES} resources by the three months' total
    * @param topDrivers the newest month's {@value TopDrivers#DEFAULT_LIMIT} most expensive resources
    */
   public record CurrencyDetail(
@@ -90,7 +90,7 @@ public record DetailedCosts(
    * @param sharePercent its share of the newest month of what holds it (the compartment, or the
    *     currency's total), one decimal
    * @param resources its resources (within a compartment: all, newest month descending; in the
-   *     summary: the top {@value #TOP_RESOURCES} by the three months' total)
+   *     summary: the top {@value DetailedCosts#TOP_RESOURCES} by the three months' total)
    */
   public record ServiceCosts(
       String service,
