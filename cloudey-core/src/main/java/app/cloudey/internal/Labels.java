@@ -43,6 +43,11 @@ final class Labels {
     return labels;
   }
 
+  /** No inventory: every id is named by its own text. */
+  static Labels none() {
+    return new Labels();
+  }
+
   /** Only the compartment tree (views that name no resource). */
   static Labels compartmentsOnly(InventoryStore inventory, AccountId accountId) {
     Labels labels = new Labels();

@@ -38,7 +38,7 @@ final class TrendsView {
         switch (dimension) {
           case RESOURCE -> Labels.load(store.inventory(), accountId);
           case COMPARTMENT -> Labels.compartmentsOnly(store.inventory(), accountId);
-          default -> null;
+          default -> Labels.none(); // services, regions and SKUs are their own names
         };
     List<CostTrends.CurrencyTrends> sections = new ArrayList<>();
     ViewMath.byCurrency(rows)
