@@ -8,10 +8,9 @@ import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.ResourceLabel;
 import app.cloudey.spi.InventoryStore;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Human names for the ids in cost rows, from one read of the stored inventory (never a live call):
@@ -23,34 +22,37 @@ final class Labels {
   static final String NO_COMPARTMENT = "(no compartment)";
 
   private final Map<String, Compartment> compartments = new HashMap<>();
-  private final Map<String, Resource> resources = new HashMap<>();
-  private final Set<String> live = new HashSet<>();
+  private final Map<String, Resource> live = new HashMap<>();
+  // ids not live, looked up one by one (deleted or unknown): few, and only those costs name
+  private final Map<String, Optional<Resource>> gone = new HashMap<>();
+  private final @Nullable InventoryStore inventory;
+  private final @Nullable AccountId accountId;
 
-  private Labels() {}
+  private Labels(@Nullable InventoryStore inventory, @Nullable AccountId accountId) {
+    this.inventory = inventory;
+    this.accountId = accountId;
+  }
 
-  /** Reads the live compartment tree and every resource, live or deleted. */
+  /**
+   * Reads the live compartment tree and the live resources; a resource id that is not live is
+   * looked up by id when first named (a deleted one is found, an unknown one is not).
+   */
   static Labels load(InventoryStore inventory, AccountId accountId) {
-    Labels labels = new Labels();
-    for (Compartment c : inventory.compartments(accountId)) {
-      labels.compartments.put(c.id(), c);
-    }
-    for (Resource r : inventory.resources(accountId, ResourceFilter.ALL.withDeleted())) {
-      labels.resources.put(r.id(), r);
-    }
+    Labels labels = compartmentsOnly(inventory, accountId);
     for (Resource r : inventory.resources(accountId, ResourceFilter.ALL)) {
-      labels.live.add(r.id());
+      labels.live.put(r.id(), r);
     }
     return labels;
   }
 
   /** No inventory: every id is named by its own text. */
   static Labels none() {
-    return new Labels();
+    return new Labels(null, null);
   }
 
   /** Only the compartment tree (views that name no resource). */
   static Labels compartmentsOnly(InventoryStore inventory, AccountId accountId) {
-    Labels labels = new Labels();
+    Labels labels = new Labels(inventory, accountId);
     for (Compartment c : inventory.compartments(accountId)) {
       labels.compartments.put(c.id(), c);
     }
@@ -72,11 +74,15 @@ final class Labels {
     if (id.isEmpty()) {
       return new ResourceLabel(id, NO_RESOURCE, null, null, false);
     }
-    Resource r = resources.get(id);
+    Resource r = live.get(id);
+    boolean deleted = false;
     if (r == null) {
-      return new ResourceLabel(id, lastSegment(id), null, null, false);
+      r = gone.computeIfAbsent(id, this::find).orElse(null);
+      if (r == null) {
+        return new ResourceLabel(id, lastSegment(id), null, null, false);
+      }
+      deleted = true; // stored, but not live
     }
-    boolean deleted = !live.contains(id);
     String name = r.name().isBlank() ? lastSegment(id) : r.name();
     return new ResourceLabel(
         id, deleted ? name + " (deleted)" : name, r.type(), r.lifecycleState(), deleted);
@@ -99,7 +105,9 @@ final class Labels {
     return last.isBlank() ? id : last;
   }
 
-  List<Resource> liveResources() {
-    return resources.values().stream().filter(r -> live.contains(r.id())).toList();
+  private Optional<Resource> find(String id) {
+    return inventory == null || accountId == null
+        ? Optional.empty()
+        : inventory.findResource(accountId, id);
   }
 }
