@@ -55,12 +55,7 @@ final class DashboardView {
             last.atDay(1),
             last.atDay(Math.min(today.getDayOfMonth(), last.lengthOfMonth())).plusDays(1));
 
-    List<CostRow> days =
-        store
-            .costs()
-            .aggregate(
-                accountId,
-                CostQuery.of(Period.of(from, today.plusDays(1))).groupBy(CostDimension.DAY));
+    List<CostRow> days = dailyRows(store, accountId, Period.of(from, today.plusDays(1)), statuses);
     Map<String, List<CostRow>> services =
         ViewMath.byCurrency(
             store
@@ -121,6 +116,36 @@ final class DashboardView {
     }
     return new Dashboard(
         today, sections, inventory(store, accountId), RecommendationSummary.empty(), now);
+  }
+
+  /**
+   * Cost per day and currency over the period: a closed month's days from its DAY rollup (exactly
+   * the aggregate at close, and a closed month does not change), the other days from the lines.
+   */
+  static List<CostRow> dailyRows(
+      CloudeyStore store, AccountId accountId, Period period, Map<YearMonth, MonthStatus> status) {
+    List<CostRow> rows = new ArrayList<>();
+    LocalDate openFrom = null; // start of the current run of days read from the lines
+    for (Period month : period.splitByMonth()) {
+      YearMonth m = YearMonth.from(month.start());
+      if (status.get(m) == MonthStatus.CLOSED && month.equals(Period.month(m))) {
+        if (openFrom != null) {
+          rows.addAll(days(store, accountId, Period.of(openFrom, month.start())));
+          openFrom = null;
+        }
+        rows.addAll(store.costs().rollups(accountId, m, CostDimension.DAY));
+      } else if (openFrom == null) {
+        openFrom = month.start();
+      }
+    }
+    if (openFrom != null) {
+      rows.addAll(days(store, accountId, Period.of(openFrom, period.end())));
+    }
+    return rows;
+  }
+
+  private static List<CostRow> days(CloudeyStore store, AccountId accountId, Period period) {
+    return store.costs().aggregate(accountId, CostQuery.of(period).groupBy(CostDimension.DAY));
   }
 
   /** The days {@link CostViews#forecast} reads, so both forecasts agree. */
