@@ -3,6 +3,7 @@ package app.cloudey;
 import app.cloudey.internal.AdvisorEngine;
 import app.cloudey.internal.CompositeListener;
 import app.cloudey.internal.CostEngine;
+import app.cloudey.internal.CostViews;
 import app.cloudey.internal.JobRunner;
 import app.cloudey.internal.MetricEngine;
 import app.cloudey.internal.QueryCache;
@@ -74,6 +75,7 @@ public final class Cloudey implements AutoCloseable {
   private final QueryCache queryCache;
   private final Accounts accounts;
   private final CostEngine costEngine;
+  private final CostViews costViews;
   private final MetricEngine metricEngine;
   private final AdvisorEngine advisorEngine;
   private final JobRunner jobRunner;
@@ -89,6 +91,7 @@ public final class Cloudey implements AutoCloseable {
     this.queryCache = new QueryCache(runtime);
     this.accounts = new Accounts(runtime, queryCache);
     this.costEngine = new CostEngine(runtime, queryCache);
+    this.costViews = new CostViews(runtime, queryCache);
     this.metricEngine = new MetricEngine(runtime);
     this.advisorEngine = new AdvisorEngine(runtime);
     this.jobRunner =
@@ -151,7 +154,7 @@ public final class Cloudey implements AutoCloseable {
     return new CloudeyAccount(
         account,
         new Inventory(runtime, id, jobRunner),
-        new Costs(id, costEngine, jobRunner),
+        new Costs(id, costEngine, costViews, jobRunner),
         new Metrics(runtime, id, metricEngine, jobRunner),
         new Recommendations(id, advisorEngine, jobRunner, recommendationStore()),
         this::assistant);

@@ -1,14 +1,20 @@
 package app.cloudey;
 
 import app.cloudey.internal.CostEngine;
+import app.cloudey.internal.CostViews;
 import app.cloudey.internal.JobExecution;
 import app.cloudey.internal.JobRunner;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.ClosedMonth;
 import app.cloudey.model.CostDimension;
+import app.cloudey.model.CostForecast;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
 import app.cloudey.model.CostRow;
+import app.cloudey.model.CostTrends;
+import app.cloudey.model.Dashboard;
+import app.cloudey.model.DetailedCosts;
+import app.cloudey.model.Forecast;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.JobKind;
 import app.cloudey.model.JobState;
@@ -16,6 +22,7 @@ import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.Period;
 import app.cloudey.model.PeriodSpec;
+import app.cloudey.model.TopDrivers;
 import app.cloudey.spi.JobListener;
 import java.time.YearMonth;
 import java.util.List;
@@ -28,16 +35,27 @@ import java.util.Map;
  * <pre>{@code
  * costs.refresh(Period.lastMonths(3));         // on Cloudey's clock
  * CostReport top = costs.query(CostQuery.of(Period.month(2026, 10)).groupBy(SERVICE).top(5));
+ * Dashboard dashboard = costs.dashboard();      // month to date, last 3 months, forecast, top 5s
+ * DetailedCosts detail = costs.detailed();      // 3 complete months: compartment > service > resource
+ * CostTrends trends = costs.trends(SERVICE, 6); // month over month, largest movers
  * }</pre>
+ *
+ * <p>The views ({@link #dashboard}, {@link #detailed}, {@link #trends}, {@link #topDrivers}, {@link
+ * #forecast}) read only the store (names from the synced inventory, never a live call), work on
+ * Cloudey's clock with UTC month boundaries, keep every currency apart (one section per currency,
+ * never summed across currencies), and are cached by the data versions they read. Each returns a
+ * record of model types that Jackson serialises as it is.
  */
 public final class Costs {
   private final AccountId accountId;
   private final CostEngine engine;
+  private final CostViews views;
   private final JobRunner jobs;
 
-  Costs(AccountId accountId, CostEngine engine, JobRunner jobs) {
+  Costs(AccountId accountId, CostEngine engine, CostViews views, JobRunner jobs) {
     this.accountId = accountId;
     this.engine = engine;
+    this.views = views;
     this.jobs = jobs;
   }
 
@@ -107,6 +125,70 @@ public final class Costs {
    */
   public CostReport query(CostQuery query) {
     return engine.query(accountId, query);
+  }
+
+  /**
+   * {@link #query} with one "others" row per currency appended when the rows do not add up to the
+   * currency's total (as after {@link CostQuery#top}), so the rows always add up to {@link
+   * CostReport#totals()}. The others row's key is {@link app.cloudey.model.LabeledCost#OTHERS} in
+   * every position.
+   */
+  public CostReport queryWithOthers(CostQuery query) {
+    return CostViews.withOthers(engine.query(accountId, query));
+  }
+
+  /**
+   * The dashboard on today's date (Cloudey's clock, UTC): month to date against the same days of
+   * last month, the last three complete months, the forecast to month end, the top services and
+   * compartments, the stored inventory's counts and the recommendations summary. See {@link
+   * Dashboard}.
+   */
+  public Dashboard dashboard() {
+    return views.dashboard(accountId);
+  }
+
+  /**
+   * The three complete calendar months before the current one, compartment → service → resource,
+   * with change, direction and shares, each service's top resources and the newest month's top cost
+   * drivers. See {@link DetailedCosts}.
+   */
+  public DetailedCosts detailed() {
+    return views.detailed(accountId);
+  }
+
+  /**
+   * The last {@code months} complete calendar months by {@code dimension}, with the largest movers
+   * of the newest month up and down. See {@link CostTrends}.
+   *
+   * @param dimension SERVICE, COMPARTMENT, RESOURCE, REGION or SKU
+   * @param months how many complete months, 2 to 36
+   * @throws CloudeyConfigException for DAY or MONTH, or months out of range
+   */
+  public CostTrends trends(CostDimension dimension, int months) {
+    return views.trends(accountId, dimension, months);
+  }
+
+  /**
+   * The {@value TopDrivers#DEFAULT_LIMIT} most expensive resources of a period (a relative period
+   * is resolved on Cloudey's clock), with what is left as "others". See {@link TopDrivers}.
+   */
+  public TopDrivers topDrivers(PeriodSpec period) {
+    return views.topDrivers(accountId, period);
+  }
+
+  /** {@code forecast(Forecast.Horizon.MONTH)}: this month's total, forecast today. */
+  public CostForecast forecast() {
+    return forecast(Forecast.Horizon.MONTH);
+  }
+
+  /**
+   * The total of this month or this quarter, forecast today per currency from the stored daily
+   * costs (method {@code dow-trend-run-rate-28d}: a run rate with day-of-week factors and a trend
+   * over the trailing 28 days, plus the known period to date, with a low–high range; see {@link
+   * Forecast}).
+   */
+  public CostForecast forecast(Forecast.Horizon horizon) {
+    return views.forecast(accountId, horizon);
   }
 
   /** OPEN (current month), SETTLING (past, not yet closed) or CLOSED. */

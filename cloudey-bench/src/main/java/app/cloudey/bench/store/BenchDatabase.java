@@ -15,11 +15,26 @@ public final class BenchDatabase implements AutoCloseable {
   public final String jdbcUrl;
   public final String schema;
   private final EmbeddedPostgres embedded;
+  private boolean keep;
 
   private BenchDatabase(String jdbcUrl, String schema, EmbeddedPostgres embedded) {
     this.jdbcUrl = jdbcUrl;
     this.schema = schema;
     this.embedded = embedded;
+  }
+
+  /**
+   * Like {@link #start} but keeps the schema (at start and at close) when {@code
+   * CLOUDEY_BENCH_PG_URL} names a running server, so a loaded database is reused between runs.
+   */
+  public static BenchDatabase reuse(String schema) throws IOException, SQLException {
+    String url = System.getenv("CLOUDEY_BENCH_PG_URL");
+    if (url == null || url.isBlank()) {
+      return start(schema);
+    }
+    BenchDatabase db = new BenchDatabase(url, schema, null);
+    db.keep = true;
+    return db;
   }
 
   public static BenchDatabase start(String schema) throws IOException, SQLException {
@@ -52,7 +67,9 @@ public final class BenchDatabase implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      execute("drop schema if exists " + schema + " cascade");
+      if (!keep) {
+        execute("drop schema if exists " + schema + " cascade");
+      }
     } finally {
       if (embedded != null) {
         embedded.close();

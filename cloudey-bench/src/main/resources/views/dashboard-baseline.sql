@@ -1,0 +1,24 @@
+-- Baseline of the uncached dashboard (ViewsBench): the same figures in bare SQL, no Java model.
+-- Parameters: :account, :from (first day of the third complete month), :tomorrow (today + 1),
+-- :month_start (first day of this month), :m1 :m2 :m3 (the three complete months' first days).
+-- 1. cost per day and currency, from the third complete month to today (every total, the month
+--    to date, last month's same days and the forecast's history): the three complete months,
+--    closed in this bench, from their DAY rollups, this month from the lines
+select key, currency, cost from {s}.month_rollup
+ where account_id = :account and dimension = 'DAY' and month in (:m1, :m2, :m3) order by cost desc, key, currency;
+select to_char(day, 'YYYY-MM-DD'), currency, sum(cost) from {s}.cost_line
+ where account_id = :account and day >= :month_start and day < :tomorrow group by 1, 2 order by sum(cost) desc, 1, 2;
+-- 2. month to date by service
+select service, currency, sum(cost) from {s}.cost_line
+ where account_id = :account and day >= :month_start and day < :tomorrow group by 1, 2 order by sum(cost) desc, 1, 2;
+-- 3. month to date by compartment
+select compartment_id, currency, sum(cost) from {s}.cost_line
+ where account_id = :account and day >= :month_start and day < :tomorrow group by 1, 2 order by sum(cost) desc, 1, 2;
+-- 4. the live compartment tree (names and paths)
+select compartment_id, parent_id, name, path from {s}.compartment
+ where account_id = :account and deleted_at is null order by path;
+-- 5. live resources by type and state
+select resource_type, lifecycle_state, count(*) from {s}.resource
+ where account_id = :account and deleted_at is null group by 1, 2;
+-- 6. the three months' status
+select month, status from {s}.month_status where account_id = :account and month in (:m1, :m2, :m3);

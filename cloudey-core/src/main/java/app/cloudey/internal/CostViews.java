@@ -1,0 +1,269 @@
+package app.cloudey.internal;
+
+import app.cloudey.CloudeyConfigException;
+import app.cloudey.model.AccountId;
+import app.cloudey.model.CostDimension;
+import app.cloudey.model.CostForecast;
+import app.cloudey.model.CostQuery;
+import app.cloudey.model.CostReport;
+import app.cloudey.model.CostRow;
+import app.cloudey.model.CostTrends;
+import app.cloudey.model.Dashboard;
+import app.cloudey.model.DataKind;
+import app.cloudey.model.DetailedCosts;
+import app.cloudey.model.Forecast;
+import app.cloudey.model.Money;
+import app.cloudey.model.MonthStatus;
+import app.cloudey.model.Period;
+import app.cloudey.model.PeriodSpec;
+import app.cloudey.model.TopDrivers;
+import app.cloudey.spi.CloudeyStore;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cost views (dashboard, detailed costs, trends, top drivers, forecast) computed from the store
+ * on Cloudey's clock (UTC days and months) and cached through {@link QueryCache}.
+ *
+ * <p>Cache keys: the store's identity, the account and its {@link DataKind#COSTS} version (the
+ * {@link app.cloudey.spi.CacheKey}'s version), and a query string naming the view, its arguments,
+ * the {@link DataKind#INVENTORY} version of views that name or count resources, the {@link
+ * DataKind#RECOMMENDATIONS} version for the dashboard, and the as-of date for views that depend on
+ * today (dashboard, forecast). Views over closed months only (detailed costs, trends, top drivers
+ * of a past period) are cached without expiry; the others for {@code openMonthCacheTtl}.
+ */
+public final class CostViews {
+  /** Months a trend may span. */
+  static final int MAX_TREND_MONTHS = 36;
+
+  private final Runtime runtime;
+  private final QueryCache cache;
+
+  public CostViews(Runtime runtime, QueryCache cache) {
+    this.runtime = runtime;
+    this.cache = cache;
+  }
+
+  private CloudeyStore store() {
+    return runtime.store();
+  }
+
+  private LocalDate today() {
+    return Period.today(runtime.clock());
+  }
+
+  public Dashboard dashboard(AccountId accountId) {
+    LocalDate today = today();
+    String key =
+        "view:dashboard|asOf="
+            + today
+            + versions(accountId, DataKind.INVENTORY, DataKind.RECOMMENDATIONS);
+    return cached(
+        accountId,
+        key,
+        Dashboard.class,
+        () -> runtime.settings().openMonthCacheTtl(),
+        () ->
+            DashboardView.compute(
+                store(),
+                accountId,
+                today,
+                runtime.clock().instant(),
+                statuses(accountId, DashboardView.months(today), today)));
+  }
+
+  public DetailedCosts detailed(AccountId accountId) {
+    List<YearMonth> months = completeMonths(DashboardView.COMPLETE_MONTHS);
+    String key = "view:detailed|months=" + months + versions(accountId, DataKind.INVENTORY);
+    return cached(
+        accountId,
+        key,
+        DetailedCosts.class,
+        () -> ttl(accountId, months),
+        () -> DetailedView.compute(store(), accountId, months, runtime.clock().instant()));
+  }
+
+  public CostTrends trends(AccountId accountId, CostDimension dimension, int months) {
+    if (dimension == CostDimension.DAY || dimension == CostDimension.MONTH) {
+      throw new CloudeyConfigException(
+          "trends are by a dimension other than time: use SERVICE, COMPARTMENT, RESOURCE, REGION"
+              + " or SKU, not "
+              + dimension);
+    }
+    if (months < 2 || months > MAX_TREND_MONTHS) {
+      throw new CloudeyConfigException(
+          "months must be between 2 and " + MAX_TREND_MONTHS + " (complete months), was " + months);
+    }
+    List<YearMonth> list = completeMonths(months);
+    String key =
+        "view:trends|by=" + dimension + "|months=" + list + versions(accountId, DataKind.INVENTORY);
+    return cached(
+        accountId,
+        key,
+        CostTrends.class,
+        () -> ttl(accountId, list),
+        () -> TrendsView.compute(store(), accountId, dimension, list, runtime.clock().instant()));
+  }
+
+  public TopDrivers topDrivers(AccountId accountId, PeriodSpec spec) {
+    Period period = spec.resolve(runtime.clock());
+    String key = "view:drivers|period=" + period + versions(accountId, DataKind.INVENTORY);
+    return cached(
+        accountId,
+        key,
+        TopDrivers.class,
+        () ->
+            period.end().isAfter(today())
+                ? runtime.settings().openMonthCacheTtl()
+                : ttl(accountId, period.months()),
+        () -> DriversView.compute(store(), accountId, period, runtime.clock().instant()));
+  }
+
+  public CostForecast forecast(AccountId accountId, Forecast.Horizon horizon) {
+    LocalDate today = today();
+    return cached(
+        accountId,
+        "view:forecast|horizon=" + horizon + "|asOf=" + today,
+        CostForecast.class,
+        () -> runtime.settings().openMonthCacheTtl(),
+        () -> computeForecast(accountId, horizon, today));
+  }
+
+  private CostForecast computeForecast(
+      AccountId accountId, Forecast.Horizon horizon, LocalDate today) {
+    YearMonth month = YearMonth.from(today);
+    LocalDate periodStart =
+        horizon == Forecast.Horizon.MONTH
+            ? month.atDay(1)
+            : YearMonth.of(today.getYear(), (today.getMonthValue() - 1) / 3 * 3 + 1).atDay(1);
+    LocalDate periodEnd =
+        horizon == Forecast.Horizon.MONTH
+            ? month.plusMonths(1).atDay(1)
+            : YearMonth.from(periodStart).plusMonths(3).atDay(1);
+    LocalDate from = historyStart(today, periodStart, periodEnd);
+    Map<String, Map<LocalDate, BigDecimal>> daily = dailyCosts(accountId, Period.of(from, today));
+    List<Forecast> forecasts = new ArrayList<>();
+    daily.forEach(
+        (currency, days) -> forecasts.add(CostForecaster.forecast(days, today, currency, horizon)));
+    return new CostForecast(today, horizon, forecasts);
+  }
+
+  /**
+   * The first day of history the forecaster can use: its window and range back-forecasts need about
+   * window + range origins + remaining days (see {@link CostForecaster}); and the period's own
+   * first day for the actual to date.
+   */
+  static LocalDate historyStart(LocalDate today, LocalDate periodStart, LocalDate periodEnd) {
+    long remaining = ChronoUnit.DAYS.between(today, periodEnd);
+    LocalDate back =
+        today.minusDays(remaining + CostForecaster.WINDOW_DAYS + CostForecaster.RANGE_ORIGINS + 7L);
+    return back.isBefore(periodStart) ? back : periodStart;
+  }
+
+  /** Cost per day and currency over the period, currencies by code. */
+  private Map<String, Map<LocalDate, BigDecimal>> dailyCosts(AccountId accountId, Period period) {
+    Map<String, Map<LocalDate, BigDecimal>> daily = new TreeMap<>();
+    if (period.start().isBefore(period.end())) {
+      for (CostRow row :
+          store().costs().aggregate(accountId, CostQuery.of(period).groupBy(CostDimension.DAY))) {
+        daily
+            .computeIfAbsent(ViewMath.code(row.cost()), k -> new TreeMap<>())
+            .merge(LocalDate.parse(row.key().get(0)), row.cost().amount(), BigDecimal::add);
+      }
+    }
+    return daily;
+  }
+
+  /**
+   * The report with one "others" row per currency appended when its rows do not add up to its total
+   * (a top-N cut rows off): the rows then always add up to {@link CostReport#totals()}. The others
+   * row's key holds {@link app.cloudey.model.LabeledCost#OTHERS} for every dimension.
+   */
+  public static CostReport withOthers(CostReport report) {
+    if (report.query().groupBy().isEmpty()) {
+      return report;
+    }
+    Map<String, BigDecimal> listed = new HashMap<>();
+    for (CostRow row : report.rows()) {
+      listed.merge(ViewMath.code(row.cost()), row.cost().amount(), BigDecimal::add);
+    }
+    List<CostRow> rows = new ArrayList<>(report.rows());
+    List<String> key =
+        Collections.nCopies(report.query().groupBy().size(), app.cloudey.model.LabeledCost.OTHERS);
+    for (Money total : report.totals()) {
+      BigDecimal rest =
+          total.amount().subtract(listed.getOrDefault(ViewMath.code(total), BigDecimal.ZERO));
+      if (rest.signum() != 0) {
+        rows.add(new CostRow(key, new Money(rest, total.currency())));
+      }
+    }
+    return new CostReport(
+        report.query(), rows, report.totals(), report.dataVersion(), report.computedAt());
+  }
+
+  /** The {@code n} calendar months before today's, oldest first. */
+  private List<YearMonth> completeMonths(int n) {
+    YearMonth current = YearMonth.from(today());
+    List<YearMonth> months = new ArrayList<>(n);
+    for (int i = n; i >= 1; i--) {
+      months.add(current.minusMonths(i));
+    }
+    return months;
+  }
+
+  private Map<YearMonth, MonthStatus> statuses(
+      AccountId accountId, List<YearMonth> months, LocalDate today) {
+    Map<YearMonth, MonthStatus> statuses = new LinkedHashMap<>();
+    for (YearMonth m : months) {
+      boolean closed = store().costs().findClosedMonth(accountId, m).isPresent();
+      statuses.put(
+          m,
+          closed
+              ? MonthStatus.CLOSED
+              : m.equals(YearMonth.from(today)) ? MonthStatus.OPEN : MonthStatus.SETTLING);
+    }
+    return statuses;
+  }
+
+  /** No expiry when every month is closed (they never change again), else the open-month TTL. */
+  private @Nullable Duration ttl(AccountId accountId, List<YearMonth> months) {
+    for (YearMonth m : months) {
+      if (store().costs().findClosedMonth(accountId, m).isEmpty()) {
+        return runtime.settings().openMonthCacheTtl();
+      }
+    }
+    return null;
+  }
+
+  private String versions(AccountId accountId, DataKind... kinds) {
+    StringBuilder s = new StringBuilder();
+    for (DataKind kind : kinds) {
+      s.append('|')
+          .append(kind.name().toLowerCase(java.util.Locale.ROOT))
+          .append('=')
+          .append(store().dataVersion(accountId, kind));
+    }
+    return s.toString();
+  }
+
+  private <T> T cached(
+      AccountId accountId,
+      String key,
+      Class<T> type,
+      Supplier<@Nullable Duration> ttl,
+      Supplier<T> compute) {
+    return cache.get(accountId, DataKind.COSTS, key, type, ttl, compute);
+  }
+}

@@ -1,0 +1,114 @@
+package app.cloudey.internal;
+
+import app.cloudey.model.Change;
+import app.cloudey.model.CostRow;
+import app.cloudey.model.LabeledCost;
+import app.cloudey.model.Money;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Small per-currency helpers the views share: grouping rows, month columns, top N with others. */
+final class ViewMath {
+  private ViewMath() {}
+
+  /** Rows by currency code, codes ascending. */
+  static Map<String, List<CostRow>> byCurrency(List<CostRow> rows) {
+    Map<String, List<CostRow>> by = new TreeMap<>();
+    for (CostRow row : rows) {
+      by.computeIfAbsent(code(row.cost()), k -> new ArrayList<>()).add(row);
+    }
+    return by;
+  }
+
+  static String code(Money money) {
+    return money.currency().getCurrencyCode();
+  }
+
+  static Money money(BigDecimal amount, String currency) {
+    return Money.of(amount, currency);
+  }
+
+  static Money sum(List<Money> amounts, String currency) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Money m : amounts) {
+      sum = sum.add(m.amount());
+    }
+    return money(sum, currency);
+  }
+
+  /**
+   * The top {@code n} rows as labelled costs (the input is cost descending, then key), then one
+   * {@link LabeledCost#OTHERS} row with the rest when anything was left out, so the list adds up to
+   * {@code total}. Shares are of {@code total}.
+   */
+  static List<LabeledCost> topWithOthers(
+      List<CostRow> rows, int n, Money total, Function<String, String> name) {
+    List<LabeledCost> top = new ArrayList<>();
+    BigDecimal listed = BigDecimal.ZERO;
+    for (CostRow row : rows.subList(0, Math.min(n, rows.size()))) {
+      String key = row.key().get(0);
+      top.add(new LabeledCost(key, name.apply(key), row.cost(), Change.share(row.cost(), total)));
+      listed = listed.add(row.cost().amount());
+    }
+    if (rows.size() > n) {
+      Money others = money(total.amount().subtract(listed), code(total));
+      top.add(
+          new LabeledCost(
+              LabeledCost.OTHERS, LabeledCost.OTHERS, others, Change.share(others, total)));
+    }
+    return top;
+  }
+
+  /** A row of month columns being summed. */
+  static final class Columns {
+    final BigDecimal[] amounts;
+
+    Columns(int months) {
+      amounts = new BigDecimal[months];
+      Arrays.fill(amounts, BigDecimal.ZERO);
+    }
+
+    void add(int month, BigDecimal amount) {
+      amounts[month] = amounts[month].add(amount);
+    }
+
+    BigDecimal latest() {
+      return amounts[amounts.length - 1];
+    }
+
+    BigDecimal previous() {
+      return amounts.length < 2 ? BigDecimal.ZERO : amounts[amounts.length - 2];
+    }
+
+    BigDecimal total() {
+      BigDecimal t = BigDecimal.ZERO;
+      for (BigDecimal a : amounts) {
+        t = t.add(a);
+      }
+      return t;
+    }
+
+    List<Money> money(String currency) {
+      List<Money> list = new ArrayList<>(amounts.length);
+      for (BigDecimal a : amounts) {
+        list.add(ViewMath.money(a, currency));
+      }
+      return Collections.unmodifiableList(list);
+    }
+
+    Change change() {
+      return Change.of(previous(), latest());
+    }
+
+    BigDecimal shareOf(BigDecimal wholeLatest, String currency) {
+      return Change.share(
+          ViewMath.money(latest(), currency), ViewMath.money(wholeLatest, currency));
+    }
+  }
+}

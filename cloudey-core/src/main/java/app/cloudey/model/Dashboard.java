@@ -1,0 +1,90 @@
+package app.cloudey.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The account's cost dashboard on one day: per billing currency, the month to date against the same
+ * days of last month, the last three complete months, the forecast to month end and the top
+ * services and compartments; the stored inventory's counts; the recommendations summary. Every
+ * figure comes from the store (never a live call) on Cloudey's clock, with UTC month boundaries.
+ *
+ * @param asOf today on Cloudey's clock (UTC)
+ * @param currencies one entry per currency with costs in the last three complete months or this
+ *     month, by currency code; amounts are never summed across currencies
+ * @param inventory counts of the stored inventory
+ * @param recommendations the saved recommendations' summary (empty before any advisor run)
+ * @param computedAt when it was computed (Cloudey's clock)
+ */
+public record Dashboard(
+    LocalDate asOf,
+    List<Dashboard.CurrencyDashboard> currencies,
+    InventorySummary inventory,
+    RecommendationSummary recommendations,
+    Instant computedAt) {
+  /** Rows of the top services and top compartments lists, before their "others" row. */
+  public static final int TOP = 5;
+
+  public Dashboard {
+    Checks.notNull(asOf, "asOf");
+    currencies = Checks.copy(currencies, "currencies");
+    Checks.notNull(inventory, "inventory");
+    Checks.notNull(recommendations, "recommendations");
+    Checks.notNull(computedAt, "computedAt");
+  }
+
+  /**
+   * The dashboard's cost figures in one currency.
+   *
+   * @param currency ISO 4217 code
+   * @param monthToDate this month so far against the same days of last month
+   * @param completeMonths the three calendar months before this one, oldest first (zero for a month
+   *     without lines, e.g. before the account's first cost)
+   * @param completeMonthsChange the newest complete month against the mean of the two before it
+   * @param forecast this month's total forecast, with its low–high range
+   * @param topServices the month to date by service: the top {@value Dashboard#TOP}, then "others"
+   * @param topCompartments the month to date by compartment (exact compartment, named by its path):
+   *     the top {@value Dashboard#TOP}, then "others"
+   */
+  public record CurrencyDashboard(
+      String currency,
+      MonthToDate monthToDate,
+      List<MonthTotal> completeMonths,
+      Change completeMonthsChange,
+      Forecast forecast,
+      List<LabeledCost> topServices,
+      List<LabeledCost> topCompartments) {
+    public CurrencyDashboard {
+      currency = Money.currency(currency).getCurrencyCode();
+      Checks.notNull(monthToDate, "monthToDate");
+      completeMonths = Checks.copy(completeMonths, "completeMonths");
+      Checks.notNull(completeMonthsChange, "completeMonthsChange");
+      Checks.notNull(forecast, "forecast");
+      topServices = Checks.copy(topServices, "topServices");
+      topCompartments = Checks.copy(topCompartments, "topCompartments");
+    }
+  }
+
+  /**
+   * This month from its first day to today (included: on the first of a month, one day) against the
+   * same days of last month (from its first day to the same day number, or its last day when it is
+   * shorter).
+   *
+   * @param period this month's days so far, today included
+   * @param cost their cost
+   * @param lastMonthPeriod the same days of last month
+   * @param lastMonthCost their cost
+   * @param change {@code cost} against {@code lastMonthCost}
+   */
+  public record MonthToDate(
+      Period period, Money cost, Period lastMonthPeriod, Money lastMonthCost, Change change) {
+    public MonthToDate {
+      Checks.notNull(period, "period");
+      Checks.notNull(cost, "cost");
+      Checks.notNull(lastMonthPeriod, "lastMonthPeriod");
+      Checks.notNull(lastMonthCost, "lastMonthCost");
+      Checks.notNull(change, "change");
+    }
+  }
+}
