@@ -62,11 +62,17 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(PostgresDatabase db, int rateLimitPerMinute, OpenAiStubServer llm) {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return start(db, rateLimitPerMinute, llm, Base64.getEncoder().encodeToString(key));
+  }
+
+  /** Another instance on the same database needs the same encryption key. */
+  static TestServer start(
+      PostgresDatabase db, int rateLimitPerMinute, OpenAiStubServer llm, String key) {
     try {
       Path endpoints = Files.createTempFile("endpoints", ".json");
       Files.writeString(endpoints, Json.write(simulator().endpointTemplates()));
-      byte[] key = new byte[32];
-      new SecureRandom().nextBytes(key);
       ServerConfig config =
           new ServerConfig(
               db.jdbcUrl(),
@@ -78,7 +84,7 @@ final class TestServer implements AutoCloseable {
               "stub",
               null,
               ServerConfig.DEFAULT_ANTHROPIC_MODEL,
-              Base64.getEncoder().encodeToString(key),
+              key,
               "WARN",
               "127.0.0.1",
               0,

@@ -29,6 +29,18 @@ public final class Errors {
 
   public static void install(JavalinConfig config) {
     config.routes.exception(Exception.class, (e, ctx) -> handle(e, ctx));
+    config.routes.exception(HttpResponseException.class, (e, ctx) -> handle(e, ctx));
+    // Javalin and Jetty answer some errors themselves (e.g. 413 before routing): make them JSON
+    for (int status : new int[] {400, 413, 414, 431, 500, 503}) {
+      config.routes.error(
+          status,
+          "*",
+          ctx -> {
+            if (!isJson(ctx)) {
+              write(ctx, status, code(status), "request refused (" + status + ")");
+            }
+          });
+    }
     config.routes.error(
         404,
         "*",
@@ -41,9 +53,24 @@ public final class Errors {
         405, "*", ctx -> write(ctx, 405, "method_not_allowed", "method not allowed"));
   }
 
+  /** Drops Java exception class names a library put in its message ("java.lang.X: "). */
+  static String clean(String message) {
+    return message.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error): ?", "");
+  }
+
   private static boolean isJson(Context ctx) {
     String type = ctx.res().getContentType();
     return type != null && type.startsWith("application/json");
+  }
+
+  private static String code(int status) {
+    return switch (status) {
+      case 413 -> "body_too_large";
+      case 400 -> "bad_request";
+      case 404 -> "not_found";
+      case 500 -> "internal";
+      default -> "http_" + status;
+    };
   }
 
   static void handle(Exception e, Context ctx) {
@@ -56,14 +83,7 @@ public final class Errors {
       write(ctx, a.status(), a.code(), a.getMessage());
     } else if (e instanceof HttpResponseException h) {
       int status = h.getStatus();
-      String code =
-          switch (status) {
-            case 413 -> "body_too_large";
-            case 400 -> "bad_request";
-            case 404 -> "not_found";
-            default -> "http_" + status;
-          };
-      write(ctx, status, code, h.getMessage() == null ? "request refused" : h.getMessage());
+      write(ctx, status, code(status), h.getMessage() == null ? "request refused" : h.getMessage());
     } else if (e instanceof CloudeyException c) {
       cloudey(c, ctx);
     } else if (e instanceof IllegalArgumentException) {
@@ -111,7 +131,7 @@ public final class Errors {
   public static void write(Context ctx, int status, String code, String message) {
     Map<String, String> body = new LinkedHashMap<>();
     body.put("error", code);
-    body.put("message", message == null ? code : message);
+    body.put("message", message == null ? code : clean(message));
     ctx.status(status).contentType("application/json").result(Json.write(body));
   }
 }

@@ -92,16 +92,7 @@ public final class OciConfigRoutes {
   static OciConfig parse(Context ctx) throws IOException {
     OciConfigBody body;
     if (ctx.isMultipartFormData()) {
-      UploadedFile file = ctx.uploadedFile("private_key_file");
-      String pem = file == null ? ctx.formParam("private_key") : readPem(file);
-      body =
-          new OciConfigBody(
-              ctx.formParam("tenancy_ocid"),
-              ctx.formParam("user_ocid"),
-              ctx.formParam("fingerprint"),
-              ctx.formParam("region"),
-              pem,
-              ctx.formParam("passphrase"));
+      body = multipart(ctx);
     } else {
       body = Json.body(ctx, OciConfigBody.class);
     }
@@ -123,6 +114,26 @@ public final class OciConfigRoutes {
         .privateKey(body.privateKey())
         .passphrase(body.passphrase())
         .build();
+  }
+
+  private static OciConfigBody multipart(Context ctx) {
+    try {
+      UploadedFile file = ctx.uploadedFile("private_key_file");
+      String pem = file == null ? ctx.formParam("private_key") : readPem(file);
+      return new OciConfigBody(
+          ctx.formParam("tenancy_ocid"),
+          ctx.formParam("user_ocid"),
+          ctx.formParam("fingerprint"),
+          ctx.formParam("region"),
+          pem,
+          ctx.formParam("passphrase"));
+    } catch (ApiException e) {
+      throw e;
+    } catch (Exception e) {
+      // Jetty's multipart parser refuses a malformed body (a ServletException, thrown unchecked)
+      throw ApiException.badRequest(
+          "invalid_multipart", "the multipart/form-data body could not be read");
+    }
   }
 
   private static String readPem(UploadedFile file) throws IOException {
