@@ -26,6 +26,7 @@ import app.cloudey.server.internal.OpsRoutes;
 import app.cloudey.server.internal.RateLimiter;
 import app.cloudey.server.internal.ServerMigrations;
 import app.cloudey.server.internal.Services;
+import app.cloudey.server.internal.UiPage;
 import app.cloudey.server.internal.UserRoutes;
 import app.cloudey.server.internal.Users;
 import app.cloudey.spi.AssistantFactory;
@@ -227,7 +228,8 @@ public final class CloudeyServer implements AutoCloseable {
   private static Javalin javalin(Services s) {
     ServerConfig config = s.config();
     String version = version();
-    String swaggerUi = webjarVersion("swagger-ui");
+    String swaggerUi = webjarVersion("org.webjars", "swagger-ui");
+    String echarts = webjarVersion("org.webjars.npm", "echarts");
     return Javalin.create(
         cfg -> {
           cfg.startup.showJavalinBanner = false;
@@ -249,6 +251,7 @@ public final class CloudeyServer implements AutoCloseable {
           InventoryRoutes.register(api, s);
           CostRoutes.register(api, s);
           ChatRoutes.register(api, s);
+          UiPage.register(api, s, echarts);
           api.tag("docs");
           api.get(
               "/openapi.json",
@@ -327,8 +330,8 @@ public final class CloudeyServer implements AutoCloseable {
   }
 
   /** The version of a webjar on the class path (org.webjars). */
-  static String webjarVersion(String artifact) {
-    String path = "/META-INF/maven/org.webjars/" + artifact + "/pom.properties";
+  static String webjarVersion(String group, String artifact) {
+    String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
     try (InputStream in = CloudeyServer.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("webjar " + artifact + " is not on the class path");

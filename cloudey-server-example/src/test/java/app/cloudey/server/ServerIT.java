@@ -406,6 +406,56 @@ class ServerIT {
     assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
 
+  @Test
+  void thePageShowsTheSameNumbersAsTheApi() throws Exception {
+    assertThat(t.send("GET", "/ui/", null, null).body()).contains("id=\"login\"");
+    String cookie =
+        t.send("POST", "/login", null, "{\"api_token\":\"" + alice.token() + "\"}")
+            .raw()
+            .headers()
+            .firstValue("Set-Cookie")
+            .orElseThrow()
+            .split(";")[0];
+    HttpResponse<String> page =
+        t.http.send(
+            HttpRequest.newBuilder(URI.create(t.url("/ui/"))).header("Cookie", cookie).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    String html = page.body();
+    assertThat(html).contains("/webjars/echarts/").contains("id=\"trend\"");
+    YearMonth month = YearMonth.now(ZoneOffset.UTC);
+    JsonNode services =
+        t.send(
+                "GET",
+                "/costs/" + alice.id() + "?month=" + month + "&group_by=service&top=8",
+                alice.token(),
+                null)
+            .json();
+    String table =
+        html.substring(
+            html.indexOf("id=\"top-services\""),
+            html.indexOf("</table>", html.indexOf("id=\"top-services\"")));
+    for (JsonNode row : (Iterable<JsonNode>) services.get("rows")::elements) {
+      assertThat(table)
+          .contains(
+              "<td>"
+                  + row.get("name").asText()
+                  + "</td><td class=\"num\">"
+                  + row.get("cost").get("amount").asText()
+                  + " "
+                  + row.get("cost").get("currency").asText()
+                  + "</td>");
+    }
+    assertThat(table.split("<tr>").length - 1).isEqualTo(services.get("rows").size());
+    String script = html.substring(html.indexOf("<script id=\"data\""));
+    JsonNode data =
+        app.cloudey.server.internal.Json.MAPPER.readTree(
+            script.substring(script.indexOf('>') + 1, script.indexOf("</script>")));
+    assertThat(data.get("days").size()).isEqualTo(data.get("amounts").size()).isPositive();
+    assertThat(t.send("GET", "/webjars/echarts/5.3.1/dist/echarts.min.js", null, null).status())
+        .isEqualTo(200);
+  }
+
   /** The simulator's total for a month, to the cent. */
   static String truth(YearMonth month) {
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
