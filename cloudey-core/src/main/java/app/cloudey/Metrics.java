@@ -39,6 +39,14 @@ public final class Metrics {
    * batches and metric days. Cancelling it fetches no further batch; retention is not applied.
    */
   public Job syncAsync(JobListener listener) {
+    return syncAsync(Period.lastDays(runtime.settings().metricLookbackDays()), listener);
+  }
+
+  /**
+   * {@link #sync(PeriodSpec)} over {@code window} as a background job followed by {@code listener};
+   * a relative window is resolved on Cloudey's clock when the job starts.
+   */
+  public Job syncAsync(PeriodSpec window, JobListener listener) {
     return new Job(
         jobs.submit(
             accountId,
@@ -46,11 +54,7 @@ public final class Metrics {
             listener,
             control -> {
               MetricSyncResult result =
-                  engine.sync(
-                      accountId,
-                      Period.lastDays(runtime.settings().metricLookbackDays())
-                          .resolve(runtime.clock()),
-                      control);
+                  engine.sync(accountId, window.resolve(runtime.clock()), control);
               return new JobExecution.Outcome(
                   JobState.SUCCEEDED,
                   result,

@@ -1,7 +1,8 @@
 /**
- * The example server (Javalin REST + SSE, arriving with its own issue) and, for now, the {@link
- * app.cloudey.server.SimulatorDemo} (and {@link app.cloudey.server.FakeCloudDemo}) that shows the
- * library end to end.
+ * The Cloudey example server: {@link app.cloudey.server.CloudeyServer} (Javalin REST and SSE, the
+ * contract in docs/api.md) configured by {@link app.cloudey.server.ServerConfig} from the
+ * environment, and the console {@link app.cloudey.server.SimulatorDemo}. Route handlers, users,
+ * sessions, rate limiting and the demo live in {@code internal}.
  */
 @NullMarked
 package app.cloudey.server;

@@ -29,17 +29,6 @@ class DemoIT {
         .doesNotContain("DIFFERS");
   }
 
-  @Test
-  void fakeCloudDemoPrintsTheFixtureTotals() {
-    String output = run(FakeCloudDemo::run);
-
-    // Fixtures: COMPUTE 12.34 + BLOCK_STORAGE 5.60 + NETWORK 0.30 = 18.24 USD
-    assertThat(output)
-        .contains("Inventory: 40 scopes synced")
-        .contains("COMPUTE                                     12.34 USD")
-        .contains("Month 2026-10 is now CLOSED: 12 lines, total 18.24 USD");
-  }
-
   private static String run(java.util.function.Consumer<PrintStream> demo) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
