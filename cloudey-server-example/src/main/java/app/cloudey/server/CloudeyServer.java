@@ -250,6 +250,7 @@ public final class CloudeyServer implements AutoCloseable {
           JobRoutes.register(api, s);
           InventoryRoutes.register(api, s);
           CostRoutes.register(api, s);
+          ViewRoutes.register(api, s);
           ChatRoutes.register(api, s);
           UiPage.register(api, s, echarts);
           api.tag("docs");

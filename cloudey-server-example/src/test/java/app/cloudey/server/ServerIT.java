@@ -229,6 +229,47 @@ class ServerIT {
   }
 
   @Test
+  void dashboardDetailedAndRecommendationsServeTheCoreViews() {
+    JsonNode dashboard = t.send("GET", "/dashboard/" + alice.id(), alice.token(), null).json();
+    JsonNode usd = dashboard.get("currencies").get(0);
+    assertThat(usd.get("currency").asText()).isEqualTo("USD");
+    // the last of the three complete months is last month, equal to the simulator's truth
+    JsonNode months = usd.get("complete_months");
+    JsonNode last = months.get(months.size() - 1);
+    assertThat(last.get("month").asText()).isEqualTo(LAST_MONTH.toString());
+    assertThat(cents(last.get("total"))).isEqualTo(truth(LAST_MONTH));
+    JsonNode again =
+        t.send("GET", "/dashboard/" + alice.id() + "?force_refresh=true", alice.token(), null)
+            .json();
+    assertThat(again.get("currencies")).isEqualTo(dashboard.get("currencies"));
+
+    Response detailed = t.send("GET", "/costs/detailed/" + alice.id(), alice.token(), null);
+    assertThat(detailed.status()).isEqualTo(200);
+    JsonNode detail = detailed.json();
+    int lastIndex = detail.get("months").size() - 1;
+    assertThat(detail.get("months").get(lastIndex).asText()).isEqualTo(LAST_MONTH.toString());
+    assertThat(cents(detail.get("currencies").get(0).get("totals").get(lastIndex)))
+        .isEqualTo(truth(LAST_MONTH));
+
+    Response recommendations =
+        t.send("GET", "/recommendations/" + alice.id(), alice.token(), null);
+    assertThat(recommendations.status()).isEqualTo(200);
+    assertThat(recommendations.json().get("run_id").asText()).isNotBlank();
+    assertThat(
+            t.send("POST", "/recommendations/" + alice.id() + "/refresh", alice.token(), null)
+                .status())
+        .isEqualTo(202);
+    assertThat(t.send("GET", "/dashboard/" + alice.id(), bob.token(), null).status())
+        .isEqualTo(403);
+  }
+
+  private static String cents(JsonNode money) {
+    return new BigDecimal(money.get("amount").asText())
+        .setScale(2, RoundingMode.HALF_EVEN)
+        .toPlainString();
+  }
+
+  @Test
   void monthCloseRunsAsAJobAndTheMonthListShowsIt() {
     Response start =
         t.send(

@@ -137,7 +137,7 @@ public final class JobRoutes {
         });
   }
 
-  private static void start(
+  static void start(
       Context ctx, Services s, CloudeyAccount account, Function<CloudeyAccount, Job> starter) {
     Job job = starter.apply(account);
     s.remember(job);

@@ -1,0 +1,83 @@
+package app.cloudey.server.internal;
+
+import app.cloudey.CloudeyAccount;
+import app.cloudey.model.Recommendation;
+import app.cloudey.model.RecommendationRun;
+import app.cloudey.server.internal.Api.Access;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The core views: {@code GET /dashboard/{user_id}}, {@code GET /costs/detailed/{user_id}} and the
+ * recommendations ({@code GET /recommendations/{user_id}}, {@code POST
+ * /recommendations/{user_id}/refresh}). Views are served from Cloudey's cache; {@code
+ * force_refresh=true} drops the account's cached results first.
+ */
+public final class ViewRoutes {
+  private ViewRoutes() {}
+
+  record RecommendationsView(
+      String runId,
+      Instant generatedAt,
+      List<app.cloudey.model.Money> totalMonthlySavings,
+      List<Recommendation> recommendations,
+      List<app.cloudey.model.RuleFailure> failedRules,
+      java.util.Map<String, String> supersededBy) {
+    static RecommendationsView of(RecommendationRun run) {
+      return new RecommendationsView(
+          run.id(),
+          run.generatedAt(),
+          run.totalMonthlySavings(),
+          run.recommendations(),
+          run.failures(),
+          run.supersededBy());
+    }
+  }
+
+  public static void register(Api api, Services s) {
+    api.tag("views");
+    api.get(
+        "/dashboard/{user_id}",
+        Access.OWNER,
+        "Month to date against last month, the last three complete months, forecast, top services"
+            + " and compartments, inventory counts and the recommendations summary"
+            + " (?force_refresh=true bypasses the cache)",
+        200,
+        (ctx, user) -> ctx.json(view(ctx, s, user, a -> a.costs().dashboard())));
+    api.get(
+        "/costs/detailed/{user_id}",
+        Access.OWNER,
+        "The three previous complete months by compartment, service and resource, with change,"
+            + " share, top resources per service and the top cost drivers"
+            + " (?force_refresh=true bypasses the cache)",
+        200,
+        (ctx, user) -> ctx.json(view(ctx, s, user, a -> a.costs().detailed())));
+    api.get(
+        "/recommendations/{user_id}",
+        Access.OWNER,
+        "The latest stored recommendation run (generated now if there is none)",
+        200,
+        (ctx, user) -> {
+          CloudeyAccount account = s.account(user);
+          RecommendationRun run =
+              account.recommendations().latest().orElseGet(() -> account.recommendations().run());
+          ctx.json(RecommendationsView.of(run));
+        });
+    api.post(
+        "/recommendations/{user_id}/refresh",
+        Access.OWNER,
+        "Start a recommendation run as a job",
+        202,
+        (ctx, user) -> JobRoutes.start(ctx, s, s.account(user), a -> a.recommendations().generateAsync()));
+  }
+
+  private static Object view(
+      Context ctx, Services s, User user, Function<CloudeyAccount, Object> compute) {
+    if (Params.bool(ctx, "force_refresh")) {
+      s.cache().evictAccount(s.store().storeId(), user.accountId());
+    }
+    return compute.apply(s.account(user));
+  }
+}
