@@ -8,7 +8,6 @@ import app.cloudey.testkit.Fixtures;
 import app.cloudey.testkit.junit.PostgresExtension;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,8 +43,7 @@ class MigrationIT {
             .dataSource(TestDatabase.of(PG).dataSource())
             .options(PostgresStore.Options.ofDefaults().withSchema(schema))
             .build()) {
-      // the kinds V4 split the version into (RECOMMENDATIONS came later and starts at 0)
-      for (DataKind kind : List.of(DataKind.INVENTORY, DataKind.COSTS, DataKind.METRICS)) {
+      for (DataKind kind : DataKind.values()) {
         assertThat(store.dataVersion(id, kind)).as("%s", kind).isEqualTo(1);
       }
       assertThat(store.storeId()).hasSize(36);

@@ -182,9 +182,6 @@ public final class Db {
    * changed data of that kind.
    */
   public long bumpVersion(Handle handle, AccountId account, DataKind kind) {
-    if (kind == DataKind.RECOMMENDATIONS) {
-      throw new IllegalArgumentException("this schema keeps no recommendations version yet");
-    }
     String column = versionColumn(kind);
     return handle
         .createQuery(
