@@ -29,6 +29,7 @@ import app.cloudey.server.internal.Services;
 import app.cloudey.server.internal.UiPage;
 import app.cloudey.server.internal.UserRoutes;
 import app.cloudey.server.internal.Users;
+import app.cloudey.server.internal.ViewRoutes;
 import app.cloudey.spi.AssistantFactory;
 import app.cloudey.spi.CloudeyCache;
 import app.cloudey.store.caffeine.CaffeineCache;

@@ -251,8 +251,7 @@ class ServerIT {
     assertThat(cents(detail.get("currencies").get(0).get("totals").get(lastIndex)))
         .isEqualTo(truth(LAST_MONTH));
 
-    Response recommendations =
-        t.send("GET", "/recommendations/" + alice.id(), alice.token(), null);
+    Response recommendations = t.send("GET", "/recommendations/" + alice.id(), alice.token(), null);
     assertThat(recommendations.status()).isEqualTo(200);
     assertThat(recommendations.json().get("run_id").asText()).isNotBlank();
     assertThat(

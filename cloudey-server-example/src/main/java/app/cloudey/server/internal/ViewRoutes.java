@@ -70,7 +70,8 @@ public final class ViewRoutes {
         Access.OWNER,
         "Start a recommendation run as a job",
         202,
-        (ctx, user) -> JobRoutes.start(ctx, s, s.account(user), a -> a.recommendations().generateAsync()));
+        (ctx, user) ->
+            JobRoutes.start(ctx, s, s.account(user), a -> a.recommendations().generateAsync()));
   }
 
   private static Object view(
