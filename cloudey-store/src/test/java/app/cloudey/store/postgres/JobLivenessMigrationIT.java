@@ -11,7 +11,6 @@ import app.cloudey.testkit.junit.PostgresExtension;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,16 +25,7 @@ class JobLivenessMigrationIT {
   @Test
   void aJobLeftRunningBeforeV7IsAbandonedByTheFirstCloudeyBuilt() throws Exception {
     String schema = "cloudey_v6";
-    Flyway.configure(PostgresStore.class.getClassLoader())
-        .dataSource(TestDatabase.of(PG).dataSource())
-        .schemas(schema)
-        .defaultSchema(schema)
-        .createSchemas(true)
-        .table("cloudey_schema_history")
-        .locations("classpath:db/cloudey/migration")
-        .target("6")
-        .load()
-        .migrate();
+    TestDatabase.of(PG).migrateTo(schema, "6");
     AccountId id = Fixtures.randomAccountId();
     try (Connection c = TestDatabase.of(PG).dataSource().getConnection();
         Statement s = c.createStatement()) {

@@ -8,7 +8,6 @@ import app.cloudey.testkit.Fixtures;
 import app.cloudey.testkit.junit.PostgresExtension;
 import java.sql.Connection;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,16 +18,7 @@ class MigrationIT {
   @Test
   void anAccountsSingleVersionCarriesOverToEveryKindAndTheSequenceGoesOn() throws Exception {
     String schema = "cloudey_v1";
-    Flyway.configure(PostgresStore.class.getClassLoader())
-        .dataSource(TestDatabase.of(PG).dataSource())
-        .schemas(schema)
-        .defaultSchema(schema)
-        .createSchemas(true)
-        .table("cloudey_schema_history")
-        .locations("classpath:db/cloudey/migration")
-        .target("1")
-        .load()
-        .migrate();
+    TestDatabase.of(PG).migrateTo(schema, "1");
     AccountId id = Fixtures.randomAccountId();
     try (Connection c = TestDatabase.of(PG).dataSource().getConnection();
         Statement s = c.createStatement()) {

@@ -69,10 +69,15 @@ final class TestDatabase {
    * a test can write old rows before a store runs the later migrations.
    */
   void migrateTo(String target) {
+    migrateTo("cloudey", target);
+  }
+
+  /** {@link #migrateTo(String)} into {@code schema}. */
+  void migrateTo(String schema, String target) {
     org.flywaydb.core.Flyway.configure(PostgresStore.class.getClassLoader())
         .dataSource(pool)
-        .schemas("cloudey")
-        .defaultSchema("cloudey")
+        .schemas(schema)
+        .defaultSchema(schema)
         .createSchemas(true)
         .table("cloudey_schema_history")
         .locations("classpath:db/cloudey/migration")
