@@ -145,11 +145,21 @@ public final class AccountView {
    *     is never said of an advisor that could not look
    */
   public List<Recommendation> recommendations() {
-    app.cloudey.model.RecommendationRun run = account.recommendations().run();
+    return runRecommendations().recommendations();
+  }
+
+  /**
+   * {@link #recommendations()} as the whole run (its total counts each resource once; see {@link
+   * RecommendationRun}).
+   *
+   * @throws CloudeyException when rules failed and none found anything
+   */
+  public RecommendationRun runRecommendations() {
+    RecommendationRun run = account.recommendations().run();
     if (!run.failures().isEmpty() && run.recommendations().isEmpty()) {
       throw new CloudeyException(run.failureSummary());
     }
-    return run.recommendations();
+    return run;
   }
 
   /** {@link Recommendations#latest()}: the latest stored run, without running the rules. */
