@@ -77,20 +77,9 @@ final class SimulatedTenancy {
       Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "simulator-stop"));
       SimulatedTenancy tenancy = new SimulatedTenancy(simulator, InMemoryStore.create(CLOCK));
       try (Cloudey cloudey = tenancy.cloudey(tenancy.store, null)) {
-        long t0 = System.nanoTime();
         cloudey.inventory().sync();
-        long t1 = System.nanoTime();
         cloudey.costs().refresh(COSTS);
-        long t2 = System.nanoTime();
         cloudey.metrics().sync(METRIC_WINDOW);
-        long t3 = System.nanoTime();
-        System.out.println(
-            "TIMING inv "
-                + (t1 - t0) / 1_000_000
-                + " costs "
-                + (t2 - t1) / 1_000_000
-                + " metrics "
-                + (t3 - t2) / 1_000_000);
       }
       shared = tenancy;
     }
