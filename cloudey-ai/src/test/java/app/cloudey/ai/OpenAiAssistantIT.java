@@ -161,11 +161,20 @@ class OpenAiAssistantIT {
     }
     assertThat(request.tools())
         .containsExactly(
+            "cost_dashboard",
+            "cost_forecast",
+            "cost_trends",
+            "detailed_costs",
             "list_compartments",
             "list_recommendations",
             "query_costs",
+            "recommendation_details",
+            "recommendation_history",
             "resource_details",
-            "search_inventory");
+            "savings_summary",
+            "search_inventory",
+            "top_drivers",
+            "unit_prices");
     assertThat(request.streaming()).isFalse();
     assertThat(request.header("authorization")).contains("Bearer sk-stub");
   }

@@ -20,19 +20,15 @@ final class Texts {
 
   private Texts() {}
 
-  /** {@code +12.3% (UP)}; {@code new (UP)} when the previous value was zero. */
+  /** {@code +12.3% UP}, {@code -4.0% STABLE}; {@code up from zero} when it was zero before. */
   static String change(Change change) {
     BigDecimal percent = change.percent();
     if (percent == null) {
       return change.direction() == Direction.UP
-          ? "new (UP from zero)"
-          : change.direction() == Direction.DOWN ? "DOWN from zero" : "zero both times";
+          ? "up from zero"
+          : change.direction() == Direction.DOWN ? "down from zero" : "zero both times";
     }
-    return (percent.signum() > 0 ? "+" : "")
-        + percent.toPlainString()
-        + "% ("
-        + change.direction()
-        + ")";
+    return (percent.signum() > 0 ? "+" : "") + percent.toPlainString() + "% " + change.direction();
   }
 
   /** One amount per month: {@code 1.00 / 2.50 / 3.00 USD}. */
