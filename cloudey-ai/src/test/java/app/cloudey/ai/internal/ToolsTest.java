@@ -192,6 +192,37 @@ class ToolsTest {
         .startsWith("No recommendations from rule idle-instance");
   }
 
+  @Test
+  void storedRunsGiveDetailsTheSummaryAndTheHistory() {
+    assertThat(recommendations.recommendationHistory(null))
+        .isEqualTo("No advisor run is stored yet (list_recommendations runs the rules).");
+    // no run stored: the summary runs the rules once (the run of 2026-10-04 10:00)
+    assertThat(recommendations.savingsSummary())
+        .isEqualTo(
+            "Recommendations (latest run 2026-10-04 10:00 UTC): 2 (CRITICAL 0, HIGH 1, MEDIUM 0,"
+                + " LOW 1, INFO 0), saving 15.50 USD per month (each resource counted once).");
+    clock.advance(java.time.Duration.ofHours(1));
+    recommendations.listRecommendations(null, null);
+    assertThat(recommendations.recommendationHistory(5))
+        .isEqualTo(
+            """
+            2 stored runs, newest first:
+            - 2026-10-04 11:00 UTC: 2 recommendations, 15.50 USD per month; 0 new, 0 resolved
+            - 2026-10-04 10:00 UTC: 2 recommendations, 15.50 USD per month""");
+    assertThat(recommendations.recommendationDetails("scratch"))
+        .isEqualTo(
+            """
+            [LOW] Delete scratch: saves 3.50 USD/month (from list prices), rule unattached-volume;\
+             resources: scratch (blockVolume); id r2
+            Confidence 80%; from the run of 2026-10-04 11:00 UTC.""");
+    assertThat(recommendations.recommendationDetails("R1")).startsWith("[HIGH] Stop web2: ");
+    assertThatThrownBy(() -> recommendations.recommendationDetails("database"))
+        .isInstanceOf(ToolInputException.class)
+        .hasMessage(
+            "no recommendation of the latest run matches 'database'; they are: r1 (Stop web2), r2"
+                + " (Delete scratch)");
+  }
+
   /** Two findings with hand-set savings: 12.00 + 3.50 = 15.50 USD. */
   private static final class TwoFindings implements AdvisorRule {
     @Override
