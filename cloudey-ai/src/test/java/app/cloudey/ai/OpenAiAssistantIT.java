@@ -155,7 +155,9 @@ class OpenAiAssistantIT {
         .contains(topService().getKey())
         .contains("Name resources and compartments by their names")
         .contains("Give every amount of money with its currency")
-        .contains("Say when data is missing or stale");
+        .contains("Say when data is missing or stale")
+        .contains("Which tool: cost_dashboard for an overview; query_costs for any slice")
+        .contains("unit_prices for the tenancy's own rates and list prices");
     for (String id : truth.compartmentIds()) {
       assertThat(request.systemPrompt()).contains(truth.compartmentPath(id));
     }
