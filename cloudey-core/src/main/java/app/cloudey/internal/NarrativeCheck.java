@@ -50,7 +50,7 @@ public final class NarrativeCheck {
       Pattern.compile(
           "(?:(?<symbol>[$€£¥₹])|(?<pre>"
               + CODE
-              + "))?\\s?(?<![\\d.,])(?<number>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
+              + "))?\\s?(?<![\\d.])(?<number>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
               + "(?:\\s?(?<magnitude>thousand|million|billion|bn|k|K|m|M)(?![\\p{L}]))?"
               + "(?:\\s?(?<post>"
               + CODE

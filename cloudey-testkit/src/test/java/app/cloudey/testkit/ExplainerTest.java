@@ -151,6 +151,14 @@ class ExplainerTest {
                 assertThat(((CloudeyNarrativeException) e).unsupportedAmounts())
                     .containsExactly("1234.5 USD"));
     assertThat(explain("Save 1234.6 USD.")).isEqualTo("Save 1234.6 USD.");
+    // a decimal comma is not read as a thousands separator: "1.234,57 USD" states 57 USD, not in
+    // the run, so the narrative is rejected rather than let through unchecked
+    assertThatThrownBy(() -> explain("Web-1 costs 1.234,57 USD."))
+        .isInstanceOf(CloudeyNarrativeException.class)
+        .satisfies(
+            e ->
+                assertThat(((CloudeyNarrativeException) e).unsupportedAmounts())
+                    .containsExactly("57 USD"));
   }
 
   @Test
