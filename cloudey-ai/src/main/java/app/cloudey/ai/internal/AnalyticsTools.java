@@ -8,18 +8,13 @@ import app.cloudey.model.CostTrends;
 import app.cloudey.model.Dashboard;
 import app.cloudey.model.DetailedCosts;
 import app.cloudey.model.Forecast;
-import app.cloudey.model.InventorySummary;
-import app.cloudey.model.LabeledCost;
 import app.cloudey.model.Money;
 import app.cloudey.model.MonthTotal;
 import app.cloudey.model.Period;
-import app.cloudey.model.RecommendationSummary;
-import app.cloudey.model.Severity;
 import app.cloudey.model.TopDrivers;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -65,7 +60,7 @@ public final class AnalyticsTools {
                               + " ("
                               + Texts.change(c.monthToDate().change())
                               + " against the same days of last month), forecast "
-                              + new Money(c.forecast().total(), currency(c.currency()))
+                              + new Money(c.forecast().total(), ViewTexts.currency(c.currency()))
                               + " for "
                               + YearMonth.from(c.forecast().period().start()))
                   .collect(Collectors.joining("; ")))
@@ -97,14 +92,16 @@ public final class AnalyticsTools {
             .append(Texts.change(c.completeMonthsChange()));
       }
       out.append('\n');
-      out.append("- ").append(forecast(c.forecast())).append('\n');
-      out.append("- Top services, month to date: ").append(labeled(c.topServices())).append('\n');
+      out.append("- ").append(ViewTexts.forecast(c.forecast())).append('\n');
+      out.append("- Top services, month to date: ")
+          .append(ViewTexts.labeled(c.topServices()))
+          .append('\n');
       out.append("- Top compartments, month to date: ")
-          .append(labeled(c.topCompartments()))
+          .append(ViewTexts.labeled(c.topCompartments()))
           .append('\n');
     }
-    out.append(inventory(d.inventory())).append('\n');
-    out.append(recommendations(d.recommendations())).append('\n');
+    out.append(ViewTexts.inventory(d.inventory())).append('\n');
+    out.append(ViewTexts.recommendations(d.recommendations())).append('\n');
     return out.append(Freshness.costs(account, periods.monthToDate())).toString();
   }
 
@@ -133,7 +130,7 @@ public final class AnalyticsTools {
       return out.append("No costs stored for the complete months ")
           .append(months)
           .append(".\n")
-          .append(Freshness.costs(account, span(d.months())))
+          .append(Freshness.costs(account, ViewTexts.span(d.months())))
           .toString();
     }
     out.append("Detailed costs for the complete months ")
@@ -188,7 +185,7 @@ public final class AnalyticsTools {
               .append(", ")
               .append(Texts.change(s.change()))
               .append('\n');
-          appendRows(
+          ViewTexts.appendRows(
               out,
               s.resources().stream()
                   .map(
@@ -209,9 +206,9 @@ public final class AnalyticsTools {
       }
       out.append(c.currency()).append(" by compartment (").append(months).append("):\n");
       List<DetailedCosts.CompartmentCosts> compartments = c.compartments();
-      appendRows(
+      ViewTexts.appendRows(
           out,
-          numbered(
+          ViewTexts.numbered(
               compartments.stream()
                   .map(
                       x ->
@@ -230,9 +227,9 @@ public final class AnalyticsTools {
           "compartments");
       out.append(c.currency()).append(" by service (").append(months).append("):\n");
       List<DetailedCosts.ServiceCosts> services = c.services();
-      appendRows(
+      ViewTexts.appendRows(
           out,
-          numbered(
+          ViewTexts.numbered(
               services.stream()
                   .map(
                       s ->
@@ -259,10 +256,10 @@ public final class AnalyticsTools {
       out.append(c.currency()).append(" top cost drivers of ").append(newest).append(":\n");
       List<CostDriver> drivers = c.topDrivers();
       for (int i = 0; i < Math.min(shown, drivers.size()); i++) {
-        out.append(i + 1).append(". ").append(driver(drivers.get(i))).append('\n');
+        out.append(i + 1).append(". ").append(ViewTexts.driver(drivers.get(i))).append('\n');
       }
     }
-    return out.append(Freshness.costs(account, span(d.months()))).toString();
+    return out.append(Freshness.costs(account, ViewTexts.span(d.months()))).toString();
   }
 
   @Tool(
@@ -284,7 +281,7 @@ public final class AnalyticsTools {
           @Nullable Integer months,
       @P(name = "limit", description = "Rows to list (default 10)", required = false)
           @Nullable Integer limit) {
-    CostDimension dim = trendDimension(dimension);
+    CostDimension dim = ViewTexts.trendDimension(dimension);
     int n = months == null ? 3 : months;
     if (n < 2 || n > 36) {
       throw new ToolInputException("months must be between 2 and 36, was " + n);
@@ -299,7 +296,7 @@ public final class AnalyticsTools {
       return out.append("No costs stored for ")
           .append(columns)
           .append(".\n")
-          .append(Freshness.costs(account, span(t.months())))
+          .append(Freshness.costs(account, ViewTexts.span(t.months())))
           .toString();
     }
     String newest = t.months().get(t.months().size() - 1).toString();
@@ -328,9 +325,9 @@ public final class AnalyticsTools {
           .append(" (")
           .append(columns)
           .append(", newest month descending):\n");
-      appendRows(
+      ViewTexts.appendRows(
           out,
-          numbered(
+          ViewTexts.numbered(
               c.rows().stream()
                   .map(
                       r ->
@@ -346,10 +343,10 @@ public final class AnalyticsTools {
           shown,
           "",
           "rows");
-      out.append("- Risers: ").append(movers(c.risers())).append('\n');
-      out.append("- Fallers: ").append(movers(c.fallers())).append('\n');
+      out.append("- Risers: ").append(ViewTexts.movers(c.risers())).append('\n');
+      out.append("- Fallers: ").append(ViewTexts.movers(c.fallers())).append('\n');
     }
-    return out.append(Freshness.costs(account, span(t.months()))).toString();
+    return out.append(Freshness.costs(account, ViewTexts.span(t.months()))).toString();
   }
 
   @Tool(
@@ -395,7 +392,7 @@ public final class AnalyticsTools {
     for (TopDrivers.CurrencyDrivers c : t.currencies()) {
       List<CostDriver> drivers = c.drivers();
       for (int i = 0; i < Math.min(drivers.size(), maxRows); i++) {
-        out.append(i + 1).append(". ").append(driver(drivers.get(i))).append('\n');
+        out.append(i + 1).append(". ").append(ViewTexts.driver(drivers.get(i))).append('\n');
       }
       out.append("Others (smaller resources and costs without a resource): ")
           .append(c.others())
@@ -434,173 +431,8 @@ public final class AnalyticsTools {
           .append(Freshness.costs(account, periods.monthToDate()))
           .toString();
     }
-    out.append(
-            f.forecasts().stream().map(AnalyticsTools::forecast).collect(Collectors.joining("\n")))
+    out.append(f.forecasts().stream().map(ViewTexts::forecast).collect(Collectors.joining("\n")))
         .append('\n');
     return out.append(Freshness.costs(account, f.forecasts().get(0).period())).toString();
-  }
-
-  private static String forecast(Forecast f) {
-    java.util.Currency currency = currency(f.currency());
-    String what =
-        f.horizon() == Forecast.Horizon.MONTH
-            ? YearMonth.from(f.period().start()).toString()
-            : "the quarter " + Periods.describe(f.period());
-    return "Forecast of "
-        + what
-        + " made on "
-        + f.asOf()
-        + ": "
-        + new Money(f.total(), currency)
-        + " (likely "
-        + new Money(f.low(), currency).rounded().toPlainString()
-        + " to "
-        + new Money(f.high(), currency)
-        + "), of which "
-        + new Money(f.actualToDate(), currency)
-        + " is known to "
-        + f.asOf().minusDays(1)
-        + "; method "
-        + f.method()
-        + " on "
-        + f.historyDays()
-        + " days of history.";
-  }
-
-  private static String driver(CostDriver d) {
-    return Texts.resource(d.resource())
-        + ", "
-        + d.service()
-        + ", "
-        + Texts.compartment(d.compartment())
-        + ": "
-        + d.cost()
-        + " ("
-        + d.sharePercent().toPlainString()
-        + "%)";
-  }
-
-  private static String labeled(List<LabeledCost> rows) {
-    if (rows.isEmpty()) {
-      return "none";
-    }
-    return rows.stream()
-        .map(r -> r.name() + " " + r.cost() + " (" + r.sharePercent().toPlainString() + "%)")
-        .collect(Collectors.joining(", "));
-  }
-
-  private static String movers(List<CostTrends.TrendRow> rows) {
-    if (rows.isEmpty()) {
-      return "none";
-    }
-    return rows.stream()
-        .map(r -> r.name() + " " + Texts.signed(r.delta()) + " " + Texts.change(r.change()))
-        .collect(Collectors.joining(", "));
-  }
-
-  private static String inventory(InventorySummary s) {
-    return "Inventory: "
-        + s.resources()
-        + " live resources in "
-        + s.compartments()
-        + " compartments"
-        + (s.byType().isEmpty()
-            ? ""
-            : " ("
-                + s.byType().stream()
-                    .map(t -> t.type().key() + " " + t.count())
-                    .collect(Collectors.joining(", "))
-                + ")")
-        + "; instances "
-        + s.runningInstances()
-        + " running, "
-        + s.stoppedInstances()
-        + " stopped.";
-  }
-
-  static String recommendations(RecommendationSummary s) {
-    if (s.generatedAt() == null) {
-      return "Recommendations: no advisor run stored yet (list_recommendations runs the rules).";
-    }
-    return "Recommendations (latest run "
-        + Texts.minutes(s.generatedAt())
-        + "): "
-        + s.total()
-        + " ("
-        + java.util.Arrays.stream(Severity.values())
-            .map(v -> v + " " + s.countBySeverity().get(v))
-            .collect(Collectors.joining(", "))
-        + "), saving "
-        + Texts.total(s.monthlySavings())
-        + " per month (each resource counted once)"
-        + (s.resolvedSinceLastRun().isEmpty()
-            ? ""
-            : "; " + s.resolvedSinceLastRun().size() + " resolved since the run before")
-        + (s.failedRules().isEmpty()
-            ? ""
-            : "; failed rules: "
-                + s.failedRules().stream().map(f -> f.ruleId()).collect(Collectors.joining(", ")))
-        + ".";
-  }
-
-  /** The first {@code shown} lines, then "… N more" with the sums of the rest per month. */
-  private static void appendRows(
-      StringBuilder out,
-      List<String> lines,
-      List<List<Money>> months,
-      int shown,
-      String indent,
-      String what) {
-    for (String line : lines.subList(0, Math.min(shown, lines.size()))) {
-      out.append(line).append('\n');
-    }
-    if (lines.size() > shown) {
-      List<List<Money>> rest = months.subList(shown, months.size());
-      out.append(indent)
-          .append("… ")
-          .append(rest.size())
-          .append(" more ")
-          .append(what)
-          .append(": ")
-          .append(Texts.months(Texts.columnSums(rest)))
-          .append(" (ask for a larger limit)\n");
-    }
-  }
-
-  private static List<String> numbered(List<String> lines) {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      out.add((i + 1) + ". " + lines.get(i));
-    }
-    return out;
-  }
-
-  private static CostDimension trendDimension(@Nullable String text) {
-    if (text == null || text.isBlank()) {
-      return CostDimension.SERVICE;
-    }
-    return switch (Names.normalize(text)) {
-      case "service", "services" -> CostDimension.SERVICE;
-      case "compartment", "compartments" -> CostDimension.COMPARTMENT;
-      case "resource", "resources" -> CostDimension.RESOURCE;
-      case "region", "regions" -> CostDimension.REGION;
-      case "sku", "skus" -> CostDimension.SKU;
-      default ->
-          throw new ToolInputException(
-              "dimension '"
-                  + text
-                  + "' is unknown; use service, compartment, resource, region or sku");
-    };
-  }
-
-  private static Period span(List<YearMonth> months) {
-    if (months.isEmpty()) {
-      return Period.month(YearMonth.of(2000, 1));
-    }
-    return Period.of(months.get(0).atDay(1), months.get(months.size() - 1).plusMonths(1).atDay(1));
-  }
-
-  private static java.util.Currency currency(String code) {
-    return Money.currency(code);
   }
 }

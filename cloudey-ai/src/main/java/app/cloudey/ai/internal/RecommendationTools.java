@@ -152,7 +152,7 @@ public final class RecommendationTools {
       currentRun();
       summary = account.recommendationSummary();
     }
-    StringBuilder out = new StringBuilder(AnalyticsTools.recommendations(summary));
+    StringBuilder out = new StringBuilder(ViewTexts.recommendations(summary));
     if (!summary.resolvedSinceLastRun().isEmpty()) {
       List<RecommendationRun> lastTwo = account.recommendationHistory(2);
       Map<String, Recommendation> before =
