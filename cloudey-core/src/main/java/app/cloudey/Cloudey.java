@@ -84,6 +84,7 @@ public final class Cloudey implements AutoCloseable {
   private final List<AutoCloseable> owned;
   private final @Nullable AccountId defaultAccount;
   private final @Nullable AssistantFactory llm;
+  private final app.cloudey.spi.@Nullable Explainer explainer;
 
   private Cloudey(Builder b, Runtime runtime, List<AutoCloseable> owned) {
     this.runtime = runtime;
@@ -105,6 +106,8 @@ public final class Cloudey implements AutoCloseable {
     this.defaultAccount =
         b.defaultCredentials == null && b.defaultConfig == null ? null : DEFAULT_ACCOUNT;
     this.llm = b.llm;
+    this.explainer =
+        b.explainer != null ? b.explainer : b.llm == null ? null : b.llm.explainer().orElse(null);
   }
 
   public static Builder builder() {
@@ -156,7 +159,7 @@ public final class Cloudey implements AutoCloseable {
         new Inventory(runtime, id, jobRunner),
         new Costs(id, costEngine, costViews, jobRunner),
         new Metrics(runtime, id, metricEngine, jobRunner),
-        new Recommendations(id, advisorEngine, jobRunner, recommendationStore()),
+        new Recommendations(id, advisorEngine, jobRunner, recommendationStore(), explainer),
         this::assistant);
   }
 
@@ -308,6 +311,7 @@ public final class Cloudey implements AutoCloseable {
     private final List<AdvisorRule> rules = new ArrayList<>();
     private @Nullable PriceBook priceBook;
     private @Nullable AssistantFactory llm;
+    private app.cloudey.spi.@Nullable Explainer explainer;
     private int syncConcurrency = DEFAULT_SYNC_CONCURRENCY;
     private int jobThreads = DEFAULT_JOB_THREADS;
     private Duration jobHeartbeatInterval = DEFAULT_JOB_HEARTBEAT_INTERVAL;
@@ -453,6 +457,16 @@ public final class Cloudey implements AutoCloseable {
      */
     public Builder llm(AssistantFactory factory) {
       this.llm = require(factory, "llm");
+      return this;
+    }
+
+    /**
+     * The narrator of {@link Recommendations#explain}: default, the {@link
+     * AssistantFactory#explainer() explainer} of {@link #llm}, else none (recommendations need
+     * none).
+     */
+    public Builder explainer(app.cloudey.spi.Explainer explainer) {
+      this.explainer = require(explainer, "explainer");
       return this;
     }
 

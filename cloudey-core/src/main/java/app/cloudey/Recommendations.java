@@ -3,6 +3,7 @@ package app.cloudey;
 import app.cloudey.internal.AdvisorEngine;
 import app.cloudey.internal.JobExecution;
 import app.cloudey.internal.JobRunner;
+import app.cloudey.internal.NarrativeCheck;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.JobKind;
 import app.cloudey.model.JobProgress;
@@ -10,6 +11,7 @@ import app.cloudey.model.JobState;
 import app.cloudey.model.Recommendation;
 import app.cloudey.model.RecommendationRun;
 import app.cloudey.model.RecommendationSummary;
+import app.cloudey.spi.Explainer;
 import app.cloudey.spi.JobListener;
 import app.cloudey.spi.RecommendationStore;
 import java.util.List;
@@ -22,22 +24,28 @@ import org.jspecify.annotations.Nullable;
  * #run()} is stored as a snapshot in the store's {@link RecommendationStore} (when the store keeps
  * one), so {@link #latest()}, {@link #history(int)} and {@link #summary()} read what was found
  * without running the rules again.
+ *
+ * <p>An {@link Explainer} (from {@code Builder.llm(...)} or {@code Builder.explainer(...)}) adds an
+ * executive summary on demand through {@link #explain}; recommendations never need one.
  */
 public final class Recommendations {
   private final AccountId accountId;
   private final AdvisorEngine engine;
   private final JobRunner jobs;
   private final @Nullable RecommendationStore store;
+  private final @Nullable Explainer explainer;
 
   Recommendations(
       AccountId accountId,
       AdvisorEngine engine,
       JobRunner jobs,
-      @Nullable RecommendationStore store) {
+      @Nullable RecommendationStore store,
+      @Nullable Explainer explainer) {
     this.accountId = accountId;
     this.engine = engine;
     this.jobs = jobs;
     this.store = store;
+    this.explainer = explainer;
   }
 
   /** {@link #generate()} as a background job; its result is the {@code List<Recommendation>}. */
@@ -111,5 +119,56 @@ public final class Recommendations {
         accountId,
         lastTwo.isEmpty() ? null : lastTwo.get(0),
         lastTwo.size() < 2 ? null : lastTwo.get(1));
+  }
+
+  /** Whether an {@link Explainer} is configured, so that {@link #explain} can be called. */
+  public boolean canExplain() {
+    return explainer != null;
+  }
+
+  /**
+   * The executive summary of a run of this account, written by the configured {@link Explainer} and
+   * checked: every amount of money it states must be an amount of {@code run} (see {@link
+   * Explainer} for what counts). Blocks for the explainer's call; not cached.
+   *
+   * @throws CloudeyConfigException when no explainer is configured, or the run is another account's
+   * @throws CloudeyNarrativeException when the narrative states an amount the run does not contain
+   *     (the narrative is dropped; the run is unaffected)
+   * @throws CloudeyProviderException when the explainer returns nothing, or its provider fails
+   */
+  public String explain(RecommendationRun run) {
+    if (explainer == null) {
+      throw new CloudeyConfigException(
+          "no explainer is configured: build Cloudey with .llm(CloudeyAi.of(...)) from cloudey-ai,"
+              + " or .explainer(...); the recommendations themselves are complete without one");
+    }
+    if (run == null) {
+      throw new CloudeyConfigException("run must not be null");
+    }
+    if (!run.accountId().equals(accountId)) {
+      throw new CloudeyConfigException(
+          "recommendations run "
+              + run.id()
+              + " belongs to account '"
+              + run.accountId()
+              + "', not '"
+              + accountId
+              + "'");
+    }
+    String narrative = explainer.explain(run);
+    if (narrative == null || narrative.isBlank()) {
+      throw new CloudeyProviderException(
+          "the explainer returned no narrative for recommendations run " + run.id(),
+          -1,
+          null,
+          null);
+    }
+    NarrativeCheck.verify(narrative, run);
+    return narrative.strip();
+  }
+
+  /** {@link #explain} of the {@link #latest()} stored run; empty when none is stored. */
+  public Optional<String> explainLatest() {
+    return latest().map(this::explain);
   }
 }

@@ -3,11 +3,14 @@ package app.cloudey.ai;
 import app.cloudey.Assistant;
 import app.cloudey.CloudeyConfigException;
 import app.cloudey.ai.internal.LangChainAssistant;
+import app.cloudey.ai.internal.LangChainExplainer;
 import app.cloudey.ai.internal.Providers;
 import app.cloudey.spi.AssistantContext;
 import app.cloudey.spi.AssistantFactory;
+import app.cloudey.spi.Explainer;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,9 +27,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>{@link Assistant#ask} uses the chat model and {@link Assistant#stream} the streaming one;
- * given only one of them, both use it (a chat model "streams" its whole answer as one token).
- * Models given here are shared by every account's assistant and never closed by Cloudey. Immutable
- * and thread-safe.
+ * given only one of them, both use it (a chat model "streams" its whole answer as one token). The
+ * same models narrate recommendation runs: {@link #explainer()} is the advisor's {@link Explainer},
+ * which the builder wires from {@code .llm(...)}, so {@code cloudey.recommendations().explain(run)}
+ * works without further configuration. Models given here are shared by every account's assistant
+ * and never closed by Cloudey. Immutable and thread-safe.
  */
 public final class CloudeyAi implements AssistantFactory {
   private final @Nullable ChatModel chatModel;
@@ -86,6 +91,16 @@ public final class CloudeyAi implements AssistantFactory {
   @Override
   public Assistant create(AssistantContext context) {
     return new LangChainAssistant(context, chatModel, streamingModel, options);
+  }
+
+  /**
+   * The executive summary of recommendation runs on these models (the chat model, else the
+   * streaming one), with these options' retries. Core checks every amount it states against the
+   * run.
+   */
+  @Override
+  public Optional<Explainer> explainer() {
+    return Optional.of(LangChainExplainer.of(chatModel, streamingModel, options));
   }
 
   private static <T> T require(@Nullable T value, String field) {

@@ -82,7 +82,9 @@ class AnthropicAssistantIT {
     assertThat(first.streaming()).isTrue();
     assertThat(first.header("x-api-key")).contains("stub-key");
     assertThat(first.systemPrompt()).contains("today is 2026-11-20").contains(compartment);
-    assertThat(first.tools()).hasSize(5).contains("query_costs", "resource_details");
+    assertThat(first.tools())
+        .hasSize(14)
+        .contains("query_costs", "resource_details", "unit_prices");
     RecordedRequest second = llm.requests().get(1);
     assertThat(second.toolCalls()).extracting(c -> c.name()).containsExactly("query_costs");
     assertThat(second.toolResults()).hasSize(1);

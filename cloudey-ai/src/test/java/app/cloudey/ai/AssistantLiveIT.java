@@ -109,4 +109,30 @@ class AssistantLiveIT {
           .hasMessageStartingWith("the LLM provider refused the API key");
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("providers")
+  void usesTheViewToolsAndNarratesARunFaithfully(String name, LlmConfig config) {
+    assumeTrue(config != null, name + ": no API key in the environment");
+    try (Cloudey cloudey =
+        tenancy.cloudey(
+            CloudeyAi.of(config),
+            app.cloudey.advisor.StandardRules.all().toArray(app.cloudey.spi.AdvisorRule[]::new))) {
+      AssistantAnswer answer =
+          cloudey
+              .assistant()
+              .ask(
+                  "live-views-" + name + "-" + System.nanoTime(),
+                  "What is this month's cost forecast, and which resources cost most in October"
+                      + " 2026?");
+      assertThat(answer.toolCalls())
+          .extracting(ChatMessage.ToolCall::name)
+          .containsAnyOf("cost_forecast", "cost_dashboard")
+          .containsAnyOf("top_drivers", "query_costs", "detailed_costs");
+      app.cloudey.model.RecommendationRun run = cloudey.recommendations().run();
+      // core's check throws CloudeyNarrativeException when the model states an amount not in the
+      // run
+      assertThat(cloudey.recommendations().explain(run)).isNotBlank();
+    }
+  }
 }

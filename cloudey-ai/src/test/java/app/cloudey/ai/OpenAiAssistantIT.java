@@ -155,17 +155,28 @@ class OpenAiAssistantIT {
         .contains(topService().getKey())
         .contains("Name resources and compartments by their names")
         .contains("Give every amount of money with its currency")
-        .contains("Say when data is missing or stale");
+        .contains("Say when data is missing or stale")
+        .contains("Which tool: cost_dashboard for an overview; query_costs for any slice")
+        .contains("unit_prices for the tenancy's own rates and list prices");
     for (String id : truth.compartmentIds()) {
       assertThat(request.systemPrompt()).contains(truth.compartmentPath(id));
     }
     assertThat(request.tools())
         .containsExactly(
+            "cost_dashboard",
+            "cost_forecast",
+            "cost_trends",
+            "detailed_costs",
             "list_compartments",
             "list_recommendations",
             "query_costs",
+            "recommendation_details",
+            "recommendation_history",
             "resource_details",
-            "search_inventory");
+            "savings_summary",
+            "search_inventory",
+            "top_drivers",
+            "unit_prices");
     assertThat(request.streaming()).isFalse();
     assertThat(request.header("authorization")).contains("Bearer sk-stub");
   }

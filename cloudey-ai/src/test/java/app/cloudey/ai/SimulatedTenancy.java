@@ -29,10 +29,11 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small simulated OCI tenancy (one region, four compartments, a few of each resource type, 60
- * days of history, "today" 2026-11-20) synced once per JVM through the real OCI adapter into an
- * in-memory store: inventory, October's costs and 14 days of metrics. Test classes build assistants
- * over that store with their own LLM, or copy the synced data into another store ({@link
+ * A small simulated OCI tenancy (one region, four compartments, a few of each resource type, 52
+ * days of history from 2026-09-29, "today" 2026-11-20) synced once per JVM through the real OCI
+ * adapter into an in-memory store: inventory, every cost of the history ({@link #COSTS}: the last
+ * two days of September, October, November to date) and 14 days of metrics. Test classes build
+ * assistants over that store with their own LLM, or copy the synced data into another store ({@link
  * #copyInto}) rather than sync again.
  */
 final class SimulatedTenancy {
@@ -40,6 +41,14 @@ final class SimulatedTenancy {
   static final Clock CLOCK =
       Clock.fixed(TODAY.atTime(9, 30).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
   static final Period OCTOBER = Period.month(2026, 10);
+  static final Period SEPTEMBER = Period.month(2026, 9);
+
+  /** The days of November before today: the month to date with data. */
+  static final Period NOVEMBER_TO_DATE = Period.of(LocalDate.of(2026, 11, 1), TODAY);
+
+  /** Every cost of the 52 days of history, refreshed once: 2026-09-29 to 2026-11-19. */
+  static final Period COSTS = Period.of(TODAY.minusDays(52), TODAY);
+
   static final Period METRIC_WINDOW = Period.lastDays(14, CLOCK);
 
   private static @Nullable SimulatedTenancy shared;
@@ -69,7 +78,7 @@ final class SimulatedTenancy {
       SimulatedTenancy tenancy = new SimulatedTenancy(simulator, InMemoryStore.create(CLOCK));
       try (Cloudey cloudey = tenancy.cloudey(tenancy.store, null)) {
         cloudey.inventory().sync();
-        cloudey.costs().refresh(OCTOBER);
+        cloudey.costs().refresh(COSTS);
         cloudey.metrics().sync(METRIC_WINDOW);
       }
       shared = tenancy;
@@ -88,7 +97,12 @@ final class SimulatedTenancy {
 
   /** A Cloudey over another store holding a {@link #copyInto copy} of the data. */
   Cloudey cloudey(CloudeyStore over, @Nullable AssistantFactory llm, AdvisorRule... rules) {
-    Cloudey.Builder builder = Cloudey.builder().oci(config()).store(over).clock(CLOCK);
+    Cloudey.Builder builder =
+        Cloudey.builder()
+            .oci(config())
+            .store(over)
+            .clock(CLOCK)
+            .priceBook(app.cloudey.oci.OciPriceBook.bundled());
     if (llm != null) {
       builder.llm(llm);
     }
@@ -98,7 +112,10 @@ final class SimulatedTenancy {
     return builder.build();
   }
 
-  /** Writes the synced account, inventory, costs, metrics and sync runs into {@code target}. */
+  /**
+   * Writes the synced account, inventory (live resources), costs ({@link #COSTS}), metrics and sync
+   * runs into {@code target}.
+   */
   void copyInto(CloudeyStore target) {
     AccountId id = Cloudey.DEFAULT_ACCOUNT;
     target
@@ -111,8 +128,10 @@ final class SimulatedTenancy {
     byScope.forEach(
         (scope, resources) ->
             target.inventory().replaceScope(id, scope, resources, CLOCK.instant()));
-    try (Stream<CostLine> lines = store.costs().lines(id, OCTOBER)) {
-      target.costs().replaceCostLines(id, OCTOBER, lines);
+    for (Period month : List.of(SEPTEMBER, OCTOBER, NOVEMBER_TO_DATE)) {
+      try (Stream<CostLine> lines = store.costs().lines(id, month)) {
+        target.costs().replaceCostLines(id, month, lines);
+      }
     }
     target.metrics().upsert(id, store.metrics().daily(id, MetricQuery.of(METRIC_WINDOW)));
     store.syncRuns().recent(id, 10).forEach(target.syncRuns()::save);

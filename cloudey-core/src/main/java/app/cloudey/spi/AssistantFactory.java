@@ -14,4 +14,12 @@ import app.cloudey.Assistant;
 public interface AssistantFactory {
 
   Assistant create(AssistantContext context);
+
+  /**
+   * The {@link Explainer} of recommendation runs that comes with this LLM, if any; Cloudey uses it
+   * unless {@code Builder.explainer(...)} gives another. The default has none.
+   */
+  default java.util.Optional<Explainer> explainer() {
+    return java.util.Optional.empty();
+  }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -49,8 +50,9 @@ public final class CostTools {
       @P(
               name = "group_by",
               description =
-                  "Comma-separated dimensions: service, compartment, resource, region, sku,"
-                      + " month, day; or none for the total only. Default: service.",
+                  "Comma-separated dimensions: service, compartment, resource, region, sku (part"
+                      + " number), sku_name, month, day, then tag:KEY for a tag's values (e.g."
+                      + " service,tag:env); or none for the total only. Default: service.",
               required = false)
           @Nullable String groupBy,
       @P(
@@ -69,6 +71,20 @@ public final class CostTools {
       @P(name = "resource", description = "Only this resource, by name or id", required = false)
           @Nullable String resource,
       @P(
+              name = "tag",
+              description =
+                  "Only costs whose resource carries these tags: KEY=VALUE, several values as"
+                      + " KEY=V1|V2, several keys separated by ';' (all must match);"
+                      + " KEY=untagged for costs without the tag. Keys as the inventory names"
+                      + " them: env, or Namespace.key for defined tags",
+              required = false)
+          @Nullable String tag,
+      @P(
+              name = "sku",
+              description = "Only these SKU part numbers, comma-separated, e.g. B97384",
+              required = false)
+          @Nullable String sku,
+      @P(
               name = "top",
               description = "How many rows to list, largest first (default 10)",
               required = false)
@@ -76,7 +92,11 @@ public final class CostTools {
     Directory directory = new Directory(account);
     Period p = periods.parse(period, periods.lastMonth());
     List<CostDimension> dimensions = dimensions(groupBy);
-    CostQuery query = CostQuery.of(p).groupBy(dimensions.toArray(CostDimension[]::new));
+    List<String> tagKeys = tagKeys(groupBy);
+    CostQuery query =
+        CostQuery.of(p)
+            .groupBy(dimensions.toArray(CostDimension[]::new))
+            .groupByTags(tagKeys.toArray(String[]::new));
     List<String> filters = new ArrayList<>();
     if (present(service)) {
       Set<String> services = services(service, p);
@@ -98,10 +118,32 @@ public final class CostTools {
       query = query.resources(r.id());
       filters.add("resource " + directory.resourceLabel(r.id()));
     }
+    if (present(tag)) {
+      for (Map.Entry<String, List<String>> filter : tagFilters(tag).entrySet()) {
+        query = query.tag(filter.getKey(), filter.getValue().toArray(String[]::new));
+        filters.add(
+            "tag "
+                + filter.getKey()
+                + "="
+                + filter.getValue().stream()
+                    .map(v -> v.isEmpty() ? "(untagged)" : v)
+                    .collect(Collectors.joining("|")));
+      }
+    }
+    if (present(sku)) {
+      String[] parts =
+          java.util.Arrays.stream(sku.split("[,;\\s]+"))
+              .filter(x -> !x.isBlank())
+              .map(x -> x.trim().toUpperCase(Locale.ROOT))
+              .toArray(String[]::new);
+      query = query.skus(parts);
+      filters.add("SKU " + String.join(", ", parts));
+    }
     CostReport report = account.costs(query);
+    boolean grouped = !dimensions.isEmpty() || !tagKeys.isEmpty();
     String scope =
         Periods.describe(p)
-            + (dimensions.isEmpty() ? "" : " by " + names(dimensions))
+            + (grouped ? " by " + names(dimensions, tagKeys) : "")
             + (filters.isEmpty() ? "" : ", " + String.join(", ", filters));
     StringBuilder out = new StringBuilder();
     if (report.totals().isEmpty()) {
@@ -112,20 +154,20 @@ public final class CostTools {
         .append(scope)
         .append(": total ")
         .append(report.totals().stream().map(Money::toString).collect(Collectors.joining(" + ")));
-    if (!dimensions.isEmpty()) {
+    if (grouped) {
       out.append(", ")
           .append(report.rows().size())
           .append(report.rows().size() == 1 ? " row" : " rows");
     }
     out.append(".\n");
-    if (!dimensions.isEmpty()) {
+    if (grouped) {
       int limit = Rows.limit(top, 10, maxRows);
       List<CostRow> rows = report.rows();
       for (int i = 0; i < Math.min(limit, rows.size()); i++) {
         CostRow row = rows.get(i);
         out.append(i + 1)
             .append(". ")
-            .append(label(row, dimensions, directory))
+            .append(label(row, dimensions, tagKeys, directory))
             .append(": ")
             .append(row.cost())
             .append(share(row.cost(), report.totals()))
@@ -147,6 +189,68 @@ public final class CostTools {
     return text != null && !text.isBlank();
   }
 
+  /** The group-by's parts, e.g. {@code service}, {@code tag:env}. */
+  private static List<String> parts(String groupBy) {
+    List<String> out = new ArrayList<>();
+    for (String part : groupBy.split("[,;+]|\\band\\b")) {
+      if (!part.isBlank()) {
+        out.add(part.trim());
+      }
+    }
+    return out;
+  }
+
+  private static boolean isTag(String part) {
+    return part.regionMatches(true, 0, CostQuery.TAG_PREFIX, 0, CostQuery.TAG_PREFIX.length());
+  }
+
+  /** The tag keys of a group-by ({@code tag:env} gives {@code env}), in order. */
+  static List<String> tagKeys(@Nullable String groupBy) {
+    if (groupBy == null || groupBy.isBlank()) {
+      return List.of();
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    for (String part : parts(groupBy)) {
+      if (isTag(part)) {
+        String key = part.substring(CostQuery.TAG_PREFIX.length()).trim();
+        if (key.isEmpty()) {
+          throw new ToolInputException(
+              "group_by '" + part + "' names no tag key: write tag:KEY, e.g. tag:env");
+        }
+        keys.add(key);
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  /**
+   * Tag filters: {@code env=prod;team=a|b}; {@code untagged} (any case) or an empty value selects
+   * costs without the tag.
+   */
+  static Map<String, List<String>> tagFilters(String text) {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    for (String part : text.split(";")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      String[] kv = part.split("[=:]", 2);
+      String key = kv[0].trim();
+      if (key.isEmpty() || kv.length < 2) {
+        throw new ToolInputException(
+            "tag '"
+                + part.trim()
+                + "' needs a key and a value: KEY=VALUE, KEY=V1|V2 or KEY=untagged");
+      }
+      List<String> values = new ArrayList<>();
+      for (String value : kv[1].split("\\|", -1)) {
+        String v = value.trim();
+        values.add(v.equalsIgnoreCase("untagged") || v.equalsIgnoreCase("(untagged)") ? "" : v);
+      }
+      out.computeIfAbsent(key, k -> new ArrayList<>()).addAll(values);
+    }
+    return out;
+  }
+
   static List<CostDimension> dimensions(@Nullable String groupBy) {
     if (groupBy == null || groupBy.isBlank()) {
       return List.of(CostDimension.SERVICE);
@@ -155,9 +259,17 @@ public final class CostTools {
       return List.of();
     }
     Set<CostDimension> out = new LinkedHashSet<>();
-    for (String part : groupBy.split("[,;+]|\\band\\b")) {
-      if (part.isBlank()) {
+    boolean tagSeen = false;
+    for (String part : parts(groupBy)) {
+      if (isTag(part)) {
+        tagSeen = true;
         continue;
+      }
+      if (tagSeen) {
+        throw new ToolInputException(
+            "group_by '"
+                + part
+                + "' comes after a tag: list dimensions first, then tags (e.g. service,tag:env)");
       }
       String key = Names.normalize(part);
       CostDimension dimension =
@@ -167,14 +279,15 @@ public final class CostTools {
             case "resource", "resources", "resourceid" -> CostDimension.RESOURCE;
             case "region", "regions" -> CostDimension.REGION;
             case "sku", "skus", "skupartnumber" -> CostDimension.SKU;
+            case "skuname", "skunames" -> CostDimension.SKU_NAME;
             case "month", "months", "monthly" -> CostDimension.MONTH;
             case "day", "days", "daily", "date" -> CostDimension.DAY;
             default ->
                 throw new ToolInputException(
                     "group_by '"
                         + part.trim()
-                        + "' is unknown; use service, compartment, resource, region, sku, month,"
-                        + " day or none");
+                        + "' is unknown; use service, compartment, resource, region, sku,"
+                        + " sku_name, month, day, tag:KEY or none");
           };
       out.add(dimension);
     }
@@ -213,13 +326,15 @@ public final class CostTools {
             + (known.isEmpty() ? "none (costs were never refreshed?)" : String.join(", ", known)));
   }
 
-  private static String names(List<CostDimension> dimensions) {
-    return dimensions.stream()
-        .map(d -> d.name().toLowerCase(Locale.ROOT))
+  private static String names(List<CostDimension> dimensions, List<String> tagKeys) {
+    return java.util.stream.Stream.concat(
+            dimensions.stream().map(d -> d.name().toLowerCase(Locale.ROOT)),
+            tagKeys.stream().map(k -> "tag " + k))
         .collect(Collectors.joining(" and "));
   }
 
-  private static String label(CostRow row, List<CostDimension> dimensions, Directory directory) {
+  private static String label(
+      CostRow row, List<CostDimension> dimensions, List<String> tagKeys, Directory directory) {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < dimensions.size(); i++) {
       String value = row.key().get(i);
@@ -229,6 +344,10 @@ public final class CostTools {
             case RESOURCE -> directory.resourceLabel(value);
             default -> value.isEmpty() ? "(none)" : value;
           });
+    }
+    for (int i = 0; i < tagKeys.size(); i++) {
+      String value = row.key().get(dimensions.size() + i);
+      parts.add(tagKeys.get(i) + "=" + (value.isEmpty() ? "(untagged)" : value));
     }
     return String.join(" / ", parts);
   }

@@ -35,6 +35,8 @@ public final class LangChainAssistant extends ThreadedAssistant {
         new ToolBox(
             List.of(
                 new CostTools(account, options.maxToolRows()),
+                new AnalyticsTools(account, options.maxToolRows()),
+                new PriceTools(account, options.maxToolRows()),
                 new InventoryTools(account, options.maxToolRows()),
                 new RecommendationTools(account, options.maxToolRows())));
     this.runner = new TurnRunner(account, conversations, tools, options, clock);

@@ -114,7 +114,15 @@ final class SystemPrompt {
         .append(" a month still open or settling, inventory or costs not refreshed recently.\n")
         .append("6. You can only read this account's data: you cannot change anything, and you")
         .append(" cannot see any other account.\n")
-        .append("7. Be concise; use a short list or a markdown table for several rows.\n");
+        .append("7. Be concise; use a short list or a markdown table for several rows.\n")
+        .append("8. Which tool: cost_dashboard for an overview; query_costs for any slice (group")
+        .append(" by service, compartment, resource, region, sku, sku_name, month, day or")
+        .append(" tag:KEY; filter by service, compartment, region, resource, tag or SKU);")
+        .append(" detailed_costs, cost_trends, top_drivers and cost_forecast for the views;")
+        .append(" unit_prices for the tenancy's own rates and list prices; search_inventory,")
+        .append(" resource_details and list_compartments for resources; list_recommendations,")
+        .append(" recommendation_details, savings_summary and recommendation_history for")
+        .append(" savings.\n");
     if (!summary.isBlank()) {
       out.append("\nSummary of the earlier conversation:\n").append(summary.strip()).append('\n');
     }

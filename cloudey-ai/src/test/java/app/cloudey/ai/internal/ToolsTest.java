@@ -39,7 +39,7 @@ class ToolsTest {
   @Test
   void costsByServiceGiveTheTotalTheRowsTheirSharesAndTheDataStatus() {
     // COMPUTE 12.34, BLOCK_STORAGE 5.60, NETWORK 0.30 = 18.24; 12.34/18.24 = 67.65% -> 67.7
-    assertThat(costs.queryCosts("this_month", null, null, null, null, null, null))
+    assertThat(costs.queryCosts("this_month", null, null, null, null, null, null, null, null))
         .isEqualTo(
             """
             Costs for 2026-10-01 to 2026-10-04 by service: total 18.24 USD, 3 rows.
@@ -53,7 +53,7 @@ class ToolsTest {
   @Test
   void rowsBeyondTopAreCountedAndSummedAndResourcesAreNamed() {
     // by resource in prod and below: web1 12.34, boot1 5.10 (prod total 17.44)
-    assertThat(costs.queryCosts("2026-10", "resource", null, "PROD", null, null, 1))
+    assertThat(costs.queryCosts("2026-10", "resource", null, "PROD", null, null, null, null, 1))
         .startsWith(
             """
             Costs for 2026-10 (2026-10-01 to 2026-10-31) by resource, compartment root/prod and\
@@ -66,10 +66,12 @@ class ToolsTest {
 
   @Test
   void serviceNamesMatchFuzzilyAndGroupByNoneGivesTheTotalOnly() {
-    assertThat(costs.queryCosts("2026-10", "none", "block storage", null, null, null, null))
+    assertThat(
+            costs.queryCosts(
+                "2026-10", "none", "block storage", null, null, null, null, null, null))
         .startsWith(
             "Costs for 2026-10 (2026-10-01 to 2026-10-31), service BLOCK_STORAGE: total 5.60 USD.\n");
-    assertThat(costs.queryCosts("2026-10", "region", null, null, null, "scratch", null))
+    assertThat(costs.queryCosts("2026-10", "region", null, null, null, "scratch", null, null, null))
         .startsWith(
             "Costs for 2026-10 (2026-10-01 to 2026-10-31) by region, resource scratch"
                 + " (blockVolume): total 0.50 USD, 1 row.\n1. eu-frankfurt-1: 0.50 USD (100.0%)\n");
@@ -77,7 +79,7 @@ class ToolsTest {
 
   @Test
   void aPeriodWithoutCostsSaysSo() {
-    assertThat(costs.queryCosts("last_month", null, null, null, null, null, null))
+    assertThat(costs.queryCosts("last_month", null, null, null, null, null, null, null, null))
         .isEqualTo(
             """
             No costs stored for 2026-09 (2026-09-01 to 2026-09-30) by service.
@@ -87,16 +89,20 @@ class ToolsTest {
 
   @Test
   void unusableArgumentsAreRefusedWithWhatToSendInstead() {
-    assertThatThrownBy(() -> costs.queryCosts("fortnight", null, null, null, null, null, null))
+    assertThatThrownBy(
+            () -> costs.queryCosts("fortnight", null, null, null, null, null, null, null, null))
         .isInstanceOf(ToolInputException.class)
         .hasMessageContaining("period 'fortnight' is not understood; use this_month, last_month");
-    assertThatThrownBy(() -> costs.queryCosts(null, "colour", null, null, null, null, null))
+    assertThatThrownBy(
+            () -> costs.queryCosts(null, "colour", null, null, null, null, null, null, null))
         .hasMessageContaining("group_by 'colour' is unknown");
-    assertThatThrownBy(() -> costs.queryCosts(null, null, "database", null, null, null, null))
+    assertThatThrownBy(
+            () -> costs.queryCosts(null, null, "database", null, null, null, null, null, null))
         .hasMessage(
             "no service with costs matches 'database'; services with costs in the last year:"
                 + " BLOCK_STORAGE, COMPUTE, NETWORK");
-    assertThatThrownBy(() -> costs.queryCosts(null, null, null, "staging", null, null, null))
+    assertThatThrownBy(
+            () -> costs.queryCosts(null, null, null, "staging", null, null, null, null, null))
         .hasMessage(
             "no compartment matches 'staging'; the compartments are: root, root/dev, root/prod,"
                 + " root/prod/web");
@@ -178,12 +184,43 @@ class ToolsTest {
             """
             2 recommendations, 15.50 USD per month in possible savings (HIGH 1, LOW 1).
             1. [HIGH] Stop web2: saves 12.00 USD/month (from billed cost), rule stopped-instance;\
-             resources: web2 (instance), web1 (Boot Volume) (bootVolume)
+             resources: web2 (instance), web1 (Boot Volume) (bootVolume); id r1
             2. [LOW] Delete scratch: saves 3.50 USD/month (from list prices), rule\
-             unattached-volume; resources: scratch (blockVolume)""");
+             unattached-volume; resources: scratch (blockVolume); id r2""");
     assertThat(recommendations.listRecommendations(null, 1)).endsWith("… 1 more: 3.50 USD/month");
     assertThat(recommendations.listRecommendations("idle-instance", null))
         .startsWith("No recommendations from rule idle-instance");
+  }
+
+  @Test
+  void storedRunsGiveDetailsTheSummaryAndTheHistory() {
+    assertThat(recommendations.recommendationHistory(null))
+        .isEqualTo("No advisor run is stored yet (list_recommendations runs the rules).");
+    // no run stored: the summary runs the rules once (the run of 2026-10-04 10:00)
+    assertThat(recommendations.savingsSummary())
+        .isEqualTo(
+            "Recommendations (latest run 2026-10-04 10:00 UTC): 2 (CRITICAL 0, HIGH 1, MEDIUM 0,"
+                + " LOW 1, INFO 0), saving 15.50 USD per month (each resource counted once).");
+    clock.advance(java.time.Duration.ofHours(1));
+    recommendations.listRecommendations(null, null);
+    assertThat(recommendations.recommendationHistory(5))
+        .isEqualTo(
+            """
+            2 stored runs, newest first:
+            - 2026-10-04 11:00 UTC: 2 recommendations, 15.50 USD per month; 0 new, 0 resolved
+            - 2026-10-04 10:00 UTC: 2 recommendations, 15.50 USD per month""");
+    assertThat(recommendations.recommendationDetails("scratch"))
+        .isEqualTo(
+            """
+            [LOW] Delete scratch: saves 3.50 USD/month (from list prices), rule unattached-volume;\
+             resources: scratch (blockVolume); id r2
+            Confidence 80%; from the run of 2026-10-04 11:00 UTC.""");
+    assertThat(recommendations.recommendationDetails("R1")).startsWith("[HIGH] Stop web2: ");
+    assertThatThrownBy(() -> recommendations.recommendationDetails("database"))
+        .isInstanceOf(ToolInputException.class)
+        .hasMessage(
+            "no recommendation of the latest run matches 'database'; they are: r1 (Stop web2), r2"
+                + " (Delete scratch)");
   }
 
   /** Two findings with hand-set savings: 12.00 + 3.50 = 15.50 USD. */
