@@ -231,6 +231,21 @@ class StatementScopingIT {
     store.costs().rollups(id, OCTOBER, CostDimension.SERVICE);
     // from rollups (October closed), with tags (the resource join), and freshness
     store.costs().aggregate(id, CostQuery.of(Period.month(OCTOBER)).services("COMPUTE"));
+    // from the detail rollups (several dimensions, resource included) and the day rollups
+    store
+        .costs()
+        .aggregate(
+            id,
+            CostQuery.of(Period.month(OCTOBER))
+                .groupBy(
+                    CostDimension.MONTH,
+                    CostDimension.COMPARTMENT,
+                    CostDimension.SERVICE,
+                    CostDimension.RESOURCE)
+                .compartmentSubtree(Fixtures.ROOT));
+    store
+        .costs()
+        .aggregate(id, CostQuery.of(COST_PERIOD).groupBy(CostDimension.DAY, CostDimension.SERVICE));
     store
         .costs()
         .aggregate(
@@ -278,6 +293,7 @@ class StatementScopingIT {
 
     try (var lock = store.lock(id, Duration.ofSeconds(1))) {
       store.dataVersion(id, DataKind.COSTS);
+      store.dataVersions(id, Set.of(DataKind.values()));
     }
     store.storeId();
     store.accounts().delete(id);
