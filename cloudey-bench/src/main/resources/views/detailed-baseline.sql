@@ -1,5 +1,7 @@
 -- Baseline of the uncached detailed costs (ViewsBench): the same figures in bare SQL.
 -- Parameters: :account, :m1 :m2 :m3 (the three complete months' first days).
+-- 0. the settings the store gives a read of rollups only (PgCostStore.ROLLUP_READ_SETTINGS)
+select set_config('max_parallel_workers_per_gather', '0', false), set_config('work_mem', '32MB', false);
 -- 1. the three months by month, compartment, service and resource: closed in this bench, so from
 --    their close-time rollups by every dimension but the day (V10's month_rollup_detail)
 select to_char(month, 'YYYY-MM'), compartment_id, service, resource_id, currency, sum(cost)

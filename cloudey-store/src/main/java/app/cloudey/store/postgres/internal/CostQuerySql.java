@@ -97,6 +97,11 @@ final class CostQuerySql {
     return schemaSql;
   }
 
+  /** Whether the statement reads {@code cost_line} (else only rollups: thousands of rows). */
+  boolean readsLines() {
+    return lineTable.equals(LINES) && !lineRanges().isEmpty();
+  }
+
   private boolean subtree() {
     return query.includeSubcompartments() && !query.compartmentIds().isEmpty();
   }

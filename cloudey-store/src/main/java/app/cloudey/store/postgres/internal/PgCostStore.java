@@ -114,9 +114,23 @@ public final class PgCostStore implements CostStore {
                   } else {
                     sql = CostQuerySql.withDetail(db::sql, query, closed);
                   }
+                  if (!sql.readsLines()) {
+                    // rollup rows only (tens of thousands at most): parallel workers cost more
+                    // than they save, and the grouping fits in memory (see the README)
+                    tx.createQuery(ROLLUP_READ_SETTINGS).mapTo(String.class).list();
+                  }
                   return sql.run(tx, accountId.value());
                 }));
   }
+
+  /**
+   * Transaction-local settings of a statement that reads rollups only: no parallel workers, and
+   * enough {@code work_mem} to group the detailed view's ~80,000 rollup rows in a hash table
+   * instead of an on-disk sort.
+   */
+  static final String ROLLUP_READ_SETTINGS =
+      "select set_config('max_parallel_workers_per_gather', '0', true), set_config('work_mem',"
+          + " '32MB', true)";
 
   @Override
   public List<MonthFreshness> freshness(
