@@ -220,24 +220,33 @@ public final class CostViews {
     return months;
   }
 
+  /** The months' statuses from one {@link app.cloudey.spi.CostStore#freshness} read. */
   private Map<YearMonth, MonthStatus> statuses(
       AccountId accountId, List<YearMonth> months, LocalDate today) {
     Map<YearMonth, MonthStatus> statuses = new LinkedHashMap<>();
+    if (months.isEmpty()) {
+      return statuses;
+    }
+    Map<YearMonth, MonthStatus> read = new HashMap<>();
+    Period span =
+        Period.of(months.get(0).atDay(1), months.get(months.size() - 1).plusMonths(1).atDay(1));
+    for (app.cloudey.model.MonthFreshness f :
+        store().costs().freshness(accountId, span, YearMonth.from(today))) {
+      read.put(f.month(), f.status());
+    }
     for (YearMonth m : months) {
-      boolean closed = store().costs().findClosedMonth(accountId, m).isPresent();
       statuses.put(
           m,
-          closed
-              ? MonthStatus.CLOSED
-              : m.equals(YearMonth.from(today)) ? MonthStatus.OPEN : MonthStatus.SETTLING);
+          read.getOrDefault(
+              m, app.cloudey.model.MonthFreshness.statusOf(m, false, YearMonth.from(today))));
     }
     return statuses;
   }
 
   /** No expiry when every month is closed (they never change again), else the open-month TTL. */
   private @Nullable Duration ttl(AccountId accountId, List<YearMonth> months) {
-    for (YearMonth m : months) {
-      if (store().costs().findClosedMonth(accountId, m).isEmpty()) {
+    for (MonthStatus status : statuses(accountId, months, today()).values()) {
+      if (status != MonthStatus.CLOSED) {
         return runtime.settings().openMonthCacheTtl();
       }
     }
