@@ -3,16 +3,17 @@
 -- :month_start (first day of this month), :m1 :m2 :m3 (the three complete months' first days).
 -- 1. cost per day and currency, from the third complete month to today (every total, the month
 --    to date, last month's same days and the forecast's history): the three complete months,
---    closed in this bench, from their DAY rollups, this month from the lines
+--    closed in this bench, from their DAY rollups, this month from the day rollups (V10's
+--    cost_day_rollup, kept equal to the lines at ingest)
 select key, currency, cost from {s}.month_rollup
  where account_id = :account and dimension = 'DAY' and month in (:m1, :m2, :m3) order by cost desc, key, currency;
-select to_char(day, 'YYYY-MM-DD'), currency, sum(cost) from {s}.cost_line
+select to_char(day, 'YYYY-MM-DD'), currency, sum(cost) from {s}.cost_day_rollup
  where account_id = :account and day >= :month_start and day < :tomorrow group by 1, 2 order by sum(cost) desc, 1, 2;
--- 2. month to date by service
-select service, currency, sum(cost) from {s}.cost_line
+-- 2. month to date by service (day rollups)
+select service, currency, sum(cost) from {s}.cost_day_rollup
  where account_id = :account and day >= :month_start and day < :tomorrow group by 1, 2 order by sum(cost) desc, 1, 2;
--- 3. month to date by compartment
-select compartment_id, currency, sum(cost) from {s}.cost_line
+-- 3. month to date by compartment (day rollups)
+select compartment_id, currency, sum(cost) from {s}.cost_day_rollup
  where account_id = :account and day >= :month_start and day < :tomorrow group by 1, 2 order by sum(cost) desc, 1, 2;
 -- 4. the live compartment tree (names and paths)
 select compartment_id, parent_id, name, path from {s}.compartment

@@ -1,8 +1,11 @@
 -- Baseline of the uncached detailed costs (ViewsBench): the same figures in bare SQL.
--- Parameters: :account, :from (first day of the third complete month), :month_start (this month's).
--- 1. the three months by month, compartment, service and resource
-select to_char(day, 'YYYY-MM'), compartment_id, service, resource_id, currency, sum(cost)
-  from {s}.cost_line where account_id = :account and day >= :from and day < :month_start
+-- Parameters: :account, :m1 :m2 :m3 (the three complete months' first days).
+-- 0. the settings the store gives a read of rollups only (PgCostStore.ROLLUP_READ_SETTINGS)
+select set_config('max_parallel_workers_per_gather', '0', false), set_config('work_mem', '32MB', false);
+-- 1. the three months by month, compartment, service and resource: closed in this bench, so from
+--    their close-time rollups by every dimension but the day (V10's month_rollup_detail)
+select to_char(month, 'YYYY-MM'), compartment_id, service, resource_id, currency, sum(cost)
+  from {s}.month_rollup_detail where account_id = :account and month in (:m1, :m2, :m3)
  group by 1, 2, 3, 4, 5 order by sum(cost) desc, 1, 2, 3, 4, 5;
 -- 2. the live compartment tree
 select compartment_id, parent_id, name, path from {s}.compartment

@@ -66,13 +66,10 @@ public final class CostViews {
 
   public Dashboard dashboard(AccountId accountId) {
     LocalDate today = today();
-    String key =
-        "view:dashboard|asOf="
-            + today
-            + versions(accountId, DataKind.INVENTORY, DataKind.RECOMMENDATIONS);
     return cached(
         accountId,
-        key,
+        "view:dashboard|asOf=" + today,
+        List.of(DataKind.INVENTORY, DataKind.RECOMMENDATIONS),
         Dashboard.class,
         () -> runtime.settings().openMonthCacheTtl(),
         () ->
@@ -86,10 +83,10 @@ public final class CostViews {
 
   public DetailedCosts detailed(AccountId accountId) {
     List<YearMonth> months = completeMonths(DashboardView.COMPLETE_MONTHS);
-    String key = "view:detailed|months=" + months + versions(accountId, DataKind.INVENTORY);
     return cached(
         accountId,
-        key,
+        "view:detailed|months=" + months,
+        List.of(DataKind.INVENTORY),
         DetailedCosts.class,
         () -> ttl(accountId, months),
         () -> DetailedView.compute(store(), accountId, months, runtime.clock().instant()));
@@ -107,11 +104,10 @@ public final class CostViews {
           "months must be between 2 and " + MAX_TREND_MONTHS + " (complete months), was " + months);
     }
     List<YearMonth> list = completeMonths(months);
-    String key =
-        "view:trends|by=" + dimension + "|months=" + list + versions(accountId, DataKind.INVENTORY);
     return cached(
         accountId,
-        key,
+        "view:trends|by=" + dimension + "|months=" + list,
+        List.of(DataKind.INVENTORY),
         CostTrends.class,
         () -> ttl(accountId, list),
         () -> TrendsView.compute(store(), accountId, dimension, list, runtime.clock().instant()));
@@ -119,10 +115,10 @@ public final class CostViews {
 
   public TopDrivers topDrivers(AccountId accountId, PeriodSpec spec) {
     Period period = spec.resolve(runtime.clock());
-    String key = "view:drivers|period=" + period + versions(accountId, DataKind.INVENTORY);
     return cached(
         accountId,
-        key,
+        "view:drivers|period=" + period,
+        List.of(DataKind.INVENTORY),
         TopDrivers.class,
         () ->
             period.end().isAfter(today())
@@ -136,6 +132,7 @@ public final class CostViews {
     return cached(
         accountId,
         "view:forecast|horizon=" + horizon + "|asOf=" + today,
+        List.of(),
         CostForecast.class,
         () -> runtime.settings().openMonthCacheTtl(),
         () -> computeForecast(accountId, horizon, today));
@@ -223,47 +220,61 @@ public final class CostViews {
     return months;
   }
 
+  /** The months' statuses from one {@link app.cloudey.spi.CostStore#freshness} read. */
   private Map<YearMonth, MonthStatus> statuses(
       AccountId accountId, List<YearMonth> months, LocalDate today) {
     Map<YearMonth, MonthStatus> statuses = new LinkedHashMap<>();
+    if (months.isEmpty()) {
+      return statuses;
+    }
+    Map<YearMonth, MonthStatus> read = new HashMap<>();
+    Period span =
+        Period.of(months.get(0).atDay(1), months.get(months.size() - 1).plusMonths(1).atDay(1));
+    for (app.cloudey.model.MonthFreshness f :
+        store().costs().freshness(accountId, span, YearMonth.from(today))) {
+      read.put(f.month(), f.status());
+    }
     for (YearMonth m : months) {
-      boolean closed = store().costs().findClosedMonth(accountId, m).isPresent();
       statuses.put(
           m,
-          closed
-              ? MonthStatus.CLOSED
-              : m.equals(YearMonth.from(today)) ? MonthStatus.OPEN : MonthStatus.SETTLING);
+          read.getOrDefault(
+              m, app.cloudey.model.MonthFreshness.statusOf(m, false, YearMonth.from(today))));
     }
     return statuses;
   }
 
   /** No expiry when every month is closed (they never change again), else the open-month TTL. */
   private @Nullable Duration ttl(AccountId accountId, List<YearMonth> months) {
-    for (YearMonth m : months) {
-      if (store().costs().findClosedMonth(accountId, m).isEmpty()) {
+    for (MonthStatus status : statuses(accountId, months, today()).values()) {
+      if (status != MonthStatus.CLOSED) {
         return runtime.settings().openMonthCacheTtl();
       }
     }
     return null;
   }
 
-  private String versions(AccountId accountId, DataKind... kinds) {
-    StringBuilder s = new StringBuilder();
-    for (DataKind kind : kinds) {
-      s.append('|')
-          .append(kind.name().toLowerCase(java.util.Locale.ROOT))
-          .append('=')
-          .append(store().dataVersion(accountId, kind));
-    }
-    return s.toString();
-  }
-
+  /**
+   * The view through the cache, keyed by the COSTS version and {@code query} followed by the
+   * versions of {@code kinds}, all read in one {@link CloudeyStore#dataVersions} call (one round
+   * trip for a durable store, so a cache hit costs that and one cache read).
+   */
   private <T> T cached(
       AccountId accountId,
-      String key,
+      String query,
+      List<DataKind> kinds,
       Class<T> type,
       Supplier<@Nullable Duration> ttl,
       Supplier<T> compute) {
-    return cache.get(accountId, DataKind.COSTS, key, type, ttl, compute);
+    java.util.Set<DataKind> read = java.util.EnumSet.of(DataKind.COSTS);
+    read.addAll(kinds);
+    Map<DataKind, Long> versions = store().dataVersions(accountId, read);
+    StringBuilder key = new StringBuilder(query);
+    for (DataKind kind : kinds) {
+      key.append('|')
+          .append(kind.name().toLowerCase(java.util.Locale.ROOT))
+          .append('=')
+          .append(versions.get(kind));
+    }
+    return cache.get(accountId, versions.get(DataKind.COSTS), key.toString(), type, ttl, compute);
   }
 }

@@ -13,8 +13,6 @@ import app.cloudey.model.MonthStatus;
 import app.cloudey.model.MonthTotal;
 import app.cloudey.model.Period;
 import app.cloudey.model.RecommendationSummary;
-import app.cloudey.model.Resource;
-import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.ResourceType;
 import app.cloudey.spi.CloudeyStore;
 import java.math.BigDecimal;
@@ -189,12 +187,17 @@ final class DashboardView {
 
   static InventorySummary inventory(CloudeyStore store, AccountId accountId) {
     int compartments = store.inventory().compartments(accountId).size();
-    List<Resource> live = store.inventory().resources(accountId, ResourceFilter.ALL);
+    // counted by the store (a GROUP BY in PostgreSQL), not read resource by resource
     Map<ResourceType, Map<String, Integer>> byType = new EnumMap<>(ResourceType.class);
-    for (Resource r : live) {
-      byType
-          .computeIfAbsent(r.type(), t -> new TreeMap<>())
-          .merge(r.lifecycleState(), 1, Integer::sum);
+    store
+        .inventory()
+        .liveResourceCounts(accountId)
+        .forEach((type, states) -> byType.put(type, new TreeMap<>(states)));
+    int live = 0;
+    for (Map<String, Integer> states : byType.values()) {
+      for (int n : states.values()) {
+        live += n;
+      }
     }
     List<InventorySummary.TypeCount> types = new ArrayList<>();
     byType.forEach(
@@ -208,7 +211,7 @@ final class DashboardView {
     Map<String, Integer> instances = byType.getOrDefault(ResourceType.INSTANCE, new HashMap<>());
     return new InventorySummary(
         compartments,
-        live.size(),
+        live,
         instances.getOrDefault("RUNNING", 0),
         instances.getOrDefault("STOPPED", 0),
         types);

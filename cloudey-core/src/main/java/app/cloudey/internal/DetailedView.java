@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes {@link DetailedCosts} from one aggregate of the three months by month, compartment,
@@ -72,8 +73,13 @@ final class DetailedView {
 
     Builder add(List<CostRow> rows) {
       int latest = months.size() - 1;
+      Map<String, Integer> monthIndex = new HashMap<>();
+      for (int i = 0; i < months.size(); i++) {
+        monthIndex.put(months.get(i).toString(), i);
+      }
       for (CostRow row : rows) {
-        int m = months.indexOf(YearMonth.parse(row.key().get(0)));
+        Integer known = monthIndex.get(row.key().get(0));
+        int m = known != null ? known : months.indexOf(YearMonth.parse(row.key().get(0)));
         String compartment = row.key().get(1);
         String service = row.key().get(2);
         String resource = row.key().get(3);
@@ -128,7 +134,7 @@ final class DetailedView {
             s.getValue().children.entrySet().stream()
                 .sorted(
                     Comparator.comparing(
-                            (Map.Entry<String, Node> e) -> e.getValue().columns.total(),
+                            (Map.Entry<String, Node> e) -> e.getValue().total(),
                             Comparator.reverseOrder())
                         .thenComparing(Map.Entry::getKey))
                 .limit(DetailedCosts.TOP_RESOURCES)
@@ -211,5 +217,16 @@ final class DetailedView {
   static final class Node {
     final Columns columns = new Columns(DashboardView.COMPLETE_MONTHS);
     final Map<String, Node> children = new HashMap<>();
+    private @Nullable BigDecimal total;
+
+    /** The sum of the month columns, once every row is added (kept for sorting). */
+    BigDecimal total() {
+      BigDecimal t = total;
+      if (t == null) {
+        t = columns.total();
+        total = t;
+      }
+      return t;
+    }
   }
 }

@@ -3,13 +3,10 @@ package app.cloudey.internal;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
 import app.cloudey.model.CompartmentLabel;
-import app.cloudey.model.Resource;
-import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.ResourceLabel;
 import app.cloudey.spi.InventoryStore;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,9 +19,9 @@ final class Labels {
   static final String NO_COMPARTMENT = "(no compartment)";
 
   private final Map<String, Compartment> compartments = new HashMap<>();
-  private final Map<String, Resource> live = new HashMap<>();
-  // ids not live, looked up one by one (deleted or unknown): few, and only those costs name
-  private final Map<String, Optional<Resource>> gone = new HashMap<>();
+  // every stored resource's label (live and deleted), when loaded
+  private final Map<String, ResourceLabel> stored = new HashMap<>();
+  private boolean allStored;
   private final @Nullable InventoryStore inventory;
   private final @Nullable AccountId accountId;
 
@@ -34,14 +31,16 @@ final class Labels {
   }
 
   /**
-   * Reads the live compartment tree and the live resources; a resource id that is not live is
-   * looked up by id when first named (a deleted one is found, an unknown one is not).
+   * Reads the live compartment tree and the labels of every stored resource, live and deleted
+   * ({@link InventoryStore#resourceLabels}, only the columns a label needs); an id the store does
+   * not know is named by its last segment.
    */
   static Labels load(InventoryStore inventory, AccountId accountId) {
     Labels labels = compartmentsOnly(inventory, accountId);
-    for (Resource r : inventory.resources(accountId, ResourceFilter.ALL)) {
-      labels.live.put(r.id(), r);
+    for (ResourceLabel label : inventory.resourceLabels(accountId)) {
+      labels.stored.put(label.id(), label);
     }
+    labels.allStored = true;
     return labels;
   }
 
@@ -74,18 +73,15 @@ final class Labels {
     if (id.isEmpty()) {
       return new ResourceLabel(id, NO_RESOURCE, null, null, false);
     }
-    Resource r = live.get(id);
-    boolean deleted = false;
-    if (r == null) {
-      r = gone.computeIfAbsent(id, this::find).orElse(null);
-      if (r == null) {
-        return new ResourceLabel(id, lastSegment(id), null, null, false);
+    if (!allStored && inventory != null && accountId != null) {
+      // loaded without resources: read their labels when the first one is named
+      for (ResourceLabel label : inventory.resourceLabels(accountId)) {
+        stored.put(label.id(), label);
       }
-      deleted = true; // stored, but not live
+      allStored = true;
     }
-    String name = r.name().isBlank() ? lastSegment(id) : r.name();
-    return new ResourceLabel(
-        id, deleted ? name + " (deleted)" : name, r.type(), r.lifecycleState(), deleted);
+    ResourceLabel label = stored.get(id);
+    return label != null ? label : ResourceLabel.unknown(id);
   }
 
   /** The path of a known compartment, else its label's name. */
@@ -100,14 +96,6 @@ final class Labels {
 
   /** {@code ocid1.instance.oc1.iad.abc} → {@code abc}. */
   static String lastSegment(String id) {
-    int dot = id.lastIndexOf('.');
-    String last = dot >= 0 && dot < id.length() - 1 ? id.substring(dot + 1) : id;
-    return last.isBlank() ? id : last;
-  }
-
-  private Optional<Resource> find(String id) {
-    return inventory == null || accountId == null
-        ? Optional.empty()
-        : inventory.findResource(accountId, id);
+    return ResourceLabel.lastSegment(id);
   }
 }

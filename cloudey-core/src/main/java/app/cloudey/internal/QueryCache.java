@@ -32,12 +32,22 @@ public final class QueryCache {
       Class<T> type,
       Supplier<@Nullable Duration> ttl,
       Supplier<T> compute) {
-    CacheKey key =
-        new CacheKey(
-            runtime.store().storeId(),
-            accountId,
-            runtime.store().dataVersion(accountId, kind),
-            query);
+    return get(accountId, runtime.store().dataVersion(accountId, kind), query, type, ttl, compute);
+  }
+
+  /**
+   * {@link #get(AccountId, DataKind, String, Class, Supplier, Supplier)} with the data version the
+   * caller already read (with others, in one round trip: {@link
+   * app.cloudey.spi.CloudeyStore#dataVersions}).
+   */
+  public <T> T get(
+      AccountId accountId,
+      long dataVersion,
+      String query,
+      Class<T> type,
+      Supplier<@Nullable Duration> ttl,
+      Supplier<T> compute) {
+    CacheKey key = new CacheKey(runtime.store().storeId(), accountId, dataVersion, query);
     Optional<T> cached;
     try {
       cached = runtime.cache().get(key, type);

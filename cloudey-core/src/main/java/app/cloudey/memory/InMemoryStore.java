@@ -190,6 +190,18 @@ public final class InMemoryStore implements CloudeyStore {
     return tenants.version(accountId, kind);
   }
 
+  @Override
+  public java.util.Map<DataKind, Long> dataVersions(
+      @Nullable AccountId accountId, java.util.@Nullable Set<DataKind> kinds) {
+    Check.notNull(accountId, "accountId");
+    Check.notNull(kinds, "kinds");
+    java.util.Map<DataKind, Long> versions = new java.util.EnumMap<>(DataKind.class);
+    for (DataKind kind : kinds) {
+      versions.put(kind, tenants.version(accountId, Check.notNull(kind, "kind")));
+    }
+    return versions;
+  }
+
   /** A random UUID drawn when this store was created: its data lives and dies with it. */
   @Override
   public String storeId() {

@@ -24,4 +24,27 @@ public record ResourceLabel(
     Checks.notNull(id, "id");
     Checks.notBlank(name, "name");
   }
+
+  /**
+   * The label of a resource the inventory stores: its stored name (the id's last segment when the
+   * name is blank), followed by {@code " (deleted)"} when it is deleted.
+   */
+  public static ResourceLabel stored(
+      String id, String storedName, ResourceType type, String lifecycleState, boolean deleted) {
+    String name = storedName.isBlank() ? lastSegment(id) : storedName;
+    return new ResourceLabel(
+        id, deleted ? name + " (deleted)" : name, type, lifecycleState, deleted);
+  }
+
+  /** The label of an id the inventory does not know: its last segment, no type nor state. */
+  public static ResourceLabel unknown(String id) {
+    return new ResourceLabel(id, lastSegment(id), null, null, false);
+  }
+
+  /** {@code ocid1.instance.oc1.iad.abc} → {@code abc}; the id itself when that is blank. */
+  public static String lastSegment(String id) {
+    int dot = id.lastIndexOf('.');
+    String last = dot >= 0 && dot < id.length() - 1 ? id.substring(dot + 1) : id;
+    return last.isBlank() ? id : last;
+  }
 }

@@ -3,6 +3,9 @@ package app.cloudey.spi;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.DataKind;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Durable storage for every account, split into focused stores. Every read and write takes the
@@ -91,6 +94,20 @@ public interface CloudeyStore extends AutoCloseable {
    * old version can never become reachable again.
    */
   long dataVersion(AccountId accountId, DataKind kind);
+
+  /**
+   * The account's {@link #dataVersion data versions} of {@code kinds}, read together: what a cache
+   * hit needs when a result is keyed by several kinds, in one round trip for a durable store. Each
+   * value is what {@link #dataVersion} returns for its kind at the time of the read; the map has
+   * exactly {@code kinds} as keys. The default reads them one by one.
+   */
+  default Map<DataKind, Long> dataVersions(AccountId accountId, Set<DataKind> kinds) {
+    Map<DataKind, Long> versions = new EnumMap<>(DataKind.class);
+    for (DataKind kind : kinds) {
+      versions.put(kind, dataVersion(accountId, kind));
+    }
+    return versions;
+  }
 
   /**
    * This store's identity: a stable id, unique among stores, that keys Cloudey's query cache

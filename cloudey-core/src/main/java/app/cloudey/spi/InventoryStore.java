@@ -5,11 +5,16 @@ import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceFilter;
+import app.cloudey.model.ResourceLabel;
+import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
 import app.cloudey.model.SyncCount;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Stored inventory: the compartment tree and resources, with soft deletion. */
 public interface InventoryStore {
@@ -50,4 +55,40 @@ public interface InventoryStore {
 
   /** One resource by id, live or deleted. */
   Optional<Resource> findResource(AccountId accountId, String resourceId);
+
+  /**
+   * The label of every resource the account stores, live and deleted ({@link ResourceLabel#stored}:
+   * name, type, lifecycle state, "(deleted)"), ordered by id: what the cost views name cost rows
+   * with, without reading whole resources. The default reads {@link #resources} (live, then with
+   * the deleted ones); a store with many resources should read only these columns.
+   */
+  default List<ResourceLabel> resourceLabels(AccountId accountId) {
+    java.util.Set<String> live = new java.util.HashSet<>();
+    for (Resource r : resources(accountId, ResourceFilter.ALL)) {
+      live.add(r.id());
+    }
+    List<ResourceLabel> labels = new java.util.ArrayList<>();
+    for (Resource r : resources(accountId, ResourceFilter.ALL.withDeleted())) {
+      labels.add(
+          ResourceLabel.stored(
+              r.id(), r.name(), r.type(), r.lifecycleState(), !live.contains(r.id())));
+    }
+    return labels;
+  }
+
+  /**
+   * How many live resources the account has, by type and lifecycle state: what {@link #resources}
+   * with {@link ResourceFilter#ALL} returns, counted (the dashboard's inventory summary). Types and
+   * states without resources are absent. The default counts {@link #resources}; a store with many
+   * resources should count them where they are stored.
+   */
+  default Map<ResourceType, Map<String, Integer>> liveResourceCounts(AccountId accountId) {
+    Map<ResourceType, Map<String, Integer>> counts = new EnumMap<>(ResourceType.class);
+    for (Resource r : resources(accountId, ResourceFilter.ALL)) {
+      counts
+          .computeIfAbsent(r.type(), t -> new TreeMap<>())
+          .merge(r.lifecycleState(), 1, Integer::sum);
+    }
+    return counts;
+  }
 }

@@ -155,6 +155,46 @@ public final class PostgresStore implements CloudeyStore {
     return locks.lock(accountId, timeout);
   }
 
+  /** One statement reading every requested version from the account's state row. */
+  @Override
+  public java.util.Map<DataKind, Long> dataVersions(
+      AccountId accountId, java.util.Set<DataKind> kinds) {
+    java.util.List<DataKind> list = java.util.List.copyOf(kinds);
+    java.util.Map<DataKind, Long> versions = new java.util.EnumMap<>(DataKind.class);
+    if (list.isEmpty()) {
+      return versions;
+    }
+    StringBuilder columns = new StringBuilder();
+    for (DataKind kind : list) {
+      columns.append(columns.length() == 0 ? "" : ", ").append(Db.versionColumn(kind));
+    }
+    long[] read =
+        db.read(
+            "read the data versions",
+            accountId,
+            h ->
+                h.createQuery(
+                        db.sql(
+                            "select "
+                                + columns
+                                + " from {s}.account_state where account_id = :account_id"))
+                    .bind("account_id", accountId.value())
+                    .map(
+                        (rs, ctx) -> {
+                          long[] values = new long[list.size()];
+                          for (int i = 0; i < values.length; i++) {
+                            values[i] = rs.getLong(i + 1);
+                          }
+                          return values;
+                        })
+                    .findOne()
+                    .orElse(new long[list.size()]));
+    for (int i = 0; i < list.size(); i++) {
+      versions.put(list.get(i), read[i]);
+    }
+    return versions;
+  }
+
   @Override
   public long dataVersion(AccountId accountId, DataKind kind) {
     return db.read(

@@ -40,6 +40,8 @@ class CostRollupPathIT {
     TestDatabase.of(PG).store().close(); // migrate before hooking
     store = TestDatabase.of(PG).builder().statementHook(recorder).build();
     id = Fixtures.randomAccountId();
+    // the compartment tree, for the subtree filters
+    store.inventory().replaceCompartments(id, Fixtures.compartments(id), Fixtures.SEEN_AT);
     store.costs().replaceCostLines(id, COST_PERIOD, Fixtures.costLines(id).stream());
     store
         .costs()
@@ -89,12 +91,86 @@ class CostRollupPathIT {
             .groupBy(CostDimension.MONTH);
     List<String> sql = statementsOf(() -> aggregate(around));
     String query = sql.stream().filter(s -> s.contains("sum(cost)")).findFirst().orElseThrow();
-    // lines of 09-26..09-30 and of 11-01, rollups of October, in one statement
+    // day rollups of 09-26..09-30 and of 11-01 (no resource in the query), rollups of October,
+    // in one statement
     assertThat(query)
-        .contains("from cloudey.cost_line")
+        .contains("from cloudey.cost_day_rollup")
         .contains("from cloudey.month_rollup")
+        .doesNotContain("cloudey.cost_line")
         .contains(":start1");
     assertThat(aggregate(around)).containsExactly(row("18.24", "2026-10"), row("3", "2026-11"));
+  }
+
+  @Test
+  void queriesWithoutResourceOrTagsReadTheDayRollupsInsteadOfTheLines() {
+    CostQuery october = CostQuery.of(Period.month(OCTOBER));
+    List<CostQuery> queries =
+        List.of(
+            october.groupBy(CostDimension.SERVICE, CostDimension.REGION),
+            october.services("COMPUTE").groupBy(CostDimension.DAY),
+            CostQuery.of(COST_PERIOD).groupBy(CostDimension.SERVICE),
+            CostQuery.of(COST_PERIOD)
+                .compartmentSubtree(Fixtures.ROOT)
+                .groupBy(CostDimension.DAY, CostDimension.COMPARTMENT, CostDimension.SKU_NAME));
+    List<List<CostRow>> open = queries.stream().map(this::aggregate).toList();
+    store.costs().closeMonth(id, OCTOBER, Instant.parse("2026-11-06T02:00:00Z"));
+    for (int i = 0; i < queries.size(); i++) {
+      CostQuery q = queries.get(i);
+      List<String> sql = statementsOf(() -> aggregate(q));
+      assertThat(sql).as(q.toString()).noneMatch(s -> s.contains("cloudey.cost_line"));
+      assertThat(sql).as(q.toString()).anyMatch(s -> s.contains("from cloudey.cost_day_rollup"));
+      assertThat(aggregate(q)).as(q.toString()).isEqualTo(open.get(i)).isNotEmpty();
+    }
+    // a re-ingested day changes them with the lines: 10-02 gone
+    store
+        .costs()
+        .replaceCostLines(
+            id, Period.day(Fixtures.DAY2), Stream.<app.cloudey.model.CostLine>empty());
+    assertThat(aggregate(CostQuery.of(COST_PERIOD).groupBy(CostDimension.DAY)))
+        .extracting(r -> r.key().get(0))
+        .doesNotContain(Fixtures.DAY2.toString());
+  }
+
+  @Test
+  void aClosedMonthByResourceAndOtherDimensionsIsReadFromItsDetailRollups() {
+    CostQuery detailed =
+        CostQuery.of(Period.month(OCTOBER))
+            .groupBy(
+                CostDimension.MONTH,
+                CostDimension.COMPARTMENT,
+                CostDimension.SERVICE,
+                CostDimension.RESOURCE);
+    CostQuery around =
+        CostQuery.of(Period.of(OCTOBER.atDay(1).minusDays(5), NOVEMBER_FIRST.plusDays(1)))
+            .groupBy(CostDimension.RESOURCE, CostDimension.SKU)
+            .compartmentSubtree(Fixtures.ROOT);
+    List<CostRow> fromLines = aggregate(detailed);
+    List<CostRow> aroundFromLines = aggregate(around);
+    assertThat(statementsOf(() -> aggregate(detailed)))
+        .noneMatch(s -> s.contains("month_rollup_detail"));
+    store.costs().closeMonth(id, OCTOBER, Instant.parse("2026-11-06T02:00:00Z"));
+
+    List<String> sql = statementsOf(() -> aggregate(detailed));
+    assertThat(sql).anyMatch(s -> s.contains("from cloudey.month_rollup_detail"));
+    assertThat(sql).noneMatch(s -> s.contains("cloudey.cost_line"));
+    assertThat(aggregate(detailed)).isEqualTo(fromLines).hasSizeGreaterThan(3);
+    // the partial months around it from the lines, October from its detail rollups
+    String query =
+        statementsOf(() -> aggregate(around)).stream()
+            .filter(s -> s.contains("sum(cost)"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(query)
+        .contains("from cloudey.cost_line")
+        .contains("from cloudey.month_rollup_detail");
+    assertThat(aggregate(around)).isEqualTo(aroundFromLines);
+    // a changed line reopens the month: its detail rollups go with its other rollups
+    store
+        .costs()
+        .replaceCostLines(
+            id, Period.day(Fixtures.DAY2), Stream.<app.cloudey.model.CostLine>empty());
+    assertThat(statementsOf(() -> aggregate(detailed)))
+        .noneMatch(s -> s.contains("month_rollup_detail"));
   }
 
   @Test
@@ -103,12 +179,11 @@ class CostRollupPathIT {
     CostQuery october = CostQuery.of(Period.month(OCTOBER));
     for (CostQuery q :
         List.of(
-            october.groupBy(CostDimension.SERVICE, CostDimension.REGION),
-            october.services("COMPUTE").groupBy(CostDimension.DAY),
             october.groupByTags("env"),
-            CostQuery.of(COST_PERIOD).groupBy(CostDimension.SERVICE))) {
+            october.groupBy(CostDimension.DAY, CostDimension.RESOURCE),
+            CostQuery.of(COST_PERIOD).groupBy(CostDimension.RESOURCE, CostDimension.SERVICE))) {
       List<String> sql = statementsOf(() -> aggregate(q));
-      assertThat(sql).as(q.toString()).noneMatch(s -> s.contains("month_rollup"));
+      assertThat(sql).as(q.toString()).noneMatch(s -> s.contains("rollup"));
       assertThat(sql).as(q.toString()).anyMatch(s -> s.contains("from cloudey.cost_line"));
     }
   }

@@ -85,8 +85,9 @@ class CrashIT {
   void closeKilledAtEachStatementOfAFirstCloseLeavesTheMonthOpenThenReRunsIdentically() {
     int statements = closeStatementCount();
     // lock the account state, read the old status (none), delete old rollups, insert rollups,
-    // mark closed, read status, read totals, bump the costs version, COMMIT
-    assertThat(statements).isEqualTo(9);
+    // delete and insert the detail rollups, mark closed, read status, read totals, bump the costs
+    // version, COMMIT
+    assertThat(statements).isEqualTo(11);
     AccountId reference = accountWithOctober();
     ClosedMonth expected = store.costs().closeMonth(reference, OCTOBER, FIRST_CLOSE);
     Map<CostDimension, List<CostRow>> expectedRollups = rollups(reference);
@@ -175,10 +176,11 @@ class CrashIT {
     kill.clear();
     store.costs().replaceCostLines(probe, COST_PERIOD, correction(probe).stream());
     // lock the account state (recording the ingest time), record the months' refresh time,
-    // closed months, delete lines (digest before), COPY, digest after, delete and insert the
-    // per-resource rollups, delete rollups, delete month status, bump the costs version, COMMIT
+    // closed months, delete lines (digest before), COPY, digest after, delete rollups, delete
+    // detail rollups, delete month status, delete and insert the per-resource rollups, delete and
+    // insert the day rollups, bump the costs version, COMMIT
     int statements = kill.statements().size();
-    assertThat(statements).isEqualTo(12);
+    assertThat(statements).isEqualTo(15);
     assertThat(store.costs().findClosedMonth(probe, OCTOBER)).isEmpty();
     for (int k = 1; k <= statements; k++) {
       AccountId id = accountWithOctober();

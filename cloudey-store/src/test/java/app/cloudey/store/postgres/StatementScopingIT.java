@@ -51,6 +51,8 @@ class StatementScopingIT {
           Pattern.compile("^select pg_try_advisory_lock\\(:namespace, :key\\)$"),
           Pattern.compile("^select pg_advisory_unlock\\(:namespace, :key\\)$"),
           Pattern.compile("^COMMIT$"),
+          // transaction-local planner settings before a read of rollups only
+          Pattern.compile("^select set_config\\('max_parallel_workers_per_gather', .*"),
           // storeId(): the store's own identity, one row for the whole schema
           Pattern.compile("^select store_id from \\w+\\.store_identity$"),
           // delete(account) discovers every table of the schema that has an account_id column
@@ -231,6 +233,21 @@ class StatementScopingIT {
     store.costs().rollups(id, OCTOBER, CostDimension.SERVICE);
     // from rollups (October closed), with tags (the resource join), and freshness
     store.costs().aggregate(id, CostQuery.of(Period.month(OCTOBER)).services("COMPUTE"));
+    // from the detail rollups (several dimensions, resource included) and the day rollups
+    store
+        .costs()
+        .aggregate(
+            id,
+            CostQuery.of(Period.month(OCTOBER))
+                .groupBy(
+                    CostDimension.MONTH,
+                    CostDimension.COMPARTMENT,
+                    CostDimension.SERVICE,
+                    CostDimension.RESOURCE)
+                .compartmentSubtree(Fixtures.ROOT));
+    store
+        .costs()
+        .aggregate(id, CostQuery.of(COST_PERIOD).groupBy(CostDimension.DAY, CostDimension.SERVICE));
     store
         .costs()
         .aggregate(
@@ -278,6 +295,7 @@ class StatementScopingIT {
 
     try (var lock = store.lock(id, Duration.ofSeconds(1))) {
       store.dataVersion(id, DataKind.COSTS);
+      store.dataVersions(id, Set.of(DataKind.values()));
     }
     store.storeId();
     store.accounts().delete(id);

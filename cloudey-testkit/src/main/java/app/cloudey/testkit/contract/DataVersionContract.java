@@ -179,6 +179,37 @@ public abstract class DataVersionContract extends StoreContract {
     assertThat(versions(registered).values()).containsOnly(0L);
   }
 
+  /** {@link CloudeyStore#dataVersions} answers what {@link CloudeyStore#dataVersion} does. */
+  @Test
+  public void dataVersionsReadTogetherEqualEachVersion() {
+    Set<DataKind> all = Set.of(DataKind.values());
+    // an unknown account, a registered one without data, one with every kind of data
+    assertThat(store().dataVersions(Fixtures.randomAccountId(), all))
+        .containsOnlyKeys(DataKind.values())
+        .allSatisfy((kind, version) -> assertThat(version).as("%s", kind).isZero());
+    AccountId bare = newAccount();
+    assertThat(store().dataVersions(bare, all)).isEqualTo(versions(bare));
+    AccountId id = accountWithFixture();
+    assertThat(store().dataVersions(id, all)).isEqualTo(versions(id));
+    assertThat(versions(id).values()).doesNotContain(0L);
+    // every subset asks for exactly its kinds
+    assertThat(store().dataVersions(id, Set.of())).isEmpty();
+    for (DataKind kind : DataKind.values()) {
+      assertThat(store().dataVersions(id, Set.of(kind)))
+          .as("%s alone", kind)
+          .containsExactly(Map.entry(kind, store().dataVersion(id, kind)));
+    }
+    assertThat(store().dataVersions(id, Set.of(DataKind.COSTS, DataKind.RECOMMENDATIONS)))
+        .containsOnly(
+            Map.entry(DataKind.COSTS, versions(id).get(DataKind.COSTS)),
+            Map.entry(DataKind.RECOMMENDATIONS, versions(id).get(DataKind.RECOMMENDATIONS)));
+    // after a write, the moved version; after a delete, zeros again
+    Write.COST_LINES.apply(store(), id);
+    assertThat(store().dataVersions(id, all)).isEqualTo(versions(id));
+    store().accounts().delete(id);
+    assertThat(store().dataVersions(id, all).values()).containsOnly(0L);
+  }
+
   @Test
   public void credentialUpdatesChangeNoVersion() {
     AccountId id = accountWithFixture();

@@ -150,6 +150,70 @@ public abstract class InventoryStoreContract extends StoreContract {
   }
 
   @Test
+  public void resourceLabelsNameEveryStoredResourceLiveOrDeletedOrderedById() {
+    AccountId id = newAccount();
+    assertThat(inventory().resourceLabels(id)).isEmpty();
+    writeFixture(id);
+    writeFixture(newAccount());
+    replace(id, INSTANCES, List.of(resource(id, WEB1)), T2); // web2 deleted
+    List<app.cloudey.model.ResourceLabel> expected = new ArrayList<>();
+    for (Resource r : asListed(id, ResourceFilter.ALL.withDeleted())) {
+      boolean deleted = r.id().equals(WEB2);
+      expected.add(
+          new app.cloudey.model.ResourceLabel(
+              r.id(),
+              deleted ? r.name() + " (deleted)" : r.name(),
+              r.type(),
+              r.lifecycleState(),
+              deleted));
+    }
+    assertThat(inventory().resourceLabels(id))
+        .containsExactlyElementsOf(expected)
+        .hasSize(Fixtures.resources(id).size())
+        .isSortedAccordingTo(java.util.Comparator.comparing(app.cloudey.model.ResourceLabel::id));
+    assertThat(inventory().resourceLabels(id))
+        .filteredOn(l -> l.id().equals(WEB2))
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.deleted()).isTrue();
+              assertThat(l.name()).endsWith(" (deleted)");
+              assertThat(l.lifecycleState()).isEqualTo("STOPPED");
+            });
+  }
+
+  @Test
+  public void liveResourceCountsCountTheLiveResourcesByTypeAndState() {
+    AccountId id = newAccount();
+    assertThat(inventory().liveResourceCounts(id)).isEmpty();
+    writeFixture(id);
+    AccountId other = newAccount();
+    writeFixture(other);
+    // web2 (STOPPED) is deleted: no longer counted; web1 stays RUNNING
+    replace(id, INSTANCES, List.of(resource(id, WEB1)), T2);
+    java.util.Map<ResourceType, java.util.Map<String, Integer>> expected =
+        new java.util.EnumMap<>(ResourceType.class);
+    for (Resource r : inventory().resources(id, ResourceFilter.ALL)) {
+      expected
+          .computeIfAbsent(r.type(), t -> new java.util.TreeMap<>())
+          .merge(r.lifecycleState(), 1, Integer::sum);
+    }
+    assertThat(inventory().liveResourceCounts(id)).isEqualTo(expected);
+    assertThat(expected.get(ResourceType.INSTANCE))
+        .containsExactly(java.util.Map.entry("RUNNING", 1));
+    assertThat(
+            inventory().liveResourceCounts(id).values().stream()
+                .flatMap(m -> m.values().stream())
+                .mapToInt(Integer::intValue)
+                .sum())
+        .isEqualTo(inventory().resources(id, ResourceFilter.ALL).size())
+        .isEqualTo(Fixtures.resources(id).size() - 1);
+    // the other account still has both instances, as listed
+    assertThat(inventory().liveResourceCounts(other).get(ResourceType.INSTANCE))
+        .containsOnly(java.util.Map.entry("RUNNING", 1), java.util.Map.entry("STOPPED", 1));
+  }
+
+  @Test
   public void aDeletedResourceThatReappearsIsLiveAgain() {
     AccountId id = newAccount();
     replace(id, INSTANCES, Fixtures.resources(id, INSTANCES));

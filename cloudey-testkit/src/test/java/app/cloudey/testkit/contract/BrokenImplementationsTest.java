@@ -91,6 +91,27 @@ class BrokenImplementationsTest {
   }
 
   /**
+   * A store whose versions read together are all the COSTS version: a cache keyed by them would
+   * miss inventory and recommendation changes.
+   */
+  @Tag("broken")
+  static class MixedUpVersionsStore extends DataVersionContract {
+    @Override
+    protected CloudeyStore createStore() {
+      return new ForwardingStore(InMemoryStore.create()) {
+        @Override
+        public java.util.Map<DataKind, Long> dataVersions(
+            AccountId accountId, java.util.Set<DataKind> kinds) {
+          java.util.Map<DataKind, Long> versions = new java.util.EnumMap<>(DataKind.class);
+          long costs = dataVersion(accountId, DataKind.COSTS);
+          kinds.forEach(kind -> versions.put(kind, costs));
+          return versions;
+        }
+      };
+    }
+  }
+
+  /**
    * A store whose lock on one account releases the lock another thread holds on a different account
    * (see {@link StealingLocks}).
    */
@@ -246,6 +267,13 @@ class BrokenImplementationsTest {
   }
 
   @Test
+  void aStoreWhoseVersionsReadTogetherAreMixedUpFailsTheDataVersionContract() {
+    Events events = run(MixedUpVersionsStore.class);
+    assertThat(failedMethods(events))
+        .containsExactlyInAnyOrder("dataVersionsReadTogetherEqualEachVersion");
+  }
+
+  @Test
   void aStoreWithAStaleDataVersionFailsTheDataVersionContract() {
     Events events = run(StaleVersionStore.class);
     assertThat(failedMethods(events))
@@ -257,9 +285,10 @@ class BrokenImplementationsTest {
             "aNewOrChangedMetricRowMovesMetricsOnly",
             "metricRetentionMovesMetricsOnlyWhenItDeletesRows",
             "changedAddedOrRemovedLinesMoveCostsOnly",
-            "monthCloseMovesCostsOnlyWhenTheMonthsCloseChanges");
-    // one failure per kind of write, plus the seven other tests
-    assertThat(events.failed().count()).isEqualTo(DataVersionContract.Write.values().length + 7);
+            "monthCloseMovesCostsOnlyWhenTheMonthsCloseChanges",
+            "dataVersionsReadTogetherEqualEachVersion");
+    // one failure per kind of write, plus the eight other tests
+    assertThat(events.failed().count()).isEqualTo(DataVersionContract.Write.values().length + 8);
   }
 
   @Test

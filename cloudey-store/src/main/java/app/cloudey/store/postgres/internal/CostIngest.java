@@ -88,6 +88,7 @@ final class CostIngest {
           }
           for (LocalDate month : changed) {
             rollUpResources(h, accountId, month);
+            rollUpDays(h, accountId, days, month);
           }
           if (!changed.isEmpty()) {
             db.bumpVersion(h, accountId, DataKind.COSTS);
@@ -119,6 +120,40 @@ final class CostIngest {
         .bind("account_id", accountId.value())
         .bind("month", month)
         .bind("next", month.plusMonths(1))
+        .execute();
+  }
+
+  /**
+   * Recomputes the day rollups ({@code cost_day_rollup}) of the period's days in the month from
+   * their lines, in the ingest transaction, so they always equal the lines. The days of a month
+   * whose lines came back identical keep rollups that still equal them.
+   */
+  private void rollUpDays(Handle h, AccountId accountId, Period days, LocalDate month) {
+    LocalDate start = days.start().isAfter(month) ? days.start() : month;
+    LocalDate next = month.plusMonths(1);
+    LocalDate end = days.end().isBefore(next) ? days.end() : next;
+    if (!start.isBefore(end)) {
+      return;
+    }
+    h.createUpdate(
+            db.sql(
+                "delete from {s}.cost_day_rollup where account_id = :account_id and day >= :start"
+                    + " and day < :end"))
+        .bind("account_id", accountId.value())
+        .bind("start", start)
+        .bind("end", end)
+        .execute();
+    h.createUpdate(
+            db.sql(
+                "insert into {s}.cost_day_rollup (account_id, day, service, sku_part_number,"
+                    + " sku_name, region, compartment_id, currency, cost) select :account_id, day,"
+                    + " service, sku_part_number, sku_name, region, compartment_id, currency,"
+                    + " sum(cost) from {s}.cost_line where account_id = :account_id and day >="
+                    + " :start and day < :end group by day, service, sku_part_number, sku_name,"
+                    + " region, compartment_id, currency"))
+        .bind("account_id", accountId.value())
+        .bind("start", start)
+        .bind("end", end)
         .execute();
   }
 
@@ -205,7 +240,7 @@ final class CostIngest {
 
   /** Drops the close record and rollups of a month whose lines changed. */
   private void reopen(Handle h, AccountId accountId, LocalDate month) {
-    for (String table : List.of("month_rollup", "month_status")) {
+    for (String table : List.of("month_rollup", "month_rollup_detail", "month_status")) {
       h.createUpdate(
               db.sql(
                   "delete from {s}."

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one SQL statement that answers a {@link CostQuery}: the matching lines of the days not
@@ -26,42 +27,79 @@ import org.jdbi.v3.core.statement.Query;
  * '')}, the rule of {@link CostQuery}.
  */
 final class CostQuerySql {
+  /** The lines themselves. */
+  static final String LINES = "cost_line";
+
+  /**
+   * The lines summed per day by every dimension but the resource, equal to the lines at every
+   * ingest: for queries that neither group nor filter by resource nor use tags.
+   */
+  static final String DAYS = "cost_day_rollup";
+
   private final String schemaSql;
   private final CostQuery query;
   private final List<YearMonth> rollupMonths;
-  private final CostDimension rollupDimension;
+  private final @Nullable CostDimension rollupDimension;
+  private final String lineTable;
 
   /**
    * @param sql the store's {@code {s}} substitution
-   * @param rollupMonths whole closed months to answer from rollups of {@code rollupDimension}
+   * @param rollupMonths whole closed months to answer from rollups of {@code rollupDimension}, or
+   *     from {@code month_rollup_detail} when it is null
+   * @param lineTable {@link #LINES} or {@link #DAYS}: what the other days are read from
    */
   private CostQuerySql(
       java.util.function.UnaryOperator<String> sql,
       CostQuery query,
       List<YearMonth> rollupMonths,
-      CostDimension rollupDimension) {
+      @Nullable CostDimension rollupDimension,
+      String lineTable) {
     this.query = query;
     this.rollupMonths = rollupMonths;
     this.rollupDimension = rollupDimension;
+    this.lineTable = lineTable;
     this.schemaSql = sql.apply(text());
   }
 
   /** The statement over lines only. */
   static CostQuerySql linesOnly(java.util.function.UnaryOperator<String> sql, CostQuery query) {
-    return new CostQuerySql(sql, query, List.of(), CostDimension.MONTH);
+    return new CostQuerySql(sql, query, List.of(), CostDimension.MONTH, LINES);
   }
 
-  /** The statement answering {@code rollupMonths} from rollups of {@code dimension}. */
+  /** The statement over the day rollups only (a query without resource and tags). */
+  static CostQuerySql daysOnly(java.util.function.UnaryOperator<String> sql, CostQuery query) {
+    return new CostQuerySql(sql, query, List.of(), CostDimension.MONTH, DAYS);
+  }
+
+  /**
+   * The statement answering {@code rollupMonths} from rollups of {@code dimension}, the other days
+   * from {@code lineTable}.
+   */
   static CostQuerySql withRollups(
       java.util.function.UnaryOperator<String> sql,
       CostQuery query,
       List<YearMonth> rollupMonths,
-      CostDimension dimension) {
-    return new CostQuerySql(sql, query, rollupMonths, dimension);
+      CostDimension dimension,
+      String lineTable) {
+    return new CostQuerySql(sql, query, rollupMonths, dimension, lineTable);
+  }
+
+  /**
+   * The statement answering {@code rollupMonths} from {@code month_rollup_detail} (a query without
+   * tags and without the DAY dimension), the other days from the lines.
+   */
+  static CostQuerySql withDetail(
+      java.util.function.UnaryOperator<String> sql, CostQuery query, List<YearMonth> rollupMonths) {
+    return new CostQuerySql(sql, query, rollupMonths, null, LINES);
   }
 
   String sql() {
     return schemaSql;
+  }
+
+  /** Whether the statement reads {@code cost_line} (else only rollups: thousands of rows). */
+  boolean readsLines() {
+    return lineTable.equals(LINES) && !lineRanges().isEmpty();
   }
 
   private boolean subtree() {
@@ -106,7 +144,7 @@ final class CostQuerySql {
       parts.add(linesPart(ranges));
     }
     if (!rollupMonths.isEmpty()) {
-      parts.add(rollupPart());
+      parts.add(rollupDimension == null ? detailPart() : rollupPart());
     }
     sql.append("select ");
     for (int i = 0; i < keys; i++) {
@@ -139,7 +177,7 @@ final class CostQuerySql {
     for (int t = 0; t < query.groupByTags().size(); t++) {
       sql.append(tagValue("gt" + t)).append(" as k").append(k++).append(", ");
     }
-    sql.append("currency, cost from {s}.cost_line");
+    sql.append("currency, cost from {s}.").append(lineTable);
     if (query.usesTags()) {
       // renamed columns: the line's own columns stay unambiguous
       sql.append(
@@ -155,6 +193,15 @@ final class CostQuerySql {
           .append(i);
     }
     sql.append(")");
+    appendFilters(sql);
+    for (int t = 0; t < query.tags().size(); t++) {
+      sql.append(" and ").append(tagValue("ft" + t)).append(" = any(:ftv").append(t).append(")");
+    }
+    return sql.toString();
+  }
+
+  /** The filters on the columns lines and detail rollups share. */
+  private void appendFilters(StringBuilder sql) {
     if (!query.services().isEmpty()) {
       sql.append(" and service = any(:services)");
     }
@@ -172,9 +219,22 @@ final class CostQuerySql {
     if (!query.skus().isEmpty()) {
       sql.append(" and sku_part_number = any(:skus)");
     }
-    for (int t = 0; t < query.tags().size(); t++) {
-      sql.append(" and ").append(tagValue("ft" + t)).append(" = any(:ftv").append(t).append(")");
+  }
+
+  /** The closed months' rows of {@code month_rollup_detail}: every dimension but DAY and tags. */
+  private String detailPart() {
+    StringBuilder sql = new StringBuilder("select ");
+    int k = 0;
+    for (CostDimension d : query.groupBy()) {
+      sql.append(d == CostDimension.MONTH ? "to_char(month, 'YYYY-MM')" : MonthClose.column(d))
+          .append(" as k")
+          .append(k++)
+          .append(", ");
     }
+    sql.append(
+        "currency, cost from {s}.month_rollup_detail where account_id = :account_id and month ="
+            + " any(cast(:rollup_months as date[]))");
+    appendFilters(sql);
     return sql.toString();
   }
 
@@ -188,6 +248,7 @@ final class CostQuerySql {
   }
 
   private String rollupPart() {
+    CostDimension dimension = java.util.Objects.requireNonNull(rollupDimension);
     StringBuilder sql = new StringBuilder("select ");
     int k = 0;
     for (CostDimension d : query.groupBy()) {
@@ -199,11 +260,11 @@ final class CostQuerySql {
     sql.append(
         "currency, cost from {s}.month_rollup where account_id = :account_id and dimension ="
             + " :rollup_dimension and month = any(cast(:rollup_months as date[]))");
-    Set<String> filter = CostStore.filterOf(query, rollupDimension);
-    if (rollupDimension == CostDimension.COMPARTMENT && subtree()) {
+    Set<String> filter = CostStore.filterOf(query, dimension);
+    if (dimension == CostDimension.COMPARTMENT && subtree()) {
       sql.append(" and key in (select compartment_id from subtree)");
     } else if (!filter.isEmpty()) {
-      sql.append(" and key = any(:").append(filterName(rollupDimension)).append(")");
+      sql.append(" and key = any(:").append(filterName(dimension)).append(")");
     }
     return sql.toString();
   }
@@ -241,7 +302,9 @@ final class CostQuerySql {
       t++;
     }
     if (!rollupMonths.isEmpty()) {
-      q.bind("rollup_dimension", rollupDimension.name());
+      if (rollupDimension != null) {
+        q.bind("rollup_dimension", rollupDimension.name());
+      }
       q.bindArray(
           "rollup_months",
           String.class,

@@ -31,6 +31,15 @@ final class MonthClose {
       "select count(*) || ':' || coalesce(sum(hashtextextended({t}::text, 0)::numeric), 0) from"
           + " {t}";
 
+  /** The month's lines by every dimension but the day, into {@code month_rollup_detail}. */
+  static final String DETAIL_SQL =
+      "insert into {s}.month_rollup_detail (account_id, month, service, sku_part_number, sku_name,"
+          + " region, compartment_id, resource_id, currency, cost) select :account_id, :month,"
+          + " service, sku_part_number, sku_name, region, compartment_id, resource_id, currency,"
+          + " sum(cost) from {s}.cost_line where account_id = :account_id and day >= :start and"
+          + " day < :end group by service, sku_part_number, sku_name, region, compartment_id,"
+          + " resource_id, currency";
+
   private final Db db;
   private final PgCostStore reads;
 
@@ -108,6 +117,22 @@ final class MonthClose {
                   .bind("end", month.plusMonths(1).atDay(1))
                   .mapTo(String.class)
                   .one();
+          // the month by every dimension but the day (resource included), for queries that
+          // group by several dimensions (detailed costs, trends, drivers); derived from the same
+          // lines as the rollups above, so their fingerprint covers it
+          h.createUpdate(
+                  db.sql(
+                      "delete from {s}.month_rollup_detail where account_id = :account_id and"
+                          + " month = :month"))
+              .bind("account_id", accountId.value())
+              .bind("month", month.atDay(1))
+              .execute();
+          h.createUpdate(db.sql(DETAIL_SQL))
+              .bind("account_id", accountId.value())
+              .bind("month", month.atDay(1))
+              .bind("start", month.atDay(1))
+              .bind("end", month.plusMonths(1).atDay(1))
+              .execute();
           h.createUpdate(
                   db.sql(
                       "insert into {s}.month_status (account_id, month, status, closed_at, lines)"

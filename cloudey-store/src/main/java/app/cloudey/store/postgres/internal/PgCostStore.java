@@ -48,20 +48,40 @@ public final class PgCostStore implements CostStore {
   }
 
   /**
-   * One statement over the lines, unless whole closed months can come from their rollups: then the
-   * closed months are read first and the statement reads their rollup rows instead of their lines,
-   * both in one repeatable-read transaction so a concurrent reopen cannot slip in between.
+   * One statement, reading as few rows as the query allows:
+   *
+   * <ul>
+   *   <li>a query without tags that neither groups nor filters by resource reads the day rollups
+   *       ({@code cost_day_rollup}, equal to the lines at every ingest) instead of the lines;
+   *   <li>whole closed months come from their rollups: by one dimension ({@code month_rollup}) when
+   *       the query names at most one, otherwise, without tags and the DAY dimension, from {@code
+   *       month_rollup_detail} (every dimension but the day).
+   * </ul>
+   *
+   * When closed months are used, they are read first and the statement reads their rollup rows
+   * instead of their lines, both in one repeatable-read transaction so a concurrent reopen cannot
+   * slip in between. The rows are the same whichever source answers.
    */
   @Override
   public List<CostRow> aggregate(AccountId accountId, CostQuery query) {
     Optional<CostDimension> rollup = CostStore.rollupDimension(query);
+    boolean resource =
+        query.groupBy().contains(CostDimension.RESOURCE) || !query.resourceIds().isEmpty();
+    boolean fromDays = !query.usesTags() && !resource;
+    boolean detail = !query.usesTags() && !query.groupBy().contains(CostDimension.DAY);
     List<LocalDate> whole = CostQuerySql.wholeMonths(query.period());
-    if (rollup.isEmpty() || whole.isEmpty()) {
+    boolean closedMonthsHelp = !whole.isEmpty() && (rollup.isPresent() || (detail && !fromDays));
+    if (!closedMonthsHelp) {
       return db.read(
           "aggregate costs",
           accountId,
-          h -> CostQuerySql.linesOnly(db::sql, query).run(h, accountId.value()));
+          h ->
+              (fromDays
+                      ? CostQuerySql.daysOnly(db::sql, query)
+                      : CostQuerySql.linesOnly(db::sql, query))
+                  .run(h, accountId.value()));
     }
+    String lineTable = fromDays ? CostQuerySql.DAYS : CostQuerySql.LINES;
     return db.read(
         "aggregate costs",
         accountId,
@@ -83,13 +103,34 @@ public final class PgCostStore implements CostStore {
                           .mapTo(LocalDate.class)
                           .map(YearMonth::from)
                           .list();
-                  CostQuerySql sql =
-                      closed.isEmpty()
-                          ? CostQuerySql.linesOnly(db::sql, query)
-                          : CostQuerySql.withRollups(db::sql, query, closed, rollup.get());
+                  CostQuerySql sql;
+                  if (closed.isEmpty()) {
+                    sql =
+                        fromDays
+                            ? CostQuerySql.daysOnly(db::sql, query)
+                            : CostQuerySql.linesOnly(db::sql, query);
+                  } else if (rollup.isPresent()) {
+                    sql = CostQuerySql.withRollups(db::sql, query, closed, rollup.get(), lineTable);
+                  } else {
+                    sql = CostQuerySql.withDetail(db::sql, query, closed);
+                  }
+                  if (!sql.readsLines()) {
+                    // rollup rows only (tens of thousands at most): parallel workers cost more
+                    // than they save, and the grouping fits in memory (see the README)
+                    tx.createQuery(ROLLUP_READ_SETTINGS).mapTo(String.class).list();
+                  }
                   return sql.run(tx, accountId.value());
                 }));
   }
+
+  /**
+   * Transaction-local settings of a statement that reads rollups only: no parallel workers, and
+   * enough {@code work_mem} to group the detailed view's ~80,000 rollup rows in a hash table
+   * instead of an on-disk sort.
+   */
+  static final String ROLLUP_READ_SETTINGS =
+      "select set_config('max_parallel_workers_per_gather', '0', true), set_config('work_mem',"
+          + " '32MB', true)";
 
   @Override
   public List<MonthFreshness> freshness(

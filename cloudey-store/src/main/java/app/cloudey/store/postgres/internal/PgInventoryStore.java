@@ -360,6 +360,65 @@ public final class PgInventoryStore implements InventoryStore {
         });
   }
 
+  /** Only the columns a label needs, in one statement. */
+  @Override
+  public List<app.cloudey.model.ResourceLabel> resourceLabels(AccountId accountId) {
+    List<app.cloudey.model.ResourceLabel> labels =
+        db.read(
+            "read resource labels",
+            accountId,
+            h ->
+                h.createQuery(
+                        db.sql(
+                            "select resource_id, name, resource_type, lifecycle_state, deleted_at"
+                                + " is not null from {s}.resource where account_id ="
+                                + " :account_id"))
+                    .bind("account_id", accountId.value())
+                    .map(
+                        (rs, ctx) ->
+                            app.cloudey.model.ResourceLabel.stored(
+                                rs.getString(1),
+                                rs.getString(2),
+                                ResourceType.valueOf(rs.getString(3)),
+                                rs.getString(4),
+                                rs.getBoolean(5)))
+                    .list());
+    // ordered like String.compareTo, whatever the database's collation
+    return labels.stream()
+        .sorted(Comparator.comparing(app.cloudey.model.ResourceLabel::id))
+        .toList();
+  }
+
+  /** One {@code GROUP BY} over the account's live resources. */
+  @Override
+  public java.util.Map<ResourceType, java.util.Map<String, Integer>> liveResourceCounts(
+      AccountId accountId) {
+    java.util.Map<ResourceType, java.util.Map<String, Integer>> counts =
+        new java.util.EnumMap<>(ResourceType.class);
+    db.read(
+            "count resources",
+            accountId,
+            h ->
+                h.createQuery(
+                        db.sql(
+                            "select resource_type, lifecycle_state, count(*) from {s}.resource"
+                                + " where account_id = :account_id and deleted_at is null group"
+                                + " by resource_type, lifecycle_state"))
+                    .bind("account_id", accountId.value())
+                    .map(
+                        (rs, ctx) ->
+                            new Object[] {
+                              ResourceType.valueOf(rs.getString(1)), rs.getString(2), rs.getInt(3)
+                            })
+                    .list())
+        .forEach(
+            row ->
+                counts
+                    .computeIfAbsent((ResourceType) row[0], t -> new java.util.TreeMap<>())
+                    .put((String) row[1], (Integer) row[2]));
+    return counts;
+  }
+
   @Override
   public Optional<Resource> findResource(AccountId accountId, String resourceId) {
     return db.read(
