@@ -127,6 +127,10 @@ public final class AdvisorEngine {
     byType.replaceAll((t, list) -> List.copyOf(list));
     attached.replaceAll((id, list) -> List.copyOf(list));
     Map<CostQuery, List<CostRow>> answered = new ConcurrentHashMap<>();
+    InsightCosts insights =
+        new InsightCosts(
+            InsightCosts.recentMonths(today),
+            query -> runtime.store().costs().aggregate(accountId, query));
     return new Snapshot(
         accountId,
         clock,
@@ -139,10 +143,16 @@ public final class AdvisorEngine {
         metricWindow,
         metrics,
         runtime.priceBook(),
-        // one snapshot, one answer per query: several insights ask for last month by service
+        // one snapshot, one answer per query (several insights ask for last month by service),
+        // and the recent days' unfiltered aggregates all from one grouped query
         query ->
             answered.computeIfAbsent(
-                query, q -> List.copyOf(runtime.store().costs().aggregate(accountId, q))));
+                query,
+                q ->
+                    insights
+                        .answer(q)
+                        .orElseGet(
+                            () -> List.copyOf(runtime.store().costs().aggregate(accountId, q)))));
   }
 
   private static String metricKey(String resourceId, MetricName metric) {
