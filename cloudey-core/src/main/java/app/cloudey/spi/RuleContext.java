@@ -34,10 +34,12 @@ import java.util.Optional;
  * </ul>
  *
  * <p>A context is one read-only snapshot, used by one run: the engine's implementation indexes the
- * inventory by type and by attachment, and answers a repeated {@link #costs(CostQuery)} from the
- * first answer, so rules asking the same aggregate (several insights read last month by service)
- * cost the store one query. A rule should use {@link #resources(ResourceType)} and {@link
- * #attachedTo(String)} rather than scanning {@link #resources()} once per resource.
+ * inventory by type and by attachment, answers a repeated {@link #costs(CostQuery)} from the first
+ * answer, and answers every unfiltered aggregate by service, region and day (or their total) of
+ * last month and this month from one grouped store query, so the insights that all read the recent,
+ * still open, months cost one scan of their lines instead of one each. A rule should use {@link
+ * #resources(ResourceType)} and {@link #attachedTo(String)} rather than scanning {@link
+ * #resources()} once per resource.
  *
  * <p>Options are not part of the context: each rule takes a typed options record with documented
  * defaults when it is constructed.
