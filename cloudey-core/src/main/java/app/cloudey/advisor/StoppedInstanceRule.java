@@ -128,9 +128,8 @@ public final class StoppedInstanceRule implements AdvisorRule {
           amount(compute),
           compute.basis().name());
     }
-    for (Resource volume : context.resources()) {
-      if ((volume.type() == ResourceType.BOOT_VOLUME || volume.type() == ResourceType.BLOCK_VOLUME)
-          && instance.id().equals(volume.spec().attachedTo())) {
+    for (Resource volume : context.attachedTo(instance.id())) {
+      if (volume.type() == ResourceType.BOOT_VOLUME || volume.type() == ResourceType.BLOCK_VOLUME) {
         Saving storage = Costing.whole(context, volume, options.estimator());
         parts.add(storage);
         f.resource(volume)

@@ -13,6 +13,7 @@ import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceCost;
 import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.ResourceSkuCost;
+import app.cloudey.model.ResourceType;
 import app.cloudey.model.RuleFailure;
 import app.cloudey.spi.AdvisorRule;
 import app.cloudey.spi.PriceBook;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,18 +114,45 @@ public final class AdvisorEngine {
       metrics.put(metricKey(m.resourceId(), m.metric()), m);
     }
     Map<String, Resource> byId = new HashMap<>();
-    resources.forEach(r -> byId.put(r.id(), r));
+    Map<ResourceType, List<Resource>> byType = new EnumMap<>(ResourceType.class);
+    Map<String, List<Resource>> attached = new HashMap<>();
+    for (Resource r : resources) {
+      byId.put(r.id(), r);
+      byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
+      String to = r.spec().attachedTo();
+      if (to != null) {
+        attached.computeIfAbsent(to, id -> new ArrayList<>()).add(r);
+      }
+    }
+    byType.replaceAll((t, list) -> List.copyOf(list));
+    attached.replaceAll((id, list) -> List.copyOf(list));
+    Map<CostQuery, List<CostRow>> answered = new ConcurrentHashMap<>();
+    InsightCosts insights =
+        new InsightCosts(
+            InsightCosts.recentMonths(today),
+            query -> runtime.store().costs().aggregate(accountId, query));
     return new Snapshot(
         accountId,
         clock,
         List.copyOf(resources),
         byId,
+        byType,
+        attached,
         costWindow,
         costs,
         metricWindow,
         metrics,
         runtime.priceBook(),
-        query -> runtime.store().costs().aggregate(accountId, query));
+        // one snapshot, one answer per query (several insights ask for last month by service),
+        // and the recent days' unfiltered aggregates all from one grouped query
+        query ->
+            answered.computeIfAbsent(
+                query,
+                q ->
+                    insights
+                        .answer(q)
+                        .orElseGet(
+                            () -> List.copyOf(runtime.store().costs().aggregate(accountId, q)))));
   }
 
   private static String metricKey(String resourceId, MetricName metric) {
@@ -134,6 +164,8 @@ public final class AdvisorEngine {
       Clock clock,
       List<Resource> resources,
       Map<String, Resource> byId,
+      Map<ResourceType, List<Resource>> byType,
+      Map<String, List<Resource>> attached,
       Period costWindow,
       Map<String, ResourceCost> costs,
       Period metricWindow,
@@ -141,6 +173,16 @@ public final class AdvisorEngine {
       PriceBook priceBook,
       Function<CostQuery, List<CostRow>> aggregate)
       implements RuleContext {
+
+    @Override
+    public List<Resource> resources(ResourceType type) {
+      return byType.getOrDefault(type, List.of());
+    }
+
+    @Override
+    public List<Resource> attachedTo(String resourceId) {
+      return attached.getOrDefault(resourceId, List.of());
+    }
 
     @Override
     public Optional<Resource> resource(String id) {

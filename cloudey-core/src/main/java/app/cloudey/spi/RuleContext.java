@@ -33,7 +33,15 @@ import java.util.Optional;
  *   <li>the price book, for estimates where no billed cost exists, and the clock.
  * </ul>
  *
- * Options are not part of the context: each rule takes a typed options record with documented
+ * <p>A context is one read-only snapshot, used by one run: the engine's implementation indexes the
+ * inventory by type and by attachment, answers a repeated {@link #costs(CostQuery)} from the first
+ * answer, and answers every unfiltered aggregate by service, region and day (or their total) of
+ * last month and this month from one grouped store query, so the insights that all read the recent,
+ * still open, months cost one scan of their lines instead of one each. A rule should use {@link
+ * #resources(ResourceType)} and {@link #attachedTo(String)} rather than scanning {@link
+ * #resources()} once per resource.
+ *
+ * <p>Options are not part of the context: each rule takes a typed options record with documented
  * defaults when it is constructed.
  */
 public interface RuleContext {
@@ -55,6 +63,14 @@ public interface RuleContext {
     return resources().stream().filter(r -> r.type() == type).toList();
   }
 
+  /**
+   * Live resources whose {@link app.cloudey.model.ResourceSpec#attachedTo()} is {@code resourceId}
+   * (an instance's boot and block volumes), in {@link #resources()} order.
+   */
+  default List<Resource> attachedTo(String resourceId) {
+    return resources().stream().filter(r -> resourceId.equals(r.spec().attachedTo())).toList();
+  }
+
   /** A live resource by id. */
   Optional<Resource> resource(String id);
 
@@ -64,7 +80,10 @@ public interface RuleContext {
   /** The resource's billed cost over {@link #costWindow()}; empty when no line names it. */
   Optional<ResourceCost> cost(String resourceId);
 
-  /** The store's cost aggregate of any slice (for account-wide insights). */
+  /**
+   * The store's cost aggregate of any slice (for account-wide insights). Within one context the
+   * same query gives the same rows.
+   */
   List<CostRow> costs(CostQuery query);
 
   /** The window {@link #metric} summarises (the metric look-back, ending yesterday). */
