@@ -138,15 +138,7 @@ public final class AnalyticsTools {
         .append(": ")
         .append(
             d.currencies().stream()
-                .map(
-                    c ->
-                        c.currency()
-                            + " totals "
-                            + Texts.months(c.totals())
-                            + ", "
-                            + newest
-                            + " "
-                            + Texts.change(c.change()))
+                .map(c -> ViewTexts.currencyTotals(c.currency(), c.totals(), c.change(), newest))
                 .collect(Collectors.joining("; ")))
         .append(".\n");
     String only = null;
@@ -307,15 +299,7 @@ public final class AnalyticsTools {
         .append(": ")
         .append(
             t.currencies().stream()
-                .map(
-                    c ->
-                        c.currency()
-                            + " totals "
-                            + Texts.months(c.totals())
-                            + ", "
-                            + newest
-                            + " "
-                            + Texts.change(c.change()))
+                .map(c -> ViewTexts.currencyTotals(c.currency(), c.totals(), c.change(), newest))
                 .collect(Collectors.joining("; ")))
         .append(".\n");
     for (CostTrends.CurrencyTrends c : t.currencies()) {

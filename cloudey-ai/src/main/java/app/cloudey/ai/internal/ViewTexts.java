@@ -1,5 +1,6 @@
 package app.cloudey.ai.internal;
 
+import app.cloudey.model.Change;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostDriver;
 import app.cloudey.model.CostTrends;
@@ -21,6 +22,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class ViewTexts {
   private ViewTexts() {}
+
+  /**
+   * One currency's month totals and the newest month's change, as the detailed and trend views say
+   * it.
+   */
+  static String currencyTotals(String currency, List<Money> totals, Change change, String newest) {
+    return currency
+        + " totals "
+        + Texts.months(totals)
+        + ", "
+        + newest
+        + " "
+        + Texts.change(change);
+  }
 
   static String forecast(Forecast f) {
     java.util.Currency currency = currency(f.currency());
