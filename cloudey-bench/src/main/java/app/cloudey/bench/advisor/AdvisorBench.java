@@ -2,6 +2,7 @@ package app.cloudey.bench.advisor;
 
 import app.cloudey.Cloudey;
 import app.cloudey.advisor.StandardRules;
+import app.cloudey.bench.HeapSampler;
 import app.cloudey.bench.store.BenchDatabase;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.MetricDaily;
@@ -11,14 +12,12 @@ import app.cloudey.model.RecommendationRun;
 import app.cloudey.model.Resource;
 import app.cloudey.model.Scope;
 import app.cloudey.spi.AdvisorRule;
-import app.cloudey.store.postgres.CredentialKeys;
 import app.cloudey.store.postgres.PostgresStore;
 import app.cloudey.testkit.FakeCloudProvider;
 import app.cloudey.testkit.Fixtures;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -27,7 +26,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +67,7 @@ public final class AdvisorBench {
     AccountId bigAccount = AccountId.of("adv" + large);
     AccountId smallAccount = AccountId.of("adv" + small);
     try (BenchDatabase db = reuse ? BenchDatabase.reuse(SCHEMA) : BenchDatabase.start(SCHEMA);
-        PostgresStore store =
-            PostgresStore.builder()
-                .jdbcUrl(db.jdbcUrl, null, null)
-                .credentialKeys(
-                    CredentialKeys.of("bench", Base64.getEncoder().encodeToString(new byte[32])))
-                .options(PostgresStore.Options.ofDefaults().withSchema(SCHEMA))
-                .build()) {
+        PostgresStore store = db.store()) {
       System.out.printf(
           "%s, %,d and %,d resources, %d runs, max heap %d MB%n",
           db.describe(), large, small, runs, Runtime.getRuntime().maxMemory() >> 20);
@@ -138,10 +130,10 @@ public final class AdvisorBench {
             "heap: used after a full GC before the %,d runs %d MB; peak used during them %d MB"
                 + " (sampled every 5 ms, garbage included); largest used after a GC during them"
                 + " %d MB (%d GCs)%n",
-            large, mb(baseline), mb(heap.peak.get()), mb(gc.maxAfter.get()), gc.count.get());
+            large, mb(baseline), mb(heap.peakBytes()), mb(gc.maxAfter.get()), gc.count.get());
         System.out.printf("advisor.seconds_100k = %.2f%n", big);
         System.out.printf("advisor.scaling_10x = %.2f%n", big / little);
-        System.out.printf("advisor.heap_mb_100k = %d%n", mb(heap.peak.get()));
+        System.out.printf("advisor.heap_mb_100k = %d%n", mb(heap.peakBytes()));
       }
     }
   }
@@ -186,14 +178,14 @@ public final class AdvisorBench {
   private static Timed run(
       Cloudey cloudey, AccountId account, @Nullable HeapSampler heap, @Nullable GcWatch gc) {
     if (heap != null && gc != null) {
-      heap.measuring = true;
+      heap.measuring(true);
       gc.measuring = true;
     }
     long start = System.nanoTime();
     RecommendationRun run = cloudey.account(account).recommendations().run();
     double seconds = (System.nanoTime() - start) / 1e9;
     if (heap != null && gc != null) {
-      heap.measuring = false;
+      heap.measuring(false);
       gc.measuring = false;
     }
     return new Timed(seconds, run);
@@ -333,38 +325,6 @@ public final class AdvisorBench {
     @Override
     public String toString() {
       return millis.values().stream().mapToLong(Long::longValue).sum() + " " + millis;
-    }
-  }
-
-  /** Samples the used heap every 5 ms while measuring and keeps the maximum. */
-  private static final class HeapSampler extends Thread {
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    final AtomicLong peak = new AtomicLong();
-    private volatile boolean running = true;
-    volatile boolean measuring;
-
-    HeapSampler() {
-      super("heap-sampler");
-      setDaemon(true);
-    }
-
-    @Override
-    public void run() {
-      while (running) {
-        if (measuring) {
-          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        }
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-
-    void stopSampling() throws InterruptedException {
-      running = false;
-      join();
     }
   }
 

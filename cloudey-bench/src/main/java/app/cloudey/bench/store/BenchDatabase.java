@@ -1,11 +1,14 @@
 package app.cloudey.bench.store;
 
+import app.cloudey.store.postgres.CredentialKeys;
+import app.cloudey.store.postgres.PostgresStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 
 /**
  * The PostgreSQL a benchmark runs against: the JDBC URL in {@code CLOUDEY_BENCH_PG_URL}, or an
@@ -47,6 +50,19 @@ public final class BenchDatabase implements AutoCloseable {
     BenchDatabase db = new BenchDatabase(url, schema, embedded);
     db.execute("drop schema if exists " + schema + " cascade");
     return db;
+  }
+
+  /**
+   * A {@link PostgresStore} on this database's schema (migrated by its build), with an all-zero
+   * credential key: benchmark accounts hold no real credentials.
+   */
+  public PostgresStore store() {
+    return PostgresStore.builder()
+        .jdbcUrl(jdbcUrl, null, null)
+        .credentialKeys(
+            CredentialKeys.of("bench", Base64.getEncoder().encodeToString(new byte[32])))
+        .options(PostgresStore.Options.ofDefaults().withSchema(schema))
+        .build();
   }
 
   public Connection connect() throws SQLException {

@@ -30,11 +30,7 @@ public final class CloseBench {
     long lines = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
     AccountId account = AccountId.of("close");
     try (BenchDatabase db = BenchDatabase.start("cloudey_bench_close");
-        PostgresStore store =
-            PostgresStore.builder()
-                .jdbcUrl(db.jdbcUrl, null, null)
-                .options(PostgresStore.Options.ofDefaults().withSchema(db.schema))
-                .build()) {
+        PostgresStore store = db.store()) {
       System.out.printf("%s, a month of %,d lines%n", db.describe(), lines);
       store
           .costs()

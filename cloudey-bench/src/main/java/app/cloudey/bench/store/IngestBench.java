@@ -1,17 +1,15 @@
 package app.cloudey.bench.store;
 
+import app.cloudey.bench.HeapSampler;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostLine;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Period;
 import app.cloudey.store.postgres.PostgresStore;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.YearMonth;
 import java.util.Iterator;
-import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -35,11 +33,7 @@ public final class IngestBench {
     long lines = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     try (BenchDatabase db = BenchDatabase.start("cloudey_bench_ingest");
-        PostgresStore store =
-            PostgresStore.builder()
-                .jdbcUrl(db.jdbcUrl, null, null)
-                .options(PostgresStore.Options.ofDefaults().withSchema(db.schema))
-                .build()) {
+        PostgresStore store = db.store()) {
       System.out.printf("%s, %,d lines, max heap %d MB%n", db.describe(), lines, maxHeapMb());
       // warm-up: JIT and the connection pool, on a small slice
       store
@@ -62,7 +56,7 @@ public final class IngestBench {
         rawNanos = Math.min(rawNanos, raw);
         db.execute("truncate " + db.schema + ".cost_line");
         db.execute("checkpoint");
-        heap.measuring = true;
+        heap.measuring(true);
         long start = System.nanoTime();
         result =
             store
@@ -72,7 +66,7 @@ public final class IngestBench {
                     Period.month(MONTH),
                     CostLines.of(AccountId.of("store"), MONTH, lines));
         long took = System.nanoTime() - start;
-        heap.measuring = false;
+        heap.measuring(false);
         storeNanos = Math.min(storeNanos, took);
         db.execute("truncate " + db.schema + ".cost_line");
         db.execute("checkpoint");
@@ -155,41 +149,5 @@ public final class IngestBench {
 
   private static long maxHeapMb() {
     return Runtime.getRuntime().maxMemory() / (1024 * 1024);
-  }
-
-  /** Samples the used heap every 5 ms and keeps the maximum. */
-  static final class HeapSampler extends Thread {
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    private final AtomicLong peak = new AtomicLong();
-    private volatile boolean running = true;
-    volatile boolean measuring;
-
-    HeapSampler() {
-      super("heap-sampler");
-      setDaemon(true);
-    }
-
-    @Override
-    public void run() {
-      while (running) {
-        if (measuring) {
-          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        }
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-
-    void stopSampling() throws InterruptedException {
-      running = false;
-      join();
-    }
-
-    long peakMb() {
-      return (peak.get() + (1 << 20) - 1) >> 20;
-    }
   }
 }

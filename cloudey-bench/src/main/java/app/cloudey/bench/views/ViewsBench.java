@@ -15,7 +15,6 @@ import app.cloudey.model.ResourceType;
 import app.cloudey.model.Scope;
 import app.cloudey.spi.CacheKey;
 import app.cloudey.spi.CloudeyCache;
-import app.cloudey.store.postgres.CredentialKeys;
 import app.cloudey.store.postgres.PostgresStore;
 import app.cloudey.store.redis.RedisCache;
 import app.cloudey.testkit.FakeCloudProvider;
@@ -36,7 +35,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -77,13 +75,7 @@ public final class ViewsBench {
     String redis = stringArg(a, "--redis", System.getenv("CLOUDEY_BENCH_REDIS_URL"));
     boolean reuse = a.contains("--reuse");
     try (BenchDatabase db = reuse ? BenchDatabase.reuse(SCHEMA) : BenchDatabase.start(SCHEMA);
-        PostgresStore store =
-            PostgresStore.builder()
-                .jdbcUrl(db.jdbcUrl, null, null)
-                .credentialKeys(
-                    CredentialKeys.of("bench", Base64.getEncoder().encodeToString(new byte[32])))
-                .options(PostgresStore.Options.ofDefaults().withSchema(SCHEMA))
-                .build()) {
+        PostgresStore store = db.store()) {
       System.out.printf("%s, %,d resources, %d runs%n", db.describe(), resources, runs);
       long lines = lines(db);
       if (lines == 0) {
