@@ -13,6 +13,7 @@ import app.cloudey.model.DataKind;
 import app.cloudey.model.DetailedCosts;
 import app.cloudey.model.Forecast;
 import app.cloudey.model.Money;
+import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.Period;
 import app.cloudey.model.PeriodSpec;
@@ -25,10 +26,13 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -230,15 +234,12 @@ public final class CostViews {
     Map<YearMonth, MonthStatus> read = new HashMap<>();
     Period span =
         Period.of(months.get(0).atDay(1), months.get(months.size() - 1).plusMonths(1).atDay(1));
-    for (app.cloudey.model.MonthFreshness f :
-        store().costs().freshness(accountId, span, YearMonth.from(today))) {
+    for (MonthFreshness f : store().costs().freshness(accountId, span, YearMonth.from(today))) {
       read.put(f.month(), f.status());
     }
     for (YearMonth m : months) {
       statuses.put(
-          m,
-          read.getOrDefault(
-              m, app.cloudey.model.MonthFreshness.statusOf(m, false, YearMonth.from(today))));
+          m, read.getOrDefault(m, MonthFreshness.statusOf(m, false, YearMonth.from(today))));
     }
     return statuses;
   }
@@ -265,13 +266,13 @@ public final class CostViews {
       Class<T> type,
       Supplier<@Nullable Duration> ttl,
       Supplier<T> compute) {
-    java.util.Set<DataKind> read = java.util.EnumSet.of(DataKind.COSTS);
+    Set<DataKind> read = EnumSet.of(DataKind.COSTS);
     read.addAll(kinds);
     Map<DataKind, Long> versions = store().dataVersions(accountId, read);
     StringBuilder key = new StringBuilder(query);
     for (DataKind kind : kinds) {
       key.append('|')
-          .append(kind.name().toLowerCase(java.util.Locale.ROOT))
+          .append(kind.name().toLowerCase(Locale.ROOT))
           .append('=')
           .append(versions.get(kind));
     }

@@ -73,13 +73,7 @@ public final class PgCostStore implements CostStore {
     boolean closedMonthsHelp = !whole.isEmpty() && (rollup.isPresent() || (detail && !fromDays));
     if (!closedMonthsHelp) {
       return db.read(
-          "aggregate costs",
-          accountId,
-          h ->
-              (fromDays
-                      ? CostQuerySql.daysOnly(db::sql, query)
-                      : CostQuerySql.linesOnly(db::sql, query))
-                  .run(h, accountId.value()));
+          "aggregate costs", accountId, h -> unrolled(query, fromDays).run(h, accountId.value()));
     }
     String lineTable = fromDays ? CostQuerySql.DAYS : CostQuerySql.LINES;
     return db.read(
@@ -105,10 +99,7 @@ public final class PgCostStore implements CostStore {
                           .list();
                   CostQuerySql sql;
                   if (closed.isEmpty()) {
-                    sql =
-                        fromDays
-                            ? CostQuerySql.daysOnly(db::sql, query)
-                            : CostQuerySql.linesOnly(db::sql, query);
+                    sql = unrolled(query, fromDays);
                   } else if (rollup.isPresent()) {
                     sql = CostQuerySql.withRollups(db::sql, query, closed, rollup.get(), lineTable);
                   } else {
@@ -121,6 +112,13 @@ public final class PgCostStore implements CostStore {
                   }
                   return sql.run(tx, accountId.value());
                 }));
+  }
+
+  /** The query over the day rollups when they can answer it, else over the lines. */
+  private CostQuerySql unrolled(CostQuery query, boolean fromDays) {
+    return fromDays
+        ? CostQuerySql.daysOnly(db::sql, query)
+        : CostQuerySql.linesOnly(db::sql, query);
   }
 
   /**
