@@ -1,6 +1,5 @@
 package app.cloudey.ai;
 
-import static app.cloudey.ai.SimulatedTenancy.OCTOBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +14,6 @@ import app.cloudey.oci.simulator.Truth;
 import app.cloudey.testkit.llm.AnthropicStubServer;
 import app.cloudey.testkit.llm.RecordedRequest;
 import app.cloudey.testkit.llm.StubReply;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -41,12 +39,6 @@ class AnthropicAssistantIT {
   @AfterEach
   void stopStub() {
     llm.close();
-  }
-
-  private static String octoberTotal() {
-    return truth.cost(OCTOBER).setScale(2, RoundingMode.HALF_EVEN).toPlainString()
-        + " "
-        + truth.currency();
   }
 
   @Test
@@ -99,10 +91,10 @@ class AnthropicAssistantIT {
         StubReply.toolCall(
             "query_costs",
             "{\"period\":\"last_month\",\"group_by\":\"none\",\"account_id\":\"someone-else\"}"),
-        StubReply.text("You spent " + octoberTotal() + "."));
+        StubReply.text("You spent " + tenancy.octoberTotal() + "."));
     try (Cloudey cloudey = tenancy.cloudey(StubModels.anthropic(llm))) {
       AssistantAnswer answer = cloudey.assistant().ask("a-ask", "What did we spend last month?");
-      assertThat(answer.text()).isEqualTo("You spent " + octoberTotal() + ".");
+      assertThat(answer.text()).isEqualTo("You spent " + tenancy.octoberTotal() + ".");
       // the client re-serialises Anthropic's tool input (pretty-printed): compare without spaces
       assertThat(answer.toolCalls())
           .singleElement()
@@ -118,7 +110,8 @@ class AnthropicAssistantIT {
     }
     assertThat(llm.requests().get(0).streaming()).isFalse();
     assertThat(llm.requests().get(1).toolResults().get(0).text())
-        .startsWith("Costs for 2026-10 (2026-10-01 to 2026-10-31): total " + octoberTotal() + ".");
+        .startsWith(
+            "Costs for 2026-10 (2026-10-01 to 2026-10-31): total " + tenancy.octoberTotal() + ".");
   }
 
   @Test

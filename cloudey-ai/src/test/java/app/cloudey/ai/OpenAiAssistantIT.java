@@ -61,13 +61,6 @@ class OpenAiAssistantIT {
     llm.close();
   }
 
-  /** October's total as the tools print it, e.g. {@code 1234.57 USD}. */
-  private static String octoberTotal() {
-    return truth.cost(OCTOBER).setScale(2, RoundingMode.HALF_EVEN).toPlainString()
-        + " "
-        + truth.currency();
-  }
-
   private static Map.Entry<String, BigDecimal> topService() {
     return truth.costByService(OCTOBER).entrySet().stream()
         .max(Map.Entry.comparingByValue())
@@ -78,7 +71,8 @@ class OpenAiAssistantIT {
   void streamRunsTheToolTheModelAsksForOnSyncedDataAndReportsEveryStepInOrder() {
     llm.enqueue(
         StubReply.toolCall("query_costs", "{\"period\":\"last_month\",\"group_by\":\"service\"}"),
-        StubReply.text("In October 2026 you spent " + octoberTotal() + ", mostly on compute."));
+        StubReply.text(
+            "In October 2026 you spent " + tenancy.octoberTotal() + ", mostly on compute."));
     List<AssistantEvent> events = new ArrayList<>();
     try (Cloudey cloudey = tenancy.cloudey(StubModels.openAi(llm))) {
       cloudey.assistant().stream("t-stream", "What did we spend last month?", events::add);
@@ -93,7 +87,7 @@ class OpenAiAssistantIT {
       assertThat(result.summary())
           .startsWith(
               "Costs for 2026-10 (2026-10-01 to 2026-10-31) by service: total "
-                  + octoberTotal()
+                  + tenancy.octoberTotal()
                   + ", "
                   + truth.costByService(OCTOBER).size()
                   + " rows.");
@@ -105,7 +99,8 @@ class OpenAiAssistantIT {
           rest.subList(0, rest.size() - 1).stream()
               .map(e -> ((AssistantEvent.Token) e).text())
               .reduce("", String::concat);
-      String answer = "In October 2026 you spent " + octoberTotal() + ", mostly on compute.";
+      String answer =
+          "In October 2026 you spent " + tenancy.octoberTotal() + ", mostly on compute.";
       assertThat(streamed).isEqualTo(answer);
       assertThat(rest.get(rest.size() - 1))
           .isEqualTo(
@@ -257,7 +252,8 @@ class OpenAiAssistantIT {
     }
     List<app.cloudey.testkit.llm.RecordedMessage> results = llm.lastRequest().toolResults();
     assertThat(results.get(0).text())
-        .startsWith("Costs for 2026-10 (2026-10-01 to 2026-10-31): total " + octoberTotal() + ".")
+        .startsWith(
+            "Costs for 2026-10 (2026-10-01 to 2026-10-31): total " + tenancy.octoberTotal() + ".")
         .doesNotContain("18.24");
     assertThat(results.get(1).text()).doesNotContain("web-assets");
     assertThat(llm.lastRequest().systemPrompt()).doesNotContain("Fake tenancy");

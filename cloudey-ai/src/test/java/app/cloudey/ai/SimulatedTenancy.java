@@ -90,6 +90,13 @@ final class SimulatedTenancy {
     return simulator.truth();
   }
 
+  /** October's true total as the tools print it, e.g. {@code 1234.57 USD}. */
+  String octoberTotal() {
+    return truth().cost(OCTOBER).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString()
+        + " "
+        + truth().currency();
+  }
+
   /** A Cloudey over the synced store, its default account the simulated tenancy. */
   Cloudey cloudey(@Nullable AssistantFactory llm, AdvisorRule... rules) {
     return cloudey(store, llm, rules);

@@ -10,7 +10,8 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 /**
  * Builds the LangChain4j models of an {@link LlmConfig}, without their own retries (Cloudey
- * retries, see {@code AssistantOptions.Retries}).
+ * retries, see {@code AssistantOptions.Retries}). Unset options stay null: the LangChain4j builders
+ * read a null base URL, temperature or token cap as "use the provider's default".
  */
 public final class Providers {
   /** OpenAI-compatible servers such as Ollama take any key; the client insists on one. */
@@ -20,81 +21,53 @@ public final class Providers {
 
   public static ChatModel chatModel(LlmConfig config) {
     return switch (config.provider()) {
-      case OPENAI, OPENAI_COMPATIBLE -> {
-        OpenAiChatModel.OpenAiChatModelBuilder b =
-            OpenAiChatModel.builder()
-                .apiKey(config.apiKey() == null ? NO_KEY : config.apiKey())
-                .modelName(config.modelName())
-                .timeout(config.timeout())
-                .maxRetries(0);
-        if (config.baseUrl() != null) {
-          b.baseUrl(config.baseUrl());
-        }
-        if (config.temperature() != null) {
-          b.temperature(config.temperature());
-        }
-        if (config.maxTokens() != null) {
-          b.maxTokens(config.maxTokens());
-        }
-        yield b.build();
-      }
-      case ANTHROPIC -> {
-        AnthropicChatModel.AnthropicChatModelBuilder b =
-            AnthropicChatModel.builder()
-                .apiKey(config.apiKey())
-                .modelName(config.modelName())
-                .timeout(config.timeout())
-                .maxRetries(0);
-        if (config.baseUrl() != null) {
-          b.baseUrl(config.baseUrl());
-        }
-        if (config.temperature() != null) {
-          b.temperature(config.temperature());
-        }
-        if (config.maxTokens() != null) {
-          b.maxTokens(config.maxTokens());
-        }
-        yield b.build();
-      }
+      case OPENAI, OPENAI_COMPATIBLE ->
+          OpenAiChatModel.builder()
+              .apiKey(openAiKey(config))
+              .baseUrl(config.baseUrl())
+              .modelName(config.modelName())
+              .temperature(config.temperature())
+              .maxTokens(config.maxTokens())
+              .timeout(config.timeout())
+              .maxRetries(0)
+              .build();
+      case ANTHROPIC ->
+          AnthropicChatModel.builder()
+              .apiKey(config.apiKey())
+              .baseUrl(config.baseUrl())
+              .modelName(config.modelName())
+              .temperature(config.temperature())
+              .maxTokens(config.maxTokens())
+              .timeout(config.timeout())
+              .maxRetries(0)
+              .build();
     };
   }
 
   public static StreamingChatModel streamingChatModel(LlmConfig config) {
     return switch (config.provider()) {
-      case OPENAI, OPENAI_COMPATIBLE -> {
-        OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder b =
-            OpenAiStreamingChatModel.builder()
-                .apiKey(config.apiKey() == null ? NO_KEY : config.apiKey())
-                .modelName(config.modelName())
-                .timeout(config.timeout());
-        if (config.baseUrl() != null) {
-          b.baseUrl(config.baseUrl());
-        }
-        if (config.temperature() != null) {
-          b.temperature(config.temperature());
-        }
-        if (config.maxTokens() != null) {
-          b.maxTokens(config.maxTokens());
-        }
-        yield b.build();
-      }
-      case ANTHROPIC -> {
-        AnthropicStreamingChatModel.AnthropicStreamingChatModelBuilder b =
-            AnthropicStreamingChatModel.builder()
-                .apiKey(config.apiKey())
-                .modelName(config.modelName())
-                .timeout(config.timeout());
-        if (config.baseUrl() != null) {
-          b.baseUrl(config.baseUrl());
-        }
-        if (config.temperature() != null) {
-          b.temperature(config.temperature());
-        }
-        if (config.maxTokens() != null) {
-          b.maxTokens(config.maxTokens());
-        }
-        yield b.build();
-      }
+      case OPENAI, OPENAI_COMPATIBLE ->
+          OpenAiStreamingChatModel.builder()
+              .apiKey(openAiKey(config))
+              .baseUrl(config.baseUrl())
+              .modelName(config.modelName())
+              .temperature(config.temperature())
+              .maxTokens(config.maxTokens())
+              .timeout(config.timeout())
+              .build();
+      case ANTHROPIC ->
+          AnthropicStreamingChatModel.builder()
+              .apiKey(config.apiKey())
+              .baseUrl(config.baseUrl())
+              .modelName(config.modelName())
+              .temperature(config.temperature())
+              .maxTokens(config.maxTokens())
+              .timeout(config.timeout())
+              .build();
     };
+  }
+
+  private static String openAiKey(LlmConfig config) {
+    return config.apiKey() == null ? NO_KEY : config.apiKey();
   }
 }
