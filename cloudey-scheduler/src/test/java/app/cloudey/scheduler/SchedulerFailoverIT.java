@@ -14,6 +14,7 @@ import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
 import app.cloudey.model.SyncState;
 import app.cloudey.scheduler.TaskStatus.Result;
+import app.cloudey.testkit.ChildJvm;
 import app.cloudey.testkit.FakeCloudProvider;
 import app.cloudey.testkit.FakeCloudProvider.Operation;
 import app.cloudey.testkit.Fixtures;
@@ -128,25 +129,8 @@ class SchedulerFailoverIT {
   }
 
   private static Process startDoomed() throws IOException {
-    String java =
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // failsafe runs tests from a manifest-only jar; this property holds the real class path
-    String classPath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     File log = Path.of("target", "failover-doomed-process.log").toFile();
-    return new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            classPath,
-            DoomedSchedulerMain.class.getName(),
-            PG.database().jdbcUrl(),
-            SCHEMA,
-            "doomed")
+    return ChildJvm.of(DoomedSchedulerMain.class, PG.database().jdbcUrl(), SCHEMA, "doomed")
         .redirectErrorStream(true)
         .redirectOutput(log)
         .start();

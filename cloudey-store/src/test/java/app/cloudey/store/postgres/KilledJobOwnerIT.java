@@ -6,6 +6,7 @@ import app.cloudey.Cloudey;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.JobRecord;
 import app.cloudey.model.JobState;
+import app.cloudey.testkit.ChildJvm;
 import app.cloudey.testkit.Fixtures;
 import app.cloudey.testkit.junit.PostgresExtension;
 import java.io.BufferedReader;
@@ -141,22 +142,9 @@ class KilledJobOwnerIT {
   }
 
   private static Process start(AccountId id) throws IOException {
-    String java =
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // failsafe runs tests from a manifest-only jar; this property holds the real class path
-    String classPath =
-        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     File errors = Path.of("target", "doomed-job-owner.err").toFile();
-    return new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-XX:TieredStopAtLevel=1",
-            "-cp",
-            classPath,
-            DoomedJobOwnerMain.class.getName(),
+    return ChildJvm.of(
+            DoomedJobOwnerMain.class,
             PG.database().jdbcUrl(),
             PG.database().user(),
             PG.database().password(),
