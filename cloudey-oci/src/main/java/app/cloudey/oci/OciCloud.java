@@ -11,6 +11,8 @@ import app.cloudey.oci.internal.OciConnection;
 import app.cloudey.oci.internal.RateLimits;
 import app.cloudey.oci.internal.SharedExecutors;
 import app.cloudey.spi.AccountProfile;
+import app.cloudey.spi.AdvisorRule;
+import app.cloudey.spi.PriceBook;
 import app.cloudey.spi.CloudConnection;
 import app.cloudey.spi.CloudProvider;
 import app.cloudey.spi.CloudeyListener;
@@ -18,6 +20,7 @@ import com.oracle.bmc.Region;
 import com.oracle.bmc.identity.model.Tenancy;
 import com.oracle.bmc.identity.requests.GetTenancyRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -57,6 +60,7 @@ public final class OciCloud implements CloudProvider, AutoCloseable {
   private final OciOptions options;
   private final ConcurrentMap<String, RateLimits> rateLimits = new ConcurrentHashMap<>();
   private final SharedExecutors executors;
+  private final List<AdvisorRule> rules = OciPriceBook.bundled().advisorRules();
   private volatile boolean closed;
 
   private OciCloud(OciOptions options) {
@@ -205,6 +209,25 @@ public final class OciCloud implements CloudProvider, AutoCloseable {
   /** The tenancy's limits, made on its first connection; OCI throttles per tenancy. */
   private RateLimits rateLimits(OciConfig config) {
     return rateLimits.computeIfAbsent(config.tenancyId(), t -> new RateLimits(options));
+  }
+
+  /**
+   * The full advisor rule catalogue with OCI's knowledge ({@link OciPriceBook#advisorRules()} of
+   * the bundled list prices): resources without billed cost are priced from their configuration at
+   * the tenancy's billed unit prices, else at list prices (cited); shapes that bill while stopped
+   * and old shape generations come from {@link OciShapes}. {@code Cloudey.builder().oci(cfg)}
+   * registers them; a rule given to {@code Builder.rule} with the same id replaces one of these.
+   * The same list (same instances) on every call.
+   */
+  @Override
+  public List<AdvisorRule> advisorRules() {
+    return rules;
+  }
+
+  /** The bundled OCI list prices ({@link OciPriceBook#bundled()}). */
+  @Override
+  public Optional<PriceBook> priceBook() {
+    return Optional.of(OciPriceBook.bundled());
   }
 
   @Override
