@@ -56,10 +56,7 @@ final class Costing {
     }
     return switch (estimate.basis()) {
       case BILLED_COST ->
-          new Saving(
-              amount,
-              estimate.basis(),
-              "its configuration at " + estimate.source());
+          new Saving(amount, estimate.basis(), "its configuration at " + estimate.source());
       case LIST_PRICE -> Saving.listPrice(amount, estimate.source());
       case NONE -> Saving.none(estimate.source());
     };

@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * book's source and date. The default prices nothing, so a finding without billed cost says it has
  * no amount rather than guessing one.
  *
- * <p>An estimator must not price an account billed in one currency with list prices of another:
- * it returns {@link Estimate#none} with the reason instead. The rules check it as well: an amount
- * in another currency than {@link RuleContext#billingCurrency()} is never used.
+ * <p>An estimator must not price an account billed in one currency with list prices of another: it
+ * returns {@link Estimate#none} with the reason instead. The rules check it as well: an amount in
+ * another currency than {@link RuleContext#billingCurrency()} is never used.
  *
  * <p>Implementations are thread-safe; they may cache per {@link RuleContext} (one run's snapshot).
  */

@@ -102,8 +102,8 @@ public interface RuleContext {
   PriceBook priceBook();
 
   /**
-   * The currency the account is billed in, as its cost lines in the {@link #costWindow()} show
-   * (the one billed most); empty when none name a resource. A price in another currency (a USD list
+   * The currency the account is billed in, as its cost lines in the {@link #costWindow()} show (the
+   * one billed most); empty when none name a resource. A price in another currency (a USD list
    * price for an account billed in EUR) gives no amount: rules say so rather than convert.
    */
   default Optional<Currency> billingCurrency() {

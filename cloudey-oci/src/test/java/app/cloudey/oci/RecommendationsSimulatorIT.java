@@ -23,10 +23,10 @@ import app.cloudey.oci.simulator.OciSimulator;
 import app.cloudey.oci.simulator.PlantedCase;
 import app.cloudey.oci.simulator.ResourceFacts;
 import app.cloudey.oci.simulator.Truth;
+import app.cloudey.testkit.MutableClock;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import app.cloudey.testkit.MutableClock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -131,13 +132,13 @@ class RecommendationsSimulatorIT {
       clock.set(NOW.atTime(6, 0).toInstant(ZoneOffset.UTC));
       assertThat(cloudey.inventory().sync().isSuccessful()).isTrue();
       cloudey.costs().refresh(truth.history());
-      System.out.println("METRICS " + cloudey.metrics().sync(Period.of(NOW.minusDays(14), NOW)));
+      cloudey.metrics().sync(Period.of(NOW.minusDays(14), NOW));
 
       RecommendationRun run = cloudey.recommendations().run();
       assertThat(run.failures()).isEmpty();
 
       Map<PlantedCase, List<String>> planted = truth.plantedCases();
-      org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+      SoftAssertions soft = new SoftAssertions();
       Map<String, ResourceFacts> facts = facts(truth);
       for (Map.Entry<PlantedCase, String> e : RULES.entrySet()) {
         PlantedCase c = e.getKey();
@@ -163,29 +164,21 @@ class RecommendationsSimulatorIT {
                 found.size(),
                 recall,
                 precision));
-        Set<String> missing = new HashSet<>(expected);
-        missing.removeAll(found.keySet());
-        Set<String> extra = new HashSet<>(found.keySet());
-        extra.removeAll(expected);
-        for (String m : missing) {
-          cloudey.metrics().daily(app.cloudey.model.MetricQuery.of(Period.of(NOW.minusDays(14), NOW))).stream().filter(d -> d.resourceId().equals(m)).limit(30).forEach(d -> System.out.println("  " + d));
-          System.out.println("MISSING " + c + " " + facts.get(m) + " recs=" + run.recommendations().stream().filter(r -> r.resourceIds().contains(m)).map(r -> r.ruleId() + (run.supersededBy().containsKey(r.id()) ? "(superseded)" : "")).toList());
-        }
-        for (String m : extra) {
-          System.out.println("EXTRA " + c + " " + facts.get(m) + " " + found.get(m).summary());
-        }
         soft.assertThat(found.keySet()).as("%s, seed %d, %s", c, seed, size).isEqualTo(expected);
         for (Recommendation r : found.values()) {
           soft.assertThat(r.basis()).as("%s %s", c, r.title()).isEqualTo(SavingsBasis.BILLED_COST);
-          soft.assertThat(r.monthlySavings().currency().getCurrencyCode()).isEqualTo(truth.currency());
+          soft.assertThat(r.monthlySavings().currency().getCurrencyCode())
+              .isEqualTo(truth.currency());
           soft.assertThat(cents(r.monthlySavings().amount()))
               .as("%s saving of %s (%s)", c, r.resourceIds().get(0), r.title())
               .isEqualTo(cents(expectedSaving(c, r, truth, facts)));
         }
       }
       soft.assertAll();
-      // every planted case is present in a tenancy of this size (a test that can fail)
-      assertThat(planted.get(PlantedCase.IDLE_INSTANCE)).isNotEmpty();
+      // every case is planted in every tenancy here, so recall and precision are not vacuous
+      for (PlantedCase c : RULES.keySet()) {
+        assertThat(planted.get(c)).as("%s planted, seed %d, %s", c, seed, size).isNotEmpty();
+      }
     }
   }
 
@@ -222,8 +215,7 @@ class RecommendationsSimulatorIT {
         BigDecimal ocpus = facts.get(id).spec().ocpus();
         double p95 = 0;
         for (LocalDate d = NOW.minusDays(14); d.isBefore(NOW); d = d.plusDays(1)) {
-          Optional<MetricAggregate> day =
-              truth.findMetricDaily(id, MetricName.CPU_UTILIZATION, d);
+          Optional<MetricAggregate> day = truth.findMetricDaily(id, MetricName.CPU_UTILIZATION, d);
           if (day.isPresent()) {
             p95 = Math.max(p95, day.get().p95());
           }

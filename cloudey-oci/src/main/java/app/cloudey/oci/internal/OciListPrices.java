@@ -37,12 +37,15 @@ import org.jspecify.annotations.Nullable;
  *       (bandwidth).
  * </ul>
  *
- * Each SKU is priced by the account's {@link AccountPriceBook}: the tenancy's own billed unit
- * price (from every cost line of the run's snapshot, {@link BilledUnitPrices}) wins, then the
- * pricing's contract price, then the list price less its discount at the marginal tier for the
- * tenancy's monthly usage of the SKU. An account billed in another currency than the list's (USD)
- * gets no amount for a SKU it has not been billed for: the estimate says so. Every estimate cites
- * its prices (the list's source and date, the billed lines' dates).
+ * Each SKU is priced by the account's {@link AccountPriceBook}: the tenancy's own billed unit price
+ * (from every cost line of the run's snapshot, {@link BilledUnitPrices}) wins, then the pricing's
+ * contract price, then the list price less its discount, tier-aware: the resource's usage {@code u}
+ * comes on top of the tenancy's billed monthly usage {@code T} of the SKU and costs {@code costOf(T
+ * + u) - costOf(T)}, so a free allowance the tenancy has used up is not counted again (a lone load
+ * balancer inside the free tier costs 0; a second one pays the marginal tier). An account billed in
+ * another currency than the list's (USD) gets no amount for a SKU it has not been billed for: the
+ * estimate says so. Every estimate cites its prices (the list's source and date, the billed lines'
+ * dates).
  *
  * <p>Thread-safe. The billed unit prices of the last snapshot seen are kept (by identity), so one
  * run derives them once (the snapshot is held weakly).
@@ -52,8 +55,8 @@ public final class OciListPrices implements ListPriceEstimator {
   private final AccountPricing pricing;
   private volatile @Nullable Cached last;
 
-  /** The last snapshot's prices; weakly held, so a finished run's snapshot can be collected. */
-  private record Cached(WeakReference<RuleContext> context, AccountPriceBook book) {}
+  /** The last snapshot's pricing; weakly held, so a finished run's snapshot can be collected. */
+  private record Cached(WeakReference<RuleContext> context, AccountPricing pricing) {}
 
   public OciListPrices(OciPriceBook list, AccountPricing pricing) {
     this.list = list;
@@ -70,7 +73,20 @@ public final class OciListPrices implements ListPriceEstimator {
               + (resource.spec().shape() == null ? "" : " of shape " + resource.spec().shape())
               + " from its configuration");
     }
-    AccountPriceBook.Estimate estimate = book(context).estimate(usage.get());
+    // the resource's lines are not among the billed ones: its usage comes on top of the tenancy's
+    AccountPricing billed = pricing(context);
+    AccountPricing.Builder withUsage = billed.toBuilder();
+    usage
+        .get()
+        .forEach(
+            (sku, quantity) ->
+                withUsage.tenancyMonthlyQuantity(
+                    sku,
+                    billed
+                        .tenancyMonthlyQuantities()
+                        .getOrDefault(sku, BigDecimal.ZERO)
+                        .add(quantity)));
+    AccountPriceBook.Estimate estimate = list.forAccount(withUsage.build()).estimate(usage.get());
     Optional<Money> amount = estimate.amount();
     if (amount.isEmpty()) {
       return Estimate.none(estimate.reason());
@@ -144,15 +160,15 @@ public final class OciListPrices implements ListPriceEstimator {
   static final String LB_BASE = "B93030";
   static final String LB_BANDWIDTH = "B93031";
 
-  /** The account's prices for one snapshot: its billed unit prices over this pricing. */
-  AccountPriceBook book(RuleContext context) {
+  /** The account's pricing for one snapshot: its billed unit prices over this pricing. */
+  AccountPricing pricing(RuleContext context) {
     Cached cached = last;
     if (cached != null && cached.context().get() == context) {
-      return cached.book();
+      return cached.pricing();
     }
-    AccountPriceBook book = list.forAccount(withBilled(context));
-    last = new Cached(new WeakReference<>(context), book);
-    return book;
+    AccountPricing billed = withBilled(context);
+    last = new Cached(new WeakReference<>(context), billed);
+    return billed;
   }
 
   /**
@@ -169,7 +185,8 @@ public final class OciListPrices implements ListPriceEstimator {
             && !pricing.currency().equals(AccountPricing.DEFAULT_CURRENCY))) {
       return pricing; // prices given explicitly win, and a currency set on purpose is kept
     }
-    BilledUnitPrices.Builder billed = BilledUnitPrices.builder().days((int) context.costWindow().days());
+    BilledUnitPrices.Builder billed =
+        BilledUnitPrices.builder().days((int) context.costWindow().days());
     for (Resource r : context.resources()) {
       Optional<ResourceCost> cost = context.cost(r.id());
       if (cost.isEmpty()) {

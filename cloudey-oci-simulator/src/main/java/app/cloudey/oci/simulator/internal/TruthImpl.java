@@ -330,7 +330,8 @@ public final class TruthImpl implements Truth {
                                   long[] s =
                                       sums.computeIfAbsent(
                                           line.sku.partNumber(),
-                                          k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0});
+                                          k ->
+                                              new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0});
                                   s[0] += line.amount;
                                   s[1] += line.quantity;
                                   if (s[3] != line.epochDay) {
