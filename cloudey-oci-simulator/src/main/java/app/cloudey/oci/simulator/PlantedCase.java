@@ -50,12 +50,15 @@ public enum PlantedCase {
   STOPPED_INSTANCE,
   /**
    * Block volume with no attachment (ListVolumeAttachments has none for it), created 7 days ago or
-   * more.
+   * more (every one is 8 days old or more). OCI reports no detach time, so a rule judges the 7 days
+   * from the inventory syncs that saw the volume unattached: a client finds exactly these when it
+   * synced 7 days before now (or earlier) and again now, as {@code RecommendationsSimulatorIT}
+   * does; after a single sync it finds none yet.
    */
   UNATTACHED_VOLUME,
   /**
    * Boot volume with no attachment (no instance uses it: its instance is gone), created 7 days ago
-   * or more.
+   * or more; judged from syncs a week apart, as {@link #UNATTACHED_VOLUME}.
    */
   ORPHANED_BOOT_VOLUME,
   /**
