@@ -42,6 +42,11 @@ import java.util.concurrent.ConcurrentMap;
  * one. Their daemon threads start on demand and end after half a minute idle; {@link #close()} ends
  * them for good.
  *
+ * <p>Advisor: it contributes the whole rule catalogue with OCI's knowledge ({@link
+ * #advisorRules()}: list-price estimates, shapes that bill while stopped, old shape generations)
+ * and the bundled list prices ({@link #priceBook()}), so {@code Cloudey.builder().oci(cfg)} needs
+ * no rule registered by hand; an explicit {@code Builder.rule} replaces the rule of the same id.
+ *
  * <p>Errors: {@link app.cloudey.CloudeyConfigException} for invalid configuration (with what to
  * fix), {@link CloudeyAuthException} when OCI refuses the key or a policy is missing, {@link
  * app.cloudey.CloudeyRateLimitedException} and {@link app.cloudey.CloudeyProviderException} after
