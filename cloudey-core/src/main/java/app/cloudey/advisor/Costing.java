@@ -1,19 +1,21 @@
 package app.cloudey.advisor;
 
+import app.cloudey.model.Money;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceCost;
 import app.cloudey.model.ResourceSkuCost;
 import app.cloudey.spi.RuleContext;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Savings from billed cost first, list price second, nothing third. */
+/** Savings from billed cost first, the estimator's price second, nothing third. */
 final class Costing {
   private Costing() {}
 
   /**
    * The resource's monthly cost as a saving: billed ({@code window cost × 30 / days of data}) when
-   * lines name it, else the estimator's list price, else {@link Saving#NONE}.
+   * lines name it, else the estimator's price of its configuration, else {@link Saving#NONE}.
    */
   static Saving whole(RuleContext context, Resource resource, ListPriceEstimator estimator) {
     return part(context, resource, s -> true, estimator);
@@ -29,9 +31,34 @@ final class Costing {
     if (cost.isPresent() && cost.get().has(skus)) {
       return Saving.billed(cost.get().monthly(skus));
     }
-    return estimator
-        .monthly(resource, context.priceBook())
-        .map(m -> Saving.listPrice(m, context.priceBook().source()))
-        .orElse(Saving.NONE);
+    return estimated(context, estimator.monthly(resource, context));
+  }
+
+  /**
+   * An estimate as a saving; no amount when it is in another currency than the account's bills (an
+   * estimator that priced EUR bills with USD list prices is wrong, and a rule never converts).
+   */
+  static Saving estimated(RuleContext context, ListPriceEstimator.Estimate estimate) {
+    Money amount = estimate.amount();
+    if (amount == null) {
+      return Saving.none(estimate.source());
+    }
+    Optional<Currency> billedIn = context.billingCurrency();
+    if (billedIn.isPresent() && !billedIn.get().equals(amount.currency())) {
+      return Saving.none(
+          "the account bills in "
+              + billedIn.get().getCurrencyCode()
+              + " and only "
+              + amount.currency().getCurrencyCode()
+              + " prices are known ("
+              + estimate.source()
+              + "), so no amount is given");
+    }
+    return switch (estimate.basis()) {
+      case BILLED_COST ->
+          new Saving(amount, estimate.basis(), "its configuration at " + estimate.source());
+      case LIST_PRICE -> Saving.listPrice(amount, estimate.source());
+      case NONE -> Saving.none(estimate.source());
+    };
   }
 }

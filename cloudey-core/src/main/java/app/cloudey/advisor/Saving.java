@@ -15,6 +15,11 @@ record Saving(@Nullable Money amount, SavingsBasis basis, String source) {
     return new Saving(amount, SavingsBasis.BILLED_COST, "billed cost of the last 30 days");
   }
 
+  /** No amount, and why (the reason is written after "No amount: "). */
+  static Saving none(String reason) {
+    return new Saving(null, SavingsBasis.NONE, reason);
+  }
+
   static Saving listPrice(Money amount, String source) {
     return new Saving(amount, SavingsBasis.LIST_PRICE, "list price (" + source + ")");
   }

@@ -2,12 +2,18 @@ package app.cloudey.advisor;
 
 import app.cloudey.spi.AdvisorRule;
 import java.util.List;
+import java.util.function.Predicate;
 
-/** Every rule of this package at its documented defaults. */
+/**
+ * Every rule of this package at its documented defaults. A provider adds its knowledge through the
+ * arguments: the OCI adapter's {@code OciCloud.advisorRules()} is {@code all(estimator,
+ * OciShapes::billsWhileStopped, generations)} over its price book, contributed to every {@code
+ * Cloudey} built with {@code .oci(cfg)}, so nobody needs to call this for OCI.
+ */
 public final class StandardRules {
   private StandardRules() {}
 
-  /** Every rule of this package with default options and no list prices. */
+  /** Every rule of this package with default options, no list prices and no shape knowledge. */
   public static List<AdvisorRule> all() {
     return all(ListPriceEstimator.NONE, shape -> false);
   }
@@ -15,10 +21,21 @@ public final class StandardRules {
   /**
    * Every rule with default options, pricing resources without billed cost with {@code estimator}
    * and treating shapes for which {@code billsWhileStopped} holds as billing compute while stopped
-   * (provider knowledge, e.g. from the OCI adapter).
+   * (provider knowledge, e.g. from the OCI adapter); no old-generation shape map.
    */
   public static List<AdvisorRule> all(
-      ListPriceEstimator estimator, java.util.function.Predicate<String> billsWhileStopped) {
+      ListPriceEstimator estimator, Predicate<String> billsWhileStopped) {
+    return all(estimator, billsWhileStopped, OldGenerationShapeRule.ShapeGenerations.NONE);
+  }
+
+  /**
+   * As {@link #all(ListPriceEstimator, Predicate)}, with the provider's map of old shape
+   * generations for {@link OldGenerationShapeRule}.
+   */
+  public static List<AdvisorRule> all(
+      ListPriceEstimator estimator,
+      Predicate<String> billsWhileStopped,
+      OldGenerationShapeRule.ShapeGenerations generations) {
     return List.of(
         new IdleInstanceRule(IdleInstanceRule.Options.DEFAULTS.withEstimator(estimator)),
         new StoppedInstanceRule(
@@ -33,7 +50,7 @@ public final class StandardRules {
         new IdleLoadBalancerRule(new IdleLoadBalancerRule.Options(1, 100, 0.8, estimator)),
         new VolumePerformanceRule(),
         new OversizedLoadBalancerRule(),
-        new OldGenerationShapeRule(),
+        new OldGenerationShapeRule(new OldGenerationShapeRule.Options(generations)),
         new StorageTierRule(),
         new CommitmentRule(),
         new RegionOptimisationRule(),

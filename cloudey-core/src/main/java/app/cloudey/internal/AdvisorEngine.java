@@ -18,12 +18,14 @@ import app.cloudey.model.RuleFailure;
 import app.cloudey.spi.AdvisorRule;
 import app.cloudey.spi.PriceBook;
 import app.cloudey.spi.RuleContext;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -107,7 +109,20 @@ public final class AdvisorEngine {
       byResource.computeIfAbsent(row.resourceId(), id -> new ArrayList<>()).add(row);
     }
     Map<String, ResourceCost> costs = new HashMap<>();
-    byResource.forEach((id, rows) -> costs.put(id, new ResourceCost(id, costWindow, rows)));
+    Map<Currency, BigDecimal> billedByCurrency = new HashMap<>();
+    byResource.forEach(
+        (id, rows) -> {
+          costs.put(id, new ResourceCost(id, costWindow, rows));
+          for (ResourceSkuCost row : rows) {
+            billedByCurrency.merge(row.currency(), row.amount().abs(), BigDecimal::add);
+          }
+        });
+    Optional<Currency> billingCurrency =
+        billedByCurrency.entrySet().stream()
+            .max(
+                Map.Entry.<Currency, BigDecimal>comparingByValue()
+                    .thenComparing(e -> e.getKey().getCurrencyCode()))
+            .map(Map.Entry::getKey);
     Map<String, MetricSummary> metrics = new HashMap<>();
     for (MetricSummary m :
         runtime.store().metrics().summaries(accountId, MetricQuery.of(metricWindow))) {
@@ -143,6 +158,7 @@ public final class AdvisorEngine {
         metricWindow,
         metrics,
         runtime.priceBook(),
+        billingCurrency,
         // one snapshot, one answer per query (several insights ask for last month by service),
         // and the recent days' unfiltered aggregates all from one grouped query
         query ->
@@ -171,6 +187,7 @@ public final class AdvisorEngine {
       Period metricWindow,
       Map<String, MetricSummary> metrics,
       PriceBook priceBook,
+      Optional<Currency> billingCurrency,
       Function<CostQuery, List<CostRow>> aggregate)
       implements RuleContext {
 

@@ -12,6 +12,7 @@ import app.cloudey.model.ResourceType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,8 @@ import java.util.Optional;
  *   <li>per resource and metric, a summary over the {@link #metricWindow()} with its data coverage
  *       ({@link MetricStore#summaries}): a resource without data has no summary or a low coverage,
  *       and is never "idle";
+ *   <li>the account's billing currency ({@link #billingCurrency()}), so an estimate in another
+ *       currency is never used;
  *   <li>the price book, for estimates where no billed cost exists, and the clock.
  * </ul>
  *
@@ -92,5 +95,18 @@ public interface RuleContext {
   /** The resource's metric over {@link #metricWindow()}; empty when no day is stored. */
   Optional<MetricSummary> metric(String resourceId, MetricName metric);
 
+  /**
+   * The list prices the run was configured with (for estimates where no billed cost exists;
+   * estimators cite its {@link PriceBook#source()}).
+   */
   PriceBook priceBook();
+
+  /**
+   * The currency the account is billed in, as its cost lines in the {@link #costWindow()} show (the
+   * one billed most); empty when none name a resource. A price in another currency (a USD list
+   * price for an account billed in EUR) gives no amount: rules say so rather than convert.
+   */
+  default Optional<Currency> billingCurrency() {
+    return Optional.empty();
+  }
 }

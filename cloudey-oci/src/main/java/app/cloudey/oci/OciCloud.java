@@ -11,13 +11,16 @@ import app.cloudey.oci.internal.OciConnection;
 import app.cloudey.oci.internal.RateLimits;
 import app.cloudey.oci.internal.SharedExecutors;
 import app.cloudey.spi.AccountProfile;
+import app.cloudey.spi.AdvisorRule;
 import app.cloudey.spi.CloudConnection;
 import app.cloudey.spi.CloudProvider;
 import app.cloudey.spi.CloudeyListener;
+import app.cloudey.spi.PriceBook;
 import com.oracle.bmc.Region;
 import com.oracle.bmc.identity.model.Tenancy;
 import com.oracle.bmc.identity.requests.GetTenancyRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -39,6 +42,11 @@ import java.util.concurrent.ConcurrentMap;
  * one. Their daemon threads start on demand and end after half a minute idle; {@link #close()} ends
  * them for good.
  *
+ * <p>Advisor: it contributes the whole rule catalogue with OCI's knowledge ({@link
+ * #advisorRules()}: list-price estimates, shapes that bill while stopped, old shape generations)
+ * and the bundled list prices ({@link #priceBook()}), so {@code Cloudey.builder().oci(cfg)} needs
+ * no rule registered by hand; an explicit {@code Builder.rule} replaces the rule of the same id.
+ *
  * <p>Errors: {@link app.cloudey.CloudeyConfigException} for invalid configuration (with what to
  * fix), {@link CloudeyAuthException} when OCI refuses the key or a policy is missing, {@link
  * app.cloudey.CloudeyRateLimitedException} and {@link app.cloudey.CloudeyProviderException} after
@@ -57,6 +65,7 @@ public final class OciCloud implements CloudProvider, AutoCloseable {
   private final OciOptions options;
   private final ConcurrentMap<String, RateLimits> rateLimits = new ConcurrentHashMap<>();
   private final SharedExecutors executors;
+  private final List<AdvisorRule> rules = OciPriceBook.bundled().advisorRules();
   private volatile boolean closed;
 
   private OciCloud(OciOptions options) {
@@ -205,6 +214,25 @@ public final class OciCloud implements CloudProvider, AutoCloseable {
   /** The tenancy's limits, made on its first connection; OCI throttles per tenancy. */
   private RateLimits rateLimits(OciConfig config) {
     return rateLimits.computeIfAbsent(config.tenancyId(), t -> new RateLimits(options));
+  }
+
+  /**
+   * The full advisor rule catalogue with OCI's knowledge ({@link OciPriceBook#advisorRules()} of
+   * the bundled list prices): resources without billed cost are priced from their configuration at
+   * the tenancy's billed unit prices, else at list prices (cited); shapes that bill while stopped
+   * and old shape generations come from {@link OciShapes}. {@code Cloudey.builder().oci(cfg)}
+   * registers them; a rule given to {@code Builder.rule} with the same id replaces one of these.
+   * The same list (same instances) on every call.
+   */
+  @Override
+  public List<AdvisorRule> advisorRules() {
+    return rules;
+  }
+
+  /** The bundled OCI list prices ({@link OciPriceBook#bundled()}). */
+  @Override
+  public Optional<PriceBook> priceBook() {
+    return Optional.of(OciPriceBook.bundled());
   }
 
   @Override

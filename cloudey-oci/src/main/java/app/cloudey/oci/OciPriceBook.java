@@ -1,7 +1,13 @@
 package app.cloudey.oci;
 
 import app.cloudey.CloudeyConfigException;
+import app.cloudey.advisor.ListPriceEstimator;
+import app.cloudey.advisor.OldGenerationShapeRule;
+import app.cloudey.advisor.StandardRules;
 import app.cloudey.model.SkuPrice;
+import app.cloudey.oci.internal.OciGenerations;
+import app.cloudey.oci.internal.OciListPrices;
+import app.cloudey.spi.AdvisorRule;
 import app.cloudey.spi.PriceBook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -131,6 +137,46 @@ public final class OciPriceBook implements PriceBook {
   /** This book as one account pays it (billed prices, contract prices, discount, currency). */
   public AccountPriceBook forAccount(AccountPricing pricing) {
     return new AccountPriceBook(this, pricing);
+  }
+
+  /**
+   * Prices resources without billed cost from their configuration, for the advisor rules: at the
+   * account's own billed unit prices (from the run's cost lines) where it has them, else at these
+   * list prices, citing {@link #source()} (see {@code OciListPrices}). An account billed in another
+   * currency than USD gets no list-price amount: the recommendation says why.
+   */
+  public ListPriceEstimator estimator() {
+    return estimator(AccountPricing.listPrices());
+  }
+
+  /**
+   * As {@link #estimator()}, with contract unit prices or a discount on list prices; the billed
+   * unit prices of each run still win (unless {@code pricing} carries billed prices of its own).
+   */
+  public ListPriceEstimator estimator(AccountPricing pricing) {
+    return new OciListPrices(this, pricing);
+  }
+
+  /** Old shape generations and their price ratio at these list prices, for the advisor. */
+  public OldGenerationShapeRule.ShapeGenerations generations() {
+    return new OciGenerations(this);
+  }
+
+  /**
+   * The full rule catalogue at its defaults with this book's OCI knowledge: its {@link
+   * #estimator()}, {@link OciShapes#billsWhileStopped} and {@link #generations()}. {@link
+   * OciCloud#advisorRules()} contributes exactly these, so {@code .oci(cfg)} needs nothing else;
+   * register them explicitly only to change the pricing ({@code
+   * book.advisorRules(pricing).forEach(builder::rule)}: explicit rules replace the provider's of
+   * the same id).
+   */
+  public List<AdvisorRule> advisorRules() {
+    return advisorRules(AccountPricing.listPrices());
+  }
+
+  /** As {@link #advisorRules()}, estimating with {@link #estimator(AccountPricing)}. */
+  public List<AdvisorRule> advisorRules(AccountPricing pricing) {
+    return StandardRules.all(estimator(pricing), OciShapes::billsWhileStopped, generations());
   }
 
   private static Map<String, SkuPrice> parsePrices(JsonNode root) {

@@ -12,13 +12,14 @@ package app.cloudey.oci.simulator;
  *
  * <p>The generator keeps every other resource clearly outside the cases, far from each threshold,
  * without changing any cost (see {@code UnambiguousCases}): idle and oversized instances always
- * have the monitoring agent (a memory metric); a running 24/7 instance younger than 15 days (its
- * look-back partly covered) is never idle, oversized or non-prod; a 1-OCPU flex instance is never
- * oversized; a backup 88 to 92 days old has lost its source (old either way); a load balancer
- * without a healthy backend carries no traffic, and one judged on its traffic is 15 days old or
- * more. Unattached block volumes and orphaned boot volumes are 8 days old or more. Stop times are
- * as drawn (moving one would change its cost), so {@link #STOPPED_INSTANCE} is exact on the
- * evidence instead (see there).
+ * have the monitoring agent (a memory metric); an Ampere A1 instance (free tier: it may cost
+ * nothing) is never idle; a running 24/7 instance younger than 15 days (its look-back partly
+ * covered) is never idle, oversized or non-prod; a 1-OCPU flex instance is never oversized; a
+ * backup 88 to 92 days old has lost its source (old either way); a load balancer without a healthy
+ * backend carries no traffic, and one judged on its traffic is 15 days old or more. Unattached
+ * block volumes and orphaned boot volumes are 8 days old or more. Stop times are as drawn (moving
+ * one would change its cost), so {@link #STOPPED_INSTANCE} is exact on the evidence instead (see
+ * there).
  *
  * <p>Reconciliation (the advisor's written rule): <b>idle wins</b>. An idle instance is listed only
  * under {@link #IDLE_INSTANCE}, never also under {@link #OVERSIZED_INSTANCE} (its CPU would pass
@@ -31,7 +32,7 @@ public enum PlantedCase {
   /**
    * RUNNING instance, 24/7, covered over the 14-day look-back, with CPU and memory metrics, whose
    * P95 of hourly mean CPU is under 5 % and whose maximum memory is under 10 % (the IDLE profile:
-   * hourly mean CPU 1-2.5 %, memory at most 9.5 %).
+   * hourly mean CPU 1-2.5 %, memory at most 9.5 %). Never an Ampere A1 shape (free tier).
    */
   IDLE_INSTANCE,
   /**
@@ -50,12 +51,15 @@ public enum PlantedCase {
   STOPPED_INSTANCE,
   /**
    * Block volume with no attachment (ListVolumeAttachments has none for it), created 7 days ago or
-   * more.
+   * more (every one is 8 days old or more). OCI reports no detach time, so a rule judges the 7 days
+   * from the inventory syncs that saw the volume unattached: a client finds exactly these when it
+   * synced 7 days before now (or earlier) and again now, as {@code RecommendationsSimulatorIT}
+   * does; after a single sync it finds none yet.
    */
   UNATTACHED_VOLUME,
   /**
    * Boot volume with no attachment (no instance uses it: its instance is gone), created 7 days ago
-   * or more.
+   * or more; judged from syncs a week apart, as {@link #UNATTACHED_VOLUME}.
    */
   ORPHANED_BOOT_VOLUME,
   /**

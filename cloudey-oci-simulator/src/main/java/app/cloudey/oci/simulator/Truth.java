@@ -2,6 +2,7 @@ package app.cloudey.oci.simulator;
 
 import app.cloudey.model.MetricName;
 import app.cloudey.model.Period;
+import app.cloudey.model.ResourceSkuCost;
 import app.cloudey.model.ResourceType;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -127,6 +128,16 @@ public interface Truth {
    * #costWithoutResource}).
    */
   Map<String, BigDecimal> costByResource(Period period);
+
+  /**
+   * One resource's cost lines of a period summed by SKU, as a store sums them for the advisor
+   * ({@code CostStore.resourceCosts}): amount, quantity, first and last day with a line, and the
+   * days with a line (free-tier lines billed at 0 included), in SKU part-number order. Expected
+   * savings are computed from it, e.g. a monthly figure = amount × 30 / days.
+   *
+   * @throws IllegalArgumentException for an id that is not in the tenancy
+   */
+  List<ResourceSkuCost> costBySku(String resourceId, Period period);
 
   /** Network egress, support and credits: lines that have no resource id. */
   BigDecimal costWithoutResource(Period period);

@@ -2,6 +2,7 @@ package app.cloudey.oci.simulator.internal;
 
 import app.cloudey.model.MetricName;
 import app.cloudey.model.Period;
+import app.cloudey.model.ResourceSkuCost;
 import app.cloudey.model.ResourceType;
 import app.cloudey.oci.simulator.CostDynamics;
 import app.cloudey.oci.simulator.CostSpike;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -304,6 +306,65 @@ public final class TruthImpl implements Truth {
   @Override
   public BigDecimal costWithoutResource(Period period) {
     return costBy(period, line -> line.res == null ? "" : null).getOrDefault("", BigDecimal.ZERO);
+  }
+
+  @Override
+  public List<ResourceSkuCost> costBySku(String resourceId, Period period) {
+    Integer index = t.resourceById.get(resourceId);
+    if (index == null) {
+      throw new IllegalArgumentException("resource " + resourceId + " is not in this tenancy");
+    }
+    Map<String, long[]> sums = new TreeMap<>(); // amount, quantity, first, last, days
+    Map<String, CostLine> first = new HashMap<>();
+    period
+        .intersection(history())
+        .ifPresent(
+            p ->
+                p.dayStream()
+                    .forEach(
+                        d ->
+                            costs.forEachLine(
+                                t.res(index),
+                                d.toEpochDay(),
+                                line -> {
+                                  long[] s =
+                                      sums.computeIfAbsent(
+                                          line.sku.partNumber(),
+                                          k ->
+                                              new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0});
+                                  s[0] += line.amount;
+                                  s[1] += line.quantity;
+                                  if (s[3] != line.epochDay) {
+                                    s[4]++;
+                                  }
+                                  s[2] = Math.min(s[2], line.epochDay);
+                                  s[3] = Math.max(s[3], line.epochDay);
+                                  if (!first.containsKey(line.sku.partNumber())) {
+                                    CostLine copy = new CostLine(line.sku);
+                                    copy.service = line.service;
+                                    first.put(line.sku.partNumber(), copy);
+                                  }
+                                })));
+    List<ResourceSkuCost> out = new ArrayList<>();
+    java.util.Currency currency = java.util.Currency.getInstance(currency());
+    sums.forEach(
+        (sku, s) -> {
+          CostLine line = first.get(sku);
+          out.add(
+              new ResourceSkuCost(
+                  resourceId,
+                  line.service,
+                  sku,
+                  line.sku.name(),
+                  line.sku.unit(),
+                  currency,
+                  money(s[0]),
+                  BigDecimal.valueOf(s[1], Sku.QUANTITY_SCALE),
+                  LocalDate.ofEpochDay(s[2]),
+                  LocalDate.ofEpochDay(s[3]),
+                  (int) s[4]));
+        });
+    return out;
   }
 
   @Override

@@ -18,6 +18,10 @@ import java.util.Map;
  * <ul>
  *   <li>Instances with the IDLE or OVERSIZED profile have the monitoring agent (a memory metric): a
  *       rule that needs memory never has to guess.
+ *   <li>An Ampere A1 instance is never IDLE (it becomes NORMAL): A1 compute has a tenancy-wide free
+ *       tier, so an idle A1 instance may cost nothing, and a finding without a saving claims
+ *       nothing in the advisor's reconciliation (largest saving wins), so its rightsizing or
+ *       non-prod finding, also without a saving, would stand beside the idle one.
  *   <li>A flex instance with 1 OCPU is never OVERSIZED (it cannot shrink its OCPUs; a memory-only
  *       resize would depend on the rule's memory policy): it becomes NORMAL.
  *   <li>A running 24/7 non-prod instance is never OVERSIZED (it becomes NORMAL): rightsizing and
@@ -61,6 +65,9 @@ final class UnambiguousCases {
         if (r.nonProd) {
           rename(r, "prod");
         }
+      }
+      if (r.profile == Profile.IDLE && Shape.ALL.get(r.shape).name().contains(".A1.")) {
+        r.profile = Profile.NORMAL; // may be free: see the class comment
       }
       if (r.profile == Profile.IDLE || r.profile == Profile.OVERSIZED) {
         r.monitoringAgent = true;

@@ -1,0 +1,399 @@
+package app.cloudey.oci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cloudey.Cloudey;
+import app.cloudey.advisor.IdleInstanceRule;
+import app.cloudey.advisor.ListPriceEstimator;
+import app.cloudey.advisor.OldGenerationShapeRule;
+import app.cloudey.advisor.StandardRules;
+import app.cloudey.advisor.UnattachedVolumeRule;
+import app.cloudey.model.AccountId;
+import app.cloudey.model.CostQuery;
+import app.cloudey.model.CostRow;
+import app.cloudey.model.MetricName;
+import app.cloudey.model.MetricSummary;
+import app.cloudey.model.Money;
+import app.cloudey.model.Period;
+import app.cloudey.model.Recommendation;
+import app.cloudey.model.Resource;
+import app.cloudey.model.ResourceCost;
+import app.cloudey.model.ResourceSkuCost;
+import app.cloudey.model.ResourceSpec;
+import app.cloudey.model.ResourceType;
+import app.cloudey.model.SavingsBasis;
+import app.cloudey.spi.AdvisorRule;
+import app.cloudey.spi.CloudeyListener;
+import app.cloudey.spi.PriceBook;
+import app.cloudey.spi.RuleContext;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OCI provider's rules and prices: {@code .oci(cfg)} alone registers the whole catalogue once,
+ * explicit rules replace the provider's of the same id, and resources without billed cost are
+ * priced from their configuration (the tenancy's billed unit prices first, list prices second,
+ * nothing for a non-USD account without its own prices). Amounts are worked out in the comments.
+ */
+class OciRulesTest {
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+  private static final Clock CLOCK =
+      Clock.fixed(TODAY.atTime(6, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+  private static final AccountId ACCOUNT = AccountId.of("t");
+  private static final Period WINDOW = new Period(TODAY.minusDays(30), TODAY);
+  private static final ListPriceEstimator ESTIMATOR = OciPriceBook.bundled().estimator();
+
+  // ---- registration ------------------------------------------------------------------------
+
+  @Test
+  void theProviderContributesEveryStandardRuleAndTheBundledPriceBook() {
+    OciCloud oci = OciCloud.create();
+    assertThat(oci.advisorRules())
+        .extracting(AdvisorRule::id)
+        .containsExactlyElementsOf(StandardRules.all().stream().map(AdvisorRule::id).toList())
+        .doesNotHaveDuplicates();
+    assertThat(oci.priceBook()).containsSame(OciPriceBook.bundled());
+    oci.close();
+  }
+
+  @Test
+  void ociConfigAloneRunsEachRuleOnceAndAnExplicitRuleReplacesTheProvidersOne() {
+    Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+    CloudeyListener counting =
+        new CloudeyListener() {
+          @Override
+          public void ruleEvaluated(
+              AccountId accountId, String ruleId, int recommendations, Duration took) {
+            runs.computeIfAbsent(ruleId, id -> new AtomicInteger()).incrementAndGet();
+          }
+        };
+    try (Cloudey cloudey =
+        Cloudey.builder().oci(TestKeys.config().build()).listener(counting).clock(CLOCK).build()) {
+      cloudey.recommendations().run();
+    }
+    assertThat(runs.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            StandardRules.all().stream().map(AdvisorRule::id).toList());
+    assertThat(runs.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+
+    // an explicit rule of the same id replaces the provider's: still one run per id
+    runs.clear();
+    AtomicInteger explicit = new AtomicInteger();
+    AdvisorRule idle =
+        new AdvisorRule() {
+          @Override
+          public String id() {
+            return IdleInstanceRule.ID;
+          }
+
+          @Override
+          public List<Recommendation> evaluate(RuleContext context) {
+            explicit.incrementAndGet();
+            return List.of();
+          }
+        };
+    try (Cloudey cloudey =
+        Cloudey.builder()
+            .oci(TestKeys.config().build())
+            .rule(idle)
+            .listener(counting)
+            .clock(CLOCK)
+            .build()) {
+      cloudey.recommendations().run();
+    }
+    assertThat(explicit.get()).isEqualTo(1);
+    assertThat(runs.get(IdleInstanceRule.ID).get()).isEqualTo(1);
+    assertThat(runs).hasSize(StandardRules.all().size());
+  }
+
+  // ---- estimates ---------------------------------------------------------------------------
+
+  @Test
+  void anInstanceWithoutBilledCostIsPricedAtListPricesCitingTheirSourceAndDate() {
+    // VM.Standard.E4.Flex, 2 OCPUs, 16 GB, 720 hours: B93113 2 × 720 × 0.025 = 36.00,
+    // B93114 16 × 720 × 0.0015 = 17.28; 53.28 USD
+    ListPriceEstimator.Estimate e = ESTIMATOR.monthly(e4(2, 16), context(List.of(), Map.of()));
+    assertThat(e.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+    assertThat(e.amount()).isEqualTo(Money.of("53.28", "USD"));
+    assertThat(e.source()).contains("2024-01-19").contains("prices_usd.json");
+  }
+
+  @Test
+  void theTenancysBilledUnitPricesWinOverListPrices() {
+    // another instance billed 100 OCPU hours for 2.00 (0.02 an hour) and 800 GB hours for 0.80
+    // (0.001): 2 × 720 × 0.02 = 28.80 + 16 × 720 × 0.001 = 11.52 -> 40.32 USD at billed prices
+    Resource other = e4(1, 8).toBuilder().id("ocid1.instance.other").build();
+    Map<String, List<ResourceSkuCost>> costs =
+        Map.of(
+            other.id(),
+            List.of(
+                sku(other.id(), "B93113", "OCPU Hours", "USD", "2.00", "100"),
+                sku(other.id(), "B93114", "GB Hours", "USD", "0.80", "800")));
+    ListPriceEstimator.Estimate e = ESTIMATOR.monthly(e4(2, 16), context(List.of(other), costs));
+    assertThat(e.basis()).isEqualTo(SavingsBasis.BILLED_COST);
+    assertThat(e.amount()).isEqualTo(Money.of("40.32", "USD"));
+    assertThat(e.source()).contains("billed unit prices");
+  }
+
+  @Test
+  void aLoadBalancerIsPricedAtTheMarginalTierOfTheTenancysUsage() {
+    // alone, 720 base hours and 10 × 720 = 7,200 Mbps hours are inside the free tiers (744 and
+    // 7,440): 0.00. Another flexible LB's free lines use 720 and 7,200 already, so this one's are
+    // the hours 720..1,440 and 7,200..14,400: (1,440 − 744) × 0.0113 = 7.8648 and
+    // (14,400 − 7,440) × 0.0001 = 0.696; 8.5608 USD
+    Resource lb = lb("ocid1.loadbalancer.a");
+    assertThat(ESTIMATOR.monthly(lb, context(List.of(), Map.of())).amount())
+        .isEqualTo(Money.of("0", "USD"));
+    Resource other = lb("ocid1.loadbalancer.b");
+    Map<String, List<ResourceSkuCost>> costs =
+        Map.of(
+            other.id(),
+            List.of(
+                sku(other.id(), "B93030", "Load Balancer Hours", "USD", "0", "720"),
+                sku(other.id(), "B93031", "Mbps Hours", "USD", "0", "7200")));
+    ListPriceEstimator.Estimate e = ESTIMATOR.monthly(lb, context(List.of(other), costs));
+    assertThat(e.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+    assertThat(e.amount()).isEqualTo(Money.of("8.5608", "USD"));
+  }
+
+  @Test
+  void anUnattachedVolumeWithoutBilledCostHasAListPriceInUsdAndNoAmountInEur() {
+    // 100 GB at 10 VPUs/GB: B91961 100 × 0.0255 = 2.55, B91962 100 × 10 × 0.0017 = 1.70; 4.25 USD
+    Resource volume = volume();
+    List<Recommendation> usd =
+        new UnattachedVolumeRule(new UnattachedVolumeRule.Options(7, ESTIMATOR))
+            .evaluate(context(List.of(volume), Map.of()));
+    assertThat(usd)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.monthlySavings()).isEqualTo(Money.of("4.25", "USD"));
+              assertThat(r.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+              assertThat(r.summary()).contains("2024-01-19");
+            });
+
+    // the account bills in EUR (an instance's compute lines) and has no EUR price for block
+    // storage: only USD list prices exist, so the rule says so and gives no amount
+    Resource other = e4(1, 8).toBuilder().id("ocid1.instance.other").build();
+    Map<String, List<ResourceSkuCost>> eur =
+        Map.of(other.id(), List.of(sku(other.id(), "B93113", "OCPU Hours", "EUR", "2.00", "100")));
+    List<Recommendation> none =
+        new UnattachedVolumeRule(new UnattachedVolumeRule.Options(7, ESTIMATOR))
+            .evaluate(context(List.of(volume, other), eur));
+    assertThat(none)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.basis()).isEqualTo(SavingsBasis.NONE);
+              assertThat(r.monthlySavings().isZero()).isTrue();
+              assertThat(r.summary()).contains("No amount").contains("EUR").contains("USD");
+            });
+
+    // with the tenancy's own EUR unit prices for both volume SKUs (0.0230 / GB-month and 0.0015 /
+    // VPU-GB-month): 100 × 0.023 = 2.30 + 1,000 × 0.0015 = 1.50; 3.80 EUR at billed prices
+    Resource billedVolume = volume().toBuilder().id("ocid1.volume.billed").build();
+    Map<String, List<ResourceSkuCost>> eurVolumes = new LinkedHashMap<>(eur);
+    eurVolumes.put(
+        billedVolume.id(),
+        List.of(
+            sku(billedVolume.id(), "B91961", "GB Months", "EUR", "4.60", "200"),
+            sku(billedVolume.id(), "B91962", "VPU GB Months", "EUR", "3.00", "2000")));
+    ListPriceEstimator.Estimate e =
+        ESTIMATOR.monthly(volume, context(List.of(volume, other, billedVolume), eurVolumes));
+    assertThat(e.amount()).isEqualTo(Money.of("3.80", "EUR"));
+    assertThat(e.basis()).isEqualTo(SavingsBasis.BILLED_COST);
+  }
+
+  @Test
+  void anEstimateInAnotherCurrencyThanTheBillsIsNeverUsed() {
+    // a careless estimator that prices everything at 10 USD; the account bills in EUR
+    ListPriceEstimator careless =
+        (resource, context) -> ListPriceEstimator.Estimate.listPrice(Money.of("10", "USD"), "x");
+    Resource other = e4(1, 8).toBuilder().id("ocid1.instance.other").build();
+    Map<String, List<ResourceSkuCost>> eur =
+        Map.of(other.id(), List.of(sku(other.id(), "B93113", "OCPU Hours", "EUR", "2.00", "100")));
+    List<Recommendation> found =
+        new UnattachedVolumeRule(new UnattachedVolumeRule.Options(7, careless))
+            .evaluate(context(List.of(volume(), other), eur));
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.basis()).isEqualTo(SavingsBasis.NONE);
+              assertThat(r.summary()).contains("bills in EUR");
+            });
+  }
+
+  @Test
+  void oldGenerationsArePricedAgainstTheCurrentShape() {
+    // VM.Standard2.2 (2 OCPUs, 30 GB): B88514 2 × 720 × 0.0638 = 91.872;
+    // VM.Standard.E4.Flex with the same: 36.00 + 30 × 720 × 0.0015 = 32.40 -> 68.40;
+    // ratio 68.4 / 91.872
+    Resource old =
+        e4(2, 30).toBuilder()
+            .spec(
+                ResourceSpec.builder()
+                    .shape("VM.Standard2.2")
+                    .ocpus(BigDecimal.valueOf(2))
+                    .memoryGb(BigDecimal.valueOf(30))
+                    .build())
+            .build();
+    Optional<OldGenerationShapeRule.Replacement> r =
+        OciPriceBook.bundled().generations().replacement(old);
+    assertThat(r).isPresent();
+    assertThat(r.get().shape()).isEqualTo("VM.Standard.E4.Flex");
+    assertThat(r.get().priceRatio())
+        .isEqualByComparingTo(
+            new BigDecimal("68.4").divide(new BigDecimal("91.872"), MathContext.DECIMAL64));
+    assertThat(OciPriceBook.bundled().generations().replacement(e4(2, 16))).isEmpty();
+  }
+
+  // ---- fixtures ----------------------------------------------------------------------------
+
+  private static Resource.Builder base(ResourceType type, String id) {
+    return Resource.builder()
+        .accountId(ACCOUNT)
+        .provider("oci")
+        .type(type)
+        .id(id)
+        .name(id.substring(id.lastIndexOf('.') + 1))
+        .region("us-ashburn-1")
+        .compartmentId("ocid1.compartment.c")
+        .timeCreated(Instant.parse("2026-09-01T00:00:00Z"));
+  }
+
+  private static Resource e4(int ocpus, int memoryGb) {
+    return base(ResourceType.INSTANCE, "ocid1.instance.e4")
+        .lifecycleState("RUNNING")
+        .spec(
+            ResourceSpec.builder()
+                .shape("VM.Standard.E4.Flex")
+                .ocpus(BigDecimal.valueOf(ocpus))
+                .memoryGb(BigDecimal.valueOf(memoryGb))
+                .build())
+        .build();
+  }
+
+  private static Resource lb(String id) {
+    return base(ResourceType.LOAD_BALANCER, id)
+        .lifecycleState("ACTIVE")
+        .spec(
+            ResourceSpec.builder()
+                .shape("flexible")
+                .bandwidthMinMbps(10)
+                .bandwidthMaxMbps(100)
+                .build())
+        .build();
+  }
+
+  private static Resource volume() {
+    Instant since = Instant.parse("2026-11-10T06:00:00Z");
+    return base(ResourceType.BLOCK_VOLUME, "ocid1.volume.v")
+        .lifecycleState("AVAILABLE")
+        .spec(ResourceSpec.builder().sizeGb(BigDecimal.valueOf(100)).vpusPerGb(10).build())
+        .tracking(new Resource.Tracking(since, since, since))
+        .build();
+  }
+
+  private static ResourceSkuCost sku(
+      String resourceId, String sku, String unit, String currency, String amount, String qty) {
+    return new ResourceSkuCost(
+        resourceId,
+        "Compute",
+        sku,
+        sku,
+        unit,
+        Currency.getInstance(currency),
+        new BigDecimal(amount),
+        new BigDecimal(qty),
+        TODAY.minusDays(30),
+        TODAY.minusDays(1),
+        30);
+  }
+
+  /** A snapshot as the engine makes one: resources, their window costs, the billing currency. */
+  private static RuleContext context(
+      List<Resource> resources, Map<String, List<ResourceSkuCost>> costs) {
+    Map<String, BigDecimal> byCurrency = new LinkedHashMap<>();
+    costs.values().stream()
+        .flatMap(List::stream)
+        .forEach(
+            s -> byCurrency.merge(s.currency().getCurrencyCode(), s.amount(), BigDecimal::add));
+    Optional<Currency> currency =
+        byCurrency.entrySet().stream()
+            .max(Map.Entry.comparingByValue())
+            .map(e -> Currency.getInstance(e.getKey()));
+    List<Resource> all = new ArrayList<>(resources);
+    return new RuleContext() {
+      @Override
+      public AccountId accountId() {
+        return ACCOUNT;
+      }
+
+      @Override
+      public Clock clock() {
+        return CLOCK;
+      }
+
+      @Override
+      public List<Resource> resources() {
+        return all;
+      }
+
+      @Override
+      public Optional<Resource> resource(String id) {
+        return all.stream().filter(r -> r.id().equals(id)).findFirst();
+      }
+
+      @Override
+      public Period costWindow() {
+        return WINDOW;
+      }
+
+      @Override
+      public Optional<ResourceCost> cost(String resourceId) {
+        return Optional.ofNullable(costs.get(resourceId))
+            .map(rows -> new ResourceCost(resourceId, WINDOW, rows));
+      }
+
+      @Override
+      public List<CostRow> costs(CostQuery query) {
+        return List.of();
+      }
+
+      @Override
+      public Period metricWindow() {
+        return new Period(TODAY.minusDays(14), TODAY);
+      }
+
+      @Override
+      public Optional<MetricSummary> metric(String resourceId, MetricName metric) {
+        return Optional.empty();
+      }
+
+      @Override
+      public PriceBook priceBook() {
+        return OciPriceBook.bundled();
+      }
+
+      @Override
+      public Optional<Currency> billingCurrency() {
+        return currency;
+      }
+    };
+  }
+}
