@@ -2,15 +2,11 @@ package app.cloudey.server.internal;
 
 import app.cloudey.Cloudey;
 import app.cloudey.CloudeyAccount;
-import app.cloudey.Job;
 import app.cloudey.scheduler.CloudeyScheduler;
 import app.cloudey.server.ServerConfig;
 import app.cloudey.spi.CloudeyCache;
 import app.cloudey.store.postgres.PostgresStore;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -27,10 +23,9 @@ public final class Services {
   private final @Nullable CloudeyScheduler scheduler;
   private final PrometheusMeterRegistry registry;
   private final @Nullable String llmProvider;
+
   // handles of jobs this process started, for DELETE /jobs/{id}; state itself is read from the
   // store
-  private final Cache<String, Job> localJobs =
-      Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(6)).maximumSize(100_000).build();
 
   public Services(
       ServerConfig config,
@@ -92,14 +87,6 @@ public final class Services {
   /** The configured LLM provider ({@code openai}, {@code anthropic}), if any. */
   public Optional<String> llmProvider() {
     return Optional.ofNullable(llmProvider);
-  }
-
-  public void remember(Job job) {
-    localJobs.put(job.id(), job);
-  }
-
-  public Optional<Job> localJob(String id) {
-    return Optional.ofNullable(localJobs.getIfPresent(id));
   }
 
   /**
