@@ -68,8 +68,8 @@ curl -fsS -o /dev/null -H "$auth" "$base/dashboard/$user_id" # warm the cache
 run() {
   local name=$1 url=$2 out="$work/$1.txt"
   echo
-  echo "== $name: wrk -t$threads -c$connections -d$duration --latency -H 'Authorization: Bearer ...' $url"
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "$auth" "$url" | tee "$out"
+  echo "== $name: wrk -t$threads -c$connections -d$duration --timeout 10s --latency -H 'Authorization: Bearer ...' $url"
+  wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s --latency -H "$auth" "$url" | tee "$out"
   if grep -q "Non-2xx or 3xx responses" "$out"; then
     echo "FAILED: $name had non-2xx responses" >&2
     exit 1

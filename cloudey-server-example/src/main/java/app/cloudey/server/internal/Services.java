@@ -2,6 +2,7 @@ package app.cloudey.server.internal;
 
 import app.cloudey.Cloudey;
 import app.cloudey.CloudeyAccount;
+import app.cloudey.CloudeyNotFoundException;
 import app.cloudey.scheduler.CloudeyScheduler;
 import app.cloudey.server.ServerConfig;
 import app.cloudey.spi.CloudeyCache;
@@ -95,7 +96,9 @@ public final class Services {
    * @throws ApiException 409 {@code oci_config_missing} before the user posted an OCI configuration
    */
   public CloudeyAccount account(User user) {
-    if (cloudey.accounts().find(user.accountId()).isEmpty()) {
+    try {
+      return cloudey.account(user.accountId()); // one store read (this runs on every view request)
+    } catch (CloudeyNotFoundException e) {
       throw new ApiException(
           409,
           "oci_config_missing",
@@ -105,6 +108,5 @@ public final class Services {
               + user.id()
               + " first");
     }
-    return cloudey.account(user.accountId());
   }
 }
