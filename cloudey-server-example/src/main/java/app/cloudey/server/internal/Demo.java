@@ -88,6 +88,7 @@ public final class Demo implements AutoCloseable {
     } else {
       cloudey.accounts().add(user.accountId(), ociConfig());
     }
+    s.forgetAccount(user.accountId());
     String token = s.users().rotateToken(user.id());
     var account = cloudey.account(user.accountId());
     run(s, out, account.inventory().syncAsync(new ProgressBar(out, "inventory", "scopes")));

@@ -3,11 +3,15 @@ package app.cloudey.server.internal;
 import app.cloudey.Cloudey;
 import app.cloudey.CloudeyAccount;
 import app.cloudey.CloudeyNotFoundException;
+import app.cloudey.model.AccountId;
 import app.cloudey.scheduler.CloudeyScheduler;
 import app.cloudey.server.ServerConfig;
 import app.cloudey.spi.CloudeyCache;
 import app.cloudey.store.postgres.PostgresStore;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +31,16 @@ public final class Services {
 
   // handles of jobs this process started, for DELETE /jobs/{id}; state itself is read from the
   // store
+
+  /**
+   * Account handles for the request path, so that a cached view costs no account read (the read
+   * decrypts the credentials). A handle carries no data of its own beyond the account record; the
+   * routes that change an account forget it here, other instances see the change within the TTL.
+   */
+  private final Cache<AccountId, CloudeyAccount> accounts =
+      Caffeine.newBuilder().expireAfterWrite(ACCOUNT_HANDLE_TTL).maximumSize(10_000).build();
+
+  static final Duration ACCOUNT_HANDLE_TTL = Duration.ofSeconds(10);
 
   public Services(
       ServerConfig config,
@@ -96,8 +110,14 @@ public final class Services {
    * @throws ApiException 409 {@code oci_config_missing} before the user posted an OCI configuration
    */
   public CloudeyAccount account(User user) {
+    CloudeyAccount cached = accounts.getIfPresent(user.accountId());
+    if (cached != null) {
+      return cached;
+    }
     try {
-      return cloudey.account(user.accountId()); // one store read (this runs on every view request)
+      CloudeyAccount account = cloudey.account(user.accountId());
+      accounts.put(user.accountId(), account);
+      return account;
     } catch (CloudeyNotFoundException e) {
       throw new ApiException(
           409,
@@ -108,5 +128,10 @@ public final class Services {
               + user.id()
               + " first");
     }
+  }
+
+  /** Drops this instance's account handle after the account's configuration changed. */
+  public void forgetAccount(AccountId accountId) {
+    accounts.invalidate(accountId);
   }
 }
