@@ -7,6 +7,8 @@ import app.cloudey.server.TestServer.Event;
 import app.cloudey.server.TestServer.Response;
 import app.cloudey.testkit.junit.PostgresExtension;
 import app.cloudey.testkit.llm.OpenAiStubServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two server instances on one database: users, tokens, OCI configurations and job state are shared,
- * so either instance answers; the second has a tiny rate limit.
+ * so either instance answers (and cancels the other's jobs); the second has a tiny rate limit.
  */
 class MultiInstanceIT {
   @RegisterExtension static final PostgresExtension PG = PostgresExtension.create();
@@ -57,6 +59,30 @@ class MultiInstanceIT {
                 .get("total_resources")
                 .asInt())
         .isPositive();
+  }
+
+  @Test
+  void aJobRunningOnOneInstanceIsCancelledFromTheOther() {
+    Account erin = a.newConfiguredUser("erin@example.com");
+    // each Usage API call takes 4 s, so the refresh runs past a's next heartbeat (15 s)
+    TestServer.simulator().faults().delay("RequestSummarizedUsages", Duration.ofSeconds(4));
+    try {
+      String job =
+          a.send("POST", "/costs/refresh/" + erin.id() + "?months=3", erin.token(), null)
+              .json()
+              .get("job_id")
+              .asText();
+      Response cancel = b.send("DELETE", "/jobs/" + job, erin.token(), null);
+      assertThat(cancel.status()).as(cancel.toString()).isEqualTo(202);
+      // b only flags it in the store; a stops it at its next heartbeat, once the calls in flight
+      // return
+      assertThat(cancel.json().get("state").asText()).isIn("QUEUED", "RUNNING");
+      JsonNode end = a.awaitJob(job, erin.token());
+      assertThat(end.get("state").asText()).as(end.toString()).isEqualTo("CANCELLED");
+      assertThat(end.get("progress").get("done").asInt()).isLessThan(4); // of 4 months
+    } finally {
+      TestServer.simulator().faults().clear();
+    }
   }
 
   @Test

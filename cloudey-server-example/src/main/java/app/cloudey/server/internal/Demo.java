@@ -16,8 +16,9 @@ import java.time.ZoneOffset;
 
 /**
  * The demo: a simulated OCI tenancy in this JVM (seeded, realistic cost dynamics: weekly
- * seasonality, growth, noise, spikes), a demo user bound to it, and a first sync, cost refresh and
- * metric sync shown with progress bars.
+ * seasonality, growth, noise, spikes; 150 instances in 2 regions and 13 compartments with their
+ * boot and block volumes, and a few load balancers, buckets, file systems and databases), a demo
+ * user bound to it, and a first sync, cost refresh and metric sync shown with progress bars.
  */
 public final class Demo implements AutoCloseable {
   public static final String EMAIL = "demo@cloudey.app";
@@ -40,7 +41,12 @@ public final class Demo implements AutoCloseable {
             .now(today)
             .regions(2)
             .compartments(12)
-            .instances(40)
+            .instances(150)
+            // small pages: the generator gives every type at least 3 pages plus one per region, so
+            // the default 25 would make ~80 load balancers, buckets and databases for 150
+            // instances;
+            // with 2 the mix is realistic (9-12 of each, most instances with only their volumes)
+            .pageSize(2)
             .days(240)
             .dynamics(CostDynamics.realistic())
             .start();
@@ -82,6 +88,7 @@ public final class Demo implements AutoCloseable {
     } else {
       cloudey.accounts().add(user.accountId(), ociConfig());
     }
+    s.forgetAccount(user.accountId());
     String token = s.users().rotateToken(user.id());
     var account = cloudey.account(user.accountId());
     run(s, out, account.inventory().syncAsync(new ProgressBar(out, "inventory", "scopes")));
@@ -102,7 +109,6 @@ public final class Demo implements AutoCloseable {
   }
 
   private static void run(Services s, PrintStream out, Job job) {
-    s.remember(job);
     var end = job.await(Duration.ofMinutes(10));
     if (end.state() != JobState.SUCCEEDED) {
       out.println("  " + end.kind() + " ended " + end.state() + ": " + end.error());

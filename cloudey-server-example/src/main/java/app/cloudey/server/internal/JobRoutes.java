@@ -114,7 +114,9 @@ public final class JobRoutes {
     api.delete(
         "/jobs/{job_id}",
         Access.USER,
-        "Cancel a job started by this server instance",
+        "Cancel a job through the library's jobs API, whichever instance runs it: 202 with the job"
+            + " as now stored (it then ends CANCELLED); 409 job_finished when it already ended, 404"
+            + " for an unknown job, 403 for another user's",
         202,
         (ctx, user) -> {
           JobRecord job = find(s, ctx, user);
@@ -122,39 +124,38 @@ public final class JobRoutes {
             throw new ApiException(
                 409, "job_finished", "job " + job.id() + " already ended " + job.state());
           }
-          Job handle =
-              s.localJob(job.id())
-                  .orElseThrow(
-                      () ->
-                          new ApiException(
-                              409,
-                              "job_elsewhere",
-                              "job "
-                                  + job.id()
-                                  + " runs in another server instance; cancel it there"));
-          handle.cancel();
-          ctx.status(202).json(JobView.of(handle.record()));
+          // through the library: a job of this instance stops at once, one of another instance
+          // is flagged in the store and stops at that instance's next heartbeat
+          JobRecord now =
+              s.cloudey()
+                  .jobs()
+                  .cancel(job.id())
+                  .orElseThrow(() -> ApiException.notFound("no job " + job.id()));
+          ctx.status(202).json(JobView.of(now));
         });
   }
 
   static void start(
       Context ctx, Services s, CloudeyAccount account, Function<CloudeyAccount, Job> starter) {
     Job job = starter.apply(account);
-    s.remember(job);
     ctx.status(202).header("Location", "/jobs/" + job.id()).json(new Started(job.id()));
   }
 
-  /** The caller's job; 404 for an unknown job or another user's. */
+  /** The caller's job; 404 for an unknown job, 403 for another user's. */
   static JobRecord find(Services s, Context ctx, User user) {
     String id = ctx.pathParam("job_id");
     if (id.length() > 100) {
       throw ApiException.notFound("no job " + Auth.clip(id));
     }
-    return s.cloudey()
-        .jobs()
-        .find(id)
-        .filter(j -> j.accountId().equals(user.accountId()))
-        .orElseThrow(() -> ApiException.notFound("no job " + Auth.clip(id)));
+    JobRecord job =
+        s.cloudey()
+            .jobs()
+            .find(id)
+            .orElseThrow(() -> ApiException.notFound("no job " + Auth.clip(id)));
+    if (!job.accountId().equals(user.accountId())) {
+      throw new ApiException(403, "forbidden", "job " + job.id() + " is not yours");
+    }
+    return job;
   }
 
   /**

@@ -58,6 +58,7 @@ public final class OciConfigRoutes {
           } else {
             account = s.cloudey().accounts().add(user.accountId(), config);
           }
+          s.forgetAccount(user.accountId());
           s.scheduler().ifPresent(sch -> sch.scanAccounts());
           ctx.json(new Saved(user.id(), account.displayName(), account.homeRegion()));
         });

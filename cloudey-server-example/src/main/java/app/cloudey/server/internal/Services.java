@@ -2,7 +2,8 @@ package app.cloudey.server.internal;
 
 import app.cloudey.Cloudey;
 import app.cloudey.CloudeyAccount;
-import app.cloudey.Job;
+import app.cloudey.CloudeyNotFoundException;
+import app.cloudey.model.AccountId;
 import app.cloudey.scheduler.CloudeyScheduler;
 import app.cloudey.server.ServerConfig;
 import app.cloudey.spi.CloudeyCache;
@@ -27,10 +28,19 @@ public final class Services {
   private final @Nullable CloudeyScheduler scheduler;
   private final PrometheusMeterRegistry registry;
   private final @Nullable String llmProvider;
+
   // handles of jobs this process started, for DELETE /jobs/{id}; state itself is read from the
   // store
-  private final Cache<String, Job> localJobs =
-      Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(6)).maximumSize(100_000).build();
+
+  /**
+   * Account handles for the request path, so that a cached view costs no account read (the read
+   * decrypts the credentials). A handle carries no data of its own beyond the account record; the
+   * routes that change an account forget it here, other instances see the change within the TTL.
+   */
+  private final Cache<AccountId, CloudeyAccount> accounts =
+      Caffeine.newBuilder().expireAfterWrite(ACCOUNT_HANDLE_TTL).maximumSize(10_000).build();
+
+  static final Duration ACCOUNT_HANDLE_TTL = Duration.ofSeconds(10);
 
   public Services(
       ServerConfig config,
@@ -94,21 +104,21 @@ public final class Services {
     return Optional.ofNullable(llmProvider);
   }
 
-  public void remember(Job job) {
-    localJobs.put(job.id(), job);
-  }
-
-  public Optional<Job> localJob(String id) {
-    return Optional.ofNullable(localJobs.getIfPresent(id));
-  }
-
   /**
    * The user's Cloudey account.
    *
    * @throws ApiException 409 {@code oci_config_missing} before the user posted an OCI configuration
    */
   public CloudeyAccount account(User user) {
-    if (cloudey.accounts().find(user.accountId()).isEmpty()) {
+    CloudeyAccount cached = accounts.getIfPresent(user.accountId());
+    if (cached != null) {
+      return cached;
+    }
+    try {
+      CloudeyAccount account = cloudey.account(user.accountId());
+      accounts.put(user.accountId(), account);
+      return account;
+    } catch (CloudeyNotFoundException e) {
       throw new ApiException(
           409,
           "oci_config_missing",
@@ -118,6 +128,10 @@ public final class Services {
               + user.id()
               + " first");
     }
-    return cloudey.account(user.accountId());
+  }
+
+  /** Drops this instance's account handle after the account's configuration changed. */
+  public void forgetAccount(AccountId accountId) {
+    accounts.invalidate(accountId);
   }
 }

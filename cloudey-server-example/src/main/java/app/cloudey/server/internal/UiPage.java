@@ -1,19 +1,30 @@
 package app.cloudey.server.internal;
 
 import app.cloudey.CloudeyAccount;
+import app.cloudey.model.Change;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
-import app.cloudey.model.CostRow;
+import app.cloudey.model.Dashboard;
+import app.cloudey.model.Dashboard.CurrencyDashboard;
+import app.cloudey.model.LabeledCost;
+import app.cloudey.model.Money;
+import app.cloudey.model.MonthTotal;
 import app.cloudey.model.Period;
+import app.cloudey.model.Recommendation;
+import app.cloudey.model.RecommendationRun;
 import app.cloudey.server.internal.Api.Access;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The dashboard page at {@code /ui/}: server-rendered HTML (tables filled here, the chart's points
@@ -67,48 +78,66 @@ public final class UiPage {
       return shell("Cloudey", body.toString(), "");
     }
     CloudeyAccount account = s.account(user);
+    // the same views as GET /dashboard and GET /recommendations (the browser test holds them equal)
+    Dashboard dashboard = account.costs().dashboard();
+    RecommendationRun run =
+        account.recommendations().latest().orElseGet(() -> account.recommendations().run());
     Clock clock = s.cloudey().schedules().clock();
-    YearMonth month = YearMonth.now(clock);
     LocalDate today = LocalDate.now(clock);
-    Period trendPeriod = Period.of(month.minusMonths(3).atDay(1), today.plusDays(1));
+    Period trendPeriod = Period.of(YearMonth.now(clock).minusMonths(3).atDay(1), today.plusDays(1));
     CostReport trend = account.costs().query(CostQuery.of(trendPeriod).groupBy(CostDimension.DAY));
-    CostReport services =
-        account
-            .costs()
-            .query(CostQuery.of(Period.month(month)).groupBy(CostDimension.SERVICE).top(8));
-    CostReport compartments =
-        account
-            .costs()
-            .query(CostQuery.of(Period.month(month)).groupBy(CostDimension.COMPARTMENT).top(8));
-    Map<String, String> paths = new LinkedHashMap<>();
-    account.inventory().compartments().forEach(c -> paths.put(c.id(), c.path()));
+
+    List<Map<String, Object>> monthly = new ArrayList<>();
+    for (CurrencyDashboard c : dashboard.currencies()) {
+      body.append(summary(c));
+      List<String> months = new ArrayList<>();
+      List<String> actual = new ArrayList<>();
+      List<String> forecast = new ArrayList<>();
+      for (MonthTotal m : c.completeMonths()) {
+        months.add(m.month().toString());
+        actual.add(m.total().rounded().toPlainString());
+        forecast.add(null);
+      }
+      months.add(YearMonth.from(c.monthToDate().period().start()).toString());
+      actual.add(c.monthToDate().cost().rounded().toPlainString());
+      forecast.add(c.forecast().total().toPlainString());
+      Map<String, Object> chart = new LinkedHashMap<>();
+      chart.put("currency", c.currency());
+      chart.put("months", months);
+      chart.put("actual", actual);
+      chart.put("forecast", forecast);
+      monthly.add(chart);
+      body.append("<section><h2>Monthly cost, ")
+          .append(c.currency())
+          .append(" (this month: so far and forecast)</h2><div class=\"monthly\" id=\"monthly-")
+          .append(c.currency())
+          .append("\" style=\"height:260px\"></div></section>");
+      body.append("<div class=\"row\">");
+      body.append(
+          table("top-services-" + c.currency(), "Top services this month", c.topServices()));
+      body.append(
+          table(
+              "top-compartments-" + c.currency(),
+              "Top compartments this month",
+              c.topCompartments()));
+      body.append("</div>");
+    }
+    if (dashboard.currencies().isEmpty()) {
+      body.append("<p id=\"no-costs\">No costs stored yet: POST /costs/refresh/")
+          .append(user.id())
+          .append(".</p>");
+    }
 
     List<String> days = new ArrayList<>();
-    trend.rows().forEach(r -> days.add(r.key().get(0)));
-    days.sort(String::compareTo);
-    Map<String, String> byDay = new LinkedHashMap<>();
+    Map<String, String> byDay = new TreeMap<>();
     trend.rows().forEach(r -> byDay.put(r.key().get(0), r.cost().rounded().toPlainString()));
-    List<String> sortedAmounts = days.stream().map(byDay::get).toList();
-
+    days.addAll(byDay.keySet());
     body.append("<section><h2>Daily cost, ")
         .append(trendPeriod.start())
         .append(" to ")
         .append(today)
-        .append("</h2><div id=\"trend\" data-points=\"")
-        .append(days.size())
-        .append("\" style=\"height:320px\"></div></section>");
-    body.append("<div class=\"row\">");
-    body.append(table("top-services", "Top services, " + month, services, k -> k));
-    body.append(
-        table(
-            "top-compartments",
-            "Top compartments, " + month,
-            compartments,
-            k -> paths.getOrDefault(k, k)));
-    body.append("</div>");
-    body.append(
-        "<section><h2>Recommendations</h2><p id=\"recommendations\">Savings recommendations appear here once"
-            + " the library's recommendation snapshots are served (GET /recommendations).</p></section>");
+        .append("</h2><div id=\"trend\" style=\"height:260px\"></div></section>");
+    body.append(recommendations(run));
     body.append("<section><h2>Ask about your costs</h2>");
     if (s.llmProvider().isEmpty()) {
       body.append(
@@ -121,41 +150,106 @@ public final class UiPage {
               + " <button>Ask</button></form><pre id=\"answer\"></pre>");
     }
     body.append("</section>");
-    String data =
-        Json.write(
-            Map.of(
-                "days",
-                days,
-                "amounts",
-                sortedAmounts,
-                "user_id",
-                user.id(),
-                "currency",
-                trend.total().map(m -> m.currency().getCurrencyCode()).orElse("")));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("user_id", user.id());
+    data.put("monthly", monthly);
+    data.put("days", days);
+    data.put("amounts", new ArrayList<>(byDay.values()));
+    data.put("currency", trend.total().map(m -> m.currency().getCurrencyCode()).orElse(""));
     String script =
         "<script src=\"/webjars/echarts/"
             + echartsVersion
             + "/dist/echarts.min.js\"></script>\n<script id=\"data\" type=\"application/json\">"
-            + data.replace("</", "<\\/")
+            + Json.write(data).replace("</", "<\\/")
             + "</script>\n"
             + SCRIPT;
     return shell("Cloudey dashboard", body.toString(), script);
   }
 
-  private static String table(
-      String id, String title, CostReport report, java.util.function.UnaryOperator<String> name) {
+  private static String summary(CurrencyDashboard c) {
+    var mtd = c.monthToDate();
+    return "<p class=\"summary\">This month so far: <b>"
+        + esc(mtd.cost().toString())
+        + "</b> ("
+        + esc(change(mtd.change()))
+        + " against "
+        + esc(mtd.lastMonthCost().toString())
+        + " on the same days of last month) &middot; forecast <b>"
+        + c.forecast().total().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
+        + " "
+        + esc(c.currency())
+        + "</b> ("
+        + c.forecast().low().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
+        + " to "
+        + c.forecast().high().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
+        + ")</p>";
+  }
+
+  private static String change(Change change) {
+    return change.percent() == null
+        ? "new"
+        : (change.percent().signum() > 0 ? "+" : "") + change.percent().toPlainString() + "%";
+  }
+
+  private static String table(String id, String title, List<LabeledCost> rows) {
     StringBuilder t = new StringBuilder();
     t.append("<section><h2>")
         .append(esc(title))
         .append("</h2><table id=\"")
-        .append(id)
-        .append("\"><tbody>");
-    for (CostRow row : report.rows()) {
-      t.append("<tr><td>")
-          .append(esc(name.apply(row.key().get(0))))
+        .append(esc(id))
+        .append(
+            "\"><thead><tr><th>Name</th><th class=\"num\">Cost</th><th class=\"num\">Share</th>")
+        .append("</tr></thead><tbody>");
+    for (LabeledCost row : rows) {
+      t.append("<tr><td title=\"")
+          .append(esc(row.key()))
+          .append("\">")
+          .append(esc(row.name()))
           .append("</td><td class=\"num\">")
           .append(esc(row.cost().toString()))
+          .append("</td><td class=\"num\">")
+          .append(esc(row.sharePercent().toPlainString()))
+          .append("%</td></tr>");
+    }
+    t.append("</tbody></table></section>");
+    return t.toString();
+  }
+
+  private static String recommendations(RecommendationRun run) {
+    StringBuilder t = new StringBuilder();
+    t.append("<section><h2>Recommendations</h2><p class=\"who\">Run of ")
+        .append(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(ZoneOffset.UTC)
+                .format(run.generatedAt()))
+        .append(", monthly savings ")
+        .append(
+            esc(
+                run.totalMonthlySavings().isEmpty()
+                    ? "none"
+                    : String.join(
+                        ", ", run.totalMonthlySavings().stream().map(Money::toString).toList())))
+        .append("</p><table id=\"recommendations\"><thead><tr><th>Severity</th><th>Title</th>")
+        .append(
+            "<th>Rule</th><th class=\"num\">Resources</th><th class=\"num\">Monthly savings</th>")
+        .append("<th>Basis</th></tr></thead><tbody>");
+    for (Recommendation r : run.recommendations()) {
+      t.append("<tr><td>")
+          .append(r.severity().name())
+          .append("</td><td>")
+          .append(esc(r.title()))
+          .append("</td><td>")
+          .append(esc(r.ruleId()))
+          .append("</td><td class=\"num\">")
+          .append(r.resourceIds().size())
+          .append("</td><td class=\"num\">")
+          .append(esc(r.monthlySavings().toString()))
+          .append("</td><td>")
+          .append(r.basis().name())
           .append("</td></tr>");
+    }
+    if (run.recommendations().isEmpty()) {
+      t.append("<tr class=\"empty\"><td colspan=\"6\">No recommendations in this run.</td></tr>");
     }
     t.append("</tbody></table></section>");
     return t.toString();
@@ -174,9 +268,9 @@ public final class UiPage {
         + esc(title)
         + "</title><style>"
         + "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222}"
-        + "table{border-collapse:collapse;width:100%}td{padding:.25rem .5rem;border-bottom:1px solid #ddd}"
+        + "table{border-collapse:collapse;width:100%}td,th{padding:.25rem .5rem;border-bottom:1px solid #ddd;text-align:left}"
         + ".num{text-align:right;font-variant-numeric:tabular-nums}.row{display:flex;gap:2rem}.row section{flex:1}"
-        + ".who{color:#666}.err{color:#b00}pre{white-space:pre-wrap;background:#f6f6f6;padding:.75rem}"
+        + ".who{color:#666}.err{color:#b00}pre{white-space:pre-wrap;background:#f6f6f6;padding:.75rem}pre:empty{display:none}"
         + "</style></head><body>"
         + body
         + scripts
@@ -187,9 +281,16 @@ public final class UiPage {
       """
       <script>
       const data = JSON.parse(document.getElementById('data').textContent);
-      const chart = echarts.init(document.getElementById('trend'));
-      chart.setOption({tooltip: {trigger: 'axis'}, xAxis: {type: 'category', data: data.days},
-        yAxis: {type: 'value', name: data.currency},
+      for (const m of data.monthly) {
+        echarts.init(document.getElementById('monthly-' + m.currency)).setOption({
+          tooltip: {trigger: 'axis'}, legend: {}, xAxis: {type: 'category', data: m.months},
+          yAxis: {type: 'value', name: m.currency},
+          series: [{type: 'bar', name: 'cost', data: m.actual.map(Number)},
+            {type: 'bar', name: 'forecast', barGap: '-100%', z: 1, itemStyle: {opacity: 0.35},
+             data: m.forecast.map(v => v === null ? null : Number(v))}]});
+      }
+      echarts.init(document.getElementById('trend')).setOption({tooltip: {trigger: 'axis'},
+        xAxis: {type: 'category', data: data.days}, yAxis: {type: 'value', name: data.currency},
         series: [{type: 'line', name: 'cost', data: data.amounts.map(Number), showSymbol: false}]});
       document.getElementById('logout').onclick = async (e) => {
         e.preventDefault(); await fetch('/logout', {method: 'POST'}); location.reload(); };
