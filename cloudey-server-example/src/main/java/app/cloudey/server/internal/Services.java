@@ -29,9 +29,6 @@ public final class Services {
   private final PrometheusMeterRegistry registry;
   private final @Nullable String llmProvider;
 
-  // handles of jobs this process started, for DELETE /jobs/{id}; state itself is read from the
-  // store
-
   /**
    * Account handles for the request path, so that a cached view costs no account read (the read
    * decrypts the credentials). A handle carries no data of its own beyond the account record; the

@@ -12,8 +12,9 @@ import java.util.function.Function;
 /**
  * The core views: {@code GET /dashboard/{user_id}}, {@code GET /costs/detailed/{user_id}} and the
  * recommendations ({@code GET /recommendations/{user_id}}, {@code POST
- * /recommendations/{user_id}/refresh}). Views are served from Cloudey's cache; {@code
- * force_refresh=true} drops the account's cached results first.
+ * /recommendations/{user_id}/refresh}). Views are served from Cloudey's cache, their JSON reused
+ * for a second ({@link RecentViews}); {@code force_refresh=true} drops the account's cached results
+ * first.
  */
 public final class ViewRoutes {
   private ViewRoutes() {}
@@ -37,6 +38,7 @@ public final class ViewRoutes {
   }
 
   public static void register(Api api, Services s) {
+    RecentViews recent = new RecentViews();
     api.tag("views");
     api.get(
         "/dashboard/{user_id}",
@@ -45,7 +47,7 @@ public final class ViewRoutes {
             + " and compartments, inventory counts and the recommendations summary"
             + " (?force_refresh=true bypasses the cache)",
         200,
-        (ctx, user) -> ctx.json(view(ctx, s, user, a -> a.costs().dashboard())));
+        (ctx, user) -> view(ctx, s, recent, user, a -> a.costs().dashboard()));
     api.get(
         "/costs/detailed/{user_id}",
         Access.OWNER,
@@ -53,7 +55,7 @@ public final class ViewRoutes {
             + " share, top resources per service and the top cost drivers"
             + " (?force_refresh=true bypasses the cache)",
         200,
-        (ctx, user) -> ctx.json(view(ctx, s, user, a -> a.costs().detailed())));
+        (ctx, user) -> view(ctx, s, recent, user, a -> a.costs().detailed()));
     api.get(
         "/recommendations/{user_id}",
         Access.OWNER,
@@ -74,11 +76,17 @@ public final class ViewRoutes {
             JobRoutes.start(ctx, s, s.account(user), a -> a.recommendations().generateAsync()));
   }
 
-  private static Object view(
-      Context ctx, Services s, User user, Function<CloudeyAccount, Object> compute) {
-    if (Params.bool(ctx, "force_refresh")) {
+  private static void view(
+      Context ctx,
+      Services s,
+      RecentViews recent,
+      User user,
+      Function<CloudeyAccount, Object> compute) {
+    boolean force = Params.bool(ctx, "force_refresh");
+    if (force) {
       s.cache().evictAccount(s.store().storeId(), user.accountId());
     }
-    return compute.apply(s.account(user));
+    String json = recent.json(ctx, user.accountId(), force, () -> compute.apply(s.account(user)));
+    ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON).result(json);
   }
 }
