@@ -77,7 +77,12 @@ public final class OciMetricSource implements MetricSource {
       String compartmentId,
       MetricPlan.Source source,
       MetricName metric,
-      List<String> ids) {}
+      List<String> ids) {
+    /** Where and what, without the ids (a batch holds up to hundreds). */
+    String describe() {
+      return metric + " of " + ids.size() + " resources in " + compartmentId + "@" + region;
+    }
+  }
 
   /** Query units in a stable order: groups in first-seen order, batches of at most the size. */
   static List<Batch> plan(List<Resource> resources, Period window, int configuredBatch) {
@@ -127,7 +132,14 @@ public final class OciMetricSource implements MetricSource {
     } catch (CloudeyAuthException e) {
       throw e; // a refused key or a missing policy: every batch would fail the same way
     } catch (CloudeyException e) {
-      LOG.debug("metric batch {} failed; its days are missing", batch, e);
+      // the days stay missing (never zeros, and the store keeps what an earlier sync found); warn,
+      // because the result only counts missing days and cannot tell a failure from no data
+      LOG.warn(
+          "metric batch {} failed after retries, its days are recorded as missing and the next sync"
+              + " reads them again: {}",
+          batch.describe(),
+          e.getMessage());
+      LOG.debug("metric batch {} failure", batch.describe(), e);
       byResource.replaceAll((id, agg) -> new DailyAggregator(divisor));
     }
     List<MetricDaily> daily = new ArrayList<>();
