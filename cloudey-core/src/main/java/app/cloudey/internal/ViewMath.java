@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +26,30 @@ final class ViewMath {
       by.computeIfAbsent(code(row.cost()), k -> new ArrayList<>()).add(row);
     }
     return by;
+  }
+
+  /**
+   * The rows summed by the key element at {@code index} and currency, in {@link
+   * app.cloudey.spi.CostStore#aggregate}'s order (amount descending, key ascending, currency code):
+   * the rows an aggregate grouped by that one dimension gives.
+   */
+  static List<CostRow> sumBy(List<CostRow> rows, int index) {
+    Map<String, Map<String, BigDecimal>> sums = new HashMap<>();
+    for (CostRow row : rows) {
+      sums.computeIfAbsent(row.key().get(index), k -> new HashMap<>())
+          .merge(code(row.cost()), row.cost().amount(), BigDecimal::add);
+    }
+    List<CostRow> summed = new ArrayList<>();
+    sums.forEach(
+        (key, byCurrency) ->
+            byCurrency.forEach(
+                (currency, amount) ->
+                    summed.add(new CostRow(List.of(key), money(amount, currency)))));
+    summed.sort(
+        Comparator.comparing((CostRow r) -> r.cost().amount(), Comparator.reverseOrder())
+            .thenComparing(r -> r.key().get(0))
+            .thenComparing(r -> code(r.cost())));
+    return summed;
   }
 
   static String code(Money money) {

@@ -21,7 +21,9 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -249,6 +251,47 @@ public final class PgCostStore implements CostStore {
   @Override
   public List<CostRow> rollups(AccountId accountId, YearMonth month, CostDimension dimension) {
     return db.read("read rollups", accountId, h -> rollups(h, accountId, month, dimension));
+  }
+
+  /** One statement for every month: {@code month = any(:months)}, split by month in Java. */
+  @Override
+  public Map<YearMonth, List<CostRow>> rollups(
+      AccountId accountId, List<YearMonth> months, CostDimension dimension) {
+    Map<YearMonth, List<CostRow>> byMonth = new LinkedHashMap<>();
+    for (YearMonth month : months) {
+      byMonth.put(month, new ArrayList<>());
+    }
+    if (months.isEmpty()) {
+      return byMonth;
+    }
+    db.read(
+            "read rollups",
+            accountId,
+            h ->
+                h.createQuery(
+                        db.sql(
+                            "select month, key, currency, cost from {s}.month_rollup where account_id"
+                                + " = :account_id and month = any(cast(:months as date[])) and"
+                                + " dimension = :dimension order by month, cost desc, key collate"
+                                + " \"C\", currency"))
+                    .bind("account_id", accountId.value())
+                    .bindArray(
+                        "months",
+                        String.class,
+                        months.stream().map(m -> m.atDay(1).toString()).toList())
+                    .bind("dimension", dimension.name())
+                    .map(
+                        (rs, ctx) ->
+                            Map.entry(
+                                YearMonth.from(rs.getObject(1, LocalDate.class)),
+                                new CostRow(
+                                    List.of(rs.getString(2)),
+                                    new Money(
+                                        rs.getBigDecimal(4),
+                                        Currency.getInstance(rs.getString(3))))))
+                    .list())
+        .forEach(row -> byMonth.get(row.getKey()).add(row.getValue()));
+    return byMonth;
   }
 
   private List<CostRow> rollups(
