@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -311,14 +312,18 @@ final class CostQuerySql {
           rollupMonths.stream().map(m -> m.atDay(1).toString()).toList());
     }
     int keys = query.groupBy().size() + query.groupByTags().size();
+    // key values repeat across rows (months, services, compartments): one String per value
+    Map<String, String> interned = new HashMap<>();
     return q.map(
             (rs, ctx) -> {
-              List<String> key = new ArrayList<>(keys);
-              for (int i = 1; i <= keys; i++) {
-                key.add(rs.getString(i));
+              String[] key = new String[keys];
+              for (int i = 0; i < keys; i++) {
+                String value = rs.getString(i + 1);
+                String known = interned.putIfAbsent(value, value);
+                key[i] = known != null ? known : value;
               }
               return new CostRow(
-                  key,
+                  List.of(key),
                   new Money(
                       rs.getBigDecimal(keys + 2), Currency.getInstance(rs.getString(keys + 1))));
             })
