@@ -33,6 +33,23 @@ final class DetailedView {
 
   static DetailedCosts compute(
       CloudeyStore store, AccountId accountId, List<YearMonth> months, Instant now) {
+    List<Builder> builders = summed(store, accountId, months);
+    // the rows are garbage by now: only the trees they were summed into stay while records are
+    // built
+    Labels labels = Labels.load(store.inventory(), accountId);
+    List<DetailedCosts.CurrencyDetail> sections = new ArrayList<>();
+    for (Builder builder : builders) {
+      sections.add(builder.build(labels));
+    }
+    return new DetailedCosts(months, sections, now);
+  }
+
+  /**
+   * One aggregate of the months by month, compartment, service and resource, summed into one tree
+   * per currency (currencies by code).
+   */
+  private static List<Builder> summed(
+      CloudeyStore store, AccountId accountId, List<YearMonth> months) {
     Period period =
         Period.of(months.get(0).atDay(1), months.get(months.size() - 1).plusMonths(1).atDay(1));
     List<CostRow> rows =
@@ -46,13 +63,12 @@ final class DetailedView {
                         CostDimension.COMPARTMENT,
                         CostDimension.SERVICE,
                         CostDimension.RESOURCE));
-    Labels labels = Labels.load(store.inventory(), accountId);
-    List<DetailedCosts.CurrencyDetail> sections = new ArrayList<>();
+    List<Builder> builders = new ArrayList<>();
     ViewMath.byCurrency(rows)
         .forEach(
             (currency, currencyRows) ->
-                sections.add(new Builder(currency, months, labels).add(currencyRows).build()));
-    return new DetailedCosts(months, sections, now);
+                builders.add(new Builder(currency, months).add(currencyRows)));
+    return builders;
   }
 
   /**
@@ -65,16 +81,15 @@ final class DetailedView {
     private final String currency;
     private final Currency unit;
     private final List<YearMonth> months;
-    private final Labels labels;
+    private Labels labels = Labels.none(); // set by build
     private final Columns totals;
     private final Map<String, Node> compartments = new HashMap<>();
     private final Map<String, Node> services = new HashMap<>();
 
-    Builder(String currency, List<YearMonth> months, Labels labels) {
+    Builder(String currency, List<YearMonth> months) {
       this.currency = currency;
       this.unit = Currency.getInstance(currency);
       this.months = months;
-      this.labels = labels;
       this.totals = new Columns(months.size());
     }
 
@@ -114,7 +129,8 @@ final class DetailedView {
       }
     }
 
-    DetailedCosts.CurrencyDetail build() {
+    DetailedCosts.CurrencyDetail build(Labels names) {
+      this.labels = names;
       sumUp();
       List<DetailedCosts.CompartmentCosts> compartmentCosts = new ArrayList<>();
       for (Map.Entry<String, Node> c : sorted(compartments)) {

@@ -281,9 +281,16 @@ final class CostQuerySql {
     };
   }
 
-  /** Runs the statement on {@code h}: rows as {@link app.cloudey.spi.CostStore#aggregate}. */
-  List<CostRow> run(Handle h, String accountId) {
+  /**
+   * Runs the statement on {@code h}: rows as {@link app.cloudey.spi.CostStore#aggregate}; {@code
+   * fetchSize} rows per round trip inside a transaction (0: the driver's default, every row at
+   * once).
+   */
+  List<CostRow> run(Handle h, String accountId, int fetchSize) {
     Query q = h.createQuery(schemaSql).bind("account_id", accountId);
+    if (fetchSize > 0) {
+      q.setFetchSize(fetchSize);
+    }
     List<Period> ranges = lineRanges();
     for (int i = 0; i < ranges.size(); i++) {
       q.bind("start" + i, ranges.get(i).start()).bind("end" + i, ranges.get(i).end());

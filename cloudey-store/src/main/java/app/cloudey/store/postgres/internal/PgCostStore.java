@@ -75,7 +75,9 @@ public final class PgCostStore implements CostStore {
     boolean closedMonthsHelp = !whole.isEmpty() && (rollup.isPresent() || (detail && !fromDays));
     if (!closedMonthsHelp) {
       return db.read(
-          "aggregate costs", accountId, h -> unrolled(query, fromDays).run(h, accountId.value()));
+          "aggregate costs",
+          accountId,
+          h -> unrolled(query, fromDays).run(h, accountId.value(), 0));
     }
     String lineTable = fromDays ? CostQuerySql.DAYS : CostQuerySql.LINES;
     return db.read(
@@ -112,7 +114,9 @@ public final class PgCostStore implements CostStore {
                     // than they save, and the grouping fits in memory (see the README)
                     tx.createQuery(ROLLUP_READ_SETTINGS).mapTo(String.class).list();
                   }
-                  return sql.run(tx, accountId.value());
+                  // inside the transaction the driver fetches fetchSize rows at a time (a cursor):
+                  // the detailed view's tens of thousands of rows are never all held as raw rows
+                  return sql.run(tx, accountId.value(), fetchSize);
                 }));
   }
 
