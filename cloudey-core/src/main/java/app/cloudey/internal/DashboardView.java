@@ -54,17 +54,18 @@ final class DashboardView {
             last.atDay(Math.min(today.getDayOfMonth(), last.lengthOfMonth())).plusDays(1));
 
     List<CostRow> days = dailyRows(store, accountId, Period.of(from, today.plusDays(1)), statuses);
+    // one read by service and compartment, summed both ways here (one round trip instead of two)
+    List<CostRow> serviceCompartment =
+        store
+            .costs()
+            .aggregate(
+                accountId,
+                CostQuery.of(monthToDate)
+                    .groupBy(CostDimension.SERVICE, CostDimension.COMPARTMENT));
     Map<String, List<CostRow>> services =
-        ViewMath.byCurrency(
-            store
-                .costs()
-                .aggregate(accountId, CostQuery.of(monthToDate).groupBy(CostDimension.SERVICE)));
+        ViewMath.byCurrency(ViewMath.sumBy(serviceCompartment, 0));
     Map<String, List<CostRow>> compartments =
-        ViewMath.byCurrency(
-            store
-                .costs()
-                .aggregate(
-                    accountId, CostQuery.of(monthToDate).groupBy(CostDimension.COMPARTMENT)));
+        ViewMath.byCurrency(ViewMath.sumBy(serviceCompartment, 1));
     Labels labels = Labels.compartmentsOnly(store.inventory(), accountId);
 
     List<Dashboard.CurrencyDashboard> sections = new ArrayList<>();
@@ -113,7 +114,11 @@ final class DashboardView {
                   labels::compartmentDisplay)));
     }
     return new Dashboard(
-        today, sections, inventory(store, accountId), recommendations(store, accountId), now);
+        today,
+        sections,
+        inventory(store, accountId, labels.compartmentCount()),
+        recommendations(store, accountId),
+        now);
   }
 
   /** The latest stored advisor run in brief; an empty summary when the store keeps no runs. */
@@ -132,20 +137,30 @@ final class DashboardView {
 
   /**
    * Cost per day and currency over the period: a closed month's days from its DAY rollup (exactly
-   * the aggregate at close, and a closed month does not change), the other days from the lines.
+   * the aggregate at close, and a closed month does not change; every such month in one {@link
+   * app.cloudey.spi.CostStore#rollups(AccountId, List, CostDimension)} read), the other days from
+   * the lines.
    */
   static List<CostRow> dailyRows(
       CloudeyStore store, AccountId accountId, Period period, Map<YearMonth, MonthStatus> status) {
-    List<CostRow> rows = new ArrayList<>();
-    LocalDate openFrom = null; // start of the current run of days read from the lines
+    List<YearMonth> closed = new ArrayList<>();
     for (Period month : period.splitByMonth()) {
       YearMonth m = YearMonth.from(month.start());
       if (status.get(m) == MonthStatus.CLOSED && month.equals(Period.month(m))) {
+        closed.add(m);
+      }
+    }
+    List<CostRow> rows = new ArrayList<>();
+    if (!closed.isEmpty()) {
+      store.costs().rollups(accountId, closed, CostDimension.DAY).values().forEach(rows::addAll);
+    }
+    LocalDate openFrom = null; // start of the current run of days read from the lines
+    for (Period month : period.splitByMonth()) {
+      if (closed.contains(YearMonth.from(month.start()))) {
         if (openFrom != null) {
           rows.addAll(days(store, accountId, Period.of(openFrom, month.start())));
           openFrom = null;
         }
-        rows.addAll(store.costs().rollups(accountId, m, CostDimension.DAY));
       } else if (openFrom == null) {
         openFrom = month.start();
       }
@@ -185,8 +200,8 @@ final class DashboardView {
     return sum;
   }
 
-  static InventorySummary inventory(CloudeyStore store, AccountId accountId) {
-    int compartments = store.inventory().compartments(accountId).size();
+  /** The inventory counts; {@code compartments} is the number of live stored compartments. */
+  static InventorySummary inventory(CloudeyStore store, AccountId accountId, int compartments) {
     // counted by the store (a GROUP BY in PostgreSQL), not read resource by resource
     Map<ResourceType, Map<String, Integer>> byType = new EnumMap<>(ResourceType.class);
     store

@@ -2,11 +2,13 @@ package app.cloudey.internal;
 
 import app.cloudey.internal.ViewMath.Columns;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.CompartmentLabel;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostDriver;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.DetailedCosts;
+import app.cloudey.model.Money;
 import app.cloudey.model.Period;
 import app.cloudey.spi.CloudeyStore;
 import java.math.BigDecimal;
@@ -14,9 +16,12 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +33,23 @@ final class DetailedView {
 
   static DetailedCosts compute(
       CloudeyStore store, AccountId accountId, List<YearMonth> months, Instant now) {
+    List<Builder> builders = summed(store, accountId, months);
+    // the rows are garbage by now: only the trees they were summed into stay while records are
+    // built
+    Labels labels = Labels.load(store.inventory(), accountId);
+    List<DetailedCosts.CurrencyDetail> sections = new ArrayList<>();
+    for (Builder builder : builders) {
+      sections.add(builder.build(labels));
+    }
+    return new DetailedCosts(months, sections, now);
+  }
+
+  /**
+   * One aggregate of the months by month, compartment, service and resource, summed into one tree
+   * per currency (currencies by code).
+   */
+  private static List<Builder> summed(
+      CloudeyStore store, AccountId accountId, List<YearMonth> months) {
     Period period =
         Period.of(months.get(0).atDay(1), months.get(months.size() - 1).plusMonths(1).atDay(1));
     List<CostRow> rows =
@@ -41,155 +63,256 @@ final class DetailedView {
                         CostDimension.COMPARTMENT,
                         CostDimension.SERVICE,
                         CostDimension.RESOURCE));
-    Labels labels = Labels.load(store.inventory(), accountId);
-    List<DetailedCosts.CurrencyDetail> sections = new ArrayList<>();
+    List<Builder> builders = new ArrayList<>();
     ViewMath.byCurrency(rows)
         .forEach(
             (currency, currencyRows) ->
-                sections.add(new Builder(currency, months, labels).add(currencyRows).build()));
-    return new DetailedCosts(months, sections, now);
+                builders.add(new Builder(currency, months).add(currencyRows)));
+    return builders;
   }
 
-  /** Sums one currency's rows into the tree, then turns it into records. */
+  /**
+   * Sums one currency's rows into the tree, then turns it into records. Each row lands in its
+   * compartment → service → resource leaf only (one row per month and leaf); the sums above the
+   * leaves, the service summary, the home compartments and the drivers are worked out once from the
+   * leaves, for the few resources that need them.
+   */
   private static final class Builder {
     private final String currency;
+    private final Currency unit;
     private final List<YearMonth> months;
-    private final Labels labels;
+    private Labels labels = Labels.none(); // set by build
     private final Columns totals;
     private final Map<String, Node> compartments = new HashMap<>();
     private final Map<String, Node> services = new HashMap<>();
-    // resource -> compartment -> three-month cost: a resource shows under its main compartment
-    private final Map<String, Map<String, BigDecimal>> homes = new HashMap<>();
-    // newest month per resource: cost by service and by compartment, for the drivers
-    private final Map<String, Map<String, BigDecimal>> latestByService = new HashMap<>();
-    private final Map<String, Map<String, BigDecimal>> latestByCompartment = new HashMap<>();
 
-    Builder(String currency, List<YearMonth> months, Labels labels) {
+    Builder(String currency, List<YearMonth> months) {
       this.currency = currency;
+      this.unit = Currency.getInstance(currency);
       this.months = months;
-      this.labels = labels;
       this.totals = new Columns(months.size());
     }
 
     Builder add(List<CostRow> rows) {
-      int latest = months.size() - 1;
       Map<String, Integer> monthIndex = new HashMap<>();
       for (int i = 0; i < months.size(); i++) {
         monthIndex.put(months.get(i).toString(), i);
       }
       for (CostRow row : rows) {
-        Integer known = monthIndex.get(row.key().get(0));
-        int m = known != null ? known : months.indexOf(YearMonth.parse(row.key().get(0)));
-        String compartment = row.key().get(1);
-        String service = row.key().get(2);
-        String resource = row.key().get(3);
-        BigDecimal amount = row.cost().amount();
-        totals.add(m, amount);
-        Node c = compartments.computeIfAbsent(compartment, k -> new Node());
-        c.columns.add(m, amount);
-        Node cs = c.children.computeIfAbsent(service, k -> new Node());
-        cs.columns.add(m, amount);
-        cs.children.computeIfAbsent(resource, k -> new Node()).columns.add(m, amount);
-        Node s = services.computeIfAbsent(service, k -> new Node());
-        s.columns.add(m, amount);
-        s.children.computeIfAbsent(resource, k -> new Node()).columns.add(m, amount);
-        homes
-            .computeIfAbsent(resource, k -> new HashMap<>())
-            .merge(compartment, amount, BigDecimal::add);
-        if (m == latest && !resource.isEmpty()) {
-          latestByService
-              .computeIfAbsent(resource, k -> new HashMap<>())
-              .merge(service, amount, BigDecimal::add);
-          latestByCompartment
-              .computeIfAbsent(resource, k -> new HashMap<>())
-              .merge(compartment, amount, BigDecimal::add);
-        }
+        List<String> key = row.key();
+        Integer known = monthIndex.get(key.get(0));
+        int m = known != null ? known : months.indexOf(YearMonth.parse(key.get(0)));
+        compartments
+            .computeIfAbsent(key.get(1), k -> new Node())
+            .child(key.get(2))
+            .child(key.get(3))
+            .add(m, row.cost().amount());
       }
       return this;
     }
 
-    DetailedCosts.CurrencyDetail build() {
+    /** Sums the leaves into their service, compartment and the totals, and the service summary. */
+    private void sumUp() {
+      for (Node c : compartments.values()) {
+        for (Map.Entry<String, Node> s : c.children().entrySet()) {
+          Node cs = s.getValue();
+          Node summary = services.computeIfAbsent(s.getKey(), k -> new Node());
+          for (Map.Entry<String, Node> r : cs.children().entrySet()) {
+            Node leaf = r.getValue();
+            cs.columns.addAll(leaf.columns);
+            summary.mergeChild(r.getKey(), leaf);
+          }
+          c.columns.addAll(cs.columns);
+          summary.columns.addAll(cs.columns);
+        }
+        totals.addAll(c.columns);
+      }
+    }
+
+    DetailedCosts.CurrencyDetail build(Labels names) {
+      this.labels = names;
+      sumUp();
       List<DetailedCosts.CompartmentCosts> compartmentCosts = new ArrayList<>();
       for (Map.Entry<String, Node> c : sorted(compartments)) {
         List<DetailedCosts.ServiceCosts> serviceCosts = new ArrayList<>();
-        for (Map.Entry<String, Node> s : sorted(c.getValue().children)) {
+        CompartmentLabel home = labels.compartment(c.getKey());
+        for (Map.Entry<String, Node> s : sorted(c.getValue().children())) {
           serviceCosts.add(
               service(
                   s,
                   c.getValue().columns.latest(),
-                  resources(sorted(s.getValue().children), s.getValue().columns, c.getKey())));
+                  resources(sorted(s.getValue().children()), s.getValue().columns, home)));
         }
         Columns cc = c.getValue().columns;
         compartmentCosts.add(
             new DetailedCosts.CompartmentCosts(
-                labels.compartment(c.getKey()),
-                cc.money(currency),
-                cc.change(),
-                cc.shareOf(totals.latest(), currency),
-                serviceCosts));
+                home, cc.money(unit), cc.change(), cc.shareOf(totals.latest()), serviceCosts));
       }
-      List<DetailedCosts.ServiceCosts> serviceSummary = new ArrayList<>();
-      for (Map.Entry<String, Node> s : sorted(services)) {
+      List<Map.Entry<String, Node>> serviceList = sorted(services);
+      Map<String, List<Map.Entry<String, Node>>> tops = new HashMap<>();
+      Set<String> listed = new HashSet<>();
+      for (Map.Entry<String, Node> s : serviceList) {
         List<Map.Entry<String, Node>> top =
-            s.getValue().children.entrySet().stream()
-                .sorted(
-                    Comparator.comparing(
-                            (Map.Entry<String, Node> e) -> e.getValue().total(),
-                            Comparator.reverseOrder())
-                        .thenComparing(Map.Entry::getKey))
-                .limit(DetailedCosts.TOP_RESOURCES)
-                .toList();
-        serviceSummary.add(service(s, totals.latest(), resources(top, s.getValue().columns, null)));
+            ViewMath.first(
+                s.getValue().children().entrySet(),
+                Comparator.comparing(
+                        (Map.Entry<String, Node> e) -> e.getValue().total(),
+                        Comparator.reverseOrder())
+                    .thenComparing(Map.Entry::getKey),
+                DetailedCosts.TOP_RESOURCES);
+        tops.put(s.getKey(), top);
+        top.forEach(e -> listed.add(e.getKey()));
+      }
+      Map<String, String> homes = homes(listed);
+      List<DetailedCosts.ServiceCosts> serviceSummary = new ArrayList<>();
+      for (Map.Entry<String, Node> s : serviceList) {
+        serviceSummary.add(
+            service(
+                s, totals.latest(), resources(tops.get(s.getKey()), s.getValue().columns, homes)));
       }
       return new DetailedCosts.CurrencyDetail(
           currency,
-          totals.money(currency),
+          totals.money(unit),
           totals.change(),
           compartmentCosts,
           serviceSummary,
           drivers());
     }
 
+    /**
+     * The main compartment of each of {@code resources}: the one holding most of its three months'
+     * cost, over every service (ties: the smallest id).
+     */
+    private Map<String, String> homes(Set<String> resources) {
+      Map<String, Map<String, BigDecimal>> amounts = new HashMap<>();
+      forEachLeaf(
+          resources,
+          (compartment, service, resource, leaf) ->
+              amounts
+                  .computeIfAbsent(resource, k -> new HashMap<>())
+                  .merge(compartment, leaf.total(), BigDecimal::add));
+      Map<String, String> homes = new HashMap<>();
+      amounts.forEach((resource, byCompartment) -> homes.put(resource, largest(byCompartment)));
+      return homes;
+    }
+
+    /** Visits the leaves of {@code resources}, in no particular order. */
+    private void forEachLeaf(Set<String> resources, LeafVisitor visitor) {
+      for (Map.Entry<String, Node> c : compartments.entrySet()) {
+        for (Map.Entry<String, Node> s : c.getValue().children().entrySet()) {
+          Map<String, Node> leaves = s.getValue().children();
+          if (leaves.size() <= resources.size()) {
+            leaves.forEach(
+                (resource, leaf) -> {
+                  if (resources.contains(resource)) {
+                    visitor.visit(c.getKey(), s.getKey(), resource, leaf);
+                  }
+                });
+          } else {
+            for (String resource : resources) {
+              Node leaf = leaves.get(resource);
+              if (leaf != null) {
+                visitor.visit(c.getKey(), s.getKey(), resource, leaf);
+              }
+            }
+          }
+        }
+      }
+    }
+
     private DetailedCosts.ServiceCosts service(
         Map.Entry<String, Node> s, BigDecimal wholeLatest, List<DetailedCosts.ResourceCosts> rs) {
       Columns sc = s.getValue().columns;
       return new DetailedCosts.ServiceCosts(
-          s.getKey(), sc.money(currency), sc.change(), sc.shareOf(wholeLatest, currency), rs);
+          s.getKey(), sc.money(unit), sc.change(), sc.shareOf(wholeLatest), rs);
     }
 
-    /** Resource rows; in a compartment they sit in it, in the summary in their main one. */
+    /** Resource rows of one compartment's service: they sit in that compartment. */
     private List<DetailedCosts.ResourceCosts> resources(
-        List<Map.Entry<String, Node>> entries, Columns service, String compartment) {
-      List<DetailedCosts.ResourceCosts> list = new ArrayList<>();
+        List<Map.Entry<String, Node>> entries, Columns service, CompartmentLabel compartment) {
+      List<DetailedCosts.ResourceCosts> list = new ArrayList<>(entries.size());
       for (Map.Entry<String, Node> r : entries) {
-        Columns rc = r.getValue().columns;
-        String home = compartment != null ? compartment : largest(homes.get(r.getKey()));
-        list.add(
-            new DetailedCosts.ResourceCosts(
-                labels.resource(r.getKey()),
-                labels.compartment(home),
-                rc.money(currency),
-                ViewMath.money(rc.total(), currency),
-                rc.change(),
-                rc.shareOf(service.latest(), currency)));
+        list.add(resource(r, service, compartment));
       }
       return list;
     }
 
+    /** Resource rows of the service summary: each in its main compartment. */
+    private List<DetailedCosts.ResourceCosts> resources(
+        List<Map.Entry<String, Node>> entries, Columns service, Map<String, String> homes) {
+      List<DetailedCosts.ResourceCosts> list = new ArrayList<>(entries.size());
+      for (Map.Entry<String, Node> r : entries) {
+        list.add(resource(r, service, labels.compartment(homes.get(r.getKey()))));
+      }
+      return list;
+    }
+
+    private DetailedCosts.ResourceCosts resource(
+        Map.Entry<String, Node> r, Columns service, CompartmentLabel compartment) {
+      Columns rc = r.getValue().columns;
+      return new DetailedCosts.ResourceCosts(
+          labels.resource(r.getKey()),
+          compartment,
+          rc.money(unit),
+          new Money(r.getValue().total(), unit),
+          rc.change(),
+          rc.shareOf(service.latest()));
+    }
+
+    /**
+     * The newest month's top resources (those with a row in it), each with the service and the
+     * compartment holding most of that month's cost.
+     */
     private List<CostDriver> drivers() {
-      Map<String, BigDecimal> latest = new HashMap<>();
-      latestByService.forEach(
-          (resource, byService) ->
-              latest.put(
-                  resource, byService.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)));
+      int latest = months.size() - 1;
+      Map<String, BigDecimal> latestByResource = new HashMap<>();
+      for (Node s : services.values()) {
+        s.children()
+            .forEach(
+                (resource, node) -> {
+                  if (!resource.isEmpty() && node.has(latest)) {
+                    latestByResource.merge(resource, node.columns.latest(), BigDecimal::add);
+                  }
+                });
+      }
+      List<Map.Entry<String, BigDecimal>> top =
+          ViewMath.first(
+              latestByResource.entrySet(),
+              Comparator.comparing(
+                      Map.Entry<String, BigDecimal>::getValue, Comparator.reverseOrder())
+                  .thenComparing(Map.Entry::getKey),
+              app.cloudey.model.TopDrivers.DEFAULT_LIMIT);
+      Map<String, BigDecimal> costs = new HashMap<>();
+      top.forEach(e -> costs.put(e.getKey(), e.getValue()));
+      Map<String, Map<String, BigDecimal>> byService = new HashMap<>();
+      Map<String, Map<String, BigDecimal>> byCompartment = new HashMap<>();
+      forEachLeaf(
+          costs.keySet(),
+          (compartment, service, resource, leaf) -> {
+            if (leaf.has(latest)) {
+              BigDecimal amount = leaf.columns.latest();
+              byService
+                  .computeIfAbsent(resource, k -> new HashMap<>())
+                  .merge(service, amount, BigDecimal::add);
+              byCompartment
+                  .computeIfAbsent(resource, k -> new HashMap<>())
+                  .merge(compartment, amount, BigDecimal::add);
+            }
+          });
       return Drivers.top(
-          latest,
-          latestByService,
-          latestByCompartment,
-          ViewMath.money(totals.latest(), currency),
+          costs,
+          byService,
+          byCompartment,
+          new Money(totals.latest(), unit),
           labels,
           app.cloudey.model.TopDrivers.DEFAULT_LIMIT);
     }
+  }
+
+  /** A leaf of the compartment tree with its compartment, service and resource. */
+  @FunctionalInterface
+  private interface LeafVisitor {
+    void visit(String compartment, String service, String resource, Node leaf);
   }
 
   /** Newest month descending, then key ascending. */
@@ -215,9 +338,65 @@ final class DetailedView {
 
   /** A row of month columns and the rows below it. */
   static final class Node {
+    private static final Map<String, Node> NONE = Map.of();
+
     final Columns columns = new Columns(DashboardView.COMPLETE_MONTHS);
-    final Map<String, Node> children = new HashMap<>();
+    private Map<String, Node> children = NONE; // a leaf has none: no map
+    private int monthsWithRows; // bit i: a row of month i was added
+    private boolean shared; // a leaf of the compartment tree, also listed in the service summary
     private @Nullable BigDecimal total;
+
+    Map<String, Node> children() {
+      return children;
+    }
+
+    /** The child of {@code key}, created when missing. */
+    Node child(String key) {
+      if (children == NONE) {
+        children = new HashMap<>();
+      }
+      Node child = children.get(key);
+      if (child == null) {
+        child = new Node();
+        children.put(key, child);
+      }
+      return child;
+    }
+
+    void add(int month, BigDecimal amount) {
+      columns.add(month, amount);
+      monthsWithRows |= 1 << month;
+    }
+
+    /** Whether a row of month {@code month} was added (below this node, for a merged node). */
+    boolean has(int month) {
+      return (monthsWithRows & (1 << month)) != 0;
+    }
+
+    /**
+     * Adds {@code leaf} under {@code key}: the leaf itself while it is the only one (it is not
+     * changed), a sum of copies once a second one comes (a resource in two compartments).
+     */
+    void mergeChild(String key, Node leaf) {
+      if (children == NONE) {
+        children = new HashMap<>();
+      }
+      Node existing = children.get(key);
+      if (existing == null) {
+        leaf.shared = true;
+        children.put(key, leaf);
+        return;
+      }
+      Node merged = existing;
+      if (existing.shared) {
+        merged = new Node();
+        merged.columns.addAll(existing.columns);
+        merged.monthsWithRows = existing.monthsWithRows;
+        children.put(key, merged);
+      }
+      merged.columns.addAll(leaf.columns);
+      merged.monthsWithRows |= leaf.monthsWithRows;
+    }
 
     /** The sum of the month columns, once every row is added (kept for sorting). */
     BigDecimal total() {

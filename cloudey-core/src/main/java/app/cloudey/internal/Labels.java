@@ -58,6 +58,11 @@ final class Labels {
     return labels;
   }
 
+  /** The number of live compartments read. */
+  int compartmentCount() {
+    return compartments.size();
+  }
+
   CompartmentLabel compartment(String id) {
     if (id.isEmpty()) {
       return new CompartmentLabel(id, NO_COMPARTMENT, "", false);

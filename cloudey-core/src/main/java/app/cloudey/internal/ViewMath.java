@@ -8,6 +8,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,6 +27,64 @@ final class ViewMath {
       by.computeIfAbsent(code(row.cost()), k -> new ArrayList<>()).add(row);
     }
     return by;
+  }
+
+  /**
+   * The rows summed by the key element at {@code index} and currency, in {@link
+   * app.cloudey.spi.CostStore#aggregate}'s order (amount descending, key ascending, currency code):
+   * the rows an aggregate grouped by that one dimension gives.
+   */
+  static List<CostRow> sumBy(List<CostRow> rows, int index) {
+    Map<String, Map<String, BigDecimal>> sums = new HashMap<>();
+    for (CostRow row : rows) {
+      sums.computeIfAbsent(row.key().get(index), k -> new HashMap<>())
+          .merge(code(row.cost()), row.cost().amount(), BigDecimal::add);
+    }
+    List<CostRow> summed = new ArrayList<>();
+    sums.forEach(
+        (key, byCurrency) ->
+            byCurrency.forEach(
+                (currency, amount) ->
+                    summed.add(new CostRow(List.of(key), money(amount, currency)))));
+    summed.sort(
+        Comparator.comparing((CostRow r) -> r.cost().amount(), Comparator.reverseOrder())
+            .thenComparing(r -> r.key().get(0))
+            .thenComparing(r -> code(r.cost())));
+    return summed;
+  }
+
+  /**
+   * {@link Change#share} of two amounts of one currency: {@code part} in percent of {@code whole},
+   * rounded half up to one decimal, 0.0 when the whole is zero (the same number, without the two
+   * {@link Money} objects).
+   */
+  static BigDecimal share(BigDecimal part, BigDecimal whole) {
+    if (whole.signum() == 0) {
+      return SHARE_OF_ZERO;
+    }
+    return part.multiply(HUNDRED).divide(whole, 1, java.math.RoundingMode.HALF_UP);
+  }
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  private static final BigDecimal SHARE_OF_ZERO = BigDecimal.ZERO.setScale(1);
+
+  /**
+   * The first {@code n} elements of {@code items} in {@code order}, without sorting them all (a
+   * bounded heap): {@code items.stream().sorted(order).limit(n)} for a total order.
+   */
+  static <T> List<T> first(Iterable<T> items, Comparator<? super T> order, int n) {
+    java.util.PriorityQueue<T> worstFirst = new java.util.PriorityQueue<>(n + 1, order.reversed());
+    for (T item : items) {
+      if (worstFirst.size() < n) {
+        worstFirst.add(item);
+      } else if (n > 0 && order.compare(item, worstFirst.peek()) < 0) {
+        worstFirst.poll();
+        worstFirst.add(item);
+      }
+    }
+    List<T> list = new ArrayList<>(worstFirst);
+    list.sort(order);
+    return list;
   }
 
   static String code(Money money) {
@@ -75,7 +136,25 @@ final class ViewMath {
     }
 
     void add(int month, BigDecimal amount) {
-      amounts[month] = amounts[month].add(amount);
+      BigDecimal sum = amounts[month];
+      // the first amount is taken as it is: the same number as ZERO + amount, one object fewer
+      amounts[month] = sum == BigDecimal.ZERO ? amount : sum.add(amount);
+    }
+
+    /** Adds every month of {@code other}. */
+    void addAll(Columns other) {
+      for (int i = 0; i < amounts.length; i++) {
+        if (other.amounts[i] != BigDecimal.ZERO) {
+          add(i, other.amounts[i]);
+        }
+      }
+    }
+
+    /** A copy to sum into (this one is left as it is). */
+    Columns copy() {
+      Columns copy = new Columns(amounts.length);
+      System.arraycopy(amounts, 0, copy.amounts, 0, amounts.length);
+      return copy;
     }
 
     BigDecimal latest() {
@@ -92,6 +171,19 @@ final class ViewMath {
         t = t.add(a);
       }
       return t;
+    }
+
+    List<Money> money(Currency currency) {
+      List<Money> list = new ArrayList<>(amounts.length);
+      for (BigDecimal a : amounts) {
+        list.add(new Money(a, currency));
+      }
+      return Collections.unmodifiableList(list);
+    }
+
+    /** {@link #shareOf(BigDecimal, String)} without building the two amounts as money. */
+    BigDecimal shareOf(BigDecimal wholeLatest) {
+      return share(latest(), wholeLatest);
     }
 
     List<Money> money(String currency) {

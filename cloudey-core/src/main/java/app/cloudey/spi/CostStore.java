@@ -12,7 +12,9 @@ import app.cloudey.model.Period;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -82,6 +84,22 @@ public interface CostStore {
    * lines.
    */
   List<CostRow> rollups(AccountId accountId, YearMonth month, CostDimension dimension);
+
+  /**
+   * {@link #rollups} of several months by one dimension in one read: for each month of {@code
+   * months}, in that order, exactly {@code rollups(accountId, month, dimension)} (an empty list for
+   * a month that is not closed). The default calls {@link #rollups} once per month; a store behind
+   * a network should answer in one round trip (as {@code PostgresStore} does), since views read
+   * several months' rollups at once.
+   */
+  default Map<YearMonth, List<CostRow>> rollups(
+      AccountId accountId, List<YearMonth> months, CostDimension dimension) {
+    Map<YearMonth, List<CostRow>> byMonth = new LinkedHashMap<>();
+    for (YearMonth month : months) {
+      byMonth.put(month, rollups(accountId, month, dimension));
+    }
+    return byMonth;
+  }
 
   /**
    * The freshness of each month {@code period} touches, in order: CLOSED when the month is closed,

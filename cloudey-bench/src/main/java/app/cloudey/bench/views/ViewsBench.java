@@ -54,9 +54,11 @@ import org.jspecify.annotations.Nullable;
  * uncached dashboard and detailed view against the bare SQL of {@code views/*-baseline.sql}
  * (alternating, same run), and the dashboard served from Redis.
  *
- * <p>Arguments: {@code [--resources N] [--runs R] [--redis URL] [--reuse]}. Environment: {@code
- * CLOUDEY_BENCH_PG_URL} for a running server ({@code --reuse} then keeps the loaded schema between
- * runs), {@code CLOUDEY_BENCH_REDIS_URL} instead of {@code --redis}.
+ * <p>Arguments: {@code [--resources N] [--runs R] [--redis URL] [--reuse] [--kept-connection]}
+ * ({@code --kept-connection}: the baseline runs on one connection kept open, as the store's pool
+ * keeps its own, instead of a new connection per run). Environment: {@code CLOUDEY_BENCH_PG_URL}
+ * for a running server ({@code --reuse} then keeps the loaded schema between runs), {@code
+ * CLOUDEY_BENCH_REDIS_URL} instead of {@code --redis}.
  */
 public final class ViewsBench {
   private static final String SCHEMA = "cloudey_bench_views";
@@ -74,8 +76,11 @@ public final class ViewsBench {
     int runs = intArg(a, "--runs", 5);
     String redis = stringArg(a, "--redis", System.getenv("CLOUDEY_BENCH_REDIS_URL"));
     boolean reuse = a.contains("--reuse");
+    // the baseline opens a new connection per run (as before), or keeps one open as a pool would
+    boolean keptConnection = a.contains("--kept-connection");
     try (BenchDatabase db = reuse ? BenchDatabase.reuse(SCHEMA) : BenchDatabase.start(SCHEMA);
-        PostgresStore store = db.store()) {
+        PostgresStore store = db.store();
+        Connection kept = keptConnection ? db.connect() : null) {
       System.out.printf("%s, %,d resources, %d runs%n", db.describe(), resources, runs);
       long lines = lines(db);
       if (lines == 0) {
@@ -95,7 +100,7 @@ public final class ViewsBench {
             d.currencies().get(0).monthToDate().cost(), d.currencies().get(0).completeMonths());
         String dashSql = sql("dashboard-baseline.sql", db.schema);
         String detSql = sql("detailed-baseline.sql", db.schema);
-        double[] dash = compare(runs, costs::dashboard, () -> runSql(db, dashSql));
+        double[] dash = compare(runs, costs::dashboard, () -> runSql(db, kept, dashSql));
         System.out.printf("dashboard.pg_ms = %.0f%n", dash[0]);
         System.out.printf("dashboard.sql_ms = %.0f%n", dash[1]);
         System.out.printf("dashboard.pg_over_sql = %.2f%n", dash[0] / dash[1]);
@@ -104,7 +109,7 @@ public final class ViewsBench {
             "detailed: %d compartments, totals %s%n",
             detailed.currencies().get(0).compartments().size(),
             detailed.currencies().get(0).totals());
-        double[] det = compare(runs, costs::detailed, () -> runSql(db, detSql));
+        double[] det = compare(runs, costs::detailed, () -> runSql(db, kept, detSql));
         System.out.printf("detailed.pg_ms = %.0f%n", det[0]);
         System.out.printf("detailed.sql_ms = %.0f%n", det[1]);
         System.out.printf("detailed.pg_over_sql = %.2f%n", det[0] / det[1]);
@@ -187,10 +192,24 @@ public final class ViewsBench {
     return "date '" + day + "'";
   }
 
-  /** Runs every statement and reads every row, as a client would. */
-  private static void runSql(BenchDatabase db, String script) {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement()) {
+  /**
+   * Runs every statement and reads every row, as a client would, on {@code kept} or else on a new
+   * connection.
+   */
+  private static void runSql(BenchDatabase db, @Nullable Connection kept, String script) {
+    if (kept != null) {
+      runSql(kept, script);
+      return;
+    }
+    try (Connection c = db.connect()) {
+      runSql(c, script);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void runSql(Connection c, String script) {
+    try (Statement s = c.createStatement()) {
       for (String statement : script.split(";")) {
         String sql =
             statement.lines().filter(l -> !l.startsWith("--")).reduce("", (x, y) -> x + " " + y);

@@ -700,6 +700,38 @@ public abstract class CostStoreContract extends CostQueryContract {
         .isEqualTo(costs().aggregate(id, CostQuery.of(Period.month(OCTOBER)).groupBy(dimension)));
   }
 
+  /**
+   * Rollups of several months in one call are each month's own rollups, in the order asked, with an
+   * empty list for a month that is not closed (September here).
+   */
+  @ParameterizedTest
+  @EnumSource(CostDimension.class)
+  public void rollupsOfSeveralMonthsAreEachMonthsRollupsInTheOrderAsked(CostDimension dimension) {
+    AccountId id = newAccount();
+    ingestFixture(id);
+    costs().replaceCostLines(id, Period.day(NOVEMBER_FIRST), Stream.of(novemberLine(id)));
+    java.time.YearMonth november = OCTOBER.plusMonths(1);
+    java.time.YearMonth september = OCTOBER.minusMonths(1);
+    costs().closeMonth(id, OCTOBER, CLOSED_AT);
+    costs().closeMonth(id, november, CLOSED_AT);
+    List<CostRow> october = costs().rollups(id, OCTOBER, dimension);
+    List<CostRow> novemberRows = costs().rollups(id, november, dimension);
+    assertThat(october).isNotEmpty();
+    assertThat(novemberRows).isNotEmpty().isNotEqualTo(october);
+
+    Map<java.time.YearMonth, List<CostRow>> read =
+        costs().rollups(id, List.of(november, september, OCTOBER), dimension);
+    assertThat(read).containsOnlyKeys(november, september, OCTOBER);
+    assertThat(read.keySet()).containsExactly(november, september, OCTOBER);
+    assertThat(read.get(november)).isEqualTo(novemberRows);
+    assertThat(read.get(september)).isEmpty();
+    assertThat(read.get(OCTOBER)).isEqualTo(october);
+    assertThat(costs().rollups(id, List.of(), dimension)).isEmpty();
+    assertThat(costs().rollups(newAccount(), List.of(OCTOBER), dimension))
+        .containsOnlyKeys(OCTOBER)
+        .allSatisfy((month, rows) -> assertThat(rows).isEmpty());
+  }
+
   private void assertHandComputedRollups(AccountId id) {
     // the November line (3.00 on 2026-11-01) is outside October and must not count
     // DAY: 10-01 5.84, 10-02 6.24, 10-03 6.16; MONTH: the month's total, keyed by the month

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -280,9 +281,16 @@ final class CostQuerySql {
     };
   }
 
-  /** Runs the statement on {@code h}: rows as {@link app.cloudey.spi.CostStore#aggregate}. */
-  List<CostRow> run(Handle h, String accountId) {
+  /**
+   * Runs the statement on {@code h}: rows as {@link app.cloudey.spi.CostStore#aggregate}; {@code
+   * fetchSize} rows per round trip inside a transaction (0: the driver's default, every row at
+   * once).
+   */
+  List<CostRow> run(Handle h, String accountId, int fetchSize) {
     Query q = h.createQuery(schemaSql).bind("account_id", accountId);
+    if (fetchSize > 0) {
+      q.setFetchSize(fetchSize);
+    }
     List<Period> ranges = lineRanges();
     for (int i = 0; i < ranges.size(); i++) {
       q.bind("start" + i, ranges.get(i).start()).bind("end" + i, ranges.get(i).end());
@@ -311,14 +319,18 @@ final class CostQuerySql {
           rollupMonths.stream().map(m -> m.atDay(1).toString()).toList());
     }
     int keys = query.groupBy().size() + query.groupByTags().size();
+    // key values repeat across rows (months, services, compartments): one String per value
+    Map<String, String> interned = new HashMap<>();
     return q.map(
             (rs, ctx) -> {
-              List<String> key = new ArrayList<>(keys);
-              for (int i = 1; i <= keys; i++) {
-                key.add(rs.getString(i));
+              String[] key = new String[keys];
+              for (int i = 0; i < keys; i++) {
+                String value = rs.getString(i + 1);
+                String known = interned.putIfAbsent(value, value);
+                key[i] = known != null ? known : value;
               }
               return new CostRow(
-                  key,
+                  List.of(key),
                   new Money(
                       rs.getBigDecimal(keys + 2), Currency.getInstance(rs.getString(keys + 1))));
             })

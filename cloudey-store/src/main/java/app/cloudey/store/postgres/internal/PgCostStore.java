@@ -21,7 +21,9 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -73,7 +75,9 @@ public final class PgCostStore implements CostStore {
     boolean closedMonthsHelp = !whole.isEmpty() && (rollup.isPresent() || (detail && !fromDays));
     if (!closedMonthsHelp) {
       return db.read(
-          "aggregate costs", accountId, h -> unrolled(query, fromDays).run(h, accountId.value()));
+          "aggregate costs",
+          accountId,
+          h -> unrolled(query, fromDays).run(h, accountId.value(), 0));
     }
     String lineTable = fromDays ? CostQuerySql.DAYS : CostQuerySql.LINES;
     return db.read(
@@ -110,7 +114,9 @@ public final class PgCostStore implements CostStore {
                     // than they save, and the grouping fits in memory (see the README)
                     tx.createQuery(ROLLUP_READ_SETTINGS).mapTo(String.class).list();
                   }
-                  return sql.run(tx, accountId.value());
+                  // inside the transaction the driver fetches fetchSize rows at a time (a cursor):
+                  // the detailed view's tens of thousands of rows are never all held as raw rows
+                  return sql.run(tx, accountId.value(), fetchSize);
                 }));
   }
 
@@ -249,6 +255,47 @@ public final class PgCostStore implements CostStore {
   @Override
   public List<CostRow> rollups(AccountId accountId, YearMonth month, CostDimension dimension) {
     return db.read("read rollups", accountId, h -> rollups(h, accountId, month, dimension));
+  }
+
+  /** One statement for every month: {@code month = any(:months)}, split by month in Java. */
+  @Override
+  public Map<YearMonth, List<CostRow>> rollups(
+      AccountId accountId, List<YearMonth> months, CostDimension dimension) {
+    Map<YearMonth, List<CostRow>> byMonth = new LinkedHashMap<>();
+    for (YearMonth month : months) {
+      byMonth.put(month, new ArrayList<>());
+    }
+    if (months.isEmpty()) {
+      return byMonth;
+    }
+    db.read(
+            "read rollups",
+            accountId,
+            h ->
+                h.createQuery(
+                        db.sql(
+                            "select month, key, currency, cost from {s}.month_rollup where account_id"
+                                + " = :account_id and month = any(cast(:months as date[])) and"
+                                + " dimension = :dimension order by month, cost desc, key collate"
+                                + " \"C\", currency"))
+                    .bind("account_id", accountId.value())
+                    .bindArray(
+                        "months",
+                        String.class,
+                        months.stream().map(m -> m.atDay(1).toString()).toList())
+                    .bind("dimension", dimension.name())
+                    .map(
+                        (rs, ctx) ->
+                            Map.entry(
+                                YearMonth.from(rs.getObject(1, LocalDate.class)),
+                                new CostRow(
+                                    List.of(rs.getString(2)),
+                                    new Money(
+                                        rs.getBigDecimal(4),
+                                        Currency.getInstance(rs.getString(3))))))
+                    .list())
+        .forEach(row -> byMonth.get(row.getKey()).add(row.getValue()));
+    return byMonth;
   }
 
   private List<CostRow> rollups(
