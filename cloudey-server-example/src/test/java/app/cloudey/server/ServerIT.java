@@ -253,7 +253,22 @@ class ServerIT {
 
     Response recommendations = t.send("GET", "/recommendations/" + alice.id(), alice.token(), null);
     assertThat(recommendations.status()).isEqualTo(200);
-    assertThat(recommendations.json().get("run_id").asText()).isNotBlank();
+    JsonNode run = recommendations.json();
+    assertThat(run.get("run_id").asText()).isNotBlank();
+    // one currency: its total as a decimal string beside its currency, as GET /costs does
+    assertThat(run.get("totals").size()).isLessThanOrEqualTo(1);
+    if (run.get("totals").size() == 1) {
+      assertThat(run.get("currency").asText()).isEqualTo("USD");
+      assertThat(run.get("total_monthly_savings").asText())
+          .isEqualTo(run.get("totals").get(0).get("amount").asText());
+    } else {
+      assertThat(run.get("total_monthly_savings").asText()).isEqualTo("0.00");
+      assertThat(run.get("recommendations").size()).isZero();
+    }
+    for (JsonNode r : run.get("recommendations")) {
+      assertThat(r.get("account_id").isTextual()).as("account_id is text").isTrue();
+      assertThat(r.get("monthly_savings").get("amount").isTextual()).isTrue();
+    }
     assertThat(
             t.send("POST", "/recommendations/" + alice.id() + "/refresh", alice.token(), null)
                 .status())
