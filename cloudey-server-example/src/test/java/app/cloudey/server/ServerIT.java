@@ -299,6 +299,12 @@ class ServerIT {
     assertThat(months.get(0).get("status").asText()).isEqualTo("OPEN");
     assertThat(months.get(1).get("month").asText()).isEqualTo(LAST_MONTH.toString());
     assertThat(months.get(1).get("status").asText()).isEqualTo("CLOSED");
+    assertThat(months.get(1).get("due_for_close").asBoolean()).isFalse();
+    assertThat(months.get(1).get("last_refreshed_at").isTextual()).isTrue();
+    // twelve months back nothing was ever refreshed: nothing to close
+    assertThat(months).hasSize(13);
+    assertThat(months.get(12).get("last_refreshed_at").isNull()).isTrue();
+    assertThat(months.get(12).get("due_for_close").asBoolean()).isFalse();
     Response current =
         t.send(
             "POST",
