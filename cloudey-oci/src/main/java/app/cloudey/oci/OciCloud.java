@@ -66,6 +66,12 @@ public final class OciCloud implements CloudProvider, AutoCloseable {
   private final ConcurrentMap<String, RateLimits> rateLimits = new ConcurrentHashMap<>();
   private final SharedExecutors executors;
   private final List<AdvisorRule> rules = OciPriceBook.bundled().advisorRules();
+
+  /** Rules per account pricing (accounts with equal pricing share them); bounded. */
+  private final ConcurrentMap<AccountPricing, List<AdvisorRule>> pricedRules =
+      new ConcurrentHashMap<>();
+
+  private static final int MAX_PRICED_RULE_SETS = 1024;
   private volatile boolean closed;
 
   private OciCloud(OciOptions options) {
@@ -227,6 +233,28 @@ public final class OciCloud implements CloudProvider, AutoCloseable {
   @Override
   public List<AdvisorRule> advisorRules() {
     return rules;
+  }
+
+  /**
+   * The rule catalogue for one account: {@link #advisorRules()} (the same list) when its
+   * configuration sets no {@link OciConfig#pricing() pricing}, else the same rules estimating with
+   * its contract prices and discount ({@link OciPriceBook#advisorRules(AccountPricing)}). Cloudey
+   * calls this at each run of an OCI account, so {@code .oci(config)} and {@code accounts().add(id,
+   * config)} with a priced {@code OciConfig} are all it takes. Reads only the {@code pricing.*}
+   * properties; no call to OCI.
+   *
+   * @throws app.cloudey.CloudeyConfigException a stored pricing property is invalid
+   */
+  @Override
+  public List<AdvisorRule> advisorRules(Credentials credentials) {
+    AccountPricing pricing = OciConfig.pricing(credentials);
+    if (pricing.equals(AccountPricing.listPrices())) {
+      return rules;
+    }
+    if (pricedRules.size() >= MAX_PRICED_RULE_SETS) {
+      pricedRules.clear(); // many distinct contracts: rebuilding rules is cheap
+    }
+    return pricedRules.computeIfAbsent(pricing, p -> OciPriceBook.bundled().advisorRules(p));
   }
 
   /** The bundled OCI list prices ({@link OciPriceBook#bundled()}). */

@@ -120,6 +120,133 @@ class OciRulesTest {
     assertThat(runs).hasSize(StandardRules.all().size());
   }
 
+  // ---- per-account pricing through OciConfig ----------------------------------------------
+
+  @Test
+  void eachAccountIsPricedWithItsOwnOciConfigPricingAndBilledUnitPricesStillWin() {
+    // one Cloudey, two OCI accounts, each with an unattached 100 GB volume at 10 VPUs/GB that has
+    // no billed cost (priced from its configuration: B91961 100 GB-months, B91962 1,000
+    // VPU-GB-months; list prices 0.0255 and 0.0017: 2.55 + 1.70 = 4.25 USD)
+    // - "default" (.oci(cfg)): a 20 % discount on list prices: 4.25 × 0.80 = 3.40 USD
+    // - "b" (added with its own config): contract prices B91961 0.0200, B91962 0.0012; its other
+    //   volume was billed 3.00 for 200 GB-months of B91961, i.e. 0.015 a GB-month, which wins over
+    //   the contract price: 100 × 0.015 = 1.50 + 1,000 × 0.0012 = 1.20 -> 2.70 USD
+    //   (without the billed line it would be 2.00 + 1.20 = 3.20)
+    AccountPricing discount =
+        AccountPricing.builder().discountPercent(new BigDecimal("20")).build();
+    AccountPricing contract =
+        AccountPricing.builder()
+            .contractUnitPrice("B91961", new BigDecimal("0.0200"))
+            .contractUnitPrice("B91962", new BigDecimal("0.0012"))
+            .build();
+    AccountId b = AccountId.of("b");
+    app.cloudey.memory.InMemoryStore store = app.cloudey.memory.InMemoryStore.create(CLOCK);
+    try (Cloudey cloudey =
+        Cloudey.builder()
+            .oci(TestKeys.config().pricing(discount).build())
+            .store(store)
+            .clock(CLOCK)
+            .build()) {
+      // what cloudey.accounts().add("b", config) stores once OCI has accepted the key (that check
+      // is one signed call, left out here)
+      store
+          .accounts()
+          .add(
+              new app.cloudey.model.Account(
+                  b, "oci", "b", "us-ashburn-1", CLOCK.instant().minusSeconds(3600)),
+              TestKeys.config().pricing(contract).build().toCredentials());
+      Instant firstSync = TODAY.minusDays(10).atStartOfDay().toInstant(ZoneOffset.UTC);
+      for (AccountId account : List.of(Cloudey.DEFAULT_ACCOUNT, b)) {
+        List<Resource> volumes = new ArrayList<>();
+        volumes.add(volume().toBuilder().accountId(account).tracking(null).build());
+        if (account.equals(b)) {
+          volumes.add(
+              volume().toBuilder()
+                  .accountId(account)
+                  .id("ocid1.volume.used")
+                  .tracking(null)
+                  .spec(
+                      ResourceSpec.builder()
+                          .sizeGb(BigDecimal.valueOf(200))
+                          .attachedTo("ocid1.instance.x")
+                          .build())
+                  .build());
+          store
+              .costs()
+              .replaceCostLines(
+                  account,
+                  Period.of(TODAY.minusDays(2), TODAY.minusDays(1)),
+                  java.util.stream.Stream.of(
+                      app.cloudey.model.CostLine.builder()
+                          .accountId(account)
+                          .day(TODAY.minusDays(2))
+                          .service("BLOCK_STORAGE")
+                          .skuPartNumber("B91961")
+                          .skuName("Block Volume - Storage")
+                          .unit("GB Months")
+                          .quantity(new BigDecimal("200"))
+                          .cost(Money.of("3.00", "USD"))
+                          .region("us-ashburn-1")
+                          .compartmentId("ocid1.compartment.c")
+                          .compartmentPath("root")
+                          .resourceId("ocid1.volume.used")
+                          .build()));
+        }
+        store
+            .inventory()
+            .replaceScope(
+                account,
+                new app.cloudey.model.Scope(
+                    "us-ashburn-1", "ocid1.compartment.c", ResourceType.BLOCK_VOLUME),
+                volumes,
+                firstSync);
+      }
+
+      Recommendation discounted =
+          single(cloudey.recommendations().run().recommendations(), UnattachedVolumeRule.ID);
+      assertThat(discounted.monthlySavings()).isEqualTo(Money.of("3.40", "USD"));
+      assertThat(discounted.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+      assertThat(discounted.summary()).contains("2024-01-19").contains("less a 20 % discount");
+
+      Recommendation contracted =
+          single(
+              cloudey.account(b).recommendations().run().recommendations(),
+              UnattachedVolumeRule.ID);
+      assertThat(contracted.monthlySavings()).isEqualTo(Money.of("2.70", "USD"));
+      assertThat(contracted.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+      assertThat(contracted.summary())
+          .contains("billed unit prices")
+          .contains("contract unit prices");
+    }
+  }
+
+  @Test
+  void accountsWithTheSamePricingShareRulesAndOnesWithoutPricingGetTheProvidersOwn() {
+    OciCloud oci = OciCloud.create();
+    AccountPricing discount = AccountPricing.builder().discountPercent(new BigDecimal("5")).build();
+    assertThat(oci.advisorRules(TestKeys.config().build().toCredentials()))
+        .isSameAs(oci.advisorRules());
+    List<AdvisorRule> priced =
+        oci.advisorRules(TestKeys.config().pricing(discount).build().toCredentials());
+    assertThat(priced).isNotSameAs(oci.advisorRules());
+    assertThat(priced)
+        .extracting(AdvisorRule::id)
+        .containsExactlyElementsOf(oci.advisorRules().stream().map(AdvisorRule::id).toList());
+    assertThat(oci.advisorRules(TestKeys.config().pricing(discount).build().toCredentials()))
+        .isSameAs(priced);
+    oci.close();
+  }
+
+  private static Recommendation single(List<Recommendation> recommendations, String ruleId) {
+    return recommendations.stream()
+        .filter(r -> r.ruleId().equals(ruleId))
+        .reduce(
+            (x, y) -> {
+              throw new AssertionError("two " + ruleId + " findings: " + x + ", " + y);
+            })
+        .orElseThrow(() -> new AssertionError("no " + ruleId + " finding in " + recommendations));
+  }
+
   // ---- estimates ---------------------------------------------------------------------------
 
   @Test

@@ -54,6 +54,12 @@ public class ForwardingCloudProvider implements CloudProvider {
   }
 
   @Override
+  public java.util.List<app.cloudey.spi.AdvisorRule> advisorRules(
+      app.cloudey.Credentials credentials) {
+    return delegate.advisorRules(credentials);
+  }
+
+  @Override
   public java.util.Optional<app.cloudey.spi.PriceBook> priceBook() {
     return delegate.priceBook();
   }
