@@ -389,6 +389,156 @@ class OciRulesTest {
     assertThat(OciPriceBook.bundled().generations().replacement(e4(2, 16))).isEmpty();
   }
 
+  // ---- rightsizing without billed cost ------------------------------------------------------
+
+  @Test
+  void rightsizingAnInstanceWithoutBilledCostIsPricedFromTheShapesSkusAtListPrices() {
+    // new-app: VM.Standard.E4.Flex, 4 OCPUs, 32 GB, P95 CPU 20 %: target = ceil(4 × 20 / 60) = 2
+    // OCPUs, memory kept. No line bills it, so both configurations are priced from the shape's
+    // SKUs at list prices (720 h): now B93113 4 × 720 × 0.025 = 72.00 + B93114 32 × 720 × 0.0015
+    // = 34.56 -> 106.56; target 2 × 720 × 0.025 = 36.00 + 34.56 = 70.56; saving 36.00 USD
+    Resource newApp = flex("ocid1.instance.new", "new-app", "VM.Standard.E4.Flex", 4, 32);
+    Recommendation r =
+        single(
+            rightsizingRun(List.of(newApp), List.of(), List.of(newApp.id())).recommendations(),
+            "rightsize-instance");
+    assertThat(r.monthlySavings()).isEqualTo(Money.of("36.00", "USD"));
+    assertThat(r.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+    assertThat(r.summary()).contains("2024-01-19").contains("prices_usd.json");
+    assertThat(r.evidence().rows())
+        .containsExactly(
+            List.of("current", "4", "20", "106.56 USD"), List.of("target", "2", "40", "70.56 USD"));
+  }
+
+  @Test
+  void rightsizingAnAmpereInstanceIsPricedAtTheTenancysMarginalTier() {
+    // arm-app: VM.Standard.A1.Flex, 4 OCPUs, 24 GB, P95 20 %: target 2 OCPUs. Another A1
+    // instance's free lines use 2,160 OCPU hours (B93297, free up to 3,000 a month) and 12,960 GB
+    // hours (B93298, free up to 18,000) of the tenancy's allowance in the 30 days.
+    // now: OCPU hours 2,160 + 2,880 = 5,040: (5,040 − 3,000) × 0.01 = 20.40;
+    // target: 2,160 + 1,440 = 3,600: (3,600 − 3,000) × 0.01 = 6.00;
+    // memory is kept (12,960 + 17,280 = 30,240 either way: 18.36 in both), so saving = 14.40 USD
+    Resource arm = flex("ocid1.instance.arm", "arm-app", "VM.Standard.A1.Flex", 4, 24);
+    Resource other = flex("ocid1.instance.other", "arm-other", "VM.Standard.A1.Flex", 3, 18);
+    List<app.cloudey.model.CostLine> free =
+        List.of(
+            line(other.id(), "B93297", "OCPU Per Hour", "2160", "0.00", "USD"),
+            line(other.id(), "B93298", "Gigabyte Per Hour", "12960", "0.00", "USD"));
+    Recommendation r =
+        single(
+            rightsizingRun(List.of(arm, other), free, List.of(arm.id())).recommendations(),
+            "rightsize-instance");
+    assertThat(r.monthlySavings()).isEqualTo(Money.of("14.40", "USD"));
+    assertThat(r.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+    assertThat(r.severity()).isEqualTo(app.cloudey.model.Severity.MEDIUM);
+
+    // alone, the tenancy's allowance covers both configurations (2,880 and 1,440 OCPU hours <
+    // 3,000; 17,280 GB hours < 18,000): 0.00, informational, nothing to save
+    Recommendation alone =
+        single(
+            rightsizingRun(List.of(arm), List.of(), List.of(arm.id())).recommendations(),
+            "rightsize-instance");
+    assertThat(alone.monthlySavings().isZero()).isTrue();
+    assertThat(alone.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+    assertThat(alone.severity()).isEqualTo(app.cloudey.model.Severity.INFO);
+    assertThat(alone.summary()).contains("costs nothing today");
+  }
+
+  @Test
+  void rightsizingInAnAccountBilledInEurWithoutItsOwnPricesSaysSoAndHasNoAmount() {
+    // the account bills in EUR (another instance's OCPU line: B93113 at 0.02 EUR an hour), but
+    // has no EUR price for the memory SKU B93114: only USD list prices exist, so no amount
+    Resource newApp = flex("ocid1.instance.new", "new-app", "VM.Standard.E4.Flex", 4, 32);
+    Resource other = flex("ocid1.instance.other", "eur-other", "VM.Standard.E4.Flex", 1, 8);
+    Recommendation r =
+        single(
+            rightsizingRun(
+                    List.of(newApp, other),
+                    List.of(line(other.id(), "B93113", "OCPU Per Hour", "100", "2.00", "EUR")),
+                    List.of(newApp.id()))
+                .recommendations(),
+            "rightsize-instance");
+    assertThat(r.basis()).isEqualTo(SavingsBasis.NONE);
+    assertThat(r.monthlySavings().isZero()).isTrue();
+    assertThat(r.summary())
+        .contains("No amount")
+        .contains("bills in EUR")
+        .contains("B93114")
+        .contains("only USD list prices");
+    assertThat(r.evidence().rows())
+        .extracting(row -> row.get(3))
+        .containsExactly("not priced", "not priced");
+  }
+
+  /**
+   * A run of the provider's rules over instances measured at P95 CPU 20 % (mean 15, max 25, 14 full
+   * days) where {@code measured}, with {@code lines} in the cost window.
+   */
+  private static app.cloudey.model.RecommendationRun rightsizingRun(
+      List<Resource> instances, List<app.cloudey.model.CostLine> lines, List<String> measured) {
+    app.cloudey.memory.InMemoryStore store = app.cloudey.memory.InMemoryStore.create(CLOCK);
+    try (Cloudey cloudey =
+        Cloudey.builder().oci(TestKeys.config().build()).store(store).clock(CLOCK).build()) {
+      AccountId id = Cloudey.DEFAULT_ACCOUNT;
+      store
+          .inventory()
+          .replaceScope(
+              id,
+              new app.cloudey.model.Scope(
+                  "us-ashburn-1", "ocid1.compartment.c", ResourceType.INSTANCE),
+              instances.stream().map(i -> i.toBuilder().accountId(id).build()).toList(),
+              TODAY.minusDays(20).atStartOfDay().toInstant(ZoneOffset.UTC));
+      store
+          .costs()
+          .replaceCostLines(
+              id,
+              Period.of(TODAY.minusDays(30), TODAY),
+              lines.stream().map(l -> l.toBuilder().accountId(id).build()));
+      List<app.cloudey.model.MetricDaily> metrics = new ArrayList<>();
+      for (String rid : measured) {
+        for (int d = 14; d >= 1; d--) {
+          metrics.add(
+              new app.cloudey.model.MetricDaily(
+                  id, rid, MetricName.CPU_UTILIZATION, TODAY.minusDays(d), 15.0, 25.0, 20.0, 24));
+        }
+      }
+      store.metrics().upsert(id, metrics);
+      return cloudey.recommendations().run();
+    }
+  }
+
+  private static Resource flex(String id, String name, String shape, int ocpus, int memoryGb) {
+    return base(ResourceType.INSTANCE, id)
+        .name(name)
+        .lifecycleState("RUNNING")
+        .spec(
+            ResourceSpec.builder()
+                .shape(shape)
+                .ocpus(BigDecimal.valueOf(ocpus))
+                .memoryGb(BigDecimal.valueOf(memoryGb))
+                .build())
+        .build();
+  }
+
+  /** One line of the window (10 days ago) for a resource. */
+  private static app.cloudey.model.CostLine line(
+      String resourceId, String sku, String unit, String quantity, String amount, String currency) {
+    return app.cloudey.model.CostLine.builder()
+        .accountId(ACCOUNT)
+        .day(TODAY.minusDays(10))
+        .service("COMPUTE")
+        .skuPartNumber(sku)
+        .skuName(sku + " " + unit)
+        .unit(unit)
+        .quantity(new BigDecimal(quantity))
+        .cost(Money.of(amount, currency))
+        .region("us-ashburn-1")
+        .compartmentId("ocid1.compartment.c")
+        .compartmentPath("root")
+        .resourceId(resourceId)
+        .build();
+  }
+
   // ---- fixtures ----------------------------------------------------------------------------
 
   private static Resource.Builder base(ResourceType type, String id) {
