@@ -45,7 +45,9 @@ import java.util.concurrent.ConcurrentMap;
  * <p>Advisor: it contributes the whole rule catalogue with OCI's knowledge ({@link
  * #advisorRules()}: list-price estimates, shapes that bill while stopped, old shape generations)
  * and the bundled list prices ({@link #priceBook()}), so {@code Cloudey.builder().oci(cfg)} needs
- * no rule registered by hand; an explicit {@code Builder.rule} replaces the rule of the same id.
+ * no rule registered by hand; an explicit {@code Builder.rule} replaces the rule of the same id. An
+ * account whose {@link OciConfig#pricing()} sets a discount or contract prices gets the catalogue
+ * built with them at each of its runs ({@link #advisorRules(Credentials)}).
  *
  * <p>Errors: {@link app.cloudey.CloudeyConfigException} for invalid configuration (with what to
  * fix), {@link CloudeyAuthException} when OCI refuses the key or a policy is missing, {@link
