@@ -142,14 +142,14 @@ public final class Runtime implements AutoCloseable {
     try {
       contributed = own.advisorRules(store.accounts().credentials(accountId));
     } catch (RuntimeException e) {
-      LOG.warn("cannot read the credentials of account {} for its advisor rules", accountId, e);
+      LOG.warn("cannot make the advisor rules of account {} from its settings", accountId, e);
       return new AccountRules(
           rules,
           List.of(
               new app.cloudey.model.RuleFailure(
-                  own.id() + " rules of the account",
-                  "the account's settings could not be read, so the provider's general rules"
-                      + " ran (no account-specific prices): "
+                  own.id() + "-account-rules",
+                  "the account's own rules could not be made from its stored settings, so the"
+                      + " provider's general rules ran (no account-specific prices): "
                       + e.getClass().getSimpleName()
                       + ": "
                       + e.getMessage())));
