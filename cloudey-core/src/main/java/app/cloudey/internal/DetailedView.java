@@ -22,21 +22,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Computes {@link DetailedCosts} from one aggregate of the three months by month, compartment,
- * service and resource, named from one read of the stored inventory.
+ * Computes {@link DetailedCosts} from one aggregate per month by compartment, service and resource,
+ * named from one read of the stored inventory, the four read at once ({@link ViewReads}).
  */
 final class DetailedView {
   private DetailedView() {}
 
   static DetailedCosts compute(
-      CloudeyStore store, AccountId accountId, List<YearMonth> months, Instant now) {
-    List<Builder> builders = summed(store, accountId, months);
+      CloudeyStore store,
+      ViewReads reads,
+      AccountId accountId,
+      List<YearMonth> months,
+      Instant now) {
+    // the names are read while the aggregates run, on another connection
+    ViewReads.Read<Labels> labelsRead = reads.fork(() -> Labels.load(store.inventory(), accountId));
+    List<Builder> builders = summed(store, reads, accountId, months);
     // the rows are garbage by now: only the trees they were summed into stay while records are
     // built
-    Labels labels = Labels.load(store.inventory(), accountId);
+    Labels labels = labelsRead.get();
     List<DetailedCosts.CurrencyDetail> sections = new ArrayList<>();
     for (Builder builder : builders) {
       sections.add(builder.build(labels));
@@ -45,30 +52,49 @@ final class DetailedView {
   }
 
   /**
-   * One aggregate of the months by month, compartment, service and resource, summed into one tree
-   * per currency (currencies by code).
+   * One aggregate per month by compartment, service and resource, the months read at once (each its
+   * own statement on its own connection in a pooled store; a month's rows do not depend on the
+   * others'), summed into one tree per currency (currencies by code) as their rows are read: no row
+   * outlives its sum. Each leaf gets at most one row per month, so the order rows arrive in changes
+   * no sum.
    */
   private static List<Builder> summed(
-      CloudeyStore store, AccountId accountId, List<YearMonth> months) {
-    Period period =
-        Period.of(months.get(0).atDay(1), months.get(months.size() - 1).plusMonths(1).atDay(1));
-    List<CostRow> rows =
-        store
-            .costs()
-            .aggregate(
-                accountId,
-                CostQuery.of(period)
-                    .groupBy(
-                        CostDimension.MONTH,
-                        CostDimension.COMPARTMENT,
-                        CostDimension.SERVICE,
-                        CostDimension.RESOURCE));
-    List<Builder> builders = new ArrayList<>();
-    ViewMath.byCurrency(rows)
-        .forEach(
-            (currency, currencyRows) ->
-                builders.add(new Builder(currency, months).add(currencyRows)));
-    return builders;
+      CloudeyStore store, ViewReads reads, AccountId accountId, List<YearMonth> months) {
+    Map<String, Builder> builders = new TreeMap<>();
+    List<ViewReads.Read<Void>> monthReads = new ArrayList<>();
+    for (int i = 0; i < months.size(); i++) {
+      int m = i;
+      CostQuery query =
+          CostQuery.of(Period.month(months.get(m)))
+              .groupBy(CostDimension.COMPARTMENT, CostDimension.SERVICE, CostDimension.RESOURCE);
+      monthReads.add(
+          reads.fork(
+              () -> {
+                store
+                    .costs()
+                    .aggregate(
+                        accountId,
+                        query,
+                        row -> {
+                          String code = ViewMath.code(row.cost());
+                          synchronized (builders) { // the months' reads add at once
+                            Builder builder = builders.get(code);
+                            if (builder == null) {
+                              builder = new Builder(code, months);
+                              builders.put(code, builder);
+                            }
+                            builder.add(row, m);
+                          }
+                        });
+                return null;
+              }));
+    }
+    for (ViewReads.Read<Void> read : monthReads) {
+      read.get();
+    }
+    synchronized (builders) {
+      return new ArrayList<>(builders.values());
+    }
   }
 
   /**
@@ -93,22 +119,14 @@ final class DetailedView {
       this.totals = new Columns(months.size());
     }
 
-    Builder add(List<CostRow> rows) {
-      Map<String, Integer> monthIndex = new HashMap<>();
-      for (int i = 0; i < months.size(); i++) {
-        monthIndex.put(months.get(i).toString(), i);
-      }
-      for (CostRow row : rows) {
-        List<String> key = row.key();
-        Integer known = monthIndex.get(key.get(0));
-        int m = known != null ? known : months.indexOf(YearMonth.parse(key.get(0)));
-        compartments
-            .computeIfAbsent(key.get(1), k -> new Node())
-            .child(key.get(2))
-            .child(key.get(3))
-            .add(m, row.cost().amount());
-      }
-      return this;
+    /** Adds one row (keyed compartment, service, resource) of month {@code m}. */
+    void add(CostRow row, int m) {
+      List<String> key = row.key();
+      compartments
+          .computeIfAbsent(key.get(0), k -> new Node())
+          .child(key.get(1))
+          .child(key.get(2))
+          .add(m, row.cost().amount());
     }
 
     /** Sums the leaves into their service, compartment and the totals, and the service summary. */

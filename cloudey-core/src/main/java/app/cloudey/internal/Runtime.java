@@ -45,6 +45,7 @@ public final class Runtime implements AutoCloseable {
   private final Map<AccountId, Slot> connections = new ConcurrentHashMap<>();
   private final ScheduledThreadPoolExecutor sweeper;
   private final AtomicBoolean sweepScheduled = new AtomicBoolean();
+  private final ViewReads viewReads;
   private volatile boolean closed;
 
   public Runtime(
@@ -66,6 +67,7 @@ public final class Runtime implements AutoCloseable {
     this.settings = settings;
     this.rules = List.copyOf(rules);
     this.priceBook = priceBook;
+    this.viewReads = new ViewReads(settings.viewReadThreads());
     this.sweeper =
         new ScheduledThreadPoolExecutor(
             1,
@@ -89,7 +91,8 @@ public final class Runtime implements AutoCloseable {
       int metricLookbackDays,
       int metricRetentionDays,
       int syncRunRetentionDays,
-      Duration connectionIdleTimeout) {}
+      Duration connectionIdleTimeout,
+      int viewReadThreads) {}
 
   public CloudeyStore store() {
     return store;
@@ -113,6 +116,11 @@ public final class Runtime implements AutoCloseable {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** Runs a view's independent store reads at once. */
+  ViewReads viewReads() {
+    return viewReads;
   }
 
   public List<AdvisorRule> rules() {
@@ -313,6 +321,7 @@ public final class Runtime implements AutoCloseable {
   public void close() {
     closed = true;
     sweeper.shutdownNow();
+    viewReads.close();
     for (Slot slot : connections.values()) {
       if (connections.remove(slot.accountId, slot)) {
         synchronized (slot) {

@@ -282,11 +282,15 @@ final class CostQuerySql {
   }
 
   /**
-   * Runs the statement on {@code h}: rows as {@link app.cloudey.spi.CostStore#aggregate}; {@code
-   * fetchSize} rows per round trip inside a transaction (0: the driver's default, every row at
-   * once).
+   * Runs the statement on {@code h}, handing each row to {@code rows} as it is read: rows as {@link
+   * app.cloudey.spi.CostStore#aggregate}; {@code fetchSize} rows per round trip inside a
+   * transaction (0: the driver's default, every row at once).
    */
-  List<CostRow> run(Handle h, String accountId, int fetchSize) {
+  void run(
+      Handle h,
+      String accountId,
+      int fetchSize,
+      java.util.function.Consumer<? super CostRow> rows) {
     Query q = h.createQuery(schemaSql).bind("account_id", accountId);
     if (fetchSize > 0) {
       q.setFetchSize(fetchSize);
@@ -321,7 +325,7 @@ final class CostQuerySql {
     int keys = query.groupBy().size() + query.groupByTags().size();
     // key values repeat across rows (months, services, compartments): one String per value
     Map<String, String> interned = new HashMap<>();
-    return q.map(
+    q.map(
             (rs, ctx) -> {
               String[] key = new String[keys];
               for (int i = 0; i < keys; i++) {
@@ -334,7 +338,7 @@ final class CostQuerySql {
                   new Money(
                       rs.getBigDecimal(keys + 2), Currency.getInstance(rs.getString(keys + 1))));
             })
-        .list();
+        .forEach(rows);
   }
 
   private static void bindSet(Query q, String name, Set<String> values) {
