@@ -285,29 +285,28 @@ public final class PgCostStore implements CostStore {
     db.read(
             "read rollups",
             accountId,
-            h ->
-                h.createQuery(
-                        db.sql(
-                            "select month, key, currency, cost from {s}.month_rollup where account_id"
-                                + " = :account_id and month = any(cast(:months as date[])) and"
-                                + " dimension = :dimension order by month, cost desc, key collate"
-                                + " \"C\", currency"))
-                    .bind("account_id", accountId.value())
-                    .bindArray(
-                        "months",
-                        String.class,
-                        months.stream().map(m -> m.atDay(1).toString()).toList())
-                    .bind("dimension", dimension.name())
-                    .map(
-                        (rs, ctx) ->
-                            Map.entry(
-                                YearMonth.from(rs.getObject(1, LocalDate.class)),
-                                new CostRow(
-                                    List.of(rs.getString(2)),
-                                    new Money(
-                                        rs.getBigDecimal(4),
-                                        Currency.getInstance(rs.getString(3))))))
-                    .list())
+            h -> {
+              org.jdbi.v3.core.statement.Query q =
+                  h.createQuery(
+                          db.sql(
+                              "select month, key, currency, cost from {s}.month_rollup where"
+                                  + " account_id = :account_id and month in ("
+                                  + CostQuerySql.monthParameters("month", months.size())
+                                  + ") and dimension = :dimension order by month, cost desc, key"
+                                  + " collate \"C\", currency"))
+                      .bind("account_id", accountId.value())
+                      .bind("dimension", dimension.name());
+              CostQuerySql.bindMonths(q, "month", months);
+              return q.map(
+                      (rs, ctx) ->
+                          Map.entry(
+                              YearMonth.from(rs.getObject(1, LocalDate.class)),
+                              new CostRow(
+                                  List.of(rs.getString(2)),
+                                  new Money(
+                                      rs.getBigDecimal(4), Currency.getInstance(rs.getString(3))))))
+                  .list();
+            })
         .forEach(row -> byMonth.get(row.getKey()).add(row.getValue()));
     return byMonth;
   }
