@@ -46,7 +46,7 @@ final class DetailedView {
     Labels labels = labelsRead.get();
     List<DetailedCosts.CurrencyDetail> sections = new ArrayList<>();
     for (Builder builder : builders) {
-      sections.add(builder.build(labels));
+      sections.add(builder.build(labels, reads));
     }
     return new DetailedCosts(months, sections, now);
   }
@@ -70,22 +70,20 @@ final class DetailedView {
       monthReads.add(
           reads.fork(
               () -> {
+                // rows are added in batches: one lock per batch, not per row, while months arrive
+                List<CostRow> batch = new ArrayList<>(BATCH);
                 store
                     .costs()
                     .aggregate(
                         accountId,
                         query,
                         row -> {
-                          String code = ViewMath.code(row.cost());
-                          synchronized (builders) { // the months' reads add at once
-                            Builder builder = builders.get(code);
-                            if (builder == null) {
-                              builder = new Builder(code, months);
-                              builders.put(code, builder);
-                            }
-                            builder.add(row, m);
+                          batch.add(row);
+                          if (batch.size() == BATCH) {
+                            addAll(builders, batch, months, m);
                           }
                         });
+                addAll(builders, batch, months, m);
                 return null;
               }));
     }
@@ -95,6 +93,26 @@ final class DetailedView {
     synchronized (builders) {
       return new ArrayList<>(builders.values());
     }
+  }
+
+  /** Rows collected before they are added to the tree: bounded garbage, one lock per batch. */
+  private static final int BATCH = 1_000;
+
+  /** Adds {@code batch} (rows of month {@code m}) to its currency's tree, then empties it. */
+  private static void addAll(
+      Map<String, Builder> builders, List<CostRow> batch, List<YearMonth> months, int m) {
+    synchronized (builders) { // the months' reads add at once
+      for (CostRow row : batch) {
+        String code = ViewMath.code(row.cost());
+        Builder builder = builders.get(code);
+        if (builder == null) {
+          builder = new Builder(code, months);
+          builders.put(code, builder);
+        }
+        builder.add(row, m);
+      }
+    }
+    batch.clear();
   }
 
   /**
@@ -138,6 +156,7 @@ final class DetailedView {
           for (Map.Entry<String, Node> r : cs.children().entrySet()) {
             Node leaf = r.getValue();
             cs.columns.addAll(leaf.columns);
+            leaf.total(); // now, so the two halves of build only read it
             summary.mergeChild(r.getKey(), leaf);
           }
           c.columns.addAll(cs.columns);
@@ -147,9 +166,14 @@ final class DetailedView {
       }
     }
 
-    DetailedCosts.CurrencyDetail build(Labels names) {
+    /**
+     * The records: the compartment tree on this thread, the service summary and the drivers on
+     * another at the same time (both only read the summed tree).
+     */
+    DetailedCosts.CurrencyDetail build(Labels names, ViewReads reads) {
       this.labels = names;
       sumUp();
+      ViewReads.Read<Summary> summary = reads.fork(this::summary);
       List<DetailedCosts.CompartmentCosts> compartmentCosts = new ArrayList<>();
       for (Map.Entry<String, Node> c : sorted(compartments)) {
         List<DetailedCosts.ServiceCosts> serviceCosts = new ArrayList<>();
@@ -166,18 +190,27 @@ final class DetailedView {
             new DetailedCosts.CompartmentCosts(
                 home, cc.money(unit), cc.change(), cc.shareOf(totals.latest()), serviceCosts));
       }
+      Summary byService = summary.get();
+      return new DetailedCosts.CurrencyDetail(
+          currency,
+          totals.money(unit),
+          totals.change(),
+          compartmentCosts,
+          byService.services(),
+          byService.drivers());
+    }
+
+    /**
+     * The service summary (top resources per service, each in its main compartment) and drivers.
+     */
+    private Summary summary() {
       List<Map.Entry<String, Node>> serviceList = sorted(services);
       Map<String, List<Map.Entry<String, Node>>> tops = new HashMap<>();
       Set<String> listed = new HashSet<>();
       for (Map.Entry<String, Node> s : serviceList) {
         List<Map.Entry<String, Node>> top =
             ViewMath.first(
-                s.getValue().children().entrySet(),
-                Comparator.comparing(
-                        (Map.Entry<String, Node> e) -> e.getValue().total(),
-                        Comparator.reverseOrder())
-                    .thenComparing(Map.Entry::getKey),
-                DetailedCosts.TOP_RESOURCES);
+                s.getValue().children().entrySet(), TOTAL_DESCENDING, DetailedCosts.TOP_RESOURCES);
         tops.put(s.getKey(), top);
         top.forEach(e -> listed.add(e.getKey()));
       }
@@ -188,13 +221,7 @@ final class DetailedView {
             service(
                 s, totals.latest(), resources(tops.get(s.getKey()), s.getValue().columns, homes)));
       }
-      return new DetailedCosts.CurrencyDetail(
-          currency,
-          totals.money(unit),
-          totals.change(),
-          compartmentCosts,
-          serviceSummary,
-          drivers());
+      return new Summary(serviceSummary, drivers());
     }
 
     /**
@@ -327,6 +354,9 @@ final class DetailedView {
     }
   }
 
+  /** The service summary and the drivers of one currency. */
+  private record Summary(List<DetailedCosts.ServiceCosts> services, List<CostDriver> drivers) {}
+
   /** A leaf of the compartment tree with its compartment, service and resource. */
   @FunctionalInterface
   private interface LeafVisitor {
@@ -335,14 +365,24 @@ final class DetailedView {
 
   /** Newest month descending, then key ascending. */
   static List<Map.Entry<String, Node>> sorted(Map<String, Node> nodes) {
-    return nodes.entrySet().stream()
-        .sorted(
-            Comparator.comparing(
-                    (Map.Entry<String, Node> e) -> e.getValue().columns.latest(),
-                    Comparator.reverseOrder())
-                .thenComparing(Map.Entry::getKey))
-        .toList();
+    List<Map.Entry<String, Node>> list = new ArrayList<>(nodes.entrySet());
+    list.sort(LATEST_DESCENDING);
+    return list;
   }
+
+  /** {@link #sorted}'s order, written out (the services' 20,000 resources are sorted with it). */
+  private static final Comparator<Map.Entry<String, Node>> LATEST_DESCENDING =
+      (a, b) -> {
+        int byLatest = b.getValue().columns.latest().compareTo(a.getValue().columns.latest());
+        return byLatest != 0 ? byLatest : a.getKey().compareTo(b.getKey());
+      };
+
+  /** Three months' total descending, then key ascending. */
+  private static final Comparator<Map.Entry<String, Node>> TOTAL_DESCENDING =
+      (a, b) -> {
+        int byTotal = b.getValue().total().compareTo(a.getValue().total());
+        return byTotal != 0 ? byTotal : a.getKey().compareTo(b.getKey());
+      };
 
   /** The key with the largest amount (ties: the smallest key). */
   static String largest(Map<String, BigDecimal> amounts) {
