@@ -43,13 +43,15 @@ final class ViewReads implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             },
-            new ThreadPoolExecutor.CallerRunsPolicy());
+            // no idle thread, or shut down: the caller runs it (CallerRunsPolicy would drop it
+            // once shut down, and its reader would wait forever)
+            (task, executor) -> task.run());
   }
 
   /** A read started now; {@link Read#get} waits for it and rethrows what it threw. */
   <T> Read<T> fork(Supplier<T> read) {
     FutureTask<T> task = new FutureTask<>(read::get);
-    if (pool == null || pool.isShutdown()) {
+    if (pool == null) {
       task.run();
     } else {
       pool.execute(task); // no idle thread, or shut down: runs here and now
