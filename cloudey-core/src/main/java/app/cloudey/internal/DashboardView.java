@@ -8,6 +8,7 @@ import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.Dashboard;
+import app.cloudey.model.Forecast;
 import app.cloudey.model.InventorySummary;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.MonthTotal;
@@ -22,6 +23,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,7 +58,10 @@ final class DashboardView {
             last.atDay(1),
             last.atDay(Math.min(today.getDayOfMonth(), last.lengthOfMonth())).plusDays(1));
 
-    // every read at once (none needs another's answer), each on its own connection
+    // every read at once (none needs another's answer), each on its own connection; the days
+    // first, as the forecast (the view's own work) needs only them
+    ViewReads.Read<List<CostRow>> daysRead =
+        dailyRows(store, reads, accountId, Period.of(from, today.plusDays(1)), months(today));
     // one read by service and compartment, summed both ways here (one round trip instead of two)
     ViewReads.Read<List<CostRow>> serviceCompartmentRead =
         reads.fork(
@@ -73,8 +78,18 @@ final class DashboardView {
         reads.fork(() -> store.inventory().liveResourceCounts(accountId));
     ViewReads.Read<RecommendationSummary> recommendationsRead =
         reads.fork(() -> recommendations(store, accountId));
-    List<CostRow> days =
-        dailyRows(store, reads, accountId, Period.of(from, today.plusDays(1)), months(today));
+    // cost per day and the forecast of each currency, while the other reads finish
+    Map<String, Map<LocalDate, BigDecimal>> dailyByCurrency = new LinkedHashMap<>();
+    Map<String, Forecast> forecasts = new HashMap<>();
+    for (Map.Entry<String, List<CostRow>> e : ViewMath.byCurrency(daysRead.get()).entrySet()) {
+      Map<LocalDate, BigDecimal> daily = new TreeMap<>();
+      for (CostRow row : e.getValue()) {
+        daily.merge(LocalDate.parse(row.key().get(0)), row.cost().amount(), BigDecimal::add);
+      }
+      dailyByCurrency.put(e.getKey(), daily);
+      forecasts.put(
+          e.getKey(), CostForecaster.toMonthEnd(forecastHistory(daily, today), today, e.getKey()));
+    }
     Map<YearMonth, MonthStatus> statuses = statusRead.get();
     List<CostRow> serviceCompartment = serviceCompartmentRead.get();
     Map<String, List<CostRow>> services =
@@ -84,12 +99,9 @@ final class DashboardView {
     Labels labels = labelsRead.get();
 
     List<Dashboard.CurrencyDashboard> sections = new ArrayList<>();
-    for (Map.Entry<String, List<CostRow>> e : ViewMath.byCurrency(days).entrySet()) {
+    for (Map.Entry<String, Map<LocalDate, BigDecimal>> e : dailyByCurrency.entrySet()) {
       String currency = e.getKey();
-      Map<LocalDate, BigDecimal> daily = new TreeMap<>();
-      for (CostRow row : e.getValue()) {
-        daily.merge(LocalDate.parse(row.key().get(0)), row.cost().amount(), BigDecimal::add);
-      }
+      Map<LocalDate, BigDecimal> daily = e.getValue();
       BigDecimal mtd = sum(daily, monthToDate);
       BigDecimal sameDays = sum(daily, lastMonthSameDays);
       List<MonthTotal> months = new ArrayList<>();
@@ -116,7 +128,7 @@ final class DashboardView {
                   Change.of(sameDays, mtd)),
               months,
               Change.of(olderMean, months.get(2).total().amount()),
-              CostForecaster.toMonthEnd(forecastHistory(daily, today), today, currency),
+              forecasts.get(currency),
               ViewMath.topWithOthers(
                   services.getOrDefault(currency, List.of()),
                   Dashboard.TOP,
@@ -157,9 +169,10 @@ final class DashboardView {
    * app.cloudey.spi.CostStore#rollups(AccountId, List, CostDimension)} read) and the days of the
    * other months are read at once; a month of {@code closable} without rollups (not closed, or
    * closed without lines) is then read from the lines. So no month status is needed first, and the
-   * rows are those of a closed month's rollups or of its lines, as its status says.
+   * rows are those of a closed month's rollups or of its lines, as its status says. The reads start
+   * now; the returned read joins them.
    */
-  static List<CostRow> dailyRows(
+  static ViewReads.Read<List<CostRow>> dailyRows(
       CloudeyStore store,
       ViewReads reads,
       AccountId accountId,
@@ -180,24 +193,26 @@ final class DashboardView {
     for (Period range : ranges(period, candidates)) {
       lineReads.add(reads.fork(() -> days(store, accountId, range)));
     }
-    List<CostRow> rows = new ArrayList<>();
-    Map<YearMonth, List<CostRow>> rolled = rollupRead.get();
-    List<YearMonth> unrolled = new ArrayList<>();
-    for (YearMonth m : candidates) {
-      List<CostRow> monthRows = rolled.getOrDefault(m, List.of());
-      if (monthRows.isEmpty()) {
-        unrolled.add(m);
-      } else {
-        rows.addAll(monthRows);
+    return () -> {
+      List<CostRow> rows = new ArrayList<>();
+      Map<YearMonth, List<CostRow>> rolled = rollupRead.get();
+      List<YearMonth> unrolled = new ArrayList<>();
+      for (YearMonth m : candidates) {
+        List<CostRow> monthRows = rolled.getOrDefault(m, List.of());
+        if (monthRows.isEmpty()) {
+          unrolled.add(m);
+        } else {
+          rows.addAll(monthRows);
+        }
       }
-    }
-    for (ViewReads.Read<List<CostRow>> read : lineReads) {
-      rows.addAll(read.get());
-    }
-    for (Period range : ranges(period, notIn(period, unrolled))) {
-      rows.addAll(days(store, accountId, range));
-    }
-    return rows;
+      for (ViewReads.Read<List<CostRow>> read : lineReads) {
+        rows.addAll(read.get());
+      }
+      for (Period range : ranges(period, notIn(period, unrolled))) {
+        rows.addAll(days(store, accountId, range));
+      }
+      return rows;
+    };
   }
 
   /** The months of {@code period} that are not in {@code months}. */
