@@ -262,6 +262,12 @@ public final class Cloudey implements AutoCloseable {
     /** Scopes listed at once per sync. */
     public static final int DEFAULT_SYNC_CONCURRENCY = 16;
 
+    /**
+     * Threads that run the cost views' independent store reads at once (shared by every view of
+     * this instance).
+     */
+    public static final int DEFAULT_VIEW_READ_THREADS = 8;
+
     /** How long a sync or refresh waits for the account's lock. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
 
@@ -314,6 +320,7 @@ public final class Cloudey implements AutoCloseable {
     private app.cloudey.spi.@Nullable Explainer explainer;
     private int syncConcurrency = DEFAULT_SYNC_CONCURRENCY;
     private int jobThreads = DEFAULT_JOB_THREADS;
+    private int viewReadThreads = DEFAULT_VIEW_READ_THREADS;
     private Duration jobHeartbeatInterval = DEFAULT_JOB_HEARTBEAT_INTERVAL;
     private int jobMissedHeartbeats = DEFAULT_JOB_MISSED_HEARTBEATS;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
@@ -490,6 +497,22 @@ public final class Cloudey implements AutoCloseable {
     }
 
     /**
+     * Threads that run the independent store reads of an uncached cost view at once (default
+     * {@value #DEFAULT_VIEW_READ_THREADS}, shared by every view of this instance; daemon threads
+     * Cloudey owns, started on demand and stopped after 30 s idle): the dashboard's seven reads
+     * then cost about the time of the slowest instead of their sum, each on its own connection of a
+     * pooled store. A read that finds no idle thread runs on the caller's thread; 0 runs every read
+     * in turn on the caller. Results are the same either way.
+     */
+    public Builder viewReadThreads(int threads) {
+      if (threads < 0) {
+        throw new CloudeyConfigException("viewReadThreads must be at least 0, was " + threads);
+      }
+      this.viewReadThreads = threads;
+      return this;
+    }
+
+    /**
      * Job liveness (default every {@link #DEFAULT_JOB_HEARTBEAT_INTERVAL 15 s}, {@value
      * #DEFAULT_JOB_MISSED_HEARTBEATS} missed): every {@code interval} of real time this instance
      * stamps the jobs it runs with the time on {@link #clock(Clock)}, picks up cancel requests made
@@ -631,7 +654,8 @@ public final class Cloudey implements AutoCloseable {
                   (int) metricLookback.toDays(),
                   (int) metricRetention.toDays(),
                   (int) syncRunRetention.toDays(),
-                  connectionIdleTimeout),
+                  connectionIdleTimeout,
+                  viewReadThreads),
               List.copyOf(rules),
               thePriceBook == null ? PriceBook.empty() : thePriceBook);
       Cloudey cloudey = new Cloudey(this, runtime, owned);

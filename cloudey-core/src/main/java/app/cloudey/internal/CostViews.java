@@ -76,24 +76,37 @@ public final class CostViews {
         List.of(DataKind.INVENTORY, DataKind.RECOMMENDATIONS),
         Dashboard.class,
         () -> runtime.settings().openMonthCacheTtl(),
-        () ->
-            DashboardView.compute(
-                store(),
-                accountId,
-                today,
-                runtime.clock().instant(),
-                statuses(accountId, DashboardView.months(today), today)));
+        () -> {
+          ViewReads reads = runtime.viewReads();
+          return DashboardView.compute(
+              store(),
+              reads,
+              accountId,
+              today,
+              runtime.clock().instant(),
+              reads.fork(() -> statuses(accountId, DashboardView.months(today), today)));
+        });
   }
 
   public DetailedCosts detailed(AccountId accountId) {
     List<YearMonth> months = completeMonths(DashboardView.COMPLETE_MONTHS);
+    // on a miss, the statuses the TTL needs are read while the view is computed
+    List<ViewReads.Read<Map<YearMonth, MonthStatus>>> statusRead = new ArrayList<>(1);
     return cached(
         accountId,
         "view:detailed|months=" + months,
         List.of(DataKind.INVENTORY),
         DetailedCosts.class,
-        () -> ttl(accountId, months),
-        () -> DetailedView.compute(store(), accountId, months, runtime.clock().instant()));
+        () ->
+            ttl(
+                statusRead.isEmpty()
+                    ? statuses(accountId, months, today())
+                    : statusRead.get(0).get()),
+        () -> {
+          ViewReads reads = runtime.viewReads();
+          statusRead.add(reads.fork(() -> statuses(accountId, months, today())));
+          return DetailedView.compute(store(), reads, accountId, months, runtime.clock().instant());
+        });
   }
 
   public CostTrends trends(AccountId accountId, CostDimension dimension, int months) {
@@ -246,7 +259,11 @@ public final class CostViews {
 
   /** No expiry when every month is closed (they never change again), else the open-month TTL. */
   private @Nullable Duration ttl(AccountId accountId, List<YearMonth> months) {
-    for (MonthStatus status : statuses(accountId, months, today()).values()) {
+    return ttl(statuses(accountId, months, today()));
+  }
+
+  private @Nullable Duration ttl(Map<YearMonth, MonthStatus> statuses) {
+    for (MonthStatus status : statuses.values()) {
       if (status != MonthStatus.CLOSED) {
         return runtime.settings().openMonthCacheTtl();
       }

@@ -8,6 +8,7 @@ import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.Dashboard;
+import app.cloudey.model.Forecast;
 import app.cloudey.model.InventorySummary;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.MonthTotal;
@@ -22,16 +23,19 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Computes the {@link Dashboard} from the store on one day. Reads: one daily aggregate from the
- * first day of the third complete month before today to today (every total, the month to date, last
- * month's same days and the forecast's history come from it), the month to date by service and by
- * compartment, the stored compartments and live resources, the three months' close records.
+ * Computes the {@link Dashboard} from the store on one day. Reads, all at once ({@link ViewReads}):
+ * the cost per day from the first day of the third complete month before today to today (every
+ * total, the month to date, last month's same days and the forecast's history come from it: the
+ * closed months' DAY rollups and this month's days), the month to date by service and compartment,
+ * the stored compartments, the live resource counts, the latest advisor runs and the three months'
+ * statuses.
  */
 final class DashboardView {
   static final int COMPLETE_MONTHS = 3;
@@ -40,37 +44,60 @@ final class DashboardView {
 
   static Dashboard compute(
       CloudeyStore store,
+      ViewReads reads,
       AccountId accountId,
       LocalDate today,
       Instant now,
-      Map<YearMonth, MonthStatus> statuses) {
+      ViewReads.Read<Map<YearMonth, MonthStatus>> statusRead) {
     YearMonth current = YearMonth.from(today);
     LocalDate from = current.minusMonths(COMPLETE_MONTHS).atDay(1);
     Period monthToDate = Period.of(current.atDay(1), today.plusDays(1));
     YearMonth last = current.minusMonths(1);
 
-    List<CostRow> days = dailyRows(store, accountId, Period.of(from, today.plusDays(1)), statuses);
+    // every read at once (none needs another's answer), each on its own connection; the days
+    // first, as the forecast (the view's own work) needs only them
+    ViewReads.Read<List<CostRow>> daysRead =
+        dailyRows(store, reads, accountId, Period.of(from, today.plusDays(1)), months(today));
     // one read by service and compartment, summed both ways here (one round trip instead of two)
-    List<CostRow> serviceCompartment =
-        store
-            .costs()
-            .aggregate(
-                accountId,
-                CostQuery.of(monthToDate)
-                    .groupBy(CostDimension.SERVICE, CostDimension.COMPARTMENT));
-    Map<String, List<CostRow>> services =
-        ViewMath.byCurrency(ViewMath.sumBy(serviceCompartment, 0));
-    Map<String, List<CostRow>> compartments =
-        ViewMath.byCurrency(ViewMath.sumBy(serviceCompartment, 1));
-    Labels labels = Labels.compartmentsOnly(store.inventory(), accountId);
-
-    List<Dashboard.CurrencyDashboard> sections = new ArrayList<>();
-    for (Map.Entry<String, List<CostRow>> e : ViewMath.byCurrency(days).entrySet()) {
-      String currency = e.getKey();
+    ViewReads.Read<List<CostRow>> serviceCompartmentRead =
+        reads.fork(
+            () ->
+                store
+                    .costs()
+                    .aggregate(
+                        accountId,
+                        CostQuery.of(monthToDate)
+                            .groupBy(CostDimension.SERVICE, CostDimension.COMPARTMENT)));
+    ViewReads.Read<Labels> labelsRead =
+        reads.fork(() -> Labels.compartmentsOnly(store.inventory(), accountId));
+    ViewReads.Read<Map<ResourceType, Map<String, Integer>>> countsRead =
+        reads.fork(() -> store.inventory().liveResourceCounts(accountId));
+    ViewReads.Read<RecommendationSummary> recommendationsRead =
+        reads.fork(() -> recommendations(store, accountId));
+    // cost per day and the forecast of each currency, while the other reads finish
+    Map<String, TreeMap<LocalDate, BigDecimal>> dailyByCurrency = new LinkedHashMap<>();
+    Map<String, Forecast> forecasts = new HashMap<>();
+    for (Map.Entry<String, List<CostRow>> e : ViewMath.byCurrency(daysRead.get()).entrySet()) {
       TreeMap<LocalDate, BigDecimal> daily = new TreeMap<>();
       for (CostRow row : e.getValue()) {
         daily.merge(LocalDate.parse(row.key().get(0)), row.cost().amount(), BigDecimal::add);
       }
+      dailyByCurrency.put(e.getKey(), daily);
+      forecasts.put(
+          e.getKey(), CostForecaster.toMonthEnd(forecastHistory(daily, today), today, e.getKey()));
+    }
+    Map<YearMonth, MonthStatus> statuses = statusRead.get();
+    List<CostRow> serviceCompartment = serviceCompartmentRead.get();
+    Map<String, List<CostRow>> services =
+        ViewMath.byCurrency(ViewMath.sumBy(serviceCompartment, 0));
+    Map<String, List<CostRow>> compartments =
+        ViewMath.byCurrency(ViewMath.sumBy(serviceCompartment, 1));
+    Labels labels = labelsRead.get();
+
+    List<Dashboard.CurrencyDashboard> sections = new ArrayList<>();
+    for (Map.Entry<String, TreeMap<LocalDate, BigDecimal>> e : dailyByCurrency.entrySet()) {
+      String currency = e.getKey();
+      TreeMap<LocalDate, BigDecimal> daily = e.getValue();
       // Usage data lags by a day or so: compare the days this month has costs for with the same
       // days of last month, not with days that are not billed yet (that would read as a drop)
       LocalDate latest = daily.floorKey(today);
@@ -107,7 +134,7 @@ final class DashboardView {
                   Change.of(sameDays, mtd)),
               months,
               Change.of(olderMean, months.get(2).total().amount()),
-              CostForecaster.toMonthEnd(forecastHistory(daily, today), today, currency),
+              forecasts.get(currency),
               ViewMath.topWithOthers(
                   services.getOrDefault(currency, List.of()),
                   Dashboard.TOP,
@@ -122,8 +149,8 @@ final class DashboardView {
     return new Dashboard(
         today,
         sections,
-        inventory(store, accountId, labels.compartmentCount()),
-        recommendations(store, accountId),
+        inventory(countsRead.get(), labels.compartmentCount()),
+        recommendationsRead.get(),
         now);
   }
 
@@ -143,28 +170,76 @@ final class DashboardView {
 
   /**
    * Cost per day and currency over the period: a closed month's days from its DAY rollup (exactly
-   * the aggregate at close, and a closed month does not change; every such month in one {@link
-   * app.cloudey.spi.CostStore#rollups(AccountId, List, CostDimension)} read), the other days from
-   * the lines.
+   * the aggregate at close, and a closed month does not change), the other days from the lines. The
+   * DAY rollups of the whole months of {@code closable} (one {@link
+   * app.cloudey.spi.CostStore#rollups(AccountId, List, CostDimension)} read) and the days of the
+   * other months are read at once; a month of {@code closable} without rollups (not closed, or
+   * closed without lines) is then read from the lines. So no month status is needed first, and the
+   * rows are those of a closed month's rollups or of its lines, as its status says. The reads start
+   * now; the returned read joins them.
    */
-  static List<CostRow> dailyRows(
-      CloudeyStore store, AccountId accountId, Period period, Map<YearMonth, MonthStatus> status) {
-    List<YearMonth> closed = new ArrayList<>();
+  static ViewReads.Read<List<CostRow>> dailyRows(
+      CloudeyStore store,
+      ViewReads reads,
+      AccountId accountId,
+      Period period,
+      List<YearMonth> closable) {
+    List<YearMonth> candidates = new ArrayList<>();
     for (Period month : period.splitByMonth()) {
       YearMonth m = YearMonth.from(month.start());
-      if (status.get(m) == MonthStatus.CLOSED && month.equals(Period.month(m))) {
-        closed.add(m);
+      if (closable.contains(m) && month.equals(Period.month(m))) {
+        candidates.add(m);
       }
     }
-    List<CostRow> rows = new ArrayList<>();
-    if (!closed.isEmpty()) {
-      store.costs().rollups(accountId, closed, CostDimension.DAY).values().forEach(rows::addAll);
+    ViewReads.Read<Map<YearMonth, List<CostRow>>> rollupRead =
+        candidates.isEmpty()
+            ? Map::of
+            : reads.fork(() -> store.costs().rollups(accountId, candidates, CostDimension.DAY));
+    List<ViewReads.Read<List<CostRow>>> lineReads = new ArrayList<>();
+    for (Period range : ranges(period, candidates)) {
+      lineReads.add(reads.fork(() -> days(store, accountId, range)));
     }
-    LocalDate openFrom = null; // start of the current run of days read from the lines
+    return () -> {
+      List<CostRow> rows = new ArrayList<>();
+      Map<YearMonth, List<CostRow>> rolled = rollupRead.get();
+      List<YearMonth> unrolled = new ArrayList<>();
+      for (YearMonth m : candidates) {
+        List<CostRow> monthRows = rolled.getOrDefault(m, List.of());
+        if (monthRows.isEmpty()) {
+          unrolled.add(m);
+        } else {
+          rows.addAll(monthRows);
+        }
+      }
+      for (ViewReads.Read<List<CostRow>> read : lineReads) {
+        rows.addAll(read.get());
+      }
+      for (Period range : ranges(period, notIn(period, unrolled))) {
+        rows.addAll(days(store, accountId, range));
+      }
+      return rows;
+    };
+  }
+
+  /** The months of {@code period} that are not in {@code months}. */
+  private static List<YearMonth> notIn(Period period, List<YearMonth> months) {
+    List<YearMonth> others = new ArrayList<>();
+    for (YearMonth m : period.months()) {
+      if (!months.contains(m)) {
+        others.add(m);
+      }
+    }
+    return others;
+  }
+
+  /** The runs of consecutive days of {@code period} outside the months {@code skipped}. */
+  static List<Period> ranges(Period period, List<YearMonth> skipped) {
+    List<Period> ranges = new ArrayList<>();
+    LocalDate openFrom = null; // start of the current run
     for (Period month : period.splitByMonth()) {
-      if (closed.contains(YearMonth.from(month.start()))) {
+      if (skipped.contains(YearMonth.from(month.start()))) {
         if (openFrom != null) {
-          rows.addAll(days(store, accountId, Period.of(openFrom, month.start())));
+          ranges.add(Period.of(openFrom, month.start()));
           openFrom = null;
         }
       } else if (openFrom == null) {
@@ -172,9 +247,9 @@ final class DashboardView {
       }
     }
     if (openFrom != null) {
-      rows.addAll(days(store, accountId, Period.of(openFrom, period.end())));
+      ranges.add(Period.of(openFrom, period.end()));
     }
-    return rows;
+    return ranges;
   }
 
   private static List<CostRow> days(CloudeyStore store, AccountId accountId, Period period) {
@@ -207,13 +282,11 @@ final class DashboardView {
   }
 
   /** The inventory counts; {@code compartments} is the number of live stored compartments. */
-  static InventorySummary inventory(CloudeyStore store, AccountId accountId, int compartments) {
+  static InventorySummary inventory(
+      Map<ResourceType, Map<String, Integer>> stored, int compartments) {
     // counted by the store (a GROUP BY in PostgreSQL), not read resource by resource
     Map<ResourceType, Map<String, Integer>> byType = new EnumMap<>(ResourceType.class);
-    store
-        .inventory()
-        .liveResourceCounts(accountId)
-        .forEach((type, states) -> byType.put(type, new TreeMap<>(states)));
+    stored.forEach((type, states) -> byType.put(type, new TreeMap<>(states)));
     int live = 0;
     for (Map<String, Integer> states : byType.values()) {
       for (int n : states.values()) {

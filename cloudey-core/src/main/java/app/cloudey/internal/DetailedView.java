@@ -22,53 +22,97 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Computes {@link DetailedCosts} from one aggregate of the three months by month, compartment,
- * service and resource, named from one read of the stored inventory.
+ * Computes {@link DetailedCosts} from one aggregate per month by compartment, service and resource,
+ * named from one read of the stored inventory, the four read at once ({@link ViewReads}).
  */
 final class DetailedView {
   private DetailedView() {}
 
   static DetailedCosts compute(
-      CloudeyStore store, AccountId accountId, List<YearMonth> months, Instant now) {
-    List<Builder> builders = summed(store, accountId, months);
+      CloudeyStore store,
+      ViewReads reads,
+      AccountId accountId,
+      List<YearMonth> months,
+      Instant now) {
+    // the names are read while the aggregates run, on another connection
+    ViewReads.Read<Labels> labelsRead = reads.fork(() -> Labels.load(store.inventory(), accountId));
+    List<Builder> builders = summed(store, reads, accountId, months);
     // the rows are garbage by now: only the trees they were summed into stay while records are
     // built
-    Labels labels = Labels.load(store.inventory(), accountId);
+    Labels labels = labelsRead.get();
     List<DetailedCosts.CurrencyDetail> sections = new ArrayList<>();
     for (Builder builder : builders) {
-      sections.add(builder.build(labels));
+      sections.add(builder.build(labels, reads));
     }
     return new DetailedCosts(months, sections, now);
   }
 
   /**
-   * One aggregate of the months by month, compartment, service and resource, summed into one tree
-   * per currency (currencies by code).
+   * One aggregate per month by compartment, service and resource, the months read at once (each its
+   * own statement on its own connection in a pooled store; a month's rows do not depend on the
+   * others'), summed into one tree per currency (currencies by code) as their rows are read: no row
+   * outlives its sum. Each leaf gets at most one row per month, so the order rows arrive in changes
+   * no sum.
    */
   private static List<Builder> summed(
-      CloudeyStore store, AccountId accountId, List<YearMonth> months) {
-    Period period =
-        Period.of(months.get(0).atDay(1), months.get(months.size() - 1).plusMonths(1).atDay(1));
-    List<CostRow> rows =
-        store
-            .costs()
-            .aggregate(
-                accountId,
-                CostQuery.of(period)
-                    .groupBy(
-                        CostDimension.MONTH,
-                        CostDimension.COMPARTMENT,
-                        CostDimension.SERVICE,
-                        CostDimension.RESOURCE));
-    List<Builder> builders = new ArrayList<>();
-    ViewMath.byCurrency(rows)
-        .forEach(
-            (currency, currencyRows) ->
-                builders.add(new Builder(currency, months).add(currencyRows)));
-    return builders;
+      CloudeyStore store, ViewReads reads, AccountId accountId, List<YearMonth> months) {
+    Map<String, Builder> builders = new TreeMap<>();
+    List<ViewReads.Read<Void>> monthReads = new ArrayList<>();
+    for (int i = 0; i < months.size(); i++) {
+      int m = i;
+      CostQuery query =
+          CostQuery.of(Period.month(months.get(m)))
+              .groupBy(CostDimension.COMPARTMENT, CostDimension.SERVICE, CostDimension.RESOURCE);
+      monthReads.add(
+          reads.fork(
+              () -> {
+                // rows are added in batches: one lock per batch, not per row, while months arrive
+                List<CostRow> batch = new ArrayList<>(BATCH);
+                store
+                    .costs()
+                    .aggregate(
+                        accountId,
+                        query,
+                        row -> {
+                          batch.add(row);
+                          if (batch.size() == BATCH) {
+                            addAll(builders, batch, months, m);
+                          }
+                        });
+                addAll(builders, batch, months, m);
+                return null;
+              }));
+    }
+    for (ViewReads.Read<Void> read : monthReads) {
+      read.get();
+    }
+    synchronized (builders) {
+      return new ArrayList<>(builders.values());
+    }
+  }
+
+  /** Rows collected before they are added to the tree: bounded garbage, one lock per batch. */
+  private static final int BATCH = 1_000;
+
+  /** Adds {@code batch} (rows of month {@code m}) to its currency's tree, then empties it. */
+  private static void addAll(
+      Map<String, Builder> builders, List<CostRow> batch, List<YearMonth> months, int m) {
+    synchronized (builders) { // the months' reads add at once
+      for (CostRow row : batch) {
+        String code = ViewMath.code(row.cost());
+        Builder builder = builders.get(code);
+        if (builder == null) {
+          builder = new Builder(code, months);
+          builders.put(code, builder);
+        }
+        builder.add(row, m);
+      }
+    }
+    batch.clear();
   }
 
   /**
@@ -93,22 +137,14 @@ final class DetailedView {
       this.totals = new Columns(months.size());
     }
 
-    Builder add(List<CostRow> rows) {
-      Map<String, Integer> monthIndex = new HashMap<>();
-      for (int i = 0; i < months.size(); i++) {
-        monthIndex.put(months.get(i).toString(), i);
-      }
-      for (CostRow row : rows) {
-        List<String> key = row.key();
-        Integer known = monthIndex.get(key.get(0));
-        int m = known != null ? known : months.indexOf(YearMonth.parse(key.get(0)));
-        compartments
-            .computeIfAbsent(key.get(1), k -> new Node())
-            .child(key.get(2))
-            .child(key.get(3))
-            .add(m, row.cost().amount());
-      }
-      return this;
+    /** Adds one row (keyed compartment, service, resource) of month {@code m}. */
+    void add(CostRow row, int m) {
+      List<String> key = row.key();
+      compartments
+          .computeIfAbsent(key.get(0), k -> new Node())
+          .child(key.get(1))
+          .child(key.get(2))
+          .add(m, row.cost().amount());
     }
 
     /** Sums the leaves into their service, compartment and the totals, and the service summary. */
@@ -120,6 +156,7 @@ final class DetailedView {
           for (Map.Entry<String, Node> r : cs.children().entrySet()) {
             Node leaf = r.getValue();
             cs.columns.addAll(leaf.columns);
+            leaf.total(); // now, so the two halves of build only read it
             summary.mergeChild(r.getKey(), leaf);
           }
           c.columns.addAll(cs.columns);
@@ -129,9 +166,14 @@ final class DetailedView {
       }
     }
 
-    DetailedCosts.CurrencyDetail build(Labels names) {
+    /**
+     * The records: the compartment tree on this thread, the service summary and the drivers on
+     * another at the same time (both only read the summed tree).
+     */
+    DetailedCosts.CurrencyDetail build(Labels names, ViewReads reads) {
       this.labels = names;
       sumUp();
+      ViewReads.Read<Summary> summary = reads.fork(this::summary);
       List<DetailedCosts.CompartmentCosts> compartmentCosts = new ArrayList<>();
       for (Map.Entry<String, Node> c : sorted(compartments)) {
         List<DetailedCosts.ServiceCosts> serviceCosts = new ArrayList<>();
@@ -148,18 +190,27 @@ final class DetailedView {
             new DetailedCosts.CompartmentCosts(
                 home, cc.money(unit), cc.change(), cc.shareOf(totals.latest()), serviceCosts));
       }
+      Summary byService = summary.get();
+      return new DetailedCosts.CurrencyDetail(
+          currency,
+          totals.money(unit),
+          totals.change(),
+          compartmentCosts,
+          byService.services(),
+          byService.drivers());
+    }
+
+    /**
+     * The service summary (top resources per service, each in its main compartment) and drivers.
+     */
+    private Summary summary() {
       List<Map.Entry<String, Node>> serviceList = sorted(services);
       Map<String, List<Map.Entry<String, Node>>> tops = new HashMap<>();
       Set<String> listed = new HashSet<>();
       for (Map.Entry<String, Node> s : serviceList) {
         List<Map.Entry<String, Node>> top =
             ViewMath.first(
-                s.getValue().children().entrySet(),
-                Comparator.comparing(
-                        (Map.Entry<String, Node> e) -> e.getValue().total(),
-                        Comparator.reverseOrder())
-                    .thenComparing(Map.Entry::getKey),
-                DetailedCosts.TOP_RESOURCES);
+                s.getValue().children().entrySet(), TOTAL_DESCENDING, DetailedCosts.TOP_RESOURCES);
         tops.put(s.getKey(), top);
         top.forEach(e -> listed.add(e.getKey()));
       }
@@ -170,13 +221,7 @@ final class DetailedView {
             service(
                 s, totals.latest(), resources(tops.get(s.getKey()), s.getValue().columns, homes)));
       }
-      return new DetailedCosts.CurrencyDetail(
-          currency,
-          totals.money(unit),
-          totals.change(),
-          compartmentCosts,
-          serviceSummary,
-          drivers());
+      return new Summary(serviceSummary, drivers());
     }
 
     /**
@@ -309,6 +354,9 @@ final class DetailedView {
     }
   }
 
+  /** The service summary and the drivers of one currency. */
+  private record Summary(List<DetailedCosts.ServiceCosts> services, List<CostDriver> drivers) {}
+
   /** A leaf of the compartment tree with its compartment, service and resource. */
   @FunctionalInterface
   private interface LeafVisitor {
@@ -317,14 +365,24 @@ final class DetailedView {
 
   /** Newest month descending, then key ascending. */
   static List<Map.Entry<String, Node>> sorted(Map<String, Node> nodes) {
-    return nodes.entrySet().stream()
-        .sorted(
-            Comparator.comparing(
-                    (Map.Entry<String, Node> e) -> e.getValue().columns.latest(),
-                    Comparator.reverseOrder())
-                .thenComparing(Map.Entry::getKey))
-        .toList();
+    List<Map.Entry<String, Node>> list = new ArrayList<>(nodes.entrySet());
+    list.sort(LATEST_DESCENDING);
+    return list;
   }
+
+  /** {@link #sorted}'s order, written out (the services' 20,000 resources are sorted with it). */
+  private static final Comparator<Map.Entry<String, Node>> LATEST_DESCENDING =
+      (a, b) -> {
+        int byLatest = b.getValue().columns.latest().compareTo(a.getValue().columns.latest());
+        return byLatest != 0 ? byLatest : a.getKey().compareTo(b.getKey());
+      };
+
+  /** Three months' total descending, then key ascending. */
+  private static final Comparator<Map.Entry<String, Node>> TOTAL_DESCENDING =
+      (a, b) -> {
+        int byTotal = b.getValue().total().compareTo(a.getValue().total());
+        return byTotal != 0 ? byTotal : a.getKey().compareTo(b.getKey());
+      };
 
   /** The key with the largest amount (ties: the smallest key). */
   static String largest(Map<String, BigDecimal> amounts) {

@@ -46,6 +46,7 @@ public final class Runtime implements AutoCloseable {
   private final Map<AccountId, Slot> connections = new ConcurrentHashMap<>();
   private final ScheduledThreadPoolExecutor sweeper;
   private final AtomicBoolean sweepScheduled = new AtomicBoolean();
+  private final ViewReads viewReads;
   private volatile boolean closed;
 
   public Runtime(
@@ -69,6 +70,7 @@ public final class Runtime implements AutoCloseable {
     this.explicitRules = List.copyOf(explicitRules);
     this.rules = compose(null, List.of());
     this.priceBook = priceBook;
+    this.viewReads = new ViewReads(settings.viewReadThreads());
     this.sweeper =
         new ScheduledThreadPoolExecutor(
             1,
@@ -92,7 +94,8 @@ public final class Runtime implements AutoCloseable {
       int metricLookbackDays,
       int metricRetentionDays,
       int syncRunRetentionDays,
-      Duration connectionIdleTimeout) {}
+      Duration connectionIdleTimeout,
+      int viewReadThreads) {}
 
   public CloudeyStore store() {
     return store;
@@ -116,6 +119,11 @@ public final class Runtime implements AutoCloseable {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** Runs a view's independent store reads at once. */
+  ViewReads viewReads() {
+    return viewReads;
   }
 
   /**
@@ -382,6 +390,7 @@ public final class Runtime implements AutoCloseable {
   public void close() {
     closed = true;
     sweeper.shutdownNow();
+    viewReads.close();
     for (Slot slot : connections.values()) {
       if (connections.remove(slot.accountId, slot)) {
         synchronized (slot) {

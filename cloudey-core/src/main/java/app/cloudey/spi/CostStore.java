@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Stored cost lines, their month rollups and month status. */
@@ -57,6 +58,18 @@ public interface CostStore {
    * the tree does not know is kept as an exact id.
    */
   List<CostRow> aggregate(AccountId accountId, CostQuery query);
+
+  /**
+   * The rows of {@link #aggregate(AccountId, CostQuery)}, in the same order, handed to {@code rows}
+   * one at a time, so a caller that sums them into something smaller (the detailed view's tens of
+   * thousands of rows) need not hold them all. Called on the caller's thread; if {@code rows}
+   * throws, reading stops and the exception propagates. The default hands out {@link
+   * #aggregate(AccountId, CostQuery)}'s list; a store that reads rows in batches should hand each
+   * out as it is read (as {@code PostgresStore} does).
+   */
+  default void aggregate(AccountId accountId, CostQuery query, Consumer<? super CostRow> rows) {
+    aggregate(accountId, query).forEach(rows);
+  }
 
   /** The stored lines of the period, ordered by day. The caller closes the stream. */
   Stream<CostLine> lines(AccountId accountId, Period period);

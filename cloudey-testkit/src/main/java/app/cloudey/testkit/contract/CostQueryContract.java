@@ -295,6 +295,71 @@ public abstract class CostQueryContract extends StoreContract {
    */
   @Test
   public void closedMonthsGiveTheSameRowsAsTheirLines() {
+    AccountId id = accountWithOctoberAndNeighbours();
+    Map<String, CostQuery> queries = everyQueryShape();
+    Map<String, List<CostRow>> open = new LinkedHashMap<>();
+    queries.forEach((name, q) -> open.put(name, rows(id, q)));
+    costs().closeMonth(id, OCTOBER, CLOSED_AT);
+    Map<String, List<CostRow>> closed = new LinkedHashMap<>();
+    queries.forEach((name, q) -> closed.put(name, rows(id, q)));
+    assertThat(closed).isEqualTo(open);
+    // spot checks against the hand-computed October: 18.24 USD and 0.30 EUR; with the 3.00
+    // lines of 09-30 and 11-01 around it, 24.24 USD
+    assertThat(open.get(Period.month(OCTOBER) + " total"))
+        .containsExactly(row("18.24"), eur("0.3"));
+    assertThat(open.get(Period.of(DAY1.minusDays(1), NOVEMBER_FIRST.plusDays(1)) + " by MONTH"))
+        .containsExactly(
+            row("18.24", "2026-10"),
+            row("3", "2026-09"),
+            row("3", "2026-11"),
+            eur("0.3", "2026-10"));
+  }
+
+  /**
+   * {@link CostStore#aggregate(AccountId, CostQuery, java.util.function.Consumer)} hands out
+   * exactly the rows of {@link CostStore#aggregate(AccountId, CostQuery)}, in the same order, for
+   * every query shape, from lines (October open) and from rollups (October closed); and a consumer
+   * that throws stops the read with its exception.
+   */
+  @Test
+  public void rowsHandedOutOneByOneAreTheAggregatesRowsInOrder() {
+    AccountId id = accountWithOctoberAndNeighbours();
+    Map<String, CostQuery> queries = everyQueryShape();
+    for (boolean close : List.of(false, true)) {
+      if (close) {
+        costs().closeMonth(id, OCTOBER, CLOSED_AT);
+      }
+      Map<String, List<CostRow>> listed = new LinkedHashMap<>();
+      Map<String, List<CostRow>> handedOut = new LinkedHashMap<>();
+      queries.forEach(
+          (name, q) -> {
+            listed.put(name, rows(id, q));
+            List<CostRow> seen = new ArrayList<>();
+            costs().aggregate(id, q, seen::add);
+            handedOut.put(name, seen);
+          });
+      assertThat(handedOut).as(close ? "October closed" : "October open").isEqualTo(listed);
+      assertThat(handedOut.get(Period.month(OCTOBER) + " total"))
+          .containsExactly(row("18.24"), eur("0.3"));
+    }
+    List<CostRow> before = new ArrayList<>();
+    IllegalArgumentException stop = new IllegalArgumentException("enough");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                costs()
+                    .aggregate(
+                        id,
+                        CostQuery.of(Period.month(OCTOBER)).groupBy(CostDimension.DAY),
+                        row -> {
+                          before.add(row);
+                          throw stop;
+                        }))
+        .isSameAs(stop);
+    assertThat(before).hasSize(1);
+  }
+
+  /** The account of {@link #closedMonthsGiveTheSameRowsAsTheirLines}, October open. */
+  private AccountId accountWithOctoberAndNeighbours() {
     AccountId id = taggedAccount();
     store().inventory().replaceCompartments(id, Fixtures.compartments(id), Fixtures.SEEN_AT);
     CostLine eur =
@@ -308,6 +373,14 @@ public abstract class CostQueryContract extends StoreContract {
             id, COST_PERIOD, Stream.concat(Fixtures.costLines(id).stream(), Stream.of(eur)));
     costs().replaceCostLines(id, Period.day(DAY1.minusDays(1)), Stream.of(september));
     costs().replaceCostLines(id, Period.day(NOVEMBER_FIRST), Stream.of(Fixtures.novemberLine(id)));
+    return id;
+  }
+
+  /**
+   * Every query shape, over October whole and with partial September and November around it, by
+   * name.
+   */
+  private static Map<String, CostQuery> everyQueryShape() {
     Map<String, CostQuery> queries = new LinkedHashMap<>();
     for (Period period :
         List.of(Period.month(OCTOBER), Period.of(DAY1.minusDays(1), NOVEMBER_FIRST.plusDays(1)))) {
@@ -332,22 +405,7 @@ public abstract class CostQueryContract extends StoreContract {
       queries.put(period + " two dimensions", q.groupBy("service", "region"));
       queries.put(period + " tags", q.groupBy("service", "tag:env").tag(COST_CENTER, "42", ""));
     }
-    Map<String, List<CostRow>> open = new LinkedHashMap<>();
-    queries.forEach((name, q) -> open.put(name, rows(id, q)));
-    costs().closeMonth(id, OCTOBER, CLOSED_AT);
-    Map<String, List<CostRow>> closed = new LinkedHashMap<>();
-    queries.forEach((name, q) -> closed.put(name, rows(id, q)));
-    assertThat(closed).isEqualTo(open);
-    // spot checks against the hand-computed October: 18.24 USD and 0.30 EUR; with the 3.00
-    // lines of 09-30 and 11-01 around it, 24.24 USD
-    assertThat(open.get(Period.month(OCTOBER) + " total"))
-        .containsExactly(row("18.24"), eur("0.3"));
-    assertThat(open.get(Period.of(DAY1.minusDays(1), NOVEMBER_FIRST.plusDays(1)) + " by MONTH"))
-        .containsExactly(
-            row("18.24", "2026-10"),
-            row("3", "2026-09"),
-            row("3", "2026-11"),
-            eur("0.3", "2026-10"));
+    return queries;
   }
 
   @Test

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -66,6 +67,14 @@ public final class PgCostStore implements CostStore {
    */
   @Override
   public List<CostRow> aggregate(AccountId accountId, CostQuery query) {
+    List<CostRow> rows = new ArrayList<>();
+    aggregate(accountId, query, rows::add);
+    return rows;
+  }
+
+  /** {@link #aggregate(AccountId, CostQuery)}, each row handed out as the driver reads it. */
+  @Override
+  public void aggregate(AccountId accountId, CostQuery query, Consumer<? super CostRow> rows) {
     Optional<CostDimension> rollup = CostStore.rollupDimension(query);
     boolean resource =
         query.groupBy().contains(CostDimension.RESOURCE) || !query.resourceIds().isEmpty();
@@ -74,13 +83,17 @@ public final class PgCostStore implements CostStore {
     List<LocalDate> whole = CostQuerySql.wholeMonths(query.period());
     boolean closedMonthsHelp = !whole.isEmpty() && (rollup.isPresent() || (detail && !fromDays));
     if (!closedMonthsHelp) {
-      return db.read(
+      db.read(
           "aggregate costs",
           accountId,
-          h -> unrolled(query, fromDays).run(h, accountId.value(), 0));
+          h -> {
+            unrolled(query, fromDays).run(h, accountId.value(), 0, rows);
+            return null;
+          });
+      return;
     }
     String lineTable = fromDays ? CostQuerySql.DAYS : CostQuerySql.LINES;
-    return db.read(
+    db.read(
         "aggregate costs",
         accountId,
         h ->
@@ -116,7 +129,8 @@ public final class PgCostStore implements CostStore {
                   }
                   // inside the transaction the driver fetches fetchSize rows at a time (a cursor):
                   // the detailed view's tens of thousands of rows are never all held as raw rows
-                  return sql.run(tx, accountId.value(), fetchSize);
+                  sql.run(tx, accountId.value(), fetchSize, rows);
+                  return null;
                 }));
   }
 
@@ -271,29 +285,28 @@ public final class PgCostStore implements CostStore {
     db.read(
             "read rollups",
             accountId,
-            h ->
-                h.createQuery(
-                        db.sql(
-                            "select month, key, currency, cost from {s}.month_rollup where account_id"
-                                + " = :account_id and month = any(cast(:months as date[])) and"
-                                + " dimension = :dimension order by month, cost desc, key collate"
-                                + " \"C\", currency"))
-                    .bind("account_id", accountId.value())
-                    .bindArray(
-                        "months",
-                        String.class,
-                        months.stream().map(m -> m.atDay(1).toString()).toList())
-                    .bind("dimension", dimension.name())
-                    .map(
-                        (rs, ctx) ->
-                            Map.entry(
-                                YearMonth.from(rs.getObject(1, LocalDate.class)),
-                                new CostRow(
-                                    List.of(rs.getString(2)),
-                                    new Money(
-                                        rs.getBigDecimal(4),
-                                        Currency.getInstance(rs.getString(3))))))
-                    .list())
+            h -> {
+              org.jdbi.v3.core.statement.Query q =
+                  h.createQuery(
+                          db.sql(
+                              "select month, key, currency, cost from {s}.month_rollup where"
+                                  + " account_id = :account_id and month in ("
+                                  + CostQuerySql.monthParameters("month", months.size())
+                                  + ") and dimension = :dimension order by month, cost desc, key"
+                                  + " collate \"C\", currency"))
+                      .bind("account_id", accountId.value())
+                      .bind("dimension", dimension.name());
+              CostQuerySql.bindMonths(q, "month", months);
+              return q.map(
+                      (rs, ctx) ->
+                          Map.entry(
+                              YearMonth.from(rs.getObject(1, LocalDate.class)),
+                              new CostRow(
+                                  List.of(rs.getString(2)),
+                                  new Money(
+                                      rs.getBigDecimal(4), Currency.getInstance(rs.getString(3))))))
+                  .list();
+            })
         .forEach(row -> byMonth.get(row.getKey()).add(row.getValue()));
     return byMonth;
   }
