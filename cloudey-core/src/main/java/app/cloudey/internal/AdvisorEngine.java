@@ -38,6 +38,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,13 +101,15 @@ public final class AdvisorEngine {
   }
 
   /**
-   * Reads the snapshot. The four reads it needs are independent store calls and run at the same
-   * time ({@link SnapshotReads}): the inventory, the metric summaries and the insights' grouped
-   * cost aggregate of the recent months on threads of their own, the per-resource costs (usually
-   * the longest) on this one. Each is one store call as before, so each is as consistent as the
-   * store makes it, and none sees another's writes any differently than when they ran in turn. The
-   * insights' aggregate is only awaited when a rule first asks for it, so its failure is that
-   * rule's failure, as when the rule read it itself.
+   * Reads the snapshot. The four reads it needs are independent store calls and, with an {@code
+   * advisorReadConcurrency} above 1, run at the same time ({@link SnapshotReads}): the inventory,
+   * the metric summaries and the insights' grouped cost aggregate of the recent months on threads
+   * of their own, the per-resource costs (usually the longest) on this one. With 1 they run in turn
+   * on this thread, and the insights' aggregate only when a rule first asks for it. Each is one
+   * store call as before, so each is as consistent as the store makes it, and none sees another's
+   * writes any differently than when they ran in turn. The insights' aggregate is only awaited when
+   * a rule first asks for it, so its failure is that rule's failure, as when the rule read it
+   * itself.
    */
   private RuleContext snapshot(AccountId accountId) {
     Clock clock = runtime.clock();
@@ -117,13 +120,16 @@ public final class AdvisorEngine {
     Period insightRange = InsightCosts.recentMonths(today);
     CostQuery insightQuery = InsightCosts.fineQuery(insightRange);
     CloudeyStore store = runtime.store();
-    try (SnapshotReads reads = new SnapshotReads(3)) {
+    try (SnapshotReads reads = new SnapshotReads(runtime.settings().advisorReadConcurrency() - 1)) {
       Future<List<Resource>> inventory =
           reads.start(() -> store.inventory().resources(accountId, ResourceFilter.ALL));
       Future<List<MetricSummary>> summaries =
           reads.start(() -> store.metrics().summaries(accountId, MetricQuery.of(metricWindow)));
-      Future<List<CostRow>> recent =
-          reads.start(() -> List.copyOf(store.costs().aggregate(accountId, insightQuery)));
+      // read one after another, the insights' aggregate stays lazy: no rule may ask for it
+      @Nullable Future<List<CostRow>> recent =
+          reads.concurrent()
+              ? reads.start(() -> List.copyOf(store.costs().aggregate(accountId, insightQuery)))
+              : null;
       Map<String, List<ResourceSkuCost>> byResource = new HashMap<>();
       for (ResourceSkuCost row : store.costs().resourceCosts(accountId, costWindow)) {
         byResource.computeIfAbsent(row.resourceId(), id -> new ArrayList<>()).add(row);
@@ -166,7 +172,7 @@ public final class AdvisorEngine {
           new InsightCosts(
               insightRange,
               query ->
-                  query.equals(insightQuery)
+                  recent != null && query.equals(insightQuery)
                       ? SnapshotReads.get(recent)
                       : store.costs().aggregate(accountId, query));
       reads.complete();

@@ -89,7 +89,8 @@ public final class Runtime implements AutoCloseable {
       int metricLookbackDays,
       int metricRetentionDays,
       int syncRunRetentionDays,
-      Duration connectionIdleTimeout) {}
+      Duration connectionIdleTimeout,
+      int advisorReadConcurrency) {}
 
   public CloudeyStore store() {
     return store;

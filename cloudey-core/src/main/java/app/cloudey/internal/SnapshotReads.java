@@ -2,12 +2,14 @@ package app.cloudey.internal;
 
 import app.cloudey.CloudeyException;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The independent store reads of one advisor snapshot, run at the same time on threads of their own
@@ -23,25 +25,45 @@ import java.util.function.Supplier;
 final class SnapshotReads implements AutoCloseable {
   private static final AtomicInteger RUNS = new AtomicInteger();
 
-  private final ExecutorService threads;
+  private final @Nullable ExecutorService threads;
   private boolean done;
 
-  SnapshotReads(int reads) {
+  /**
+   * @param threads threads for the reads started here (the caller's own thread does one more); 0
+   *     runs each read on the calling thread when it is started
+   */
+  SnapshotReads(int threads) {
     int run = RUNS.incrementAndGet();
     AtomicInteger n = new AtomicInteger();
     this.threads =
-        Executors.newFixedThreadPool(
-            reads,
-            task -> {
-              Thread t =
-                  new Thread(task, "cloudey-advisor-read-" + run + "-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+        threads == 0
+            ? null
+            : Executors.newFixedThreadPool(
+                threads,
+                task -> {
+                  Thread t =
+                      new Thread(task, "cloudey-advisor-read-" + run + "-" + n.incrementAndGet());
+                  t.setDaemon(true);
+                  return t;
+                });
   }
 
-  /** Starts {@code read} on a thread of its own. */
+  /** Whether reads run on threads of their own (else on the caller's, when started). */
+  boolean concurrent() {
+    return threads != null;
+  }
+
+  /** Starts {@code read} on a thread of its own, or runs it now when not {@link #concurrent}. */
   <T> Future<T> start(Supplier<T> read) {
+    if (threads == null) {
+      CompletableFuture<T> done = new CompletableFuture<>();
+      try {
+        done.complete(read.get());
+      } catch (RuntimeException | Error e) {
+        done.completeExceptionally(e);
+      }
+      return done;
+    }
     return threads.submit(read::get);
   }
 
@@ -74,6 +96,9 @@ final class SnapshotReads implements AutoCloseable {
 
   @Override
   public void close() {
+    if (threads == null) {
+      return;
+    }
     if (done) {
       threads.shutdown();
     } else {

@@ -128,13 +128,15 @@ class RecommendationsTest {
     }
   }
 
-  @Test
-  void aFailingSnapshotReadFailsTheRunWithTheStoresException() {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 4})
+  void aFailingSnapshotReadFailsTheRunWithTheStoresException(int readConcurrency) {
     cloudey =
         Cloudey.builder()
             .cloud(Fixtures.provider(), Fixtures.credentials())
             .store(failing("metrics", "summaries"))
             .clock(clock)
+            .advisorReadConcurrency(readConcurrency)
             .rule(rule("idle", c -> List.of()))
             .build();
     assertThatThrownBy(() -> cloudey.recommendations().run())
@@ -142,13 +144,15 @@ class RecommendationsTest {
         .hasMessage("summaries failed");
   }
 
-  @Test
-  void aFailingInsightsAggregateFailsOnlyTheRulesThatAskForIt() {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 4})
+  void aFailingInsightsAggregateFailsOnlyTheRulesThatAskForIt(int readConcurrency) {
     cloudey =
         Cloudey.builder()
             .cloud(Fixtures.provider(), Fixtures.credentials())
             .store(failing("costs", "aggregate"))
             .clock(clock)
+            .advisorReadConcurrency(readConcurrency)
             .rule(
                 rule(
                     "trend",
