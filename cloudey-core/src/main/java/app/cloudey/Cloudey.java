@@ -630,16 +630,10 @@ public final class Cloudey implements AutoCloseable {
         ExecutorService pool = theExecutor;
         owned.add(pool::shutdownNow);
       }
-      List<AdvisorRule> allRules = new ArrayList<>(rules);
-      java.util.Set<String> explicitIds = new java.util.HashSet<>();
-      rules.forEach(r -> explicitIds.add(r.id()));
+      // the providers' rules join the explicit ones per account run (Runtime.rules(AccountId)):
+      // an explicit rule replaces a provider's of the same id
       PriceBook thePriceBook = priceBook;
       for (CloudProvider provider : allProviders.values()) {
-        for (AdvisorRule contributed : provider.advisorRules()) {
-          if (explicitIds.add(contributed.id())) {
-            allRules.add(contributed);
-          }
-        }
         if (thePriceBook == null) {
           thePriceBook = provider.priceBook().orElse(null);
         }
@@ -662,7 +656,7 @@ public final class Cloudey implements AutoCloseable {
                   (int) syncRunRetention.toDays(),
                   connectionIdleTimeout,
                   advisorReadConcurrency),
-              allRules,
+              List.copyOf(rules),
               thePriceBook == null ? PriceBook.empty() : thePriceBook);
       Cloudey cloudey = new Cloudey(this, runtime, owned);
       cloudey.jobRunner.start(); // abandons dead processes' jobs now, then heartbeats

@@ -4,6 +4,7 @@ import app.cloudey.model.Money;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceCost;
 import app.cloudey.model.ResourceSkuCost;
+import app.cloudey.model.SavingsBasis;
 import app.cloudey.spi.RuleContext;
 import java.util.Currency;
 import java.util.Optional;
@@ -32,6 +33,28 @@ final class Costing {
       return Saving.billed(cost.get().monthly(skus));
     }
     return estimated(context, estimator.monthly(resource, context));
+  }
+
+  /**
+   * The saving of changing a configuration: the price of {@code now} minus the price of {@code
+   * target}, both estimates of one run (so a tiered price is taken at the tenancy's margin). No
+   * amount when either has none, or is in another currency than the bills; list price when either
+   * is, citing {@code now}'s source.
+   */
+  static Saving difference(
+      RuleContext context, ListPriceEstimator.Estimate now, ListPriceEstimator.Estimate target) {
+    Saving current = estimated(context, now);
+    if (current.amount() == null) {
+      return current;
+    }
+    Saving after = estimated(context, target);
+    if (after.amount() == null) {
+      return after;
+    }
+    Money saving = current.amount().minus(after.amount());
+    return current.basis() == SavingsBasis.BILLED_COST && after.basis() == SavingsBasis.BILLED_COST
+        ? new Saving(saving, SavingsBasis.BILLED_COST, current.source())
+        : Saving.listPrice(saving, now.source());
   }
 
   /**

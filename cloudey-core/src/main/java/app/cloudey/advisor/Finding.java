@@ -83,7 +83,21 @@ final class Finding {
     return this;
   }
 
+  /**
+   * The recommendation. A finding on resources whose saving is priced at exactly zero ({@link
+   * Saving#isFree()}: the resource costs nothing today, e.g. inside a free tier) is informational:
+   * severity {@link Severity#INFO}, and its summary says there is nothing to save now; the
+   * reconciliation lets one such finding per resource count.
+   */
   Recommendation build() {
+    Severity severity = this.severity;
+    String summary = this.summary;
+    if (saving.isFree() && !resourceIds.isEmpty()) {
+      severity = Severity.INFO;
+      summary +=
+          " It costs nothing today (its cost is 0, e.g. inside a free tier), so there is nothing"
+              + " to save now: listed for information only.";
+    }
     Money amount =
         saving.amount() == null
             ? Money.zero(java.util.Currency.getInstance("USD"))

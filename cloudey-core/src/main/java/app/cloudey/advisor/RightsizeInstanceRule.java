@@ -30,7 +30,13 @@ import java.util.function.Predicate;
  *
  * <p><b>Saving</b> = the monthly billed cost of the instance's OCPU SKUs (unit or name containing
  * "OCPU") × (ocpus − target) / ocpus: the current configuration's cost minus the target's at the
- * tenancy's own unit prices. Without billed OCPU cost there is no amount.
+ * tenancy's own unit prices. An instance without billed OCPU cost (new, or billed under no OCPU
+ * SKU) is priced by the {@code estimator} instead: the current configuration's monthly price minus
+ * the target's (same memory), both from the provider's price book (OCI: the shape's per-OCPU and
+ * per-GB SKUs, the tenancy's own billed unit prices first, then contract, then list prices at the
+ * tenancy's marginal tier), citing its source and date. Without a price (no estimator, or an
+ * account billed in another currency than the only prices known) the finding says so and has no
+ * amount.
  */
 public final class RightsizeInstanceRule implements AdvisorRule {
   public static final String ID = "rightsize-instance";
@@ -44,9 +50,23 @@ public final class RightsizeInstanceRule implements AdvisorRule {
    * @param cpuP95Percent P95 CPU below this is over-provisioned (default 40)
    * @param targetP95Percent projected P95 after the change at most this (default 60)
    * @param minCoverage share of the window's hours that must have data (default 0.8)
+   * @param estimator prices both configurations where no OCPU cost is billed (default none)
    */
-  public record Options(double cpuP95Percent, double targetP95Percent, double minCoverage) {
-    public static final Options DEFAULTS = new Options(40, 60, 0.8);
+  public record Options(
+      double cpuP95Percent,
+      double targetP95Percent,
+      double minCoverage,
+      ListPriceEstimator estimator) {
+    public static final Options DEFAULTS = new Options(40, 60, 0.8, ListPriceEstimator.NONE);
+
+    /** Without an estimator: instances without billed OCPU cost get no amount. */
+    public Options(double cpuP95Percent, double targetP95Percent, double minCoverage) {
+      this(cpuP95Percent, targetP95Percent, minCoverage, ListPriceEstimator.NONE);
+    }
+
+    public Options withEstimator(ListPriceEstimator value) {
+      return new Options(cpuP95Percent, targetP95Percent, minCoverage, value);
+    }
   }
 
   private final Options options;
@@ -81,13 +101,10 @@ public final class RightsizeInstanceRule implements AdvisorRule {
           context
               .metric(instance.id(), MetricName.CPU_UTILIZATION)
               .filter(s -> s.coverage() >= options.minCoverage());
-      Optional<ResourceCost> cost = context.cost(instance.id());
-      if (cpu.isEmpty()
-          || Finding.high(cpu.get().p95()) >= options.cpuP95Percent()
-          || cost.isEmpty()
-          || !cost.get().has(OCPU_SKU)) {
+      if (cpu.isEmpty() || Finding.high(cpu.get().p95()) >= options.cpuP95Percent()) {
         continue;
       }
+      Optional<ResourceCost> cost = context.cost(instance.id()).filter(c -> c.has(OCPU_SKU));
       double p95 = Finding.high(cpu.get().p95());
       BigDecimal target =
           BigDecimal.valueOf(ocpus.doubleValue() * p95 / options.targetP95Percent())
@@ -96,10 +113,29 @@ public final class RightsizeInstanceRule implements AdvisorRule {
       if (target.compareTo(ocpus) >= 0) {
         continue;
       }
-      Money ocpuMonthly = cost.get().monthly(OCPU_SKU);
-      Money saving = ocpuMonthly.times(ocpus.subtract(target).divide(ocpus, MathContext.DECIMAL64));
       double projected = p95 * ocpus.doubleValue() / target.doubleValue();
-      Saving s = Saving.billed(saving);
+      String costColumn;
+      String currentCost;
+      String targetCost;
+      Saving s;
+      if (cost.isPresent()) {
+        Money ocpuMonthly = cost.get().monthly(OCPU_SKU);
+        Money saving =
+            ocpuMonthly.times(ocpus.subtract(target).divide(ocpus, MathContext.DECIMAL64));
+        s = Saving.billed(saving);
+        costColumn = "OCPU monthly cost";
+        currentCost = ocpuMonthly.toString();
+        targetCost = ocpuMonthly.minus(saving).toString();
+      } else {
+        Resource smaller =
+            instance.toBuilder().spec(instance.spec().toBuilder().ocpus(target).build()).build();
+        ListPriceEstimator.Estimate now = options.estimator().monthly(instance, context);
+        ListPriceEstimator.Estimate after = options.estimator().monthly(smaller, context);
+        s = Costing.difference(context, now, after);
+        costColumn = "monthly price as configured";
+        currentCost = s.amount() == null ? "not priced" : String.valueOf(now.amount());
+        targetCost = s.amount() == null ? "not priced" : String.valueOf(after.amount());
+      }
       out.add(
           new Finding(ID, context)
               .resource(instance)
@@ -122,13 +158,9 @@ public final class RightsizeInstanceRule implements AdvisorRule {
                       + s.describe())
               .saving(s)
               .confidence(Math.min(0.85, cpu.get().coverage()))
-              .columns("", "OCPUs", "P95 CPU %", "OCPU monthly cost")
-              .row("current", ocpus.toPlainString(), Finding.number(p95), ocpuMonthly.toString())
-              .row(
-                  "target",
-                  target.toPlainString(),
-                  Finding.number(projected),
-                  ocpuMonthly.minus(saving).toString())
+              .columns("", "OCPUs", "P95 CPU %", costColumn)
+              .row("current", ocpus.toPlainString(), Finding.number(p95), currentCost)
+              .row("target", target.toPlainString(), Finding.number(projected), targetCost)
               .action(
                   "Change the OCPU count",
                   "Edit the instance's shape configuration to "

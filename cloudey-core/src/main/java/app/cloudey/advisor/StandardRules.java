@@ -42,7 +42,7 @@ public final class StandardRules {
             StoppedInstanceRule.Options.DEFAULTS
                 .withEstimator(estimator)
                 .withBillsWhileStopped(billsWhileStopped)),
-        new RightsizeInstanceRule(),
+        new RightsizeInstanceRule(RightsizeInstanceRule.Options.DEFAULTS.withEstimator(estimator)),
         new UnattachedVolumeRule(new UnattachedVolumeRule.Options(7, estimator)),
         new OrphanedBootVolumeRule(new OrphanedBootVolumeRule.Options(7, estimator)),
         new OldBackupRule(new OldBackupRule.Options(90, estimator)),

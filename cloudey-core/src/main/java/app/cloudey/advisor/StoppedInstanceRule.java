@@ -27,6 +27,12 @@ import java.util.function.Predicate;
  * list price otherwise) + its own compute monthly cost when its shape bills while stopped ({@code
  * billsWhileStopped}: Dense I/O, HPC, bare metal and GPU shapes on OCI; provider knowledge supplied
  * by the OCI adapter). Standard shapes: storage only.
+ *
+ * <p>A part with neither billed cost nor a price (a volume the estimator cannot price, compute of a
+ * shape without known SKUs, or a list price in another currency than the bills) is left out of the
+ * amount, which is then what is priced (at least the saving); the summary names each such part and
+ * why, and the evidence table marks its row "not priced" with basis {@code NONE} and the reason.
+ * With no part priced there is no amount (basis {@code NONE}).
  */
 public final class StoppedInstanceRule implements AdvisorRule {
   public static final String ID = "stopped-instance";
@@ -118,39 +124,48 @@ public final class StoppedInstanceRule implements AdvisorRule {
             .columns("resource", "kind", "monthly cost", "basis");
     Money total = null;
     SavingsBasis basis = SavingsBasis.BILLED_COST;
-    List<Saving> parts = new ArrayList<>();
+    List<String> unpriced = new ArrayList<>();
     if (computeBills) {
       Saving compute = Costing.whole(context, instance, options.estimator());
-      parts.add(compute);
-      f.row(
-          instance.name(),
-          "compute (bills while stopped)",
-          amount(compute),
-          compute.basis().name());
+      part(f, instance.name(), "compute (bills while stopped)", compute);
+      if (compute.amount() == null) {
+        unpriced.add("compute of " + instance.name() + " (" + compute.source() + ")");
+      } else {
+        total = compute.amount();
+        basis = compute.basis();
+      }
     }
     for (Resource volume : context.attachedTo(instance.id())) {
       if (volume.type() == ResourceType.BOOT_VOLUME || volume.type() == ResourceType.BLOCK_VOLUME) {
         Saving storage = Costing.whole(context, volume, options.estimator());
-        parts.add(storage);
-        f.resource(volume)
-            .row(volume.name(), volume.type().key(), amount(storage), storage.basis().name());
-      }
-    }
-    for (Saving part : parts) {
-      if (part.amount() == null) {
-        continue;
-      }
-      total = total == null ? part.amount() : total.plus(part.amount());
-      if (part.basis() == SavingsBasis.LIST_PRICE) {
-        basis = SavingsBasis.LIST_PRICE; // any list-price part makes the whole an estimate
+        f.resource(volume);
+        part(f, volume.name(), volume.type().key(), storage);
+        if (storage.amount() == null) {
+          unpriced.add(
+              (volume.type() == ResourceType.BOOT_VOLUME ? "boot volume" : "block volume")
+                  + " "
+                  + volume.name()
+                  + " ("
+                  + storage.source()
+                  + ")");
+          continue;
+        }
+        total = total == null ? storage.amount() : total.plus(storage.amount());
+        if (storage.basis() == SavingsBasis.LIST_PRICE) {
+          basis = SavingsBasis.LIST_PRICE; // any list-price part makes the whole an estimate
+        }
       }
     }
     Saving saving =
         total == null
-            ? Saving.NONE
-            : basis == SavingsBasis.BILLED_COST
-                ? Saving.billed(total)
-                : Saving.listPrice(total, context.priceBook().source());
+            ? unpriced.isEmpty()
+                ? Saving.NONE
+                : Saving.none(
+                    "no part it is billed for has a price: " + String.join("; ", unpriced))
+            : (basis == SavingsBasis.BILLED_COST
+                    ? Saving.billed(total)
+                    : Saving.listPrice(total, context.priceBook().source()))
+                .withUnpriced(unpriced);
     return f.title("Stopped instance " + instance.name() + " still costs money")
         .summary(
             "Instance **"
@@ -172,7 +187,12 @@ public final class StoppedInstanceRule implements AdvisorRule {
         .build();
   }
 
-  private static String amount(Saving s) {
-    return s.amount() == null ? "unknown" : s.amount().toString();
+  /** One evidence row: the part's monthly cost and basis, or "not priced" and why. */
+  private static void part(Finding f, String name, String kind, Saving s) {
+    if (s.amount() == null) {
+      f.row(name, kind, "not priced", "NONE: " + s.source());
+    } else {
+      f.row(name, kind, s.amount().toString(), s.basis().name());
+    }
   }
 }

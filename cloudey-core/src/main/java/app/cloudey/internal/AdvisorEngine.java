@@ -64,9 +64,10 @@ public final class AdvisorEngine {
     Instant generatedAt = runtime.clock().instant();
     RuleContext context = snapshot(accountId);
     List<Recommendation> all = new ArrayList<>();
-    List<RuleFailure> failures = new ArrayList<>();
+    Runtime.AccountRules rules = runtime.rules(accountId);
+    List<RuleFailure> failures = new ArrayList<>(rules.failures());
     Set<String> ids = new HashSet<>();
-    for (AdvisorRule rule : runtime.rules()) {
+    for (AdvisorRule rule : rules.rules()) {
       long start = System.nanoTime();
       List<Recommendation> found;
       try {

@@ -48,10 +48,6 @@ final class DashboardView {
     LocalDate from = current.minusMonths(COMPLETE_MONTHS).atDay(1);
     Period monthToDate = Period.of(current.atDay(1), today.plusDays(1));
     YearMonth last = current.minusMonths(1);
-    Period lastMonthSameDays =
-        Period.of(
-            last.atDay(1),
-            last.atDay(Math.min(today.getDayOfMonth(), last.lengthOfMonth())).plusDays(1));
 
     List<CostRow> days = dailyRows(store, accountId, Period.of(from, today.plusDays(1)), statuses);
     // one read by service and compartment, summed both ways here (one round trip instead of two)
@@ -71,10 +67,20 @@ final class DashboardView {
     List<Dashboard.CurrencyDashboard> sections = new ArrayList<>();
     for (Map.Entry<String, List<CostRow>> e : ViewMath.byCurrency(days).entrySet()) {
       String currency = e.getKey();
-      Map<LocalDate, BigDecimal> daily = new TreeMap<>();
+      TreeMap<LocalDate, BigDecimal> daily = new TreeMap<>();
       for (CostRow row : e.getValue()) {
         daily.merge(LocalDate.parse(row.key().get(0)), row.cost().amount(), BigDecimal::add);
       }
+      // Usage data lags by a day or so: compare the days this month has costs for with the same
+      // days of last month, not with days that are not billed yet (that would read as a drop)
+      LocalDate latest = daily.floorKey(today);
+      LocalDate through =
+          latest != null && !latest.isBefore(current.atDay(1)) ? latest : current.atDay(1);
+      Period billedSoFar = Period.of(current.atDay(1), through.plusDays(1));
+      Period lastMonthSameDays =
+          Period.of(
+              last.atDay(1),
+              last.atDay(Math.min(through.getDayOfMonth(), last.lengthOfMonth())).plusDays(1));
       BigDecimal mtd = sum(daily, monthToDate);
       BigDecimal sameDays = sum(daily, lastMonthSameDays);
       List<MonthTotal> months = new ArrayList<>();
@@ -94,7 +100,7 @@ final class DashboardView {
           new Dashboard.CurrencyDashboard(
               currency,
               new Dashboard.MonthToDate(
-                  monthToDate,
+                  billedSoFar,
                   money(mtd, currency),
                   lastMonthSameDays,
                   money(sameDays, currency),

@@ -54,7 +54,10 @@ public final class MetricEngine {
     long stored = 0;
     long missing = 0;
     List<MetricDaily> batch = new ArrayList<>(BATCH);
-    try (Stream<MetricDaily> daily = source.fetchDaily(resources, window)) {
+    java.util.concurrent.atomic.AtomicInteger failed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try (Stream<MetricDaily> daily =
+        source.fetchDaily(resources, window, failure -> failed.incrementAndGet())) {
       for (var it = daily.iterator(); it.hasNext(); ) {
         MetricDaily day = it.next();
         missing += day.isMissing() ? 1 : 0;
@@ -79,7 +82,8 @@ public final class MetricEngine {
             .store()
             .metrics()
             .deleteBefore(accountId, Period.today(runtime.clock()).minusDays(retentionDays));
-    return new MetricSyncResult(accountId, window, resources.size(), stored, missing, expired);
+    return new MetricSyncResult(
+        accountId, window, resources.size(), stored, missing, expired, failed.get());
   }
 
   public List<MetricDaily> daily(AccountId accountId, MetricQuery query) {

@@ -40,6 +40,7 @@ public final class Runtime implements AutoCloseable {
   private final CloudeyListener listener;
   private final ExecutorService executor;
   private final Settings settings;
+  private final List<AdvisorRule> explicitRules;
   private final List<AdvisorRule> rules;
   private final PriceBook priceBook;
   private final Map<AccountId, Slot> connections = new ConcurrentHashMap<>();
@@ -55,16 +56,18 @@ public final class Runtime implements AutoCloseable {
       CloudeyListener listener,
       ExecutorService executor,
       Settings settings,
-      List<AdvisorRule> rules,
+      List<AdvisorRule> explicitRules,
       PriceBook priceBook) {
-    this.providers = Map.copyOf(providers);
+    this.providers =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(providers));
     this.store = store;
     this.cache = cache;
     this.clock = clock;
     this.listener = listener;
     this.executor = executor;
     this.settings = settings;
-    this.rules = List.copyOf(rules);
+    this.explicitRules = List.copyOf(explicitRules);
+    this.rules = compose(null, List.of());
     this.priceBook = priceBook;
     this.sweeper =
         new ScheduledThreadPoolExecutor(
@@ -116,9 +119,75 @@ public final class Runtime implements AutoCloseable {
     return settings;
   }
 
+  /**
+   * The rules every account runs unless its provider has account-specific ones: the explicit rules
+   * first, then each provider's {@link CloudProvider#advisorRules()} whose ids are not taken yet.
+   */
   public List<AdvisorRule> rules() {
     return rules;
   }
+
+  /**
+   * The rules of one account's run: as {@link #rules()}, with the account's own provider
+   * contributing {@link CloudProvider#advisorRules(app.cloudey.Credentials)} for its stored
+   * credentials (e.g. the account's contract prices). When its credentials cannot be read, the
+   * provider's general rules run and the run reports why in {@link AccountRules#failures()}.
+   */
+  public AccountRules rules(AccountId accountId) {
+    java.util.Optional<Account> account = store.accounts().find(accountId);
+    if (account.isEmpty() || !providers.containsKey(account.get().provider())) {
+      return new AccountRules(rules, List.of());
+    }
+    CloudProvider own = providers.get(account.get().provider());
+    List<AdvisorRule> contributed;
+    try {
+      contributed = own.advisorRules(store.accounts().credentials(accountId));
+    } catch (RuntimeException e) {
+      LOG.warn("cannot make the advisor rules of account {} from its settings", accountId, e);
+      return new AccountRules(
+          rules,
+          List.of(
+              new app.cloudey.model.RuleFailure(
+                  own.id() + "-account-rules",
+                  "the account's own rules could not be made from its stored settings, so the"
+                      + " provider's general rules ran (no account-specific prices): "
+                      + e.getClass().getSimpleName()
+                      + ": "
+                      + e.getMessage())));
+    }
+    if (contributed == own.advisorRules()) {
+      return new AccountRules(rules, List.of());
+    }
+    return new AccountRules(compose(own, contributed), List.of());
+  }
+
+  /**
+   * Explicit rules, then each provider's (for {@code own}, {@code ownRules}) whose ids are not
+   * taken yet: an explicit rule replaces the provider's of the same id.
+   */
+  private List<AdvisorRule> compose(
+      @org.jspecify.annotations.Nullable CloudProvider own, List<AdvisorRule> ownRules) {
+    List<AdvisorRule> all = new java.util.ArrayList<>(explicitRules);
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    explicitRules.forEach(r -> ids.add(r.id()));
+    for (CloudProvider provider : providers.values()) {
+      for (AdvisorRule contributed : provider == own ? ownRules : provider.advisorRules()) {
+        if (ids.add(contributed.id())) {
+          all.add(contributed);
+        }
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  /**
+   * One account's rules, and why account-specific rules could not be made (reported in the run).
+   *
+   * @param rules the rules to run, each id once
+   * @param failures empty, or why the account's own provider rules were not used
+   */
+  public record AccountRules(
+      List<AdvisorRule> rules, List<app.cloudey.model.RuleFailure> failures) {}
 
   public PriceBook priceBook() {
     return priceBook;

@@ -67,11 +67,13 @@ public record Dashboard(
   }
 
   /**
-   * This month from its first day to today (included: on the first of a month, one day) against the
-   * same days of last month (from its first day to the same day number, or its last day when it is
-   * shorter).
+   * This month so far against the same days of last month. "So far" ends on the latest day, today
+   * at most, that has a cost line: the Usage API reports a day late, and comparing with days not
+   * billed yet would read as a drop. The same days of last month run from its first day to the same
+   * day number (or its last day when it is shorter). Before this month has any cost, both periods
+   * are the first day of the month.
    *
-   * @param period this month's days so far, today included
+   * @param period this month's days so far: from the first to the latest day with a cost line
    * @param cost their cost
    * @param lastMonthPeriod the same days of last month
    * @param lastMonthCost their cost

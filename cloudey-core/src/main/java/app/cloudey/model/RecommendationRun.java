@@ -19,7 +19,11 @@ import java.util.Set;
  * resources is already claimed by a counted one, and then claims all of them; otherwise it is kept
  * in the run but {@link #supersededBy superseded} by the counted one that claimed its resource. An
  * idle instance (saving = its whole cost) therefore always beats rightsizing or scheduling of that
- * instance (each saving only part of it). Insights (no saving) are never superseded.
+ * instance (each saving only part of it). Then the recommendations on resources whose saving is
+ * priced at zero (the resource costs nothing today, e.g. inside a free tier; severity {@code INFO})
+ * are taken by rule id, then id, the same way: one counts per resource, the others (and any on a
+ * resource a saving already claims) are superseded. Insights and findings without an amount (basis
+ * {@code NONE}) are never superseded.
  *
  * @param id unique id of the run
  * @param accountId the account

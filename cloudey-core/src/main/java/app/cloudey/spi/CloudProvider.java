@@ -67,6 +67,19 @@ public interface CloudProvider extends AutoCloseable {
   }
 
   /**
+   * The rules for one account's runs, given its stored credentials: where an account carries
+   * settings that change the rules (OCI: its contract prices or discount, set on its {@code
+   * OciConfig}), the provider returns its rules built with them, under the same ids as {@link
+   * #advisorRules()}. Cloudey asks for them at each run of an account of this provider, so every
+   * account of a multi-tenant {@code Cloudey} gets its own settings; rules registered with {@code
+   * Builder.rule} still replace these by id. Must be cheap (no network call). The default is {@link
+   * #advisorRules()}.
+   */
+  default java.util.List<AdvisorRule> advisorRules(Credentials credentials) {
+    return advisorRules();
+  }
+
+  /**
    * The provider's list prices, used when the builder was given no {@code priceBook}. The default
    * has none.
    */

@@ -7,6 +7,7 @@ import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceType;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Reads utilisation metrics as daily aggregates. Thread-safe. */
@@ -22,4 +23,15 @@ public interface MetricSource {
    * ignored. The caller closes the stream.
    */
   Stream<MetricDaily> fetchDaily(List<Resource> resources, Period window);
+
+  /**
+   * As {@link #fetchDaily(List, Period)}, and tells {@code failedRequest} about each provider
+   * request that failed after retries (a description of what and where, without secrets), whose
+   * days are in the stream as missing: so a caller can tell a failure from no data. It may be
+   * called from the source's own threads. The default reports no failure.
+   */
+  default Stream<MetricDaily> fetchDaily(
+      List<Resource> resources, Period window, Consumer<String> failedRequest) {
+    return fetchDaily(resources, window);
+  }
 }

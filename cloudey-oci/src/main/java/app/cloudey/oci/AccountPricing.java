@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  * How one account is priced, on top of the OCI list prices: its billing currency, its own billed
  * unit prices ({@link BilledUnitPrices}, which win), contract unit prices it was given, a discount
  * on list prices, and the tenancy's monthly quantity per SKU (which picks the marginal tier of a
- * tiered list price). See {@link AccountPriceBook} for the order in which they apply.
+ * tiered list price). See {@link AccountPriceBook} for the order in which they apply. An account's
+ * contract prices, discount and currency are set on its {@link OciConfig.Builder#pricing} and
+ * stored with it; the advisor adds the billed prices and quantities from the cost lines at each
+ * run.
  *
  * <pre>{@code
  * AccountPricing pricing = AccountPricing.builder()

@@ -45,7 +45,9 @@ import java.util.concurrent.ConcurrentMap;
  * <p>Advisor: it contributes the whole rule catalogue with OCI's knowledge ({@link
  * #advisorRules()}: list-price estimates, shapes that bill while stopped, old shape generations)
  * and the bundled list prices ({@link #priceBook()}), so {@code Cloudey.builder().oci(cfg)} needs
- * no rule registered by hand; an explicit {@code Builder.rule} replaces the rule of the same id.
+ * no rule registered by hand; an explicit {@code Builder.rule} replaces the rule of the same id. An
+ * account whose {@link OciConfig#pricing()} sets a discount or contract prices gets the catalogue
+ * built with them at each of its runs ({@link #advisorRules(Credentials)}).
  *
  * <p>Errors: {@link app.cloudey.CloudeyConfigException} for invalid configuration (with what to
  * fix), {@link CloudeyAuthException} when OCI refuses the key or a policy is missing, {@link
@@ -66,6 +68,12 @@ public final class OciCloud implements CloudProvider, AutoCloseable {
   private final ConcurrentMap<String, RateLimits> rateLimits = new ConcurrentHashMap<>();
   private final SharedExecutors executors;
   private final List<AdvisorRule> rules = OciPriceBook.bundled().advisorRules();
+
+  /** Rules per account pricing (accounts with equal pricing share them); bounded. */
+  private final ConcurrentMap<AccountPricing, List<AdvisorRule>> pricedRules =
+      new ConcurrentHashMap<>();
+
+  private static final int MAX_PRICED_RULE_SETS = 1024;
   private volatile boolean closed;
 
   private OciCloud(OciOptions options) {
@@ -227,6 +235,28 @@ public final class OciCloud implements CloudProvider, AutoCloseable {
   @Override
   public List<AdvisorRule> advisorRules() {
     return rules;
+  }
+
+  /**
+   * The rule catalogue for one account: {@link #advisorRules()} (the same list) when its
+   * configuration sets no {@link OciConfig#pricing() pricing}, else the same rules estimating with
+   * its contract prices and discount ({@link OciPriceBook#advisorRules(AccountPricing)}). Cloudey
+   * calls this at each run of an OCI account, so {@code .oci(config)} and {@code accounts().add(id,
+   * config)} with a priced {@code OciConfig} are all it takes. Reads only the {@code pricing.*}
+   * properties; no call to OCI.
+   *
+   * @throws app.cloudey.CloudeyConfigException a stored pricing property is invalid
+   */
+  @Override
+  public List<AdvisorRule> advisorRules(Credentials credentials) {
+    AccountPricing pricing = OciConfig.pricing(credentials);
+    if (pricing.equals(AccountPricing.listPrices())) {
+      return rules;
+    }
+    if (pricedRules.size() >= MAX_PRICED_RULE_SETS) {
+      pricedRules.clear(); // many distinct contracts: rebuilding rules is cheap
+    }
+    return pricedRules.computeIfAbsent(pricing, p -> OciPriceBook.bundled().advisorRules(p));
   }
 
   /** The bundled OCI list prices ({@link OciPriceBook#bundled()}). */

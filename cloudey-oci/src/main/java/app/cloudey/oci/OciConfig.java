@@ -52,6 +52,18 @@ public final class OciConfig implements CloudConfig {
   /** Secret: the private key's passphrase, present only for encrypted keys. */
   public static final String PASSPHRASE = "passphrase";
 
+  /** The account's discount on list prices in percent (see {@link Builder#pricing}). */
+  public static final String PRICING_DISCOUNT_PERCENT = "pricing.discountPercent";
+
+  /** The currency of the account's contract prices, when not USD (see {@link Builder#pricing}). */
+  public static final String PRICING_CURRENCY = "pricing.currency";
+
+  /**
+   * Prefix of the account's contract unit prices: {@code pricing.contractUnitPrice.B97384 = 0.024}
+   * (see {@link Builder#pricing}).
+   */
+  public static final String PRICING_CONTRACT_PREFIX = "pricing.contractUnitPrice.";
+
   private final String tenancyId;
   private final String userId;
   private final String fingerprint;
@@ -60,6 +72,7 @@ public final class OciConfig implements CloudConfig {
   private final @Nullable String passphrase;
   private final @Nullable EndpointOverride endpoints;
   private final OciOptions options;
+  private final AccountPricing pricing;
 
   private OciConfig(Builder b) {
     this.tenancyId = ConfigChecks.ocid(b.tenancyId, "tenancy", "tenancyId");
@@ -73,6 +86,7 @@ public final class OciConfig implements CloudConfig {
     this.passphrase = b.passphrase == null || b.passphrase.isEmpty() ? null : b.passphrase;
     this.endpoints = b.endpoints;
     this.options = b.options;
+    this.pricing = b.pricing;
     String actual = PemKeys.parse(privateKey, passphrase).fingerprint();
     if (!actual.equals(fingerprint)) {
       throw new CloudeyConfigException(
@@ -113,7 +127,8 @@ public final class OciConfig implements CloudConfig {
         .privateKey(privateKey)
         .passphrase(passphrase)
         .endpoints(endpoints)
-        .options(options);
+        .options(options)
+        .pricing(pricing);
   }
 
   /**
@@ -152,7 +167,45 @@ public final class OciConfig implements CloudConfig {
         .region(credentials.require(REGION))
         .privateKey(credentials.require(PRIVATE_KEY))
         .passphrase(credentials.properties().get(PASSPHRASE))
+        .pricing(pricing(credentials))
         .build();
+  }
+
+  /**
+   * The account pricing stored in OCI credentials ({@link #toCredentials()}): discount, contract
+   * unit prices and their currency; {@link AccountPricing#listPrices()} when none is set. Reads
+   * only those properties (no key check), so the advisor can call it at every run.
+   *
+   * @throws CloudeyConfigException a pricing property is not a valid number or currency
+   */
+  static AccountPricing pricing(Credentials credentials) {
+    AccountPricing.Builder b = AccountPricing.builder();
+    boolean any = false;
+    for (Map.Entry<String, String> e : credentials.properties().entrySet()) {
+      String key = e.getKey();
+      if (key.equals(PRICING_DISCOUNT_PERCENT)) {
+        b.discountPercent(decimal(key, e.getValue()));
+        any = true;
+      } else if (key.equals(PRICING_CURRENCY)) {
+        b.currency(e.getValue().trim());
+        any = true;
+      } else if (key.startsWith(PRICING_CONTRACT_PREFIX)
+          && key.length() > PRICING_CONTRACT_PREFIX.length()) {
+        b.contractUnitPrice(
+            key.substring(PRICING_CONTRACT_PREFIX.length()), decimal(key, e.getValue()));
+        any = true;
+      }
+    }
+    return any ? b.build() : AccountPricing.listPrices();
+  }
+
+  private static java.math.BigDecimal decimal(String key, String value) {
+    try {
+      return new java.math.BigDecimal(value.trim());
+    } catch (NumberFormatException e) {
+      throw new CloudeyConfigException(
+          "OCI credentials property " + key + " must be a decimal number, was '" + value + "'", e);
+    }
   }
 
   /** The configuration as credentials, the key and passphrase marked secret. */
@@ -166,6 +219,16 @@ public final class OciConfig implements CloudConfig {
     if (passphrase != null) {
       properties.put(PASSPHRASE, passphrase);
     }
+    if (pricing.discountPercent().signum() != 0) {
+      properties.put(PRICING_DISCOUNT_PERCENT, pricing.discountPercent().toPlainString());
+    }
+    if (!pricing.currency().equals(AccountPricing.DEFAULT_CURRENCY)) {
+      properties.put(PRICING_CURRENCY, pricing.currency().getCurrencyCode());
+    }
+    pricing
+        .contractUnitPrices()
+        .forEach(
+            (sku, price) -> properties.put(PRICING_CONTRACT_PREFIX + sku, price.toPlainString()));
     return new Credentials(PROVIDER, properties, Set.of(PRIVATE_KEY, PASSPHRASE));
   }
 
@@ -233,6 +296,15 @@ public final class OciConfig implements CloudConfig {
     return Optional.ofNullable(endpoints);
   }
 
+  /**
+   * How this account is priced on top of the OCI list prices: its contract unit prices and its
+   * discount ({@link AccountPricing#listPrices()} unless {@link Builder#pricing} was set). Stored
+   * with the account's credentials; the advisor's list-price estimates for this account use it.
+   */
+  public AccountPricing pricing() {
+    return pricing;
+  }
+
   @Override
   public String toString() {
     return "OciConfig[tenancyId="
@@ -246,7 +318,19 @@ public final class OciConfig implements CloudConfig {
         + ", privateKey=<redacted>"
         + (passphrase == null ? "" : ", passphrase=<redacted>")
         + (endpoints == null ? "" : ", endpoints=overridden")
+        + (pricing.equals(AccountPricing.listPrices()) ? "" : ", pricing=" + describe(pricing))
         + "]";
+  }
+
+  private static String describe(AccountPricing pricing) {
+    return "discount "
+        + pricing.discountPercent().toPlainString()
+        + " %, "
+        + pricing.contractUnitPrices().size()
+        + " contract unit prices"
+        + (pricing.currency().equals(AccountPricing.DEFAULT_CURRENCY)
+            ? ""
+            : " in " + pricing.currency().getCurrencyCode());
   }
 
   /** Builder for {@link OciConfig}; {@link #build()} validates everything at once. */
@@ -259,6 +343,7 @@ public final class OciConfig implements CloudConfig {
     private @Nullable String passphrase;
     private @Nullable EndpointOverride endpoints;
     private OciOptions options = OciOptions.ofDefaults();
+    private AccountPricing pricing = AccountPricing.listPrices();
 
     private Builder() {}
 
@@ -312,9 +397,47 @@ public final class OciConfig implements CloudConfig {
     }
 
     /**
+     * This account's prices on top of the OCI list prices, for the advisor's estimates of resources
+     * without billed cost (a resource with billed cost is always priced at it): contract unit
+     * prices per SKU, and a discount on list prices. Per SKU, the tenancy's own unit prices from
+     * its cost lines still win, then a contract price, then the list price less the discount. Set
+     * the {@linkplain AccountPricing.Builder#currency currency} when contract prices are in another
+     * currency than USD (by default they are taken in the currency the account bills in).
+     *
+     * <p>It is stored with the account's credentials (not secret: {@code pricing.*} properties), so
+     * {@code Cloudey.builder().oci(config)} and {@code cloudey.accounts().add(id, config)} are
+     * enough: each account's runs use its own pricing. Default: {@link
+     * AccountPricing#listPrices()}.
+     *
+     * <pre>{@code
+     * OciConfig acme = OciConfig.fromFile(path, "ACME").toBuilder()
+     *     .pricing(AccountPricing.builder().discountPercent(new BigDecimal("12.5")).build())
+     *     .build();
+     * }</pre>
+     *
+     * @throws CloudeyConfigException (on {@link #build()}) the pricing carries billed unit prices
+     *     or tenancy quantities, which come from the account's cost lines at each run
+     */
+    public Builder pricing(AccountPricing pricing) {
+      if (pricing == null) {
+        throw new CloudeyConfigException(
+            "pricing must not be null; use AccountPricing.listPrices() for none");
+      }
+      this.pricing = pricing;
+      return this;
+    }
+
+    /**
      * @throws CloudeyConfigException a value is missing or invalid, with what to fix
      */
     public OciConfig build() {
+      if (!pricing.billed().isEmpty() || !pricing.tenancyMonthlyQuantities().isEmpty()) {
+        throw new CloudeyConfigException(
+            "an OciConfig's pricing takes contract unit prices, a discount and a currency only: the"
+                + " tenancy's billed unit prices and monthly quantities come from its cost lines at"
+                + " each advisor run; build it with AccountPricing.builder() without billed(...)"
+                + " or tenancyMonthlyQuantity(...)");
+      }
       return new OciConfig(this);
     }
   }

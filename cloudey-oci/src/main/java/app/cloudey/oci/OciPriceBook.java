@@ -165,10 +165,11 @@ public final class OciPriceBook implements PriceBook {
   /**
    * The full rule catalogue at its defaults with this book's OCI knowledge: its {@link
    * #estimator()}, {@link OciShapes#billsWhileStopped} and {@link #generations()}. {@link
-   * OciCloud#advisorRules()} contributes exactly these, so {@code .oci(cfg)} needs nothing else;
-   * register them explicitly only to change the pricing ({@code
-   * book.advisorRules(pricing).forEach(builder::rule)}: explicit rules replace the provider's of
-   * the same id).
+   * OciCloud#advisorRules()} contributes exactly these, so {@code .oci(cfg)} needs nothing else. An
+   * account's discount or contract prices go on its {@link OciConfig.Builder#pricing} (the provider
+   * then contributes {@link #advisorRules(AccountPricing)} for that account); registering {@code
+   * book.advisorRules(pricing).forEach(builder::rule)} explicitly also works and applies to every
+   * account (explicit rules replace the provider's of the same id).
    */
   public List<AdvisorRule> advisorRules() {
     return advisorRules(AccountPricing.listPrices());

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.cloudey.Cloudey;
 import app.cloudey.CloudeyAuthException;
 import app.cloudey.model.Account;
+import app.cloudey.model.AccountId;
 import app.cloudey.model.Period;
 import app.cloudey.model.SyncRun;
 import app.cloudey.oci.simulator.OciSimulator;
 import app.cloudey.oci.simulator.OciSimulatorExtension;
 import app.cloudey.oci.simulator.SimulatorCredentials;
+import app.cloudey.store.postgres.CredentialKeys;
+import app.cloudey.store.postgres.PostgresStore;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * key_content} on one line with literal {@code \n}, Windows line ends) signing real requests.
  */
 class OciBuilderIT {
+  @RegisterExtension
+  static final app.cloudey.testkit.junit.PostgresExtension PG =
+      app.cloudey.testkit.junit.PostgresExtension.create();
+
   @RegisterExtension
   static final OciSimulatorExtension SIM =
       OciSimulatorExtension.of(OciSimulator.builder().seed(21).instances(8).pageSize(5));
@@ -83,6 +91,48 @@ class OciBuilderIT {
           .isInstanceOf(CloudeyAuthException.class)
           .hasMessageContaining("401");
       assertThatThrownBy(() -> cloudey.inventory().sync()).isInstanceOf(CloudeyAuthException.class);
+    }
+  }
+
+  @Test
+  void eachAccountsPricingIsStoredWithItsCredentialsAndReadBackByAnotherProcess() {
+    // the default account (.oci) with a 20 % discount, "globex" (accounts().add: one signed
+    // GetTenancy call) with contract prices, in PostgreSQL; a later process reads each account's
+    // pricing back from the store and gets the rules priced with it
+    OciSimulator sim = SIM.simulator();
+    AccountPricing discount =
+        AccountPricing.builder().discountPercent(new BigDecimal("20")).build();
+    AccountPricing contract =
+        AccountPricing.builder()
+            .contractUnitPrice("B91961", new BigDecimal("0.0200"))
+            .contractUnitPrice("B91962", new BigDecimal("0.0012"))
+            .build();
+    OciConfig base = simulatorConfig(SimulatorSupport.config(sim), sim);
+    AccountId globex = AccountId.of("globex");
+    try (PostgresStore store =
+        PostgresStore.create(
+            PG.dataSource(),
+            CredentialKeys.of(
+                "test", java.util.Base64.getEncoder().encodeToString(new byte[32])))) {
+      try (Cloudey cloudey =
+          Cloudey.builder()
+              .oci(base.toBuilder().pricing(discount).build())
+              .store(store)
+              .clock(clock(sim))
+              .build()) {
+        cloudey.accounts().add(globex, base.toBuilder().pricing(contract).build());
+      }
+      assertThat(
+              OciConfig.fromCredentials(store.accounts().credentials(Cloudey.DEFAULT_ACCOUNT))
+                  .pricing())
+          .isEqualTo(discount);
+      assertThat(OciConfig.fromCredentials(store.accounts().credentials(globex)).pricing())
+          .isEqualTo(contract);
+      try (OciCloud oci = OciCloud.create()) {
+        assertThat(oci.advisorRules(store.accounts().credentials(globex)))
+            .isNotSameAs(oci.advisorRules())
+            .isSameAs(oci.advisorRules(base.toBuilder().pricing(contract).build().toCredentials()));
+      }
     }
   }
 

@@ -217,4 +217,45 @@ class OciConfigTest {
     assertThat(config.toCredentials().properties()).doesNotContainKey("endpoints");
     assertThat(config.toBuilder().build().endpoints()).isPresent();
   }
+
+  @Test
+  void pricingTravelsWithTheCredentialsAndIsNotSecret() {
+    AccountPricing pricing =
+        AccountPricing.builder()
+            .currency("EUR")
+            .discountPercent(new java.math.BigDecimal("12.5"))
+            .contractUnitPrice("B97384", new java.math.BigDecimal("0.024"))
+            .build();
+    OciConfig config = TestKeys.config().pricing(pricing).build();
+    Credentials stored = config.toCredentials();
+    assertThat(stored.properties())
+        .containsEntry("pricing.discountPercent", "12.5")
+        .containsEntry("pricing.currency", "EUR")
+        .containsEntry("pricing.contractUnitPrice.B97384", "0.024");
+    assertThat(stored.secretKeys()).noneMatch(k -> k.startsWith("pricing."));
+    assertThat(OciConfig.fromCredentials(stored).pricing()).isEqualTo(pricing);
+    assertThat(config.toBuilder().build().pricing()).isEqualTo(pricing);
+    assertThat(config.toString()).contains("discount 12.5 %").doesNotContain("BEGIN");
+    // no pricing: no property, list prices
+    assertThat(TestKeys.config().build().toCredentials().properties().keySet())
+        .noneMatch(k -> k.startsWith("pricing."));
+    assertThat(TestKeys.config().build().pricing()).isEqualTo(AccountPricing.listPrices());
+  }
+
+  @Test
+  void pricingRefusesBilledPricesAndBadStoredNumbers() {
+    AccountPricing billed =
+        AccountPricing.builder().tenancyMonthlyQuantity("B93030", java.math.BigDecimal.TEN).build();
+    assertThatThrownBy(() -> TestKeys.config().pricing(billed).build())
+        .isInstanceOf(CloudeyConfigException.class)
+        .hasMessageContaining("come from its cost lines");
+    Credentials good = TestKeys.config().build().toCredentials();
+    Map<String, String> props = new java.util.HashMap<>(good.properties());
+    props.put("pricing.discountPercent", "ten");
+    Credentials bad = new Credentials("oci", props, good.secretKeys());
+    assertThatThrownBy(() -> OciConfig.fromCredentials(bad))
+        .isInstanceOf(CloudeyConfigException.class)
+        .hasMessageContaining("pricing.discountPercent")
+        .hasMessageContaining("ten");
+  }
 }

@@ -1,5 +1,7 @@
 package app.cloudey.oci;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.cloudey.model.AccountId;
 import app.cloudey.model.MetricDaily;
 import app.cloudey.model.MetricName;
@@ -142,5 +144,56 @@ class OciMetricSourceIT extends MetricSourceContract {
       }
     }
     return expected;
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBatchThatFailsAfterRetriesIsReportedAndItsDaysAreMissing() {
+    // every Monitoring call for one compartment answers 500: each of its batches fails after the
+    // retries, is reported once, and its days are missing (never zeros); the other compartment's
+    // batches are not reported
+    String broken = metricResources().get(0).compartmentId();
+    List<Resource> all = metricResources();
+    int pairsInBroken = 0;
+    for (Resource r : all) {
+      if (r.compartmentId().equals(broken)) {
+        pairsInBroken += connection().metrics().metricsFor(r.type()).size();
+      }
+    }
+    SIM.simulator().faults().failScope("monitoring", broken, 500);
+    try {
+      List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<MetricDaily> days;
+      try (java.util.stream.Stream<MetricDaily> s =
+          connection().metrics().fetchDaily(all, metricWindow(), failures::add)) {
+        days = s.toList();
+      }
+      assertThat(failures).isNotEmpty().allMatch(f -> f.contains(broken));
+      // the batches' sizes add up to the compartment's (resource, metric) pairs
+      int reported = 0;
+      for (String f : failures) {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile(" of (\\d+) resources").matcher(f);
+        assertThat(m.find()).as(f).isTrue();
+        reported += Integer.parseInt(m.group(1));
+      }
+      assertThat(reported).isEqualTo(pairsInBroken);
+      assertThat(days)
+          .filteredOn(d -> compartmentOf(d.resourceId()).equals(broken))
+          .isNotEmpty()
+          .allMatch(MetricDaily::isMissing);
+      assertThat(days)
+          .filteredOn(d -> !compartmentOf(d.resourceId()).equals(broken))
+          .anyMatch(d -> !d.isMissing());
+    } finally {
+      SIM.simulator().faults().clear();
+    }
+  }
+
+  private String compartmentOf(String resourceId) {
+    return metricResources().stream()
+        .filter(r -> r.id().equals(resourceId))
+        .findFirst()
+        .orElseThrow()
+        .compartmentId();
   }
 }

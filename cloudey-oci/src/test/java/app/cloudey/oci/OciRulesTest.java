@@ -120,6 +120,133 @@ class OciRulesTest {
     assertThat(runs).hasSize(StandardRules.all().size());
   }
 
+  // ---- per-account pricing through OciConfig ----------------------------------------------
+
+  @Test
+  void eachAccountIsPricedWithItsOwnOciConfigPricingAndBilledUnitPricesStillWin() {
+    // one Cloudey, two OCI accounts, each with an unattached 100 GB volume at 10 VPUs/GB that has
+    // no billed cost (priced from its configuration: B91961 100 GB-months, B91962 1,000
+    // VPU-GB-months; list prices 0.0255 and 0.0017: 2.55 + 1.70 = 4.25 USD)
+    // - "default" (.oci(cfg)): a 20 % discount on list prices: 4.25 × 0.80 = 3.40 USD
+    // - "b" (added with its own config): contract prices B91961 0.0200, B91962 0.0012; its other
+    //   volume was billed 3.00 for 200 GB-months of B91961, i.e. 0.015 a GB-month, which wins over
+    //   the contract price: 100 × 0.015 = 1.50 + 1,000 × 0.0012 = 1.20 -> 2.70 USD
+    //   (without the billed line it would be 2.00 + 1.20 = 3.20)
+    AccountPricing discount =
+        AccountPricing.builder().discountPercent(new BigDecimal("20")).build();
+    AccountPricing contract =
+        AccountPricing.builder()
+            .contractUnitPrice("B91961", new BigDecimal("0.0200"))
+            .contractUnitPrice("B91962", new BigDecimal("0.0012"))
+            .build();
+    AccountId b = AccountId.of("b");
+    app.cloudey.memory.InMemoryStore store = app.cloudey.memory.InMemoryStore.create(CLOCK);
+    try (Cloudey cloudey =
+        Cloudey.builder()
+            .oci(TestKeys.config().pricing(discount).build())
+            .store(store)
+            .clock(CLOCK)
+            .build()) {
+      // what cloudey.accounts().add("b", config) stores once OCI has accepted the key (that check
+      // is one signed call, left out here)
+      store
+          .accounts()
+          .add(
+              new app.cloudey.model.Account(
+                  b, "oci", "b", "us-ashburn-1", CLOCK.instant().minusSeconds(3600)),
+              TestKeys.config().pricing(contract).build().toCredentials());
+      Instant firstSync = TODAY.minusDays(10).atStartOfDay().toInstant(ZoneOffset.UTC);
+      for (AccountId account : List.of(Cloudey.DEFAULT_ACCOUNT, b)) {
+        List<Resource> volumes = new ArrayList<>();
+        volumes.add(volume().toBuilder().accountId(account).tracking(null).build());
+        if (account.equals(b)) {
+          volumes.add(
+              volume().toBuilder()
+                  .accountId(account)
+                  .id("ocid1.volume.used")
+                  .tracking(null)
+                  .spec(
+                      ResourceSpec.builder()
+                          .sizeGb(BigDecimal.valueOf(200))
+                          .attachedTo("ocid1.instance.x")
+                          .build())
+                  .build());
+          store
+              .costs()
+              .replaceCostLines(
+                  account,
+                  Period.of(TODAY.minusDays(2), TODAY.minusDays(1)),
+                  java.util.stream.Stream.of(
+                      app.cloudey.model.CostLine.builder()
+                          .accountId(account)
+                          .day(TODAY.minusDays(2))
+                          .service("BLOCK_STORAGE")
+                          .skuPartNumber("B91961")
+                          .skuName("Block Volume - Storage")
+                          .unit("GB Months")
+                          .quantity(new BigDecimal("200"))
+                          .cost(Money.of("3.00", "USD"))
+                          .region("us-ashburn-1")
+                          .compartmentId("ocid1.compartment.c")
+                          .compartmentPath("root")
+                          .resourceId("ocid1.volume.used")
+                          .build()));
+        }
+        store
+            .inventory()
+            .replaceScope(
+                account,
+                new app.cloudey.model.Scope(
+                    "us-ashburn-1", "ocid1.compartment.c", ResourceType.BLOCK_VOLUME),
+                volumes,
+                firstSync);
+      }
+
+      Recommendation discounted =
+          single(cloudey.recommendations().run().recommendations(), UnattachedVolumeRule.ID);
+      assertThat(discounted.monthlySavings()).isEqualTo(Money.of("3.40", "USD"));
+      assertThat(discounted.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+      assertThat(discounted.summary()).contains("2024-01-19").contains("less a 20 % discount");
+
+      Recommendation contracted =
+          single(
+              cloudey.account(b).recommendations().run().recommendations(),
+              UnattachedVolumeRule.ID);
+      assertThat(contracted.monthlySavings()).isEqualTo(Money.of("2.70", "USD"));
+      assertThat(contracted.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+      assertThat(contracted.summary())
+          .contains("billed unit prices")
+          .contains("contract unit prices");
+    }
+  }
+
+  @Test
+  void accountsWithTheSamePricingShareRulesAndOnesWithoutPricingGetTheProvidersOwn() {
+    OciCloud oci = OciCloud.create();
+    AccountPricing discount = AccountPricing.builder().discountPercent(new BigDecimal("5")).build();
+    assertThat(oci.advisorRules(TestKeys.config().build().toCredentials()))
+        .isSameAs(oci.advisorRules());
+    List<AdvisorRule> priced =
+        oci.advisorRules(TestKeys.config().pricing(discount).build().toCredentials());
+    assertThat(priced).isNotSameAs(oci.advisorRules());
+    assertThat(priced)
+        .extracting(AdvisorRule::id)
+        .containsExactlyElementsOf(oci.advisorRules().stream().map(AdvisorRule::id).toList());
+    assertThat(oci.advisorRules(TestKeys.config().pricing(discount).build().toCredentials()))
+        .isSameAs(priced);
+    oci.close();
+  }
+
+  private static Recommendation single(List<Recommendation> recommendations, String ruleId) {
+    return recommendations.stream()
+        .filter(r -> r.ruleId().equals(ruleId))
+        .reduce(
+            (x, y) -> {
+              throw new AssertionError("two " + ruleId + " findings: " + x + ", " + y);
+            })
+        .orElseThrow(() -> new AssertionError("no " + ruleId + " finding in " + recommendations));
+  }
+
   // ---- estimates ---------------------------------------------------------------------------
 
   @Test
@@ -260,6 +387,156 @@ class OciRulesTest {
         .isEqualByComparingTo(
             new BigDecimal("68.4").divide(new BigDecimal("91.872"), MathContext.DECIMAL64));
     assertThat(OciPriceBook.bundled().generations().replacement(e4(2, 16))).isEmpty();
+  }
+
+  // ---- rightsizing without billed cost ------------------------------------------------------
+
+  @Test
+  void rightsizingAnInstanceWithoutBilledCostIsPricedFromTheShapesSkusAtListPrices() {
+    // new-app: VM.Standard.E4.Flex, 4 OCPUs, 32 GB, P95 CPU 20 %: target = ceil(4 × 20 / 60) = 2
+    // OCPUs, memory kept. No line bills it, so both configurations are priced from the shape's
+    // SKUs at list prices (720 h): now B93113 4 × 720 × 0.025 = 72.00 + B93114 32 × 720 × 0.0015
+    // = 34.56 -> 106.56; target 2 × 720 × 0.025 = 36.00 + 34.56 = 70.56; saving 36.00 USD
+    Resource newApp = flex("ocid1.instance.new", "new-app", "VM.Standard.E4.Flex", 4, 32);
+    Recommendation r =
+        single(
+            rightsizingRun(List.of(newApp), List.of(), List.of(newApp.id())).recommendations(),
+            "rightsize-instance");
+    assertThat(r.monthlySavings()).isEqualTo(Money.of("36.00", "USD"));
+    assertThat(r.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+    assertThat(r.summary()).contains("2024-01-19").contains("prices_usd.json");
+    assertThat(r.evidence().rows())
+        .containsExactly(
+            List.of("current", "4", "20", "106.56 USD"), List.of("target", "2", "40", "70.56 USD"));
+  }
+
+  @Test
+  void rightsizingAnAmpereInstanceIsPricedAtTheTenancysMarginalTier() {
+    // arm-app: VM.Standard.A1.Flex, 4 OCPUs, 24 GB, P95 20 %: target 2 OCPUs. Another A1
+    // instance's free lines use 2,160 OCPU hours (B93297, free up to 3,000 a month) and 12,960 GB
+    // hours (B93298, free up to 18,000) of the tenancy's allowance in the 30 days.
+    // now: OCPU hours 2,160 + 2,880 = 5,040: (5,040 − 3,000) × 0.01 = 20.40;
+    // target: 2,160 + 1,440 = 3,600: (3,600 − 3,000) × 0.01 = 6.00;
+    // memory is kept (12,960 + 17,280 = 30,240 either way: 18.36 in both), so saving = 14.40 USD
+    Resource arm = flex("ocid1.instance.arm", "arm-app", "VM.Standard.A1.Flex", 4, 24);
+    Resource other = flex("ocid1.instance.other", "arm-other", "VM.Standard.A1.Flex", 3, 18);
+    List<app.cloudey.model.CostLine> free =
+        List.of(
+            line(other.id(), "B93297", "OCPU Per Hour", "2160", "0.00", "USD"),
+            line(other.id(), "B93298", "Gigabyte Per Hour", "12960", "0.00", "USD"));
+    Recommendation r =
+        single(
+            rightsizingRun(List.of(arm, other), free, List.of(arm.id())).recommendations(),
+            "rightsize-instance");
+    assertThat(r.monthlySavings()).isEqualTo(Money.of("14.40", "USD"));
+    assertThat(r.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+    assertThat(r.severity()).isEqualTo(app.cloudey.model.Severity.MEDIUM);
+
+    // alone, the tenancy's allowance covers both configurations (2,880 and 1,440 OCPU hours <
+    // 3,000; 17,280 GB hours < 18,000): 0.00, informational, nothing to save
+    Recommendation alone =
+        single(
+            rightsizingRun(List.of(arm), List.of(), List.of(arm.id())).recommendations(),
+            "rightsize-instance");
+    assertThat(alone.monthlySavings().isZero()).isTrue();
+    assertThat(alone.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+    assertThat(alone.severity()).isEqualTo(app.cloudey.model.Severity.INFO);
+    assertThat(alone.summary()).contains("costs nothing today");
+  }
+
+  @Test
+  void rightsizingInAnAccountBilledInEurWithoutItsOwnPricesSaysSoAndHasNoAmount() {
+    // the account bills in EUR (another instance's OCPU line: B93113 at 0.02 EUR an hour), but
+    // has no EUR price for the memory SKU B93114: only USD list prices exist, so no amount
+    Resource newApp = flex("ocid1.instance.new", "new-app", "VM.Standard.E4.Flex", 4, 32);
+    Resource other = flex("ocid1.instance.other", "eur-other", "VM.Standard.E4.Flex", 1, 8);
+    Recommendation r =
+        single(
+            rightsizingRun(
+                    List.of(newApp, other),
+                    List.of(line(other.id(), "B93113", "OCPU Per Hour", "100", "2.00", "EUR")),
+                    List.of(newApp.id()))
+                .recommendations(),
+            "rightsize-instance");
+    assertThat(r.basis()).isEqualTo(SavingsBasis.NONE);
+    assertThat(r.monthlySavings().isZero()).isTrue();
+    assertThat(r.summary())
+        .contains("No amount")
+        .contains("bills in EUR")
+        .contains("B93114")
+        .contains("only USD list prices");
+    assertThat(r.evidence().rows())
+        .extracting(row -> row.get(3))
+        .containsExactly("not priced", "not priced");
+  }
+
+  /**
+   * A run of the provider's rules over instances measured at P95 CPU 20 % (mean 15, max 25, 14 full
+   * days) where {@code measured}, with {@code lines} in the cost window.
+   */
+  private static app.cloudey.model.RecommendationRun rightsizingRun(
+      List<Resource> instances, List<app.cloudey.model.CostLine> lines, List<String> measured) {
+    app.cloudey.memory.InMemoryStore store = app.cloudey.memory.InMemoryStore.create(CLOCK);
+    try (Cloudey cloudey =
+        Cloudey.builder().oci(TestKeys.config().build()).store(store).clock(CLOCK).build()) {
+      AccountId id = Cloudey.DEFAULT_ACCOUNT;
+      store
+          .inventory()
+          .replaceScope(
+              id,
+              new app.cloudey.model.Scope(
+                  "us-ashburn-1", "ocid1.compartment.c", ResourceType.INSTANCE),
+              instances.stream().map(i -> i.toBuilder().accountId(id).build()).toList(),
+              TODAY.minusDays(20).atStartOfDay().toInstant(ZoneOffset.UTC));
+      store
+          .costs()
+          .replaceCostLines(
+              id,
+              Period.of(TODAY.minusDays(30), TODAY),
+              lines.stream().map(l -> l.toBuilder().accountId(id).build()));
+      List<app.cloudey.model.MetricDaily> metrics = new ArrayList<>();
+      for (String rid : measured) {
+        for (int d = 14; d >= 1; d--) {
+          metrics.add(
+              new app.cloudey.model.MetricDaily(
+                  id, rid, MetricName.CPU_UTILIZATION, TODAY.minusDays(d), 15.0, 25.0, 20.0, 24));
+        }
+      }
+      store.metrics().upsert(id, metrics);
+      return cloudey.recommendations().run();
+    }
+  }
+
+  private static Resource flex(String id, String name, String shape, int ocpus, int memoryGb) {
+    return base(ResourceType.INSTANCE, id)
+        .name(name)
+        .lifecycleState("RUNNING")
+        .spec(
+            ResourceSpec.builder()
+                .shape(shape)
+                .ocpus(BigDecimal.valueOf(ocpus))
+                .memoryGb(BigDecimal.valueOf(memoryGb))
+                .build())
+        .build();
+  }
+
+  /** One line of the window (10 days ago) for a resource. */
+  private static app.cloudey.model.CostLine line(
+      String resourceId, String sku, String unit, String quantity, String amount, String currency) {
+    return app.cloudey.model.CostLine.builder()
+        .accountId(ACCOUNT)
+        .day(TODAY.minusDays(10))
+        .service("COMPUTE")
+        .skuPartNumber(sku)
+        .skuName(sku + " " + unit)
+        .unit(unit)
+        .quantity(new BigDecimal(quantity))
+        .cost(Money.of(amount, currency))
+        .region("us-ashburn-1")
+        .compartmentId("ocid1.compartment.c")
+        .compartmentPath("root")
+        .resourceId(resourceId)
+        .build();
   }
 
   // ---- fixtures ----------------------------------------------------------------------------

@@ -84,8 +84,9 @@ public final class SimulatorDemo {
 
       MetricSyncResult metrics = cloudey.metrics().sync();
       out.printf(
-          "Metrics: %d daily values for %d resources over 14 days (%d without data, kept as missing)%n",
-          metrics.stored(), metrics.resources(), metrics.missing());
+          "Metrics: %d daily values for %d resources over 14 days (%d without data, kept as missing;"
+              + " %d failed requests)%n",
+          metrics.stored(), metrics.resources(), metrics.missing(), metrics.failedRequests());
       out.printf("OCI API calls made: %d%n", simulator.totalRequests());
     }
   }

@@ -200,7 +200,11 @@ class DashboardPageIT {
     // the recommendations table equals GET /recommendations (possibly empty: then one empty row)
     JsonNode recs = t.send("GET", "/recommendations/" + alice.id(), alice.token(), null).json();
     List<List<String>> expected = new ArrayList<>();
+    java.util.Map<String, String> ruleOf = new java.util.HashMap<>();
+    recs.get("recommendations")
+        .forEach(r -> ruleOf.put(r.get("id").asText(), r.get("rule_id").asText()));
     for (JsonNode r : recs.get("recommendations")) {
+      JsonNode coveredBy = recs.get("superseded_by").get(r.get("id").asText());
       expected.add(
           List.of(
               r.get("severity").asText(),
@@ -208,7 +212,8 @@ class DashboardPageIT {
               r.get("rule_id").asText(),
               String.valueOf(r.get("resource_ids").size()),
               money(r.get("monthly_savings")),
-              r.get("basis").asText()));
+              r.get("basis").asText(),
+              coveredBy == null ? "" : ruleOf.get(coveredBy.asText())));
     }
     List<List<String>> shown = rows("recommendations");
     if (expected.isEmpty()) {

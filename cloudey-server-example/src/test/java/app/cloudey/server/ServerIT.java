@@ -253,7 +253,22 @@ class ServerIT {
 
     Response recommendations = t.send("GET", "/recommendations/" + alice.id(), alice.token(), null);
     assertThat(recommendations.status()).isEqualTo(200);
-    assertThat(recommendations.json().get("run_id").asText()).isNotBlank();
+    JsonNode run = recommendations.json();
+    assertThat(run.get("run_id").asText()).isNotBlank();
+    // one currency: its total as a decimal string beside its currency, as GET /costs does
+    assertThat(run.get("totals").size()).isLessThanOrEqualTo(1);
+    if (run.get("totals").size() == 1) {
+      assertThat(run.get("currency").asText()).isEqualTo("USD");
+      assertThat(run.get("total_monthly_savings").asText())
+          .isEqualTo(run.get("totals").get(0).get("amount").asText());
+    } else {
+      assertThat(run.get("total_monthly_savings").asText()).isEqualTo("0.00");
+      assertThat(run.get("recommendations").size()).isZero();
+    }
+    for (JsonNode r : run.get("recommendations")) {
+      assertThat(r.get("account_id").isTextual()).as("account_id is text").isTrue();
+      assertThat(r.get("monthly_savings").get("amount").isTextual()).isTrue();
+    }
     assertThat(
             t.send("POST", "/recommendations/" + alice.id() + "/refresh", alice.token(), null)
                 .status())
@@ -284,6 +299,12 @@ class ServerIT {
     assertThat(months.get(0).get("status").asText()).isEqualTo("OPEN");
     assertThat(months.get(1).get("month").asText()).isEqualTo(LAST_MONTH.toString());
     assertThat(months.get(1).get("status").asText()).isEqualTo("CLOSED");
+    assertThat(months.get(1).get("due_for_close").asBoolean()).isFalse();
+    assertThat(months.get(1).get("last_refreshed_at").isTextual()).isTrue();
+    // twelve months back nothing was ever refreshed: nothing to close
+    assertThat(months).hasSize(13);
+    assertThat(months.get(12).get("last_refreshed_at").isNull()).isTrue();
+    assertThat(months.get(12).get("due_for_close").asBoolean()).isFalse();
     Response current =
         t.send(
             "POST",

@@ -53,6 +53,17 @@ public class ForwardingCloudProvider implements CloudProvider {
     return delegate.advisorRules();
   }
 
+  /**
+   * The delegate's rules for the account, unless a subclass overrides {@link #advisorRules()}: then
+   * those (the same for every account).
+   */
+  @Override
+  public java.util.List<app.cloudey.spi.AdvisorRule> advisorRules(
+      app.cloudey.Credentials credentials) {
+    java.util.List<app.cloudey.spi.AdvisorRule> general = advisorRules();
+    return general == delegate.advisorRules() ? delegate.advisorRules(credentials) : general;
+  }
+
   @Override
   public java.util.Optional<app.cloudey.spi.PriceBook> priceBook() {
     return delegate.priceBook();

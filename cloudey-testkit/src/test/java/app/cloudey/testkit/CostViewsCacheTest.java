@@ -187,9 +187,16 @@ class CostViewsCacheTest {
     Dashboard second = account().costs().dashboard();
     assertThat(second.asOf()).isEqualTo(LocalDate.of(2026, 11, 2));
     assertThat(lateOnTheFirst.asOf()).isEqualTo(LocalDate.of(2026, 11, 1));
-    // the month to date grew by November 2 (no line yet): still 23.625, over two days now
+    // a new day, a new view; November 2 has no line yet, so the month to date (23.625) still ends
+    // on November 1 and is compared with October 1 only, not with October 1-2
     assertThat(second.currencies().get(1).monthToDate().period())
-        .isEqualTo(Period.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 3)));
+        .isEqualTo(Period.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 2)));
+    assertThat(second.currencies().get(1).monthToDate().lastMonthPeriod())
+        .isEqualTo(Period.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2)));
+    // 23.625 against October 1's 23.625: 0.0 %, not -50 % against October 1-2's 47.25
+    assertThat(second.currencies().get(1).monthToDate().change().percent())
+        .isEqualByComparingTo("0.0");
+    assertThat(second).isNotSameAs(lateOnTheFirst);
     // same three months, within the open-month TTL: a hit
     assertThat(account().costs().detailed()).isSameAs(detailed);
 

@@ -289,4 +289,62 @@ class RecommendationsTest {
         .extracting(r -> r.ruleId() + "/" + r.resourceIds().get(0))
         .containsExactly("idle/mine", "provider-rule/provider prices");
   }
+
+  /** The fixture's credentials with a "tier" setting. */
+  private static app.cloudey.Credentials withTier(String tier) {
+    java.util.Map<String, String> properties =
+        new java.util.HashMap<>(Fixtures.credentials().properties());
+    properties.put("tier", tier);
+    return new app.cloudey.Credentials(
+        Fixtures.PROVIDER, properties, Fixtures.credentials().secretKeys());
+  }
+
+  @Test
+  void eachAccountRunsItsProvidersRulesMadeFromItsOwnSettings() {
+    // the provider's "tiered" rule reports the account's "tier" setting; general rules say "any";
+    // an account whose setting cannot be used ("broken") runs the general rules, and its run says
+    // why in its failures
+    app.cloudey.spi.CloudProvider provider =
+        new ForwardingCloudProvider(Fixtures.provider()) {
+          @Override
+          public List<AdvisorRule> advisorRules() {
+            return List.of(tiered("any"));
+          }
+
+          @Override
+          public List<AdvisorRule> advisorRules(app.cloudey.Credentials credentials) {
+            String tier = credentials.properties().getOrDefault("tier", "any");
+            if (tier.equals("broken")) {
+              throw new app.cloudey.CloudeyConfigException("tier 'broken' is not a tier");
+            }
+            return List.of(tiered(tier));
+          }
+
+          private AdvisorRule tiered(String tier) {
+            return rule(
+                "tiered", c -> List.of(finding(c.accountId(), "tiered", Severity.LOW, tier, "1")));
+          }
+        };
+    cloudey = Cloudey.builder().cloud(provider, withTier("gold")).store(store).clock(clock).build();
+    cloudey.accounts().add("b", withTier("silver"));
+    cloudey.accounts().add("c", withTier("broken"));
+
+    assertThat(cloudey.recommendations().run().recommendations())
+        .extracting(r -> r.resourceIds().get(0))
+        .containsExactly("gold");
+    assertThat(cloudey.account("b").recommendations().run().recommendations())
+        .extracting(r -> r.resourceIds().get(0))
+        .containsExactly("silver");
+    RecommendationRun broken = cloudey.account("c").recommendations().run();
+    assertThat(broken.recommendations())
+        .extracting(r -> r.resourceIds().get(0))
+        .containsExactly("any");
+    assertThat(broken.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("fake-account-rules");
+              assertThat(f.error()).contains("general rules ran").contains("not a tier");
+            });
+  }
 }

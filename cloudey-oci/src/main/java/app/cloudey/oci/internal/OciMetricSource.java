@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * a time ({@link Prefetch}) within the Monitoring rate limit.
  *
  * <p>A batch that fails (after retries) or returns nothing yields {@link MetricDaily#missing
- * missing} days, never zeros; only an authentication failure, which no retry fixes, is thrown.
+ * missing} days, never zeros; only an authentication failure, which no retry fixes, is thrown. A
+ * failed batch is also reported to the caller ({@link #fetchDaily(List, Period, Consumer)}), so
+ * {@code MetricSyncResult.failedRequests()} tells a failure from no data.
  */
 public final class OciMetricSource implements MetricSource {
   private static final Logger LOG = LoggerFactory.getLogger(OciMetricSource.class);
@@ -62,8 +65,15 @@ public final class OciMetricSource implements MetricSource {
 
   @Override
   public Stream<MetricDaily> fetchDaily(List<Resource> resources, Period window) {
+    return fetchDaily(resources, window, failure -> {});
+  }
+
+  /** As {@link #fetchDaily(List, Period)}; each batch that fails after retries is reported. */
+  @Override
+  public Stream<MetricDaily> fetchDaily(
+      List<Resource> resources, Period window, Consumer<String> failedRequest) {
     List<Batch> batches = plan(resources, window, configuredBatch);
-    return Prefetch.stream(batches, b -> fetch(b, window), executor, parallelism)
+    return Prefetch.stream(batches, b -> fetch(b, window, failedRequest), executor, parallelism)
         .flatMap(List::stream);
   }
 
@@ -113,7 +123,7 @@ public final class OciMetricSource implements MetricSource {
     return batches;
   }
 
-  private List<MetricDaily> fetch(Batch batch, Period window) {
+  private List<MetricDaily> fetch(Batch batch, Period window, Consumer<String> failedRequest) {
     Map<String, DailyAggregator> byResource = new HashMap<>();
     MetricPlan.Source source = batch.source();
     double divisor = source.reading().divisor();
@@ -132,8 +142,9 @@ public final class OciMetricSource implements MetricSource {
     } catch (CloudeyAuthException e) {
       throw e; // a refused key or a missing policy: every batch would fail the same way
     } catch (CloudeyException e) {
-      // the days stay missing (never zeros, and the store keeps what an earlier sync found); warn,
-      // because the result only counts missing days and cannot tell a failure from no data
+      // the days stay missing (never zeros, and the store keeps what an earlier sync found); the
+      // sync result counts the failed batch, so a failure is told apart from no data
+      failedRequest.accept("metric batch " + batch.describe() + ": " + e.getMessage());
       LOG.warn(
           "metric batch {} failed after retries, its days are recorded as missing and the next sync"
               + " reads them again: {}",

@@ -6,14 +6,17 @@ import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
 import app.cloudey.model.Money;
+import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.Period;
 import app.cloudey.model.Resource;
 import app.cloudey.server.internal.Api.Access;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +44,8 @@ public final class CostRoutes {
       List<Row> rows,
       long dataVersion) {}
 
-  record MonthView(String month, String status, boolean dueForClose) {}
+  record MonthView(
+      String month, String status, @Nullable Instant lastRefreshedAt, boolean dueForClose) {}
 
   public static void register(Api api, Services s) {
     api.tag("costs");
@@ -68,21 +72,27 @@ public final class CostRoutes {
     api.get(
         "/costs/rollover/{user_id}",
         Access.OWNER,
-        "The last 12 months and this one with their status (OPEN, SETTLING, CLOSED)",
+        "The last 12 months and this one, newest first, with their status (OPEN, SETTLING,"
+            + " CLOSED), last cost refresh and whether they are due for close",
         200,
         (ctx, user) -> {
           CloudeyAccount account = s.account(user);
           YearMonth current = YearMonth.now(s.cloudey().schedules().clock());
-          List<MonthView> months = new ArrayList<>();
-          for (int i = 0; i <= ROLLOVER_MONTHS; i++) {
-            YearMonth m = current.minusMonths(i);
-            months.add(
-                new MonthView(
-                    m.toString(),
-                    account.costs().monthStatus(m).name(),
-                    i > 0 && account.costs().isDueForClose(m)));
+          Period months =
+              Period.of(
+                  current.minusMonths(ROLLOVER_MONTHS).atDay(1), current.plusMonths(1).atDay(1));
+          List<MonthView> views = new ArrayList<>();
+          for (MonthFreshness f : account.costs().freshness(months)) {
+            // a month never refreshed has nothing to close
+            boolean due =
+                f.lastRefreshedAt() != null
+                    && f.month().isBefore(current)
+                    && account.costs().isDueForClose(f.month());
+            views.add(
+                new MonthView(f.month().toString(), f.status().name(), f.lastRefreshedAt(), due));
           }
-          ctx.json(Map.of("months", months));
+          views.sort(Comparator.comparing(MonthView::month).reversed());
+          ctx.json(Map.of("months", views));
         });
   }
 

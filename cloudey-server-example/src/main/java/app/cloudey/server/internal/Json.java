@@ -1,5 +1,6 @@
 package app.cloudey.server.internal;
 
+import app.cloudey.model.AccountId;
 import app.cloudey.model.Money;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,7 +21,7 @@ import java.io.UncheckedIOException;
 
 /**
  * The server's JSON: snake_case names, ISO-8601 dates, money as {@code {"amount": "12.34",
- * "currency": "USD"}} (a decimal string, never a binary float).
+ * "currency": "USD"}} (a decimal string, never a binary float), account ids as text.
  */
 public final class Json {
   public static final ObjectMapper MAPPER = create();
@@ -28,8 +29,8 @@ public final class Json {
   private Json() {}
 
   private static ObjectMapper create() {
-    SimpleModule money = new SimpleModule("cloudey-money");
-    money.addSerializer(
+    SimpleModule values = new SimpleModule("cloudey-values");
+    values.addSerializer(
         Money.class,
         new JsonSerializer<>() {
           @Override
@@ -38,6 +39,16 @@ public final class Json {
             g.writeStringField("amount", m.rounded().toPlainString());
             g.writeStringField("currency", m.currency().getCurrencyCode());
             g.writeEndObject();
+          }
+        });
+    // an account id is its text, as in the routes, not {"value": ...}
+    values.addSerializer(
+        AccountId.class,
+        new JsonSerializer<>() {
+          @Override
+          public void serialize(AccountId id, JsonGenerator g, SerializerProvider p)
+              throws IOException {
+            g.writeString(id.value());
           }
         });
     ObjectMapper mapper = new ObjectMapper();
@@ -49,7 +60,7 @@ public final class Json {
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     return mapper
         .registerModule(new JavaTimeModule())
-        .registerModule(money)
+        .registerModule(values)
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -39,14 +39,20 @@ public final class ProgressBar implements JobListener {
     }
     lastDone = done;
     lastDrawn = now;
-    int filled =
-        end ? WIDTH : total == 0 ? 0 : (int) Math.min(WIDTH, done * WIDTH / Math.max(total, done));
+    String bar;
+    if (total == 0 && !end) {
+      // no total known (e.g. metric batches): a marker that moves with each unit done
+      int at = (int) (done % (WIDTH - 2));
+      bar = ".".repeat(at) + "<=>" + ".".repeat(WIDTH - 3 - at);
+    } else {
+      int filled = end ? WIDTH : (int) Math.min(WIDTH, done * WIDTH / Math.max(total, done));
+      bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
+    }
     String line =
         String.format(
-            "%-10s [%s%s] %d%s %s, %d seen%s",
+            "%-10s [%s] %d%s %s, %d seen%s",
             label,
-            "#".repeat(filled),
-            ".".repeat(WIDTH - filled),
+            bar,
             done,
             total > 0 ? "/" + total : "",
             unit,

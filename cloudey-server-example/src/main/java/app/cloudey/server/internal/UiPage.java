@@ -21,6 +21,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,7 +223,7 @@ public final class UiPage {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
                 .withZone(ZoneOffset.UTC)
                 .format(run.generatedAt()))
-        .append(", monthly savings ")
+        .append(", monthly savings (each resource counted once) ")
         .append(
             esc(
                 run.totalMonthlySavings().isEmpty()
@@ -232,9 +233,13 @@ public final class UiPage {
         .append("</p><table id=\"recommendations\"><thead><tr><th>Severity</th><th>Title</th>")
         .append(
             "<th>Rule</th><th class=\"num\">Resources</th><th class=\"num\">Monthly savings</th>")
-        .append("<th>Basis</th></tr></thead><tbody>");
+        .append("<th>Basis</th><th>Counted under</th></tr></thead><tbody>");
+    Map<String, String> ruleOf = new HashMap<>();
+    run.recommendations().forEach(r -> ruleOf.put(r.id(), r.ruleId()));
     for (Recommendation r : run.recommendations()) {
-      t.append("<tr><td>")
+      // a finding another one covers (e.g. rightsizing an idle instance) is not in the total
+      String coveredBy = run.supersededBy().get(r.id());
+      t.append(coveredBy == null ? "<tr><td>" : "<tr class=\"covered\"><td>")
           .append(r.severity().name())
           .append("</td><td>")
           .append(esc(r.title()))
@@ -246,10 +251,12 @@ public final class UiPage {
           .append(esc(r.monthlySavings().toString()))
           .append("</td><td>")
           .append(r.basis().name())
+          .append("</td><td>")
+          .append(coveredBy == null ? "" : esc(ruleOf.getOrDefault(coveredBy, coveredBy)))
           .append("</td></tr>");
     }
     if (run.recommendations().isEmpty()) {
-      t.append("<tr class=\"empty\"><td colspan=\"6\">No recommendations in this run.</td></tr>");
+      t.append("<tr class=\"empty\"><td colspan=\"7\">No recommendations in this run.</td></tr>");
     }
     t.append("</tbody></table></section>");
     return t.toString();
@@ -270,7 +277,7 @@ public final class UiPage {
         + "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222}"
         + "table{border-collapse:collapse;width:100%}td,th{padding:.25rem .5rem;border-bottom:1px solid #ddd;text-align:left}"
         + ".num{text-align:right;font-variant-numeric:tabular-nums}.row{display:flex;gap:2rem}.row section{flex:1}"
-        + ".who{color:#666}.err{color:#b00}pre{white-space:pre-wrap;background:#f6f6f6;padding:.75rem}pre:empty{display:none}"
+        + ".who{color:#666}tr.covered{color:#888}.err{color:#b00}pre{white-space:pre-wrap;background:#f6f6f6;padding:.75rem}pre:empty{display:none}"
         + "</style></head><body>"
         + body
         + scripts

@@ -1,6 +1,7 @@
 package app.cloudey.server.internal;
 
 import app.cloudey.CloudeyAccount;
+import app.cloudey.model.Money;
 import app.cloudey.model.Recommendation;
 import app.cloudey.model.RecommendationRun;
 import app.cloudey.server.internal.Api.Access;
@@ -8,6 +9,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The core views: {@code GET /dashboard/{user_id}}, {@code GET /costs/detailed/{user_id}} and the
@@ -19,18 +21,30 @@ import java.util.function.Function;
 public final class ViewRoutes {
   private ViewRoutes() {}
 
+  /**
+   * {@code GET /recommendations}: like {@code GET /costs}, {@code total_monthly_savings} and {@code
+   * currency} are the one currency's total (a run without recommendations saves {@code "0.00"} in
+   * no currency; with several currencies both are null); {@code totals} has every currency's total,
+   * never summed across currencies.
+   */
   record RecommendationsView(
       String runId,
       Instant generatedAt,
-      List<app.cloudey.model.Money> totalMonthlySavings,
+      @Nullable String totalMonthlySavings,
+      @Nullable String currency,
+      List<Money> totals,
       List<Recommendation> recommendations,
       List<app.cloudey.model.RuleFailure> failedRules,
       java.util.Map<String, String> supersededBy) {
     static RecommendationsView of(RecommendationRun run) {
+      List<Money> totals = run.totalMonthlySavings();
+      Money one = totals.size() == 1 ? totals.get(0) : null;
       return new RecommendationsView(
           run.id(),
           run.generatedAt(),
-          run.totalMonthlySavings(),
+          one != null ? one.rounded().toPlainString() : totals.isEmpty() ? "0.00" : null,
+          one != null ? one.currency().getCurrencyCode() : null,
+          totals,
           run.recommendations(),
           run.failures(),
           run.supersededBy());
