@@ -319,6 +319,8 @@ public final class Cloudey implements AutoCloseable {
     private @Nullable AssistantFactory llm;
     private app.cloudey.spi.@Nullable Explainer explainer;
     private int syncConcurrency = DEFAULT_SYNC_CONCURRENCY;
+    private int advisorReadConcurrency =
+        Math.min(4, Math.max(1, java.lang.Runtime.getRuntime().availableProcessors() / 2));
     private int jobThreads = DEFAULT_JOB_THREADS;
     private int viewReadThreads = DEFAULT_VIEW_READ_THREADS;
     private Duration jobHeartbeatInterval = DEFAULT_JOB_HEARTBEAT_INTERVAL;
@@ -484,6 +486,27 @@ public final class Cloudey implements AutoCloseable {
      */
     public Builder syncConcurrency(int scopes) {
       this.syncConcurrency = positive(scopes, "syncConcurrency");
+      return this;
+    }
+
+    /**
+     * How many of an advisor run's four independent snapshot reads (the inventory, the per-resource
+     * costs, the metric summaries and the insights' grouped cost aggregate) run at the same time, 1
+     * to 4. With 1 they run one after another on the calling thread; with more, on that many
+     * threads of the run's own, so a run costs about its slowest read instead of their sum, if the
+     * store and the machine have the connections, cores and heap to serve them together. Default:
+     * half the available processors, between 1 and 4. On a 2-core machine shared with other work
+     * and a 512 MB heap, reading the 100k-resource benchmark's snapshot concurrently was slower
+     * than reading it in turn (CPU and garbage-collection contention; see docs/benchmarks.md),
+     * hence 1 there.
+     */
+    public Builder advisorReadConcurrency(int reads) {
+      positive(reads, "advisorReadConcurrency");
+      if (reads > 4) {
+        throw new CloudeyConfigException(
+            "advisorReadConcurrency must be at most 4 (a snapshot has four reads), was " + reads);
+      }
+      this.advisorReadConcurrency = reads;
       return this;
     }
 
@@ -655,7 +678,8 @@ public final class Cloudey implements AutoCloseable {
                   (int) metricRetention.toDays(),
                   (int) syncRunRetention.toDays(),
                   connectionIdleTimeout,
-                  viewReadThreads),
+                  viewReadThreads,
+                  advisorReadConcurrency),
               List.copyOf(rules),
               thePriceBook == null ? PriceBook.empty() : thePriceBook);
       Cloudey cloudey = new Cloudey(this, runtime, owned);

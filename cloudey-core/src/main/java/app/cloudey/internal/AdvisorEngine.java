@@ -16,6 +16,7 @@ import app.cloudey.model.ResourceSkuCost;
 import app.cloudey.model.ResourceType;
 import app.cloudey.model.RuleFailure;
 import app.cloudey.spi.AdvisorRule;
+import app.cloudey.spi.CloudeyStore;
 import app.cloudey.spi.PriceBook;
 import app.cloudey.spi.RuleContext;
 import java.math.BigDecimal;
@@ -35,7 +36,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,78 +101,105 @@ public final class AdvisorEngine {
         Reconciler.supersededBy(all));
   }
 
+  /**
+   * Reads the snapshot. The four reads it needs are independent store calls and, with an {@code
+   * advisorReadConcurrency} above 1, run at the same time ({@link SnapshotReads}): the inventory,
+   * the metric summaries and the insights' grouped cost aggregate of the recent months on threads
+   * of their own, the per-resource costs (usually the longest) on this one. With 1 they run in turn
+   * on this thread, and the insights' aggregate only when a rule first asks for it. Each is one
+   * store call as before, so each is as consistent as the store makes it, and none sees another's
+   * writes any differently than when they ran in turn. The insights' aggregate is only awaited when
+   * a rule first asks for it, so its failure is that rule's failure, as when the rule read it
+   * itself.
+   */
   private RuleContext snapshot(AccountId accountId) {
     Clock clock = runtime.clock();
     LocalDate today = Period.today(clock);
     Period costWindow = new Period(today.minusDays(COST_WINDOW_DAYS), today);
     Period metricWindow =
         new Period(today.minusDays(runtime.settings().metricLookbackDays()), today);
-    List<Resource> resources = runtime.store().inventory().resources(accountId, ResourceFilter.ALL);
-    Map<String, List<ResourceSkuCost>> byResource = new HashMap<>();
-    for (ResourceSkuCost row : runtime.store().costs().resourceCosts(accountId, costWindow)) {
-      byResource.computeIfAbsent(row.resourceId(), id -> new ArrayList<>()).add(row);
-    }
-    Map<String, ResourceCost> costs = new HashMap<>();
-    Map<Currency, BigDecimal> billedByCurrency = new HashMap<>();
-    byResource.forEach(
-        (id, rows) -> {
-          costs.put(id, new ResourceCost(id, costWindow, rows));
-          for (ResourceSkuCost row : rows) {
-            billedByCurrency.merge(row.currency(), row.amount().abs(), BigDecimal::add);
-          }
-        });
-    Optional<Currency> billingCurrency =
-        billedByCurrency.entrySet().stream()
-            .max(
-                Map.Entry.<Currency, BigDecimal>comparingByValue()
-                    .thenComparing(e -> e.getKey().getCurrencyCode()))
-            .map(Map.Entry::getKey);
-    Map<String, MetricSummary> metrics = new HashMap<>();
-    for (MetricSummary m :
-        runtime.store().metrics().summaries(accountId, MetricQuery.of(metricWindow))) {
-      metrics.put(metricKey(m.resourceId(), m.metric()), m);
-    }
-    Map<String, Resource> byId = new HashMap<>();
-    Map<ResourceType, List<Resource>> byType = new EnumMap<>(ResourceType.class);
-    Map<String, List<Resource>> attached = new HashMap<>();
-    for (Resource r : resources) {
-      byId.put(r.id(), r);
-      byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
-      String to = r.spec().attachedTo();
-      if (to != null) {
-        attached.computeIfAbsent(to, id -> new ArrayList<>()).add(r);
+    Period insightRange = InsightCosts.recentMonths(today);
+    CostQuery insightQuery = InsightCosts.fineQuery(insightRange);
+    CloudeyStore store = runtime.store();
+    try (SnapshotReads reads = new SnapshotReads(runtime.settings().advisorReadConcurrency() - 1)) {
+      Future<List<Resource>> inventory =
+          reads.start(() -> store.inventory().resources(accountId, ResourceFilter.ALL));
+      Future<List<MetricSummary>> summaries =
+          reads.start(() -> store.metrics().summaries(accountId, MetricQuery.of(metricWindow)));
+      // read one after another, the insights' aggregate stays lazy: no rule may ask for it
+      @Nullable Future<List<CostRow>> recent =
+          reads.concurrent()
+              ? reads.start(() -> List.copyOf(store.costs().aggregate(accountId, insightQuery)))
+              : null;
+      Map<String, List<ResourceSkuCost>> byResource = new HashMap<>();
+      for (ResourceSkuCost row : store.costs().resourceCosts(accountId, costWindow)) {
+        byResource.computeIfAbsent(row.resourceId(), id -> new ArrayList<>()).add(row);
       }
+      Map<String, ResourceCost> costs = new HashMap<>();
+      Map<Currency, BigDecimal> billedByCurrency = new HashMap<>();
+      byResource.forEach(
+          (id, rows) -> {
+            costs.put(id, new ResourceCost(id, costWindow, rows));
+            for (ResourceSkuCost row : rows) {
+              billedByCurrency.merge(row.currency(), row.amount().abs(), BigDecimal::add);
+            }
+          });
+      Optional<Currency> billingCurrency =
+          billedByCurrency.entrySet().stream()
+              .max(
+                  Map.Entry.<Currency, BigDecimal>comparingByValue()
+                      .thenComparing(e -> e.getKey().getCurrencyCode()))
+              .map(Map.Entry::getKey);
+      Map<String, MetricSummary> metrics = new HashMap<>();
+      for (MetricSummary m : SnapshotReads.get(summaries)) {
+        metrics.put(metricKey(m.resourceId(), m.metric()), m);
+      }
+      List<Resource> resources = SnapshotReads.get(inventory);
+      Map<String, Resource> byId = new HashMap<>();
+      Map<ResourceType, List<Resource>> byType = new EnumMap<>(ResourceType.class);
+      Map<String, List<Resource>> attached = new HashMap<>();
+      for (Resource r : resources) {
+        byId.put(r.id(), r);
+        byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
+        String to = r.spec().attachedTo();
+        if (to != null) {
+          attached.computeIfAbsent(to, id -> new ArrayList<>()).add(r);
+        }
+      }
+      byType.replaceAll((t, list) -> List.copyOf(list));
+      attached.replaceAll((id, list) -> List.copyOf(list));
+      Map<CostQuery, List<CostRow>> answered = new ConcurrentHashMap<>();
+      InsightCosts insights =
+          new InsightCosts(
+              insightRange,
+              query ->
+                  recent != null && query.equals(insightQuery)
+                      ? SnapshotReads.get(recent)
+                      : store.costs().aggregate(accountId, query));
+      reads.complete();
+      return new Snapshot(
+          accountId,
+          clock,
+          List.copyOf(resources),
+          byId,
+          byType,
+          attached,
+          costWindow,
+          costs,
+          metricWindow,
+          metrics,
+          runtime.priceBook(),
+          billingCurrency,
+          // one snapshot, one answer per query (several insights ask for last month by service),
+          // and the recent days' unfiltered aggregates all from one grouped query
+          query ->
+              answered.computeIfAbsent(
+                  query,
+                  q ->
+                      insights
+                          .answer(q)
+                          .orElseGet(() -> List.copyOf(store.costs().aggregate(accountId, q)))));
     }
-    byType.replaceAll((t, list) -> List.copyOf(list));
-    attached.replaceAll((id, list) -> List.copyOf(list));
-    Map<CostQuery, List<CostRow>> answered = new ConcurrentHashMap<>();
-    InsightCosts insights =
-        new InsightCosts(
-            InsightCosts.recentMonths(today),
-            query -> runtime.store().costs().aggregate(accountId, query));
-    return new Snapshot(
-        accountId,
-        clock,
-        List.copyOf(resources),
-        byId,
-        byType,
-        attached,
-        costWindow,
-        costs,
-        metricWindow,
-        metrics,
-        runtime.priceBook(),
-        billingCurrency,
-        // one snapshot, one answer per query (several insights ask for last month by service),
-        // and the recent days' unfiltered aggregates all from one grouped query
-        query ->
-            answered.computeIfAbsent(
-                query,
-                q ->
-                    insights
-                        .answer(q)
-                        .orElseGet(
-                            () -> List.copyOf(runtime.store().costs().aggregate(accountId, q)))));
   }
 
   private static String metricKey(String resourceId, MetricName metric) {

@@ -89,9 +89,17 @@ final class InsightCosts {
 
   private List<CostRow> fine() {
     if (fine == null) {
-      fine = store.apply(CostQuery.of(range).groupBy(FINE_ORDER.toArray(CostDimension[]::new)));
+      fine = store.apply(fineQuery(range));
     }
     return fine;
+  }
+
+  /**
+   * The one grouped query asked of the store, by service, region and day over {@code range}, so the
+   * engine can start it early, alongside its other snapshot reads.
+   */
+  static CostQuery fineQuery(Period range) {
+    return CostQuery.of(range).groupBy(FINE_ORDER.toArray(CostDimension[]::new));
   }
 
   /** The store's order: amount descending, then key element by element, then currency code. */

@@ -95,7 +95,8 @@ public final class Runtime implements AutoCloseable {
       int metricRetentionDays,
       int syncRunRetentionDays,
       Duration connectionIdleTimeout,
-      int viewReadThreads) {}
+      int viewReadThreads,
+      int advisorReadConcurrency) {}
 
   public CloudeyStore store() {
     return store;

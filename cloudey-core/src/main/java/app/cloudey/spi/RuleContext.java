@@ -36,6 +36,14 @@ import java.util.Optional;
  *   <li>the price book, for estimates where no billed cost exists, and the clock.
  * </ul>
  *
+ * <p>The engine reads the inventory, the per-resource costs, the metric summaries and the insights'
+ * grouped aggregate of the recent months each as one store call, at the same time when the
+ * builder's {@code advisorReadConcurrency} is above 1 (by default on machines with more than 3
+ * processors): each is as consistent as the store makes that call (the per-resource costs of a
+ * window come from one state of the store), but the four are not read in one transaction, exactly
+ * as when they were read in turn, so a sync or ingest that lands during the snapshot may show in
+ * one and not another.
+ *
  * <p>A context is one read-only snapshot, used by one run: the engine's implementation indexes the
  * inventory by type and by attachment, answers a repeated {@link #costs(CostQuery)} from the first
  * answer, and answers every unfiltered aggregate by service, region and day (or their total) of

@@ -1,6 +1,7 @@
 package app.cloudey.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cloudey.Cloudey;
 import app.cloudey.memory.InMemoryStore;
@@ -93,6 +94,85 @@ class RecommendationsTest {
     assertThat(run.failures()).hasSize(1);
     assertThat(run.failures().get(0).ruleId()).isEqualTo("broken");
     assertThat(run.failures().get(0).error()).isEqualTo("IllegalStateException: no prices");
+  }
+
+  /** {@link #store} with one sub-store method failing (the snapshot's reads run concurrently). */
+  private app.cloudey.spi.CloudeyStore failing(String subStore, String method) {
+    return (app.cloudey.spi.CloudeyStore)
+        java.lang.reflect.Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {app.cloudey.spi.CloudeyStore.class},
+            (proxy, m, args) -> {
+              Object target = invoke(m, store, args);
+              if (!m.getName().equals(subStore)) {
+                return target;
+              }
+              return java.lang.reflect.Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {m.getReturnType()},
+                  (p2, m2, args2) -> {
+                    if (m2.getName().equals(method)) {
+                      throw new app.cloudey.CloudeyStoreException(method + " failed", null);
+                    }
+                    return invoke(m2, target, args2);
+                  });
+            });
+  }
+
+  private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args)
+      throws Throwable {
+    try {
+      return m.invoke(target, args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 4})
+  void aFailingSnapshotReadFailsTheRunWithTheStoresException(int readConcurrency) {
+    cloudey =
+        Cloudey.builder()
+            .cloud(Fixtures.provider(), Fixtures.credentials())
+            .store(failing("metrics", "summaries"))
+            .clock(clock)
+            .advisorReadConcurrency(readConcurrency)
+            .rule(rule("idle", c -> List.of()))
+            .build();
+    assertThatThrownBy(() -> cloudey.recommendations().run())
+        .isInstanceOf(app.cloudey.CloudeyStoreException.class)
+        .hasMessage("summaries failed");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 4})
+  void aFailingInsightsAggregateFailsOnlyTheRulesThatAskForIt(int readConcurrency) {
+    cloudey =
+        Cloudey.builder()
+            .cloud(Fixtures.provider(), Fixtures.credentials())
+            .store(failing("costs", "aggregate"))
+            .clock(clock)
+            .advisorReadConcurrency(readConcurrency)
+            .rule(
+                rule(
+                    "trend",
+                    c -> {
+                      c.costs(
+                          app.cloudey.model.CostQuery.of(
+                                  app.cloudey.model.Period.of(
+                                      c.today().withDayOfMonth(1), c.today()))
+                              .groupBy(app.cloudey.model.CostDimension.SERVICE));
+                      return List.of();
+                    }))
+            .rule(
+                rule(
+                    "idle", c -> List.of(finding(c.accountId(), "idle", Severity.HIGH, "i1", "1"))))
+            .build();
+    RecommendationRun run = cloudey.recommendations().run();
+    assertThat(run.recommendations()).extracting(Recommendation::ruleId).containsExactly("idle");
+    assertThat(run.failures()).hasSize(1);
+    assertThat(run.failures().get(0).ruleId()).isEqualTo("trend");
+    assertThat(run.failures().get(0).error()).isEqualTo("CloudeyStoreException: aggregate failed");
   }
 
   @Test

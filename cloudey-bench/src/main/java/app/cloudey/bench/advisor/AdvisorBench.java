@@ -49,7 +49,8 @@ import org.jspecify.annotations.Nullable;
  * notifications give the used heap after each collection during the run (what the run holds). Run
  * it under {@code -Xmx512m}.
  *
- * <p>Arguments: {@code [--resources N] [--small N] [--runs R] [--reuse]}. Environment: {@code
+ * <p>Arguments: {@code [--resources N] [--small N] [--runs R] [--reuse] [--read-concurrency C]}
+ * ({@code C}: the builder's {@code advisorReadConcurrency}, else its default). Environment: {@code
  * CLOUDEY_BENCH_PG_URL} for a running server ({@code --reuse} then keeps the loaded schema {@code
  * cloudey_bench_advisor} between runs).
  */
@@ -64,13 +65,20 @@ public final class AdvisorBench {
     int small = intArg(a, "--small", large / 10);
     int runs = intArg(a, "--runs", 3);
     boolean reuse = a.contains("--reuse");
+    int readConcurrency = intArg(a, "--read-concurrency", 0); // 0: the builder's default
     AccountId bigAccount = AccountId.of("adv" + large);
     AccountId smallAccount = AccountId.of("adv" + small);
     try (BenchDatabase db = reuse ? BenchDatabase.reuse(SCHEMA) : BenchDatabase.start(SCHEMA);
         PostgresStore store = db.store()) {
       System.out.printf(
-          "%s, %,d and %,d resources, %d runs, max heap %d MB%n",
-          db.describe(), large, small, runs, Runtime.getRuntime().maxMemory() >> 20);
+          "%s, %,d and %,d resources, %d runs, max heap %d MB, %d processors, read concurrency %s%n",
+          db.describe(),
+          large,
+          small,
+          runs,
+          Runtime.getRuntime().maxMemory() >> 20,
+          Runtime.getRuntime().availableProcessors(),
+          readConcurrency > 0 ? readConcurrency : "default");
       for (AdvisorTenancy t :
           List.of(new AdvisorTenancy(bigAccount, large), new AdvisorTenancy(smallAccount, small))) {
         long lines = lines(db, t);
@@ -96,6 +104,9 @@ public final class AdvisorBench {
               .store(store)
               .clock(clock)
               .listener(ruleTimes);
+      if (readConcurrency > 0) {
+        builder.advisorReadConcurrency(readConcurrency);
+      }
       for (AdvisorRule rule : StandardRules.all()) {
         builder.rule(rule);
       }

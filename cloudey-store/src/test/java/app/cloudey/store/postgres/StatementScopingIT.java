@@ -53,6 +53,8 @@ class StatementScopingIT {
           Pattern.compile("^COMMIT$"),
           // transaction-local planner settings before a read of rollups only
           Pattern.compile("^select set_config\\('max_parallel_workers_per_gather', .*"),
+          // transaction-local settings before the per-resource costs' reads
+          Pattern.compile("^select set_config\\('jit', 'off', true\\), .*"),
           // storeId(): the store's own identity, one row for the whole schema
           Pattern.compile("^select store_id from \\w+\\.store_identity$"),
           // delete(account) discovers every table of the schema that has an account_id column
@@ -81,6 +83,12 @@ class StatementScopingIT {
         .as("closed-month digest, compartment subtree, reopen deletes and re-encryption")
         .anyMatch(sql -> sql.contains("hashtextextended"))
         .anyMatch(sql -> sql.startsWith("with recursive subtree"))
+        .anyMatch(sql -> sql.contains("from cloudey.cost_resource_month where"))
+        .anyMatch(
+            sql ->
+                sql.contains(
+                    "bit_or(1 << (extract(day from day)::integer - 1)) from"
+                        + " cloudey.cost_line where account_id = :account_id and ((day"))
         .anyMatch(sql -> sql.startsWith("delete from cloudey.month_rollup where"))
         .anyMatch(sql -> sql.startsWith("delete from cloudey.month_status where"))
         .anyMatch(
@@ -228,6 +236,9 @@ class StatementScopingIT {
       lines.count();
     }
     store.costs().lastIngestAt(id);
+    // per-resource costs: October minus its first day (rollups minus lines), and one day's lines
+    store.costs().resourceCosts(id, Period.of(Fixtures.DAY2, Fixtures.NOVEMBER_FIRST));
+    store.costs().resourceCosts(id, Period.day(Fixtures.DAY2));
     store.costs().closeMonth(id, OCTOBER, now);
     store.costs().findClosedMonth(id, OCTOBER);
     store.costs().rollups(id, OCTOBER, CostDimension.SERVICE);

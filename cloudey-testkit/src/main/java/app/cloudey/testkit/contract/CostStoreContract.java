@@ -792,6 +792,144 @@ public abstract class CostStoreContract extends CostQueryContract {
     assertThat(costs().resourceCosts(newAccount(), Period.month(OCTOBER))).isEmpty();
   }
 
+  // Windows that cut months: lines of three resources over 2026-09-28..11-20 (USD).
+  //   r1 SKU A: 09-28 1.00 q24, 09-30 2.00 q24, 10-01 4.00 q24, 10-15 8.00 q24 (home region) and
+  //             0.08 q1 (other region: two lines, one day), 10-31 16.00 q24, 11-02 32.00 q24,
+  //             11-20 64.00 q24
+  //   r2 SKU B: 10-01 0.50 q1.5, 10-02 0.25 q1.5
+  //   r3 SKU C: 10-20, 10-21, 10-22 1.00 q10 each
+  //   and a line without resource on 10-10 (0.30), never part of a resource's costs.
+  private static final String R1 = "ocid1.instance.oc1.iad.straddle1";
+  private static final String R2 = "ocid1.instance.oc1.iad.straddle2";
+  private static final String R3 = "ocid1.instance.oc1.iad.straddle3";
+
+  private static CostLine straddleLine(
+      AccountId id, String day, String resource, String sku, String region, String cost, String q) {
+    return CostLine.builder()
+        .accountId(id)
+        .day(java.time.LocalDate.parse(day))
+        .service("COMPUTE")
+        .skuPartNumber(sku)
+        .skuName("SKU " + sku)
+        .unit("Hour")
+        .quantity(new java.math.BigDecimal(q))
+        .cost(usd(cost))
+        .region(region)
+        .compartmentId(PROD)
+        .compartmentPath("root/prod")
+        .resourceId(resource)
+        .build();
+  }
+
+  private static app.cloudey.model.ResourceSkuCost skuCost(
+      String resource,
+      String sku,
+      String amount,
+      String quantity,
+      String first,
+      String last,
+      int days) {
+    return new app.cloudey.model.ResourceSkuCost(
+        resource,
+        "COMPUTE",
+        sku,
+        "SKU " + sku,
+        "Hour",
+        java.util.Currency.getInstance("USD"),
+        new java.math.BigDecimal(amount),
+        new java.math.BigDecimal(quantity),
+        java.time.LocalDate.parse(first),
+        java.time.LocalDate.parse(last),
+        days);
+  }
+
+  @Test
+  public void resourceCostsOfWindowsThatCutMonths() {
+    AccountId id = newAccount();
+    String home = HOME_REGION;
+    List<CostLine> lines =
+        List.of(
+            straddleLine(id, "2026-09-28", R1, "A", home, "1.00", "24"),
+            straddleLine(id, "2026-09-30", R1, "A", home, "2.00", "24"),
+            straddleLine(id, "2026-10-01", R1, "A", home, "4.00", "24"),
+            straddleLine(id, "2026-10-15", R1, "A", home, "8.00", "24"),
+            straddleLine(id, "2026-10-15", R1, "A", OTHER_REGION, "0.08", "1"),
+            straddleLine(id, "2026-10-31", R1, "A", home, "16.00", "24"),
+            straddleLine(id, "2026-11-02", R1, "A", home, "32.00", "24"),
+            straddleLine(id, "2026-11-20", R1, "A", home, "64.00", "24"),
+            straddleLine(id, "2026-10-01", R2, "B", home, "0.50", "1.5"),
+            straddleLine(id, "2026-10-02", R2, "B", home, "0.25", "1.5"),
+            straddleLine(id, "2026-10-20", R3, "C", home, "1.00", "10"),
+            straddleLine(id, "2026-10-21", R3, "C", home, "1.00", "10"),
+            straddleLine(id, "2026-10-22", R3, "C", home, "1.00", "10"),
+            CostLine.builder()
+                .accountId(id)
+                .day(java.time.LocalDate.parse("2026-10-10"))
+                .service("NETWORK")
+                .skuPartNumber("B88327")
+                .skuName("Outbound Data Transfer")
+                .unit("GB")
+                .quantity(java.math.BigDecimal.ONE)
+                .cost(usd("0.30"))
+                .region(home)
+                .compartmentId(PROD)
+                .compartmentPath("root/prod")
+                .resourceId("")
+                .build());
+    // ingested month by month, as a sync does
+    for (Period month :
+        List.of(Period.month(2026, 9), Period.month(2026, 10), Period.month(2026, 11))) {
+      costs().replaceCostLines(id, month, lines.stream().filter(l -> month.contains(l.day())));
+    }
+    String r3Sum = "3.00";
+    // 09-29..11-24: September from 09-29 (its 09-28 line left out), all of October, November up
+    // to 11-24 (no line after 11-20). r1: 2.00 + (4 + 8 + 0.08 + 16) + (32 + 64) = 126.08, quantity
+    // 24 + 73 + 48 = 145, days 09-30, 10-01, 10-15, 10-31, 11-02, 11-20 = 6
+    assertThat(costs().resourceCosts(id, Period.of(day("2026-09-29"), day("2026-11-25"))))
+        .containsExactlyInAnyOrder(
+            skuCost(R1, "A", "126.08", "145", "2026-09-30", "2026-11-20", 6),
+            skuCost(R2, "B", "0.75", "3", "2026-10-01", "2026-10-02", 2),
+            skuCost(R3, "C", r3Sum, "30", "2026-10-20", "2026-10-22", 3));
+    // 10-03..11-02: October without 10-01 and 10-02 (r2 has no line left: absent), November's
+    // 11-02. r1: 8 + 0.08 + 16 + 32 = 56.08, quantity 24 + 1 + 24 + 24 = 73, days 10-15, 10-31,
+    // 11-02 = 3
+    assertThat(costs().resourceCosts(id, Period.of(day("2026-10-03"), day("2026-11-03"))))
+        .containsExactlyInAnyOrder(
+            skuCost(R1, "A", "56.08", "73", "2026-10-15", "2026-11-02", 3),
+            skuCost(R3, "C", r3Sum, "30", "2026-10-20", "2026-10-22", 3));
+    // 10-02..10-30: both ends of October cut, each end with lines (10-01, 10-31). r1: 8.08 on
+    // 10-15 (two lines, one day), quantity 25; r2: 0.25 on 10-02
+    assertThat(costs().resourceCosts(id, Period.of(day("2026-10-02"), day("2026-10-31"))))
+        .containsExactlyInAnyOrder(
+            skuCost(R1, "A", "8.08", "25", "2026-10-15", "2026-10-15", 1),
+            skuCost(R2, "B", "0.25", "1.5", "2026-10-02", "2026-10-02", 1),
+            skuCost(R3, "C", r3Sum, "30", "2026-10-20", "2026-10-22", 3));
+    // 11-02..11-20: November's first day and the days after its last line left out: 32 + 64
+    assertThat(costs().resourceCosts(id, Period.of(day("2026-11-02"), day("2026-11-21"))))
+        .containsExactly(skuCost(R1, "A", "96", "48", "2026-11-02", "2026-11-20", 2));
+    // days without any line: nothing
+    assertThat(costs().resourceCosts(id, Period.of(day("2026-10-03"), day("2026-10-10"))))
+        .isEmpty();
+    assertThat(costs().resourceCosts(id, Period.of(day("2026-11-21"), day("2026-12-10"))))
+        .isEmpty();
+    // and other windows agree with the sums of their lines
+    for (Period w :
+        List.of(
+            Period.of(day("2026-09-01"), day("2026-12-01")),
+            Period.of(day("2026-09-30"), day("2026-10-02")),
+            Period.of(day("2026-10-01"), day("2026-10-31")),
+            Period.of(day("2026-10-16"), day("2026-11-20")))) {
+      assertThat(costs().resourceCosts(id, w))
+          .as("%s", w)
+          .containsExactlyInAnyOrderElementsOf(
+              resourceSums(lines.stream().filter(l -> w.contains(l.day())).toList()));
+    }
+  }
+
+  private static java.time.LocalDate day(String iso) {
+    return java.time.LocalDate.parse(iso);
+  }
+
   @Test
   public void resourceCostsFollowAReIngestedDay() {
     AccountId id = newAccount();

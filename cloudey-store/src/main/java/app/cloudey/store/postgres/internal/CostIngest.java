@@ -99,7 +99,9 @@ final class CostIngest {
 
   /**
    * Recomputes the month's per-resource rollups ({@code cost_resource_month}) from its lines, in
-   * the ingest transaction, so they always equal the lines.
+   * the ingest transaction, so they always equal the lines: sums, first and last day, the number of
+   * days and the mask of the days with lines (bit {@code d - 1} for day {@code d}, V11), which lets
+   * {@link PgCostStore#resourceCosts} answer a partial month as the month minus its excluded days.
    */
   private void rollUpResources(Handle h, AccountId accountId, LocalDate month) {
     h.createUpdate(
@@ -111,12 +113,15 @@ final class CostIngest {
         .execute();
     h.createUpdate(
             db.sql(
-                "insert into {s}.cost_resource_month select :account_id, :month, resource_id,"
+                "insert into {s}.cost_resource_month (account_id, month, resource_id, service,"
+                    + " sku_part_number, sku_name, unit, currency, amount, quantity, first_day,"
+                    + " last_day, days, day_mask) select :account_id, :month, resource_id,"
                     + " service, sku_part_number, sku_name, unit, currency, sum(cost),"
-                    + " sum(quantity), min(day), max(day), count(distinct day) from {s}.cost_line"
-                    + " where account_id = :account_id and day >= :month and day < :next and"
-                    + " resource_id <> '' group by resource_id, service, sku_part_number,"
-                    + " sku_name, unit, currency"))
+                    + " sum(quantity), min(day), max(day), count(distinct day), bit_or(1 <<"
+                    + " (extract(day from day)::integer - 1)) from {s}.cost_line where account_id"
+                    + " = :account_id and day >= :month and day < :next and resource_id <> ''"
+                    + " group by resource_id, service, sku_part_number, sku_name, unit,"
+                    + " currency"))
         .bind("account_id", accountId.value())
         .bind("month", month)
         .bind("next", month.plusMonths(1))

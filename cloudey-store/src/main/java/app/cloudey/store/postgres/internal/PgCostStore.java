@@ -29,19 +29,20 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
-import org.jspecify.annotations.Nullable;
 
 /** Cost lines, aggregates, month close and rollups in PostgreSQL. */
 public final class PgCostStore implements CostStore {
   private final Db db;
   private final CostIngest ingest;
   private final MonthClose close;
+  private final ResourceCostRead resourceCosts;
   private final int fetchSize;
 
   public PgCostStore(Db db, Clock clock, int fetchSize) {
     this.db = db;
     this.ingest = new CostIngest(db, clock);
     this.close = new MonthClose(db, this);
+    this.resourceCosts = new ResourceCostRead(db, fetchSize);
     this.fetchSize = fetchSize;
   }
 
@@ -353,69 +354,12 @@ public final class PgCostStore implements CostStore {
   /**
    * {@inheritDoc}
    *
-   * <p>Whole months of the period come from the per-resource monthly rollups the ingest keeps; only
-   * the partial months at either end are summed from lines.
+   * <p>Whole months of the period come from the per-resource monthly rollups the ingest keeps; a
+   * partial month is its rollup minus the lines of its excluded days when those are fewer, else its
+   * included days' lines, all in one repeatable-read transaction (see {@link ResourceCostRead}).
    */
   @Override
   public List<ResourceSkuCost> resourceCosts(AccountId accountId, Period period) {
-    LocalDate firstWhole =
-        period.start().getDayOfMonth() == 1
-            ? period.start()
-            : YearMonth.from(period.start()).plusMonths(1).atDay(1);
-    LocalDate endWhole = YearMonth.from(period.end()).atDay(1);
-    List<ResourceSkuCost> parts = new ArrayList<>();
-    if (firstWhole.isBefore(endWhole)) {
-      parts.addAll(resourceRows(accountId, "cost_resource_month", firstWhole, endWhole));
-      parts.addAll(resourceRows(accountId, null, period.start(), firstWhole));
-      parts.addAll(resourceRows(accountId, null, endWhole, period.end()));
-    } else {
-      parts.addAll(resourceRows(accountId, null, period.start(), period.end()));
-    }
-    return ResourceSkuCost.mergeDisjoint(parts);
-  }
-
-  private List<ResourceSkuCost> resourceRows(
-      AccountId accountId, @Nullable String rollup, LocalDate start, LocalDate end) {
-    if (!start.isBefore(end)) {
-      return List.of();
-    }
-    String sql =
-        rollup != null
-            ? "select resource_id, service, sku_part_number, sku_name, unit, currency, sum(amount),"
-                + " sum(quantity), min(first_day), max(last_day), sum(days) from {s}."
-                + rollup
-                + " where account_id = :account_id and month >= :start and month < :end"
-            : "select resource_id, service, sku_part_number, sku_name, unit, currency, sum(cost),"
-                + " sum(quantity), min(day), max(day), count(distinct day) from {s}.cost_line"
-                + " where account_id = :account_id and day >= :start and day < :end and"
-                + " resource_id <> ''";
-    return db.read(
-        "read per-resource costs",
-        accountId,
-        h ->
-            h.createQuery(
-                    db.sql(
-                        sql
-                            + " group by resource_id, service, sku_part_number, sku_name, unit,"
-                            + " currency"))
-                .bind("account_id", accountId.value())
-                .bind("start", start)
-                .bind("end", end)
-                .setFetchSize(fetchSize)
-                .map(
-                    (rs, ctx) ->
-                        new ResourceSkuCost(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            Currency.getInstance(rs.getString(6)),
-                            rs.getBigDecimal(7),
-                            rs.getBigDecimal(8),
-                            rs.getObject(9, LocalDate.class),
-                            rs.getObject(10, LocalDate.class),
-                            rs.getInt(11)))
-                .list());
+    return resourceCosts.read(accountId, period);
   }
 }
