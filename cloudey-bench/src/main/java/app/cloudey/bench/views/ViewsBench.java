@@ -54,10 +54,13 @@ import org.jspecify.annotations.Nullable;
  * uncached dashboard and detailed view against the bare SQL of {@code views/*-baseline.sql}
  * (alternating, same run), and the dashboard served from Redis.
  *
- * <p>Arguments: {@code [--resources N] [--runs R] [--redis URL] [--reuse] [--kept-connection]}
- * ({@code --kept-connection}: the baseline runs on one connection kept open, as the store's pool
- * keeps its own, instead of a new connection per run). Environment: {@code CLOUDEY_BENCH_PG_URL}
- * for a running server ({@code --reuse} then keeps the loaded schema between runs), {@code
+ * <p>Arguments: {@code [--resources N] [--runs R] [--warmup W] [--redis URL] [--reuse]
+ * [--kept-connection]}; {@code --warmup} (default 1) runs the view and the baseline W times each,
+ * alternating, before the measured runs, so that both are measured warm (the JIT-compiled view
+ * code, PostgreSQL's plan and buffer caches), as a server that has served a few views is ({@code
+ * --kept-connection}: the baseline runs on one connection kept open, as the store's pool keeps its
+ * own, instead of a new connection per run). Environment: {@code CLOUDEY_BENCH_PG_URL} for a
+ * running server ({@code --reuse} then keeps the loaded schema between runs), {@code
  * CLOUDEY_BENCH_REDIS_URL} instead of {@code --redis}.
  */
 public final class ViewsBench {
@@ -74,6 +77,7 @@ public final class ViewsBench {
     List<String> a = Arrays.asList(args);
     int resources = intArg(a, "--resources", 20_000);
     int runs = intArg(a, "--runs", 5);
+    int warmup = intArg(a, "--warmup", 1);
     String redis = stringArg(a, "--redis", System.getenv("CLOUDEY_BENCH_REDIS_URL"));
     boolean reuse = a.contains("--reuse");
     // the baseline opens a new connection per run (as before), or keeps one open as a pool would
@@ -81,7 +85,9 @@ public final class ViewsBench {
     try (BenchDatabase db = reuse ? BenchDatabase.reuse(SCHEMA) : BenchDatabase.start(SCHEMA);
         PostgresStore store = db.store();
         Connection kept = keptConnection ? db.connect() : null) {
-      System.out.printf("%s, %,d resources, %d runs%n", db.describe(), resources, runs);
+      System.out.printf(
+          "%s, %,d resources, %d runs after %d warm-up runs%n",
+          db.describe(), resources, runs, warmup);
       long lines = lines(db);
       if (lines == 0) {
         long start = System.nanoTime();
@@ -100,7 +106,7 @@ public final class ViewsBench {
             d.currencies().get(0).monthToDate().cost(), d.currencies().get(0).completeMonths());
         String dashSql = sql("dashboard-baseline.sql", db.schema);
         String detSql = sql("detailed-baseline.sql", db.schema);
-        double[] dash = compare(runs, costs::dashboard, () -> runSql(db, kept, dashSql));
+        double[] dash = compare(warmup, runs, costs::dashboard, () -> runSql(db, kept, dashSql));
         System.out.printf("dashboard.pg_ms = %.0f%n", dash[0]);
         System.out.printf("dashboard.sql_ms = %.0f%n", dash[1]);
         System.out.printf("dashboard.pg_over_sql = %.2f%n", dash[0] / dash[1]);
@@ -109,7 +115,7 @@ public final class ViewsBench {
             "detailed: %d compartments, totals %s%n",
             detailed.currencies().get(0).compartments().size(),
             detailed.currencies().get(0).totals());
-        double[] det = compare(runs, costs::detailed, () -> runSql(db, kept, detSql));
+        double[] det = compare(warmup, runs, costs::detailed, () -> runSql(db, kept, detSql));
         System.out.printf("detailed.pg_ms = %.0f%n", det[0]);
         System.out.printf("detailed.sql_ms = %.0f%n", det[1]);
         System.out.printf("detailed.pg_over_sql = %.2f%n", det[0] / det[1]);
@@ -135,10 +141,12 @@ public final class ViewsBench {
     }
   }
 
-  /** Medians in ms of the view and the baseline, alternating, after one warm-up each. */
-  private static double[] compare(int runs, Supplier<?> view, Runnable baseline) {
-    view.get();
-    baseline.run();
+  /** Medians in ms of the view and the baseline, alternating, after {@code warmup} runs each. */
+  private static double[] compare(int warmup, int runs, Supplier<?> view, Runnable baseline) {
+    for (int i = 0; i < warmup; i++) {
+      view.get();
+      baseline.run();
+    }
     List<Double> v = new ArrayList<>();
     List<Double> b = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
