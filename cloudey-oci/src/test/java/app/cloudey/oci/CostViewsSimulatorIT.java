@@ -106,14 +106,18 @@ class CostViewsSimulatorIT {
       assertThat(cents(m.total())).as("%s", m.month()).isEqualTo(cents(byMonth.get(m.month())));
       assertThat(m.total()).as("%s exactly", m.month()).isEqualTo(money(byMonth.get(m.month())));
     }
-    // today (November 20) has no cost yet: the month to date is November 1-19; last month's
-    // same days are October 1-20
+    // today (November 20) has no cost yet: the month to date is November 1-19, compared with the
+    // same days of October (1-19), not with October 1-20
+    assertThat(d.monthToDate().period())
+        .isEqualTo(Period.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 20)));
     assertThat(d.monthToDate().cost())
         .isEqualTo(
             money(truth().cost(Period.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 20)))));
+    assertThat(d.monthToDate().lastMonthPeriod())
+        .isEqualTo(Period.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 20)));
     assertThat(d.monthToDate().lastMonthCost())
         .isEqualTo(
-            money(truth().cost(Period.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 21)))));
+            money(truth().cost(Period.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 20)))));
     assertThat(d.forecast().actualToDate()).isEqualTo(cents(d.monthToDate().cost()));
     assertThat(d.forecast().low()).isLessThanOrEqualTo(d.forecast().total());
 
