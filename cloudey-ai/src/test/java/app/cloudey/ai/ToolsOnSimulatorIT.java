@@ -201,17 +201,18 @@ class ToolsOnSimulatorIT {
                 + money(truth.cost(NOVEMBER_TO_DATE))
                 + " is known to 2026-11-19; method dow-trend-run-rate-28d on 28 days of history.");
 
-    // the dashboard: November to date against the same days of October
-    BigDecimal octoberToThe20th =
-        truth.cost(Period.of(OCTOBER.start(), OCTOBER.start().plusDays(20)));
+    // the dashboard: November to date (billed to the 19th; today, the 20th, has no line yet)
+    // against the same days of October, the 1st to the 19th
+    BigDecimal octoberToThe19th =
+        truth.cost(Period.of(OCTOBER.start(), OCTOBER.start().plusDays(19)));
     assertThat(results.get(3).text())
         .startsWith("Dashboard on 2026-11-20: month to date " + money(truth.cost(NOVEMBER_TO_DATE)))
         .contains(
             currency
-                + ": month to date 2026-11-01 to 2026-11-20 "
+                + ": month to date 2026-11-01 to 2026-11-19 "
                 + money(truth.cost(NOVEMBER_TO_DATE))
-                + ", same days of last month 2026-10-01 to 2026-10-20 "
-                + money(octoberToThe20th))
+                + ", same days of last month 2026-10-01 to 2026-10-19 "
+                + money(octoberToThe19th))
         .contains("2026-09 " + money(truth.cost(SEPTEMBER)) + " (")
         .contains("2026-10 " + money(truth.cost(OCTOBER)) + " (")
         .doesNotContain("web-assets"); // the other account's bucket
