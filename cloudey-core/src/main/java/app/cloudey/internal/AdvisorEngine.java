@@ -36,7 +36,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -103,7 +102,7 @@ public final class AdvisorEngine {
 
   /**
    * Reads the snapshot. The four reads it needs are independent store calls and, with an {@code
-   * advisorReadConcurrency} above 1, run at the same time ({@link SnapshotReads}): the inventory,
+   * advisorReadConcurrency} above 1, run at the same time ({@link ConcurrentReads}): the inventory,
    * the metric summaries and the insights' grouped cost aggregate of the recent months on threads
    * of their own, the per-resource costs (usually the longest) on this one. With 1 they run in turn
    * on this thread, and the insights' aggregate only when a rule first asks for it. Each is one
@@ -121,15 +120,17 @@ public final class AdvisorEngine {
     Period insightRange = InsightCosts.recentMonths(today);
     CostQuery insightQuery = InsightCosts.fineQuery(insightRange);
     CloudeyStore store = runtime.store();
-    try (SnapshotReads reads = new SnapshotReads(runtime.settings().advisorReadConcurrency() - 1)) {
-      Future<List<Resource>> inventory =
-          reads.start(() -> store.inventory().resources(accountId, ResourceFilter.ALL));
-      Future<List<MetricSummary>> summaries =
-          reads.start(() -> store.metrics().summaries(accountId, MetricQuery.of(metricWindow)));
+    try (ConcurrentReads reads =
+        new ConcurrentReads(
+            runtime.settings().advisorReadConcurrency() - 1, "cloudey-advisor-read-")) {
+      ConcurrentReads.Read<List<Resource>> inventory =
+          reads.fork(() -> store.inventory().resources(accountId, ResourceFilter.ALL));
+      ConcurrentReads.Read<List<MetricSummary>> summaries =
+          reads.fork(() -> store.metrics().summaries(accountId, MetricQuery.of(metricWindow)));
       // read one after another, the insights' aggregate stays lazy: no rule may ask for it
-      @Nullable Future<List<CostRow>> recent =
+      ConcurrentReads.@Nullable Read<List<CostRow>> recent =
           reads.concurrent()
-              ? reads.start(() -> List.copyOf(store.costs().aggregate(accountId, insightQuery)))
+              ? reads.fork(() -> List.copyOf(store.costs().aggregate(accountId, insightQuery)))
               : null;
       Map<String, List<ResourceSkuCost>> byResource = new HashMap<>();
       for (ResourceSkuCost row : store.costs().resourceCosts(accountId, costWindow)) {
@@ -151,10 +152,10 @@ public final class AdvisorEngine {
                       .thenComparing(e -> e.getKey().getCurrencyCode()))
               .map(Map.Entry::getKey);
       Map<String, MetricSummary> metrics = new HashMap<>();
-      for (MetricSummary m : SnapshotReads.get(summaries)) {
+      for (MetricSummary m : summaries.get()) {
         metrics.put(metricKey(m.resourceId(), m.metric()), m);
       }
-      List<Resource> resources = SnapshotReads.get(inventory);
+      List<Resource> resources = inventory.get();
       Map<String, Resource> byId = new HashMap<>();
       Map<ResourceType, List<Resource>> byType = new EnumMap<>(ResourceType.class);
       Map<String, List<Resource>> attached = new HashMap<>();
@@ -174,9 +175,8 @@ public final class AdvisorEngine {
               insightRange,
               query ->
                   recent != null && query.equals(insightQuery)
-                      ? SnapshotReads.get(recent)
+                      ? recent.get()
                       : store.costs().aggregate(accountId, query));
-      reads.complete();
       return new Snapshot(
           accountId,
           clock,

@@ -77,7 +77,7 @@ public final class CostViews {
         Dashboard.class,
         () -> runtime.settings().openMonthCacheTtl(),
         () -> {
-          ViewReads reads = runtime.viewReads();
+          ConcurrentReads reads = runtime.viewReads();
           return DashboardView.compute(
               store(),
               reads,
@@ -91,7 +91,7 @@ public final class CostViews {
   public DetailedCosts detailed(AccountId accountId) {
     List<YearMonth> months = completeMonths(DashboardView.COMPLETE_MONTHS);
     // on a miss, the statuses the TTL needs are read while the view is computed
-    List<ViewReads.Read<Map<YearMonth, MonthStatus>>> statusRead = new ArrayList<>(1);
+    List<ConcurrentReads.Read<Map<YearMonth, MonthStatus>>> statusRead = new ArrayList<>(1);
     return cached(
         accountId,
         "view:detailed|months=" + months,
@@ -103,7 +103,7 @@ public final class CostViews {
                     ? statuses(accountId, months, today())
                     : statusRead.get(0).get()),
         () -> {
-          ViewReads reads = runtime.viewReads();
+          ConcurrentReads reads = runtime.viewReads();
           statusRead.add(reads.fork(() -> statuses(accountId, months, today())));
           return DetailedView.compute(store(), reads, accountId, months, runtime.clock().instant());
         });

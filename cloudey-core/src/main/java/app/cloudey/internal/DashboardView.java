@@ -30,12 +30,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Computes the {@link Dashboard} from the store on one day. Reads, all at once ({@link ViewReads}):
- * the cost per day from the first day of the third complete month before today to today (every
- * total, the month to date, last month's same days and the forecast's history come from it: the
- * closed months' DAY rollups and this month's days), the month to date by service and compartment,
- * the stored compartments, the live resource counts, the latest advisor runs and the three months'
- * statuses.
+ * Computes the {@link Dashboard} from the store on one day. Reads, all at once ({@link
+ * ConcurrentReads}): the cost per day from the first day of the third complete month before today
+ * to today (every total, the month to date, last month's same days and the forecast's history come
+ * from it: the closed months' DAY rollups and this month's days), the month to date by service and
+ * compartment, the stored compartments, the live resource counts, the latest advisor runs and the
+ * three months' statuses.
  */
 final class DashboardView {
   static final int COMPLETE_MONTHS = 3;
@@ -44,11 +44,11 @@ final class DashboardView {
 
   static Dashboard compute(
       CloudeyStore store,
-      ViewReads reads,
+      ConcurrentReads reads,
       AccountId accountId,
       LocalDate today,
       Instant now,
-      ViewReads.Read<Map<YearMonth, MonthStatus>> statusRead) {
+      ConcurrentReads.Read<Map<YearMonth, MonthStatus>> statusRead) {
     YearMonth current = YearMonth.from(today);
     LocalDate from = current.minusMonths(COMPLETE_MONTHS).atDay(1);
     Period monthToDate = Period.of(current.atDay(1), today.plusDays(1));
@@ -56,10 +56,10 @@ final class DashboardView {
 
     // every read at once (none needs another's answer), each on its own connection; the days
     // first, as the forecast (the view's own work) needs only them
-    ViewReads.Read<List<CostRow>> daysRead =
+    ConcurrentReads.Read<List<CostRow>> daysRead =
         dailyRows(store, reads, accountId, Period.of(from, today.plusDays(1)), months(today));
     // one read by service and compartment, summed both ways here (one round trip instead of two)
-    ViewReads.Read<List<CostRow>> serviceCompartmentRead =
+    ConcurrentReads.Read<List<CostRow>> serviceCompartmentRead =
         reads.fork(
             () ->
                 store
@@ -68,11 +68,11 @@ final class DashboardView {
                         accountId,
                         CostQuery.of(monthToDate)
                             .groupBy(CostDimension.SERVICE, CostDimension.COMPARTMENT)));
-    ViewReads.Read<Labels> labelsRead =
+    ConcurrentReads.Read<Labels> labelsRead =
         reads.fork(() -> Labels.compartmentsOnly(store.inventory(), accountId));
-    ViewReads.Read<Map<ResourceType, Map<String, Integer>>> countsRead =
+    ConcurrentReads.Read<Map<ResourceType, Map<String, Integer>>> countsRead =
         reads.fork(() -> store.inventory().liveResourceCounts(accountId));
-    ViewReads.Read<RecommendationSummary> recommendationsRead =
+    ConcurrentReads.Read<RecommendationSummary> recommendationsRead =
         reads.fork(() -> recommendations(store, accountId));
     // cost per day and the forecast of each currency, while the other reads finish
     Map<String, TreeMap<LocalDate, BigDecimal>> dailyByCurrency = new LinkedHashMap<>();
@@ -178,9 +178,9 @@ final class DashboardView {
    * rows are those of a closed month's rollups or of its lines, as its status says. The reads start
    * now; the returned read joins them.
    */
-  static ViewReads.Read<List<CostRow>> dailyRows(
+  static ConcurrentReads.Read<List<CostRow>> dailyRows(
       CloudeyStore store,
-      ViewReads reads,
+      ConcurrentReads reads,
       AccountId accountId,
       Period period,
       List<YearMonth> closable) {
@@ -191,11 +191,11 @@ final class DashboardView {
         candidates.add(m);
       }
     }
-    ViewReads.Read<Map<YearMonth, List<CostRow>>> rollupRead =
+    ConcurrentReads.Read<Map<YearMonth, List<CostRow>>> rollupRead =
         candidates.isEmpty()
             ? Map::of
             : reads.fork(() -> store.costs().rollups(accountId, candidates, CostDimension.DAY));
-    List<ViewReads.Read<List<CostRow>>> lineReads = new ArrayList<>();
+    List<ConcurrentReads.Read<List<CostRow>>> lineReads = new ArrayList<>();
     for (Period range : ranges(period, candidates)) {
       lineReads.add(reads.fork(() -> days(store, accountId, range)));
     }
@@ -211,7 +211,7 @@ final class DashboardView {
           rows.addAll(monthRows);
         }
       }
-      for (ViewReads.Read<List<CostRow>> read : lineReads) {
+      for (ConcurrentReads.Read<List<CostRow>> read : lineReads) {
         rows.addAll(read.get());
       }
       for (Period range : ranges(period, notIn(period, unrolled))) {

@@ -27,19 +27,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Computes {@link DetailedCosts} from one aggregate per month by compartment, service and resource,
- * named from one read of the stored inventory, the four read at once ({@link ViewReads}).
+ * named from one read of the stored inventory, the four read at once ({@link ConcurrentReads}).
  */
 final class DetailedView {
   private DetailedView() {}
 
   static DetailedCosts compute(
       CloudeyStore store,
-      ViewReads reads,
+      ConcurrentReads reads,
       AccountId accountId,
       List<YearMonth> months,
       Instant now) {
     // the names are read while the aggregates run, on another connection
-    ViewReads.Read<Labels> labelsRead = reads.fork(() -> Labels.load(store.inventory(), accountId));
+    ConcurrentReads.Read<Labels> labelsRead =
+        reads.fork(() -> Labels.load(store.inventory(), accountId));
     List<Builder> builders = summed(store, reads, accountId, months);
     // the rows are garbage by now: only the trees they were summed into stay while records are
     // built
@@ -59,9 +60,9 @@ final class DetailedView {
    * no sum.
    */
   private static List<Builder> summed(
-      CloudeyStore store, ViewReads reads, AccountId accountId, List<YearMonth> months) {
+      CloudeyStore store, ConcurrentReads reads, AccountId accountId, List<YearMonth> months) {
     Map<String, Builder> builders = new TreeMap<>();
-    List<ViewReads.Read<Void>> monthReads = new ArrayList<>();
+    List<ConcurrentReads.Read<Void>> monthReads = new ArrayList<>();
     for (int i = 0; i < months.size(); i++) {
       int m = i;
       CostQuery query =
@@ -87,7 +88,7 @@ final class DetailedView {
                 return null;
               }));
     }
-    for (ViewReads.Read<Void> read : monthReads) {
+    for (ConcurrentReads.Read<Void> read : monthReads) {
       read.get();
     }
     synchronized (builders) {
@@ -170,10 +171,10 @@ final class DetailedView {
      * The records: the compartment tree on this thread, the service summary and the drivers on
      * another at the same time (both only read the summed tree).
      */
-    DetailedCosts.CurrencyDetail build(Labels names, ViewReads reads) {
+    DetailedCosts.CurrencyDetail build(Labels names, ConcurrentReads reads) {
       this.labels = names;
       sumUp();
-      ViewReads.Read<Summary> summary = reads.fork(this::summary);
+      ConcurrentReads.Read<Summary> summary = reads.fork(this::summary);
       List<DetailedCosts.CompartmentCosts> compartmentCosts = new ArrayList<>();
       for (Map.Entry<String, Node> c : sorted(compartments)) {
         List<DetailedCosts.ServiceCosts> serviceCosts = new ArrayList<>();

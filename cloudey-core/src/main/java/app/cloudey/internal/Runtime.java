@@ -46,7 +46,7 @@ public final class Runtime implements AutoCloseable {
   private final Map<AccountId, Slot> connections = new ConcurrentHashMap<>();
   private final ScheduledThreadPoolExecutor sweeper;
   private final AtomicBoolean sweepScheduled = new AtomicBoolean();
-  private final ViewReads viewReads;
+  private final ConcurrentReads viewReads;
   private volatile boolean closed;
 
   public Runtime(
@@ -70,7 +70,7 @@ public final class Runtime implements AutoCloseable {
     this.explicitRules = List.copyOf(explicitRules);
     this.rules = compose(null, List.of());
     this.priceBook = priceBook;
-    this.viewReads = new ViewReads(settings.viewReadThreads());
+    this.viewReads = new ConcurrentReads(settings.viewReadThreads());
     this.sweeper =
         new ScheduledThreadPoolExecutor(
             1,
@@ -123,7 +123,7 @@ public final class Runtime implements AutoCloseable {
   }
 
   /** Runs a view's independent store reads at once. */
-  ViewReads viewReads() {
+  ConcurrentReads viewReads() {
     return viewReads;
   }
 

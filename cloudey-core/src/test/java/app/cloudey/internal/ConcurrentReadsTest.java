@@ -8,23 +8,23 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-class ViewReadsTest {
+class ConcurrentReadsTest {
 
   /** Two reads that each wait for the other finish only if they run at once. */
   @Test
   @Timeout(10)
   void forkedReadsRunAtOnce() throws Exception {
-    try (ViewReads reads = new ViewReads(2)) {
+    try (ConcurrentReads reads = new ConcurrentReads(2)) {
       CyclicBarrier both = new CyclicBarrier(2);
-      ViewReads.Read<String> a = reads.fork(() -> await(both, "a"));
-      ViewReads.Read<String> b = reads.fork(() -> await(both, "b"));
+      ConcurrentReads.Read<String> a = reads.fork(() -> await(both, "a"));
+      ConcurrentReads.Read<String> b = reads.fork(() -> await(both, "b"));
       assertThat(a.get() + b.get()).isEqualTo("ab");
     }
   }
 
   @Test
   void withoutThreadsEveryReadRunsOnTheCaller() {
-    try (ViewReads reads = new ViewReads(0)) {
+    try (ConcurrentReads reads = new ConcurrentReads(0)) {
       Thread caller = Thread.currentThread();
       assertThat(reads.fork(Thread::currentThread).get()).isSameAs(caller);
     }
@@ -33,12 +33,12 @@ class ViewReadsTest {
   @Test
   @Timeout(10)
   void aReadThatFindsNoIdleThreadRunsOnTheCaller() throws Exception {
-    try (ViewReads reads = new ViewReads(1)) {
+    try (ConcurrentReads reads = new ConcurrentReads(1)) {
       CyclicBarrier both = new CyclicBarrier(2);
       // the only thread waits for the second read, which must therefore run on the caller
-      ViewReads.Read<String> first = reads.fork(() -> await(both, "first"));
+      ConcurrentReads.Read<String> first = reads.fork(() -> await(both, "first"));
       Thread caller = Thread.currentThread();
-      ViewReads.Read<Thread> second =
+      ConcurrentReads.Read<Thread> second =
           reads.fork(
               () -> {
                 await(both, "second");
@@ -51,9 +51,9 @@ class ViewReadsTest {
 
   @Test
   void aReadsExceptionIsRethrownAsItIs() {
-    try (ViewReads reads = new ViewReads(2)) {
+    try (ConcurrentReads reads = new ConcurrentReads(2)) {
       IllegalStateException failure = new IllegalStateException("store down");
-      ViewReads.Read<Object> read =
+      ConcurrentReads.Read<Object> read =
           reads.fork(
               () -> {
                 throw failure;
@@ -64,7 +64,7 @@ class ViewReadsTest {
 
   @Test
   void afterCloseReadsStillRunOnTheCaller() {
-    ViewReads reads = new ViewReads(2);
+    ConcurrentReads reads = new ConcurrentReads(2);
     reads.close();
     Thread caller = Thread.currentThread();
     assertThat(reads.fork(Thread::currentThread).get()).isSameAs(caller);

@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the independent store reads of a view at once, each on a thread of a small shared pool (so
- * each on a connection of its own in a pooled store), and the caller joins them.
+ * Runs independent store reads at once, each on a thread of a small pool (so each on a connection
+ * of its own in a pooled store), and the caller joins them: the cost views share one pool ({@code
+ * Runtime.viewReads}), an advisor run has its own for its snapshot (so it never waits behind a view
+ * nor starves one).
  *
  * <p>A read that finds no idle thread runs on the caller's thread at once (never queued: a view
  * never waits for another view's reads), so with {@code threads} 0 every read runs in turn on the
@@ -20,12 +22,21 @@ import org.jspecify.annotations.Nullable;
  * reads are independent statements either way (each sees its own snapshot, as reads one after
  * another do), so running them at once changes no result. Thread-safe.
  */
-final class ViewReads implements AutoCloseable {
+final class ConcurrentReads implements AutoCloseable {
   static final long IDLE_SECONDS = 30;
 
   private final @Nullable ThreadPoolExecutor pool;
 
-  ViewReads(int threads) {
+  ConcurrentReads(int threads) {
+    this(threads, "cloudey-view-read-");
+  }
+
+  /**
+   * @param threads at most this many reads run on the pool's threads; 0 runs every read on its
+   *     caller
+   * @param threadName the prefix of the pool's thread names
+   */
+  ConcurrentReads(int threads, String threadName) {
     if (threads < 1) {
       pool = null;
       return;
@@ -39,13 +50,18 @@ final class ViewReads implements AutoCloseable {
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
             task -> {
-              Thread thread = new Thread(task, "cloudey-view-read-" + n.incrementAndGet());
+              Thread thread = new Thread(task, threadName + n.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             },
             // no idle thread, or shut down: the caller runs it (CallerRunsPolicy would drop it
             // once shut down, and its reader would wait forever)
             (task, executor) -> task.run());
+  }
+
+  /** Whether reads may run on threads of the pool (else each runs on its caller when forked). */
+  boolean concurrent() {
+    return pool != null;
   }
 
   /** A read started now; {@link Read#get} waits for it and rethrows what it threw. */
@@ -77,7 +93,7 @@ final class ViewReads implements AutoCloseable {
       if (cause instanceof Error error) {
         throw error;
       }
-      throw new CloudeyException("a view's store read failed: " + cause, cause);
+      throw new CloudeyException("a store read failed: " + cause, cause);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
