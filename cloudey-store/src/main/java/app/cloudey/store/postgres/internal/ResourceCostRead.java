@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
@@ -113,20 +114,22 @@ final class ResourceCostRead {
     Map<YearMonth, Piece> byMonth = new HashMap<>();
     pieces.forEach(p -> byMonth.put(p.month(), p));
     Map<ResourceSkuCost.Key, Acc> sums = new LinkedHashMap<>();
-    List<String> rollupMonths =
-        pieces.stream()
-            .filter(p -> p.mode() != Mode.LINES)
-            .map(p -> p.month().atDay(1).toString())
-            .toList();
+    List<YearMonth> rollupMonths =
+        pieces.stream().filter(p -> p.mode() != Mode.LINES).map(Piece::month).toList();
     if (!rollupMonths.isEmpty()) {
-      h.createQuery(
-              db.sql(
-                  "select month, "
-                      + KEY
-                      + ", amount, quantity, day_mask from {s}.cost_resource_month where"
-                      + " account_id = :account_id and month = any(cast(:months as date[]))"))
-          .bind("account_id", accountId.value())
-          .bindArray("months", String.class, rollupMonths)
+      // months bound as dates, as the other rollup reads do, so the planner sees them
+      Query rollups =
+          h.createQuery(
+                  db.sql(
+                      "select month, "
+                          + KEY
+                          + ", amount, quantity, day_mask from {s}.cost_resource_month where"
+                          + " account_id = :account_id and month in ("
+                          + CostQuerySql.monthParameters("month", rollupMonths.size())
+                          + ")"))
+              .bind("account_id", accountId.value());
+      CostQuerySql.bindMonths(rollups, "month", rollupMonths);
+      rollups
           .setFetchSize(fetchSize)
           .map(
               (rs, ctx) -> {
