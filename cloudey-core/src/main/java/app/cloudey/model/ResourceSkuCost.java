@@ -3,7 +3,6 @@ package app.cloudey.model;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,33 +67,6 @@ public record ResourceSkuCost(
 
   public Key key() {
     return new Key(resourceId, service, skuPartNumber, skuName, unit, currency);
-  }
-
-  /**
-   * Sums rows of disjoint periods (e.g. whole months from rollups and a partial month from lines)
-   * into one row per key; days add up because the periods do not overlap.
-   */
-  public static List<ResourceSkuCost> mergeDisjoint(Collection<ResourceSkuCost> rows) {
-    Map<Key, ResourceSkuCost> merged = new LinkedHashMap<>();
-    for (ResourceSkuCost row : rows) {
-      merged.merge(
-          row.key(),
-          row,
-          (a, b) ->
-              new ResourceSkuCost(
-                  a.resourceId,
-                  a.service,
-                  a.skuPartNumber,
-                  a.skuName,
-                  a.unit,
-                  a.currency,
-                  a.amount.add(b.amount),
-                  a.quantity.add(b.quantity),
-                  a.firstDay.isBefore(b.firstDay) ? a.firstDay : b.firstDay,
-                  a.lastDay.isAfter(b.lastDay) ? a.lastDay : b.lastDay,
-                  a.days + b.days));
-    }
-    return new ArrayList<>(merged.values());
   }
 
   /** Sums lines that have a resource into rows, one per key. */
