@@ -7,6 +7,7 @@ import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
 import app.cloudey.model.Money;
 import app.cloudey.model.MonthFreshness;
+import app.cloudey.model.MonthStatus;
 import app.cloudey.model.Period;
 import app.cloudey.model.Resource;
 import app.cloudey.server.internal.Api.Access;
@@ -83,10 +84,11 @@ public final class CostRoutes {
                   current.minusMonths(ROLLOVER_MONTHS).atDay(1), current.plusMonths(1).atDay(1));
           List<MonthView> views = new ArrayList<>();
           for (MonthFreshness f : account.costs().freshness(months)) {
-            // a month never refreshed has nothing to close
+            // a month never refreshed has nothing to close; only a SETTLING month can be due,
+            // so the others cost no second status read
             boolean due =
                 f.lastRefreshedAt() != null
-                    && f.month().isBefore(current)
+                    && f.status() == MonthStatus.SETTLING
                     && account.costs().isDueForClose(f.month());
             views.add(
                 new MonthView(f.month().toString(), f.status().name(), f.lastRefreshedAt(), due));
