@@ -114,11 +114,7 @@ public final class Recommendations {
    * resource counted once), what the run before it found that this one no longer does.
    */
   public RecommendationSummary summary() {
-    List<RecommendationRun> lastTwo = history(2);
-    return RecommendationSummary.of(
-        accountId,
-        lastTwo.isEmpty() ? null : lastTwo.get(0),
-        lastTwo.size() < 2 ? null : lastTwo.get(1));
+    return store == null ? RecommendationSummary.none(accountId) : store.summary(accountId);
   }
 
   /** Whether an {@link Explainer} is configured, so that {@link #explain} can be called. */

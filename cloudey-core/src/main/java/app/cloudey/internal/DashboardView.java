@@ -156,16 +156,11 @@ final class DashboardView {
 
   /** The latest stored advisor run in brief; an empty summary when the store keeps no runs. */
   static RecommendationSummary recommendations(CloudeyStore store, AccountId accountId) {
-    List<app.cloudey.model.RecommendationRun> lastTwo;
     try {
-      lastTwo = store.recommendations().history(accountId, 2);
+      return store.recommendations().summary(accountId);
     } catch (app.cloudey.CloudeyConfigException noRecommendationStore) {
-      lastTwo = List.of();
+      return RecommendationSummary.none(accountId);
     }
-    return RecommendationSummary.of(
-        accountId,
-        lastTwo.isEmpty() ? null : lastTwo.get(0),
-        lastTwo.size() < 2 ? null : lastTwo.get(1));
   }
 
   /**

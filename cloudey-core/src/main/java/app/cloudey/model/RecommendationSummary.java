@@ -1,6 +1,7 @@
 package app.cloudey.model;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,25 +38,38 @@ public record RecommendationSummary(
     failedRules = Checks.copy(failedRules, "failedRules");
   }
 
+  /** The summary of an account without any run. */
+  public static RecommendationSummary none(AccountId accountId) {
+    return new RecommendationSummary(accountId, null, Map.of(), List.of(), List.of(), List.of());
+  }
+
   /** The summary of the latest run {@code latest}, compared with the run before it. */
   public static RecommendationSummary of(
       AccountId accountId,
       @Nullable RecommendationRun latest,
       @Nullable RecommendationRun previous) {
+    return of(
+        accountId,
+        latest,
+        previous == null
+            ? List.of()
+            : previous.recommendations().stream().map(Recommendation::id).toList());
+  }
+
+  /**
+   * The summary of the latest run {@code latest}, compared with the ids of the recommendations of
+   * the run before it (empty when there is none).
+   */
+  public static RecommendationSummary of(
+      AccountId accountId, @Nullable RecommendationRun latest, Collection<String> previousIds) {
     if (latest == null) {
-      return new RecommendationSummary(accountId, null, Map.of(), List.of(), List.of(), List.of());
+      return none(accountId);
     }
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     latest.recommendations().forEach(r -> counts.merge(r.severity(), 1, Integer::sum));
     java.util.Set<String> now = latest.ids();
     List<String> resolved =
-        previous == null
-            ? List.of()
-            : previous.recommendations().stream()
-                .map(Recommendation::id)
-                .filter(id -> !now.contains(id))
-                .sorted()
-                .toList();
+        previousIds.stream().filter(id -> !now.contains(id)).distinct().sorted().toList();
     return new RecommendationSummary(
         accountId,
         latest.generatedAt(),

@@ -2,6 +2,7 @@ package app.cloudey.spi;
 
 import app.cloudey.model.AccountId;
 import app.cloudey.model.RecommendationRun;
+import app.cloudey.model.RecommendationSummary;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,4 +31,18 @@ public interface RecommendationStore {
 
   /** The account's newest runs, newest first (by {@code generatedAt}, then id), at most limit. */
   List<RecommendationRun> history(AccountId accountId, int limit);
+
+  /**
+   * The newest run in brief, compared with the run before it: {@link RecommendationSummary#of}
+   * applied to the two newest runs. This default reads both runs whole; a store that keeps each
+   * run's summary when it saves the run (PostgreSQL) answers without reading them, which matters
+   * for the dashboard of an account whose runs hold tens of thousands of findings.
+   */
+  default RecommendationSummary summary(AccountId accountId) {
+    List<RecommendationRun> lastTwo = history(accountId, 2);
+    return RecommendationSummary.of(
+        accountId,
+        lastTwo.isEmpty() ? null : lastTwo.get(0),
+        lastTwo.size() < 2 ? null : lastTwo.get(1));
+  }
 }

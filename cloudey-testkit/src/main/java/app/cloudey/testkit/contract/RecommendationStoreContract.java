@@ -11,6 +11,7 @@ import app.cloudey.model.Evidence;
 import app.cloudey.model.Money;
 import app.cloudey.model.Recommendation;
 import app.cloudey.model.RecommendationRun;
+import app.cloudey.model.RecommendationSummary;
 import app.cloudey.model.RuleFailure;
 import app.cloudey.model.SavingsBasis;
 import app.cloudey.model.Severity;
@@ -38,7 +39,7 @@ public abstract class RecommendationStoreContract extends StoreContract {
   }
 
   /** A full recommendation: evidence, actions, names, an exact amount with many decimals. */
-  static Recommendation idle(AccountId id, String instance, String amount) {
+  protected static Recommendation idle(AccountId id, String instance, String amount) {
     return new Recommendation(
         Recommendation.stableId("idle-instance", List.of(instance)),
         id,
@@ -117,6 +118,43 @@ public abstract class RecommendationStoreContract extends StoreContract {
     AccountId id = newAccount();
     assertThat(runs().latest(id)).isEmpty();
     assertThat(runs().history(id, 5)).isEmpty();
+  }
+
+  /**
+   * The summary is the newest run's, compared with the run before it by {@code generatedAt}, also
+   * when runs are saved out of that order.
+   */
+  @Test
+  public void summaryComparesTheNewestRunWithTheRunBeforeIt() {
+    AccountId id = newAccount();
+    RecommendationSummary none = runs().summary(id);
+    assertThat(none.generatedAt()).isNull();
+    assertThat(none.total()).isZero();
+    assertThat(none.resolvedSinceLastRun()).isEmpty();
+    runs().save(run(id, "a", T1, idle(id, "i1", "10"), idle(id, "i2", "5")));
+    runs().save(run(id, "b", T3, idle(id, "i2", "5"), rightsize(id, "i3", "2.50")));
+    RecommendationSummary latest = runs().summary(id);
+    assertThat(latest.generatedAt()).isEqualTo(T3);
+    assertThat(latest.countBySeverity())
+        .containsEntry(Severity.HIGH, 1)
+        .containsEntry(Severity.MEDIUM, 1)
+        .containsEntry(Severity.LOW, 0);
+    // i2 5 EUR + i3 2.50 EUR, two resources
+    assertThat(latest.monthlySavings()).containsExactly(Money.of("7.50", "EUR"));
+    // i1 was found by run a and is not by run b
+    assertThat(latest.resolvedSinceLastRun()).containsExactly(idle(id, "i1", "10").id());
+    // a run older than both, saved last, changes neither the newest run nor what it is compared to
+    runs().save(run(id, "c", T1.minusSeconds(3600), idle(id, "i9", "1")));
+    assertThat(runs().summary(id)).isEqualTo(latest);
+    // a run saved between the two is now the run before the newest: i2 and i4 resolved
+    runs().save(run(id, "d", T2, idle(id, "i4", "1"), idle(id, "i1", "10")));
+    RecommendationSummary between = runs().summary(id);
+    List<RecommendationRun> lastTwo = runs().history(id, 2);
+    assertThat(between)
+        .isEqualTo(RecommendationSummary.of(id, lastTwo.get(0), lastTwo.get(1)))
+        .extracting(RecommendationSummary::resolvedSinceLastRun)
+        .asList()
+        .containsExactlyInAnyOrder(idle(id, "i4", "1").id(), idle(id, "i1", "10").id());
   }
 
   @Test
