@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Daily metric aggregates, upserted by (resource, metric, day); a missing day never erases data.
@@ -84,6 +85,7 @@ public final class PgMetricStore implements MetricStore {
             "read daily metrics",
             accountId,
             query,
+            null,
             "resource_id, metric, day, mean, max, p95, samples",
             "",
             (rs, ctx) ->
@@ -102,6 +104,16 @@ public final class PgMetricStore implements MetricStore {
         .toList();
   }
 
+  /**
+   * Settings local to the summaries' transaction: group by hashing rather than by sorting on the
+   * text of resource ids (1.4 s instead of 2.3 s for 1.67 million daily rows on the advisor
+   * benchmark, whose 14-day window is every row of the account), with room for the groups in memory
+   * (a larger grouping spills to disk rather than failing), and no JIT.
+   */
+  static final String SUMMARY_SETTINGS =
+      "select set_config('jit', 'off', true), set_config('enable_sort', 'off', true),"
+          + " set_config('work_mem', '64MB', true)";
+
   /** {@inheritDoc} One grouped query over the window's daily rows. */
   @Override
   public List<MetricSummary> summaries(AccountId accountId, MetricQuery query) {
@@ -109,6 +121,7 @@ public final class PgMetricStore implements MetricStore {
             "summarise metrics",
             accountId,
             query,
+            SUMMARY_SETTINGS,
             "resource_id, metric, count(*) filter (where samples > 0), sum(samples),"
                 + " sum(mean * samples) filter (where samples > 0) / nullif(sum(samples), 0),"
                 + " max(max), max(p95), max(day) filter (where samples > 0)",
@@ -136,6 +149,7 @@ public final class PgMetricStore implements MetricStore {
       String what,
       AccountId accountId,
       MetricQuery query,
+      @Nullable String settings,
       String columns,
       String suffix,
       org.jdbi.v3.core.mapper.RowMapper<T> mapper) {
@@ -168,7 +182,15 @@ public final class PgMetricStore implements MetricStore {
             q.bindArray(
                 "metrics", String.class, query.metrics().stream().map(MetricName::name).toList());
           }
-          return q.map(mapper).list();
+          if (settings == null) {
+            return q.map(mapper).list();
+          }
+          // settings local to a transaction of their own, so they end with it
+          return h.inTransaction(
+              tx -> {
+                tx.createQuery(settings).mapTo(String.class).list();
+                return q.map(mapper).list();
+              });
         });
   }
 

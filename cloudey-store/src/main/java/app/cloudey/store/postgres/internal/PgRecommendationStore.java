@@ -13,10 +13,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Advisor runs as JSONB snapshots, one row per run. Saving a run inserts it and moves the account's
- * recommendations version in one transaction. Each row also keeps the run's recommendation ids and
- * its {@link RecommendationSummary} against the run before it (V12), so {@link #summary} reads one
- * small document instead of two runs whole.
+ * Advisor runs as JSON snapshots (text, V14), one row per run. Saving a run inserts it and moves
+ * the account's recommendations version in one transaction. Each row also keeps the run's
+ * recommendation ids and its {@link RecommendationSummary} against the run before it (V12), so
+ * {@link #summary} reads one small document instead of two runs whole.
  */
 public final class PgRecommendationStore implements RecommendationStore {
   private static final TypeReference<RecommendationRun> RUN = new TypeReference<>() {};
@@ -46,7 +46,7 @@ public final class PgRecommendationStore implements RecommendationStore {
                               "insert into {s}.recommendation_run (account_id, run_id,"
                                   + " generated_at, recommendation_count, body, finding_ids,"
                                   + " summary, compared_with) values (:account_id, :run_id,"
-                                  + " :generated_at, :count, cast(:body as jsonb), :ids,"
+                                  + " :generated_at, :count, :body, :ids,"
                                   + " cast(:summary as jsonb), :compared_with) on conflict"
                                   + " (account_id, run_id) do nothing"))
                       .bind("account_id", accountId.value())
@@ -84,7 +84,7 @@ public final class PgRecommendationStore implements RecommendationStore {
     return h.createQuery(
             db.sql(
                 "select p.run_id, coalesce(p.finding_ids, array(select jsonb_array_elements_text("
-                    + "jsonb_path_query_array(p.body, '$.recommendations[*].id')))) from"
+                    + "jsonb_path_query_array(cast(p.body as jsonb), '$.recommendations[*].id')))) from"
                     + " {s}.recommendation_run p, (select cast(:generated_at as timestamptz) as"
                     + " generated_at, cast(:run_id as text) as run_id) r where p.account_id ="
                     + " :account_id and "
@@ -149,7 +149,7 @@ public final class PgRecommendationStore implements RecommendationStore {
         h ->
             h.createQuery(
                     db.sql(
-                        "select body::text from {s}.recommendation_run where account_id ="
+                        "select body from {s}.recommendation_run where account_id ="
                             + " :account_id order by generated_at desc, run_id collate \"C\" desc"
                             + " limit :limit"))
                 .bind("account_id", accountId.value())
