@@ -354,7 +354,8 @@ public final class PgInventoryStore implements InventoryStore {
           if (!filter.compartmentIds().isEmpty()) {
             query.bindArray("compartments", String.class, List.copyOf(filter.compartmentIds()));
           }
-          List<Resource> rows = query.map((rs, ctx) -> resource(accountId, rs)).list();
+          SharedStrings strings = new SharedStrings();
+          List<Resource> rows = query.map((rs, ctx) -> resource(accountId, rs, strings)).list();
           // the database collation orders like String.compareTo for ids; make it exact anyway
           return rows.stream().sorted(Comparator.comparing(Resource::id)).toList();
         });
@@ -438,18 +439,26 @@ public final class PgInventoryStore implements InventoryStore {
   }
 
   private static Resource resource(AccountId accountId, ResultSet rs) throws SQLException {
+    return resource(accountId, rs, new SharedStrings());
+  }
+
+  /**
+   * A resource from a row of {@code RESOURCE_COLUMNS}, sharing repeated strings through strings.
+   */
+  private static Resource resource(AccountId accountId, ResultSet rs, SharedStrings strings)
+      throws SQLException {
     OffsetDateTime created = rs.getObject("time_created", OffsetDateTime.class);
     OffsetDateTime unattachedSince = rs.getObject("unattached_since", OffsetDateTime.class);
     ResourceSpec spec =
         ResourceSpec.builder()
-            .shape(rs.getString("shape"))
+            .shape(strings.of(rs.getString("shape")))
             .ocpus(rs.getBigDecimal("ocpus"))
             .memoryGb(rs.getBigDecimal("memory_gb"))
             .sizeGb(rs.getBigDecimal("size_gb"))
             .vpusPerGb(integer(rs, "vpus_per_gb"))
             .attachedTo(rs.getString("attached_to"))
             .sourceId(rs.getString("source_id"))
-            .storageTier(rs.getString("storage_tier"))
+            .storageTier(strings.of(rs.getString("storage_tier")))
             .objectCount(rs.getObject("object_count", Long.class))
             .bandwidthMinMbps(integer(rs, "bandwidth_min_mbps"))
             .bandwidthMaxMbps(integer(rs, "bandwidth_max_mbps"))
@@ -458,14 +467,14 @@ public final class PgInventoryStore implements InventoryStore {
             .build();
     return Resource.builder()
         .accountId(accountId)
-        .provider(rs.getString("provider"))
+        .provider(strings.of(rs.getString("provider")))
         .type(ResourceType.valueOf(rs.getString("resource_type")))
         .id(rs.getString("resource_id"))
         .name(rs.getString("name"))
-        .region(rs.getString("region"))
-        .availabilityDomain(rs.getString("availability_domain"))
-        .compartmentId(rs.getString("compartment_id"))
-        .lifecycleState(rs.getString("lifecycle_state"))
+        .region(strings.of(rs.getString("region")))
+        .availabilityDomain(strings.of(rs.getString("availability_domain")))
+        .compartmentId(strings.of(rs.getString("compartment_id")))
+        .lifecycleState(strings.of(rs.getString("lifecycle_state")))
         .timeCreated(created == null ? null : created.toInstant())
         .tags(Json.stringMap(rs.getString("tags")))
         .spec(spec)

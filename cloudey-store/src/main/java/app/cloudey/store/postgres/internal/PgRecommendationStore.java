@@ -46,14 +46,16 @@ public final class PgRecommendationStore implements RecommendationStore {
                               "insert into {s}.recommendation_run (account_id, run_id,"
                                   + " generated_at, recommendation_count, body, finding_ids,"
                                   + " summary, compared_with) values (:account_id, :run_id,"
-                                  + " :generated_at, :count, :body, :ids,"
+                                  + " :generated_at, :count, convert_from(:body, 'UTF8'), :ids,"
                                   + " cast(:summary as jsonb), :compared_with) on conflict"
                                   + " (account_id, run_id) do nothing"))
                       .bind("account_id", accountId.value())
                       .bind("run_id", run.id())
                       .bind("generated_at", PgAccountStore.utc(run.generatedAt()))
                       .bind("count", run.recommendations().size())
-                      .bind("body", Json.write(run))
+                      // sent as UTF-8 bytes: the run is megabytes, and a string would be built,
+                      // then encoded
+                      .bind("body", Json.writeBytes(run))
                       .bindArray(
                           "ids",
                           String.class,

@@ -119,6 +119,7 @@ final class ResourceCostRead {
     Map<YearMonth, Piece> byMonth = new HashMap<>();
     pieces.forEach(p -> byMonth.put(p.month(), p));
     Map<ResourceSkuCost.Key, Acc> sums = new LinkedHashMap<>();
+    SharedStrings strings = new SharedStrings();
     List<YearMonth> rollupMonths =
         pieces.stream().filter(p -> p.mode() != Mode.LINES).map(Piece::month).toList();
     if (!rollupMonths.isEmpty()) {
@@ -139,7 +140,7 @@ final class ResourceCostRead {
           .map(
               (rs, ctx) -> {
                 Piece piece = byMonth.get(YearMonth.from(rs.getObject(1, LocalDate.class)));
-                acc(sums, rs).addDays(rs, piece, rs.getInt(10) & piece.mask());
+                acc(sums, rs, strings).addDays(rs, piece, rs.getInt(10) & piece.mask());
                 return null;
               })
           .forEach(ignored -> {});
@@ -181,7 +182,7 @@ final class ResourceCostRead {
           .map(
               (rs, ctx) -> {
                 Piece piece = byMonth.get(YearMonth.from(rs.getObject(1, LocalDate.class)));
-                Acc acc = acc(sums, rs);
+                Acc acc = acc(sums, rs, strings);
                 if (piece.mode() == Mode.MINUS) {
                   acc.subtract(rs);
                 } else {
@@ -267,14 +268,15 @@ final class ResourceCostRead {
     return pieces;
   }
 
-  private static Acc acc(Map<ResourceSkuCost.Key, Acc> sums, ResultSet rs) throws SQLException {
+  private static Acc acc(Map<ResourceSkuCost.Key, Acc> sums, ResultSet rs, SharedStrings strings)
+      throws SQLException {
     ResourceSkuCost.Key key =
         new ResourceSkuCost.Key(
             rs.getString(2),
-            rs.getString(3),
-            rs.getString(4),
-            rs.getString(5),
-            rs.getString(6),
+            strings.of(rs.getString(3)),
+            strings.of(rs.getString(4)),
+            strings.of(rs.getString(5)),
+            strings.of(rs.getString(6)),
             Currency.getInstance(rs.getString(7)));
     return sums.computeIfAbsent(key, k -> new Acc());
   }
