@@ -215,6 +215,9 @@ class ToolsOnSimulatorIT {
                 + money(octoberToThe19th))
         .contains("2026-09 " + money(truth.cost(SEPTEMBER)) + " (")
         .contains("2026-10 " + money(truth.cost(OCTOBER)) + " (")
+        // the monthly credit (-40 USD) outside the top services is its own "(credits)" row: the
+        // "(others)" row is never negative
+        .doesNotContain("(others) -")
         .doesNotContain("web-assets"); // the other account's bucket
 
     // detailed: one compartment shown, the others counted and summed per month
@@ -299,10 +302,18 @@ class ToolsOnSimulatorIT {
                     .reversed()
                     .thenComparing(Map.Entry.comparingByKey()))
             .toList();
+    // the rest split by sign: the simulator's monthly credit (-40 USD) is a row of its own
     BigDecimal rest =
         sorted.subList(3, sorted.size()).stream()
             .map(Map.Entry::getValue)
+            .filter(v -> v.signum() >= 0)
             .reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal restCredits =
+        sorted.subList(3, sorted.size()).stream()
+            .map(Map.Entry::getValue)
+            .filter(v -> v.signum() < 0)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(restCredits).as("the simulator's credit line is outside the top 3").isNegative();
     assertThat(results.get(1).text())
         .startsWith(
             "Costs for 2026-10 (2026-10-01 to 2026-10-31) by sku_name: total "
@@ -314,7 +325,14 @@ class ToolsOnSimulatorIT {
                 + ": "
                 + money(sorted.get(0).getValue()))
         .contains("\n3. " + sorted.get(2).getKey() + ": " + money(sorted.get(2).getValue()))
-        .contains("… " + (sorted.size() - 3) + " more rows: " + money(rest));
+        .contains(
+            "… "
+                + (sorted.size() - 3)
+                + " more rows: "
+                + money(rest)
+                + ", and credits and refunds "
+                + money(restCredits)
+                + " (");
 
     // own rates: billed cost ÷ quantity of the resources' paid lines per SKU, largest cost first
     Map<String, BigDecimal[]> bySku = new TreeMap<>();
