@@ -184,6 +184,18 @@ class ToolsOnSimulatorIT {
                 + " ("
                 + share(topResource.getValue(), truth.cost(OCTOBER))
                 + "%)\n");
+    // the simulator's monthly credit (a line without a resource) is not lumped into "others"
+    BigDecimal octoberCredits =
+        linesOf(OCTOBER).stream()
+            .filter(l -> l.resourceId().isEmpty() && l.cost().amount().signum() < 0)
+            .map(l -> l.cost().amount())
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(octoberCredits).isNegative();
+    assertThat(results.get(1).text())
+        .contains(
+            "\nCredits and refunds (negative costs outside the top resources): "
+                + money(octoberCredits)
+                + "\n");
 
     // the forecast of November: what core forecasts, on the known days' truth
     Forecast november = forecast.forecasts().get(0);
