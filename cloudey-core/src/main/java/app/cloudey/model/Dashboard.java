@@ -24,7 +24,10 @@ public record Dashboard(
     InventorySummary inventory,
     RecommendationSummary recommendations,
     Instant computedAt) {
-  /** Rows of the top services and top compartments lists, before their "others" row. */
+  /**
+   * Rows of the top services and top compartments lists, before their "(others)" and "(credits)"
+   * rows.
+   */
   public static final int TOP = 5;
 
   public Dashboard {
@@ -39,14 +42,17 @@ public record Dashboard(
    * The dashboard's cost figures in one currency.
    *
    * @param currency ISO 4217 code
-   * @param monthToDate this month so far against the same days of last month
+   * @param monthToDate this month so far against the same days of last month (an empty state with
+   *     no comparison before this month's first billed day)
    * @param completeMonths the three calendar months before this one, oldest first (zero for a month
    *     without lines, e.g. before the account's first cost)
    * @param completeMonthsChange the newest complete month against the mean of the two before it
    * @param forecast this month's total forecast, with its low–high range
-   * @param topServices the month to date by service: the top {@value Dashboard#TOP}, then "others"
+   * @param topServices the month to date by service: the top {@value Dashboard#TOP}, then what they
+   *     leave out as {@link LabeledCost} says ("(others)", and "(credits)" when negative rows were
+   *     left out); empty before this month's first billed day
    * @param topCompartments the month to date by compartment (exact compartment, named by its path):
-   *     the top {@value Dashboard#TOP}, then "others"
+   *     the top {@value Dashboard#TOP}, then "(others)" and "(credits)" likewise
    */
   public record CurrencyDashboard(
       String currency,
