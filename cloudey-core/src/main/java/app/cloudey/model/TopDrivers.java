@@ -47,7 +47,12 @@ public record TopDrivers(
 
     /** Drivers without credits left out: {@code credits} is zero. */
     public CurrencyDrivers(String currency, Money total, List<CostDriver> drivers, Money others) {
-      this(currency, total, drivers, others, Money.zero(others.currency()));
+      this(
+          currency,
+          total,
+          drivers,
+          others,
+          Money.zero(Checks.notNull(others, "others").currency()));
     }
   }
 }
