@@ -128,13 +128,22 @@ public final class Costs {
   }
 
   /**
-   * {@link #query} with one "others" row per currency appended when the rows do not add up to the
-   * currency's total (as after {@link CostQuery#top}), so the rows always add up to {@link
-   * CostReport#totals()}. The others row's key is {@link app.cloudey.model.LabeledCost#OTHERS} in
-   * every position.
+   * {@link #query} whose top-N rows end with what the limit left out, per currency, so the rows
+   * always add up to {@link CostReport#totals()}: one "others" row of the zero or positive rows
+   * left out and, only when negative rows (credits, refunds) were left out, one "credits" row of
+   * those; the others row is then never negative. The rule is {@link
+   * app.cloudey.model.LabeledCost}'s; the appended rows' keys are {@link
+   * app.cloudey.model.LabeledCost#OTHERS} or {@link app.cloudey.model.LabeledCost#CREDITS} in every
+   * position. With a limit, the query is answered without it (every row, through the same cache)
+   * and cut here, as the sign of each row left out is needed; without a limit or grouping it is
+   * {@link #query}.
    */
   public CostReport queryWithOthers(CostQuery query) {
-    return CostViews.withOthers(engine.query(accountId, query));
+    if (query.ungrouped() || query.limit() == 0) {
+      return engine.query(accountId, query);
+    }
+    return CostViews.withOthers(
+        engine.query(accountId, CostViews.withLimit(query, 0)), query.limit());
   }
 
   /**

@@ -184,6 +184,18 @@ class ToolsOnSimulatorIT {
                 + " ("
                 + share(topResource.getValue(), truth.cost(OCTOBER))
                 + "%)\n");
+    // the simulator's monthly credit (a line without a resource) is not lumped into "others"
+    BigDecimal octoberCredits =
+        linesOf(OCTOBER).stream()
+            .filter(l -> l.resourceId().isEmpty() && l.cost().amount().signum() < 0)
+            .map(l -> l.cost().amount())
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(octoberCredits).isNegative();
+    assertThat(results.get(1).text())
+        .contains(
+            "\nCredits and refunds (negative costs outside the top resources): "
+                + money(octoberCredits)
+                + "\n");
 
     // the forecast of November: what core forecasts, on the known days' truth
     Forecast november = forecast.forecasts().get(0);
@@ -215,6 +227,9 @@ class ToolsOnSimulatorIT {
                 + money(octoberToThe19th))
         .contains("2026-09 " + money(truth.cost(SEPTEMBER)) + " (")
         .contains("2026-10 " + money(truth.cost(OCTOBER)) + " (")
+        // the monthly credit (-40 USD) outside the top services is its own "(credits)" row: the
+        // "(others)" row is never negative
+        .doesNotContain("(others) -")
         .doesNotContain("web-assets"); // the other account's bucket
 
     // detailed: one compartment shown, the others counted and summed per month
@@ -299,10 +314,18 @@ class ToolsOnSimulatorIT {
                     .reversed()
                     .thenComparing(Map.Entry.comparingByKey()))
             .toList();
+    // the rest split by sign: the simulator's monthly credit (-40 USD) is a row of its own
     BigDecimal rest =
         sorted.subList(3, sorted.size()).stream()
             .map(Map.Entry::getValue)
+            .filter(v -> v.signum() >= 0)
             .reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal restCredits =
+        sorted.subList(3, sorted.size()).stream()
+            .map(Map.Entry::getValue)
+            .filter(v -> v.signum() < 0)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(restCredits).as("the simulator's credit line is outside the top 3").isNegative();
     assertThat(results.get(1).text())
         .startsWith(
             "Costs for 2026-10 (2026-10-01 to 2026-10-31) by sku_name: total "
@@ -314,7 +337,14 @@ class ToolsOnSimulatorIT {
                 + ": "
                 + money(sorted.get(0).getValue()))
         .contains("\n3. " + sorted.get(2).getKey() + ": " + money(sorted.get(2).getValue()))
-        .contains("… " + (sorted.size() - 3) + " more rows: " + money(rest));
+        .contains(
+            "… "
+                + (sorted.size() - 3)
+                + " more rows: "
+                + money(rest)
+                + ", and credits and refunds "
+                + money(restCredits)
+                + " (");
 
     // own rates: billed cost ÷ quantity of the resources' paid lines per SKU, largest cost first
     Map<String, BigDecimal[]> bySku = new TreeMap<>();

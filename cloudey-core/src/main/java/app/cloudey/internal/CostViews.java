@@ -201,30 +201,70 @@ public final class CostViews {
   }
 
   /**
-   * The report with one "others" row per currency appended when its rows do not add up to its total
-   * (a top-N cut rows off): the rows then always add up to {@link CostReport#totals()}. The others
-   * row's key holds {@link app.cloudey.model.LabeledCost#OTHERS} for every dimension.
+   * The top {@code limit} rows of {@code all} (a report of every row, without a limit, of the query
+   * asked with {@code limit}), then per currency what was left out as {@link ViewMath#rest} says:
+   * an "others" row of the zero or positive rows left out and, only when negative rows were left
+   * out, a "credits" row of those (see {@link app.cloudey.model.LabeledCost}). The rows then always
+   * add up to {@link CostReport#totals()}. The appended rows' keys hold {@link
+   * app.cloudey.model.LabeledCost#OTHERS} or {@link app.cloudey.model.LabeledCost#CREDITS} in every
+   * position; the report's query is {@code all}'s with the limit. {@code all} is returned as it is
+   * when the query does not group or {@code limit} is 0.
    */
-  public static CostReport withOthers(CostReport report) {
-    if (report.query().groupBy().isEmpty()) {
-      return report;
+  public static CostReport withOthers(CostReport all, int limit) {
+    CostQuery query = all.query();
+    if (query.ungrouped() || limit == 0) {
+      return all;
     }
+    List<CostRow> rows = all.rows();
+    int shown = Math.min(limit, rows.size());
     Map<String, BigDecimal> listed = new HashMap<>();
-    for (CostRow row : report.rows()) {
+    for (CostRow row : rows.subList(0, shown)) {
       listed.merge(ViewMath.code(row.cost()), row.cost().amount(), BigDecimal::add);
     }
-    List<CostRow> rows = new ArrayList<>(report.rows());
-    List<String> key =
-        Collections.nCopies(report.query().groupBy().size(), app.cloudey.model.LabeledCost.OTHERS);
-    for (Money total : report.totals()) {
-      BigDecimal rest =
-          total.amount().subtract(listed.getOrDefault(ViewMath.code(total), BigDecimal.ZERO));
-      if (rest.signum() != 0) {
-        rows.add(new CostRow(key, new Money(rest, total.currency())));
+    Map<String, List<BigDecimal>> leftOut = new HashMap<>();
+    for (CostRow row : rows.subList(shown, rows.size())) {
+      leftOut
+          .computeIfAbsent(ViewMath.code(row.cost()), k -> new ArrayList<>())
+          .add(row.cost().amount());
+    }
+    List<CostRow> top = new ArrayList<>(rows.subList(0, shown));
+    int keySize = query.groupBy().size() + query.groupByTags().size();
+    for (Money total : all.totals()) {
+      String code = ViewMath.code(total);
+      ViewMath.Rest rest =
+          ViewMath.rest(
+              total.amount(),
+              listed.getOrDefault(code, BigDecimal.ZERO),
+              leftOut.getOrDefault(code, List.of()));
+      for (String key : rest.keys()) {
+        top.add(
+            new CostRow(
+                Collections.nCopies(keySize, key), new Money(rest.amount(key), total.currency())));
       }
     }
     return new CostReport(
-        report.query(), rows, report.totals(), report.dataVersion(), report.computedAt());
+        withLimit(query, limit),
+        top,
+        all.totals(),
+        all.dataVersion(),
+        all.computedAt(),
+        all.freshness());
+  }
+
+  /** {@code query} with another limit (0: every row). */
+  public static CostQuery withLimit(CostQuery query, int limit) {
+    return new CostQuery(
+        query.period(),
+        query.groupBy(),
+        query.services(),
+        query.compartmentIds(),
+        query.includeSubcompartments(),
+        query.resourceIds(),
+        query.regions(),
+        limit,
+        query.skus(),
+        query.groupByTags(),
+        query.tags());
   }
 
   /** The {@code n} calendar months before today's, oldest first. */

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes the {@link Dashboard} from the store on one day. Reads, all at once ({@link
@@ -94,22 +95,28 @@ final class DashboardView {
         ViewMath.byCurrency(ViewMath.sumBy(serviceCompartment, 1));
     Labels labels = labelsRead.get();
 
+    // Usage data lags by a day or so: compare the days this month has costs for with the same days
+    // of last month, not with days that are not billed yet (that would read as a drop). The
+    // latest billed day is the account's (any currency): a currency without lines on billed days
+    // has a real zero. Before the month's first billed day there is nothing to compare yet.
+    @Nullable LocalDate through = latestBilledDay(dailyByCurrency.values(), current, today);
+    @Nullable Period billedSoFar =
+        through == null ? null : Period.of(current.atDay(1), through.plusDays(1));
+    @Nullable Period lastMonthSameDays =
+        through == null
+            ? null
+            : Period.of(
+                last.atDay(1),
+                last.atDay(Math.min(through.getDayOfMonth(), last.lengthOfMonth())).plusDays(1));
+
     List<Dashboard.CurrencyDashboard> sections = new ArrayList<>();
     for (Map.Entry<String, TreeMap<LocalDate, BigDecimal>> e : dailyByCurrency.entrySet()) {
       String currency = e.getKey();
       TreeMap<LocalDate, BigDecimal> daily = e.getValue();
-      // Usage data lags by a day or so: compare the days this month has costs for with the same
-      // days of last month, not with days that are not billed yet (that would read as a drop)
-      LocalDate latest = daily.floorKey(today);
-      LocalDate through =
-          latest != null && !latest.isBefore(current.atDay(1)) ? latest : current.atDay(1);
-      Period billedSoFar = Period.of(current.atDay(1), through.plusDays(1));
-      Period lastMonthSameDays =
-          Period.of(
-              last.atDay(1),
-              last.atDay(Math.min(through.getDayOfMonth(), last.lengthOfMonth())).plusDays(1));
-      BigDecimal mtd = sum(daily, monthToDate);
-      BigDecimal sameDays = sum(daily, lastMonthSameDays);
+      Dashboard.MonthToDate monthToDateSection =
+          billedSoFar == null || lastMonthSameDays == null
+              ? Dashboard.MonthToDate.notBilledYet(currency)
+              : monthToDate(daily, billedSoFar, lastMonthSameDays, currency);
       List<MonthTotal> months = new ArrayList<>();
       for (int i = COMPLETE_MONTHS; i >= 1; i--) {
         YearMonth m = current.minusMonths(i);
@@ -126,24 +133,19 @@ final class DashboardView {
       sections.add(
           new Dashboard.CurrencyDashboard(
               currency,
-              new Dashboard.MonthToDate(
-                  billedSoFar,
-                  money(mtd, currency),
-                  lastMonthSameDays,
-                  money(sameDays, currency),
-                  Change.of(sameDays, mtd)),
+              monthToDateSection,
               months,
               Change.of(olderMean, months.get(2).total().amount()),
               forecasts.get(currency),
               ViewMath.topWithOthers(
                   services.getOrDefault(currency, List.of()),
                   Dashboard.TOP,
-                  money(mtd, currency),
+                  monthToDateSection.cost(),
                   service -> service),
               ViewMath.topWithOthers(
                   compartments.getOrDefault(currency, List.of()),
                   Dashboard.TOP,
-                  money(mtd, currency),
+                  monthToDateSection.cost(),
                   labels::compartmentDisplay)));
     }
     return new Dashboard(
@@ -152,6 +154,42 @@ final class DashboardView {
         inventory(countsRead.get(), labels.compartmentCount()),
         recommendationsRead.get(),
         now);
+  }
+
+  /**
+   * This month's latest day, today at most, with a cost line in any of the currencies; null before
+   * the month's first billed day.
+   */
+  static @Nullable LocalDate latestBilledDay(
+      Iterable<TreeMap<LocalDate, BigDecimal>> dailyByCurrency,
+      YearMonth current,
+      LocalDate today) {
+    LocalDate latest = null;
+    for (TreeMap<LocalDate, BigDecimal> daily : dailyByCurrency) {
+      LocalDate day = daily.floorKey(today);
+      if (day != null
+          && !day.isBefore(current.atDay(1))
+          && (latest == null || day.isAfter(latest))) {
+        latest = day;
+      }
+    }
+    return latest;
+  }
+
+  /** The month to date of one currency once this month has a billed day. */
+  private static Dashboard.MonthToDate monthToDate(
+      Map<LocalDate, BigDecimal> daily,
+      Period billedSoFar,
+      Period lastMonthSameDays,
+      String currency) {
+    BigDecimal mtd = sum(daily, billedSoFar);
+    BigDecimal sameDays = sum(daily, lastMonthSameDays);
+    return new Dashboard.MonthToDate(
+        billedSoFar,
+        money(mtd, currency),
+        lastMonthSameDays,
+        money(sameDays, currency),
+        Change.of(sameDays, mtd));
   }
 
   /** The latest stored advisor run in brief; an empty summary when the store keeps no runs. */

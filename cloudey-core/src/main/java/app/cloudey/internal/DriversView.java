@@ -13,8 +13,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Computes {@link TopDrivers} from one aggregate by resource, service and compartment. */
 final class DriversView {
@@ -35,6 +37,8 @@ final class DriversView {
         .forEach(
             (currency, currencyRows) -> {
               BigDecimal total = BigDecimal.ZERO;
+              // lines without a resource, one amount per (service, compartment): never drivers
+              List<BigDecimal> withoutResource = new ArrayList<>();
               Map<String, BigDecimal> byResource = new HashMap<>();
               Map<String, Map<String, BigDecimal>> byService = new HashMap<>();
               Map<String, Map<String, BigDecimal>> byCompartment = new HashMap<>();
@@ -43,6 +47,7 @@ final class DriversView {
                 total = total.add(amount);
                 String resource = row.key().get(0);
                 if (resource.isEmpty()) {
+                  withoutResource.add(amount);
                   continue; // egress, support, credits: in the total, not a driver
                 }
                 byResource.merge(resource, amount, BigDecimal::add);
@@ -63,12 +68,28 @@ final class DriversView {
                       labels,
                       TopDrivers.DEFAULT_LIMIT);
               BigDecimal listed = BigDecimal.ZERO;
+              Set<String> shown = new HashSet<>();
               for (CostDriver d : drivers) {
                 listed = listed.add(d.cost().amount());
+                shown.add(d.resource().id());
               }
+              // left out: each resource that is not a driver (its net cost) and each row without a
+              // resource, split by sign into others and credits
+              List<BigDecimal> leftOut = new ArrayList<>(withoutResource);
+              byResource.forEach(
+                  (resource, amount) -> {
+                    if (!shown.contains(resource)) {
+                      leftOut.add(amount);
+                    }
+                  });
+              ViewMath.Rest rest = ViewMath.rest(total, listed, leftOut);
               sections.add(
                   new TopDrivers.CurrencyDrivers(
-                      currency, totalMoney, drivers, Money.of(total.subtract(listed), currency)));
+                      currency,
+                      totalMoney,
+                      drivers,
+                      Money.of(rest.othersOrZero(), currency),
+                      Money.of(rest.creditsOrZero(), currency)));
             });
     return new TopDrivers(period, sections, now);
   }

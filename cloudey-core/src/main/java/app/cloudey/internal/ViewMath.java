@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** Small per-currency helpers the views share: grouping rows, month columns, top N with others. */
 final class ViewMath {
@@ -104,26 +105,96 @@ final class ViewMath {
   }
 
   /**
-   * The top {@code n} rows as labelled costs (the input is cost descending, then key), then one
-   * {@link LabeledCost#OTHERS} row with the rest when anything was left out, so the list adds up to
-   * {@code total}. Shares are of {@code total}.
+   * The top {@code n} rows as labelled costs (the input is cost descending, then key), then what
+   * was left out as {@link #rest} says: an {@link LabeledCost#OTHERS} row and, when negative rows
+   * were left out, a {@link LabeledCost#CREDITS} row, so the list adds up to {@code total}. Shares
+   * are of {@code total}.
    */
   static List<LabeledCost> topWithOthers(
       List<CostRow> rows, int n, Money total, Function<String, String> name) {
     List<LabeledCost> top = new ArrayList<>();
     BigDecimal listed = BigDecimal.ZERO;
-    for (CostRow row : rows.subList(0, Math.min(n, rows.size()))) {
+    int shown = Math.min(n, rows.size());
+    for (CostRow row : rows.subList(0, shown)) {
       String key = row.key().get(0);
       top.add(new LabeledCost(key, name.apply(key), row.cost(), Change.share(row.cost(), total)));
       listed = listed.add(row.cost().amount());
     }
-    if (rows.size() > n) {
-      Money others = money(total.amount().subtract(listed), code(total));
-      top.add(
-          new LabeledCost(
-              LabeledCost.OTHERS, LabeledCost.OTHERS, others, Change.share(others, total)));
+    List<BigDecimal> leftOut = new ArrayList<>(rows.size() - shown);
+    for (CostRow row : rows.subList(shown, rows.size())) {
+      leftOut.add(row.cost().amount());
+    }
+    Rest rest = rest(total.amount(), listed, leftOut);
+    for (String key : rest.keys()) {
+      Money cost = money(rest.amount(key), code(total));
+      top.add(new LabeledCost(key, key, cost, Change.share(cost, total)));
     }
     return top;
+  }
+
+  /**
+   * What a top-N list left out, as the rows it ends with (see {@link LabeledCost}): {@code others}
+   * for the zero or positive left-out amounts, {@code credits} for the negative ones; each null
+   * when no left-out amount has its sign (no row), except that {@code others} is also there when
+   * the rows would not add up to the total without it. {@code others} is {@code total − listed −
+   * credits}, so the listed rows and these add up to {@code total} exactly (it equals the sum of
+   * the non-negative left-out amounts when the rows add up to the total).
+   */
+  record Rest(@Nullable BigDecimal others, @Nullable BigDecimal credits) {
+    /** The keys of the rows to append, in order: {@link LabeledCost#OTHERS}, then credits. */
+    List<String> keys() {
+      List<String> keys = new ArrayList<>(2);
+      if (others != null) {
+        keys.add(LabeledCost.OTHERS);
+      }
+      if (credits != null) {
+        keys.add(LabeledCost.CREDITS);
+      }
+      return keys;
+    }
+
+    /** The amount of the row {@code key} of {@link #keys()}. */
+    BigDecimal amount(String key) {
+      BigDecimal amount = LabeledCost.CREDITS.equals(key) ? credits : others;
+      if (amount == null) {
+        throw new IllegalArgumentException("no " + key + " row");
+      }
+      return amount;
+    }
+
+    /** {@link #others} or zero. */
+    BigDecimal othersOrZero() {
+      return others == null ? BigDecimal.ZERO : others;
+    }
+
+    /** {@link #credits} or zero. */
+    BigDecimal creditsOrZero() {
+      return credits == null ? BigDecimal.ZERO : credits;
+    }
+  }
+
+  /**
+   * The rows a top-N list of one currency ends with: {@code total} is every row's sum, {@code
+   * listed} the sum of the rows shown, {@code leftOut} the amounts of the rows not shown (one per
+   * row of the list's dimension). The one rule every top-N list with others follows; see {@link
+   * LabeledCost}.
+   */
+  static Rest rest(BigDecimal total, BigDecimal listed, Iterable<BigDecimal> leftOut) {
+    boolean anyNonNegative = false;
+    boolean anyNegative = false;
+    BigDecimal credits = BigDecimal.ZERO;
+    for (BigDecimal amount : leftOut) {
+      if (amount.signum() < 0) {
+        anyNegative = true;
+        credits = credits.add(amount);
+      } else {
+        anyNonNegative = true;
+      }
+    }
+    BigDecimal others = total.subtract(listed).subtract(credits);
+    // an others row also when the rows would not add up without it (a total read apart from them)
+    return new Rest(
+        anyNonNegative || others.signum() != 0 ? others : null, anyNegative ? credits : null);
   }
 
   /** A row of month columns being summed. */

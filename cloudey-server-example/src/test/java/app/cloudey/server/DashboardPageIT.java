@@ -144,10 +144,8 @@ class DashboardPageIT {
       months.add(m.get("month").asText());
       totals.add(new BigDecimal(m.get("total").get("amount").asText()).stripTrailingZeros());
     }
-    months.add(
-        YearMonth.from(
-                LocalDate.parse(usd.get("month_to_date").get("period").get("start").asText()))
-            .toString());
+    // this month (the month to date's period is null before the month's first billed day)
+    months.add(YearMonth.from(LocalDate.parse(dashboard.get("as_of").asText())).toString());
     totals.add(
         new BigDecimal(usd.get("month_to_date").get("cost").get("amount").asText())
             .stripTrailingZeros());

@@ -42,18 +42,17 @@ class CostViewsCalendarTest {
 
   /** An account billed 1.00 USD every day of {@code [from, to]} (none when from is null). */
   private CloudeyAccount account(MutableClock clock, LocalDate from, LocalDate to) {
+    return account(clock, from, to, List.of());
+  }
+
+  /** 1.00 USD a day of {@code [from, to]} plus {@code extra} lines, refreshed over both. */
+  private CloudeyAccount account(
+      MutableClock clock, LocalDate from, LocalDate to, List<CostLine> extra) {
     List<CostLine> lines = new ArrayList<>();
     for (LocalDate d = from; d != null && !d.isAfter(to); d = d.plusDays(1)) {
-      lines.add(
-          CostLine.builder()
-              .accountId(AccountId.of("x"))
-              .day(d)
-              .service("COMPUTE")
-              .cost(Money.of("1.00", "USD"))
-              .compartmentId(Fixtures.ROOT)
-              .resourceId(Fixtures.WEB1)
-              .build());
+      lines.add(line(d, "1.00", "USD"));
     }
+    lines.addAll(extra);
     FakeCloudProvider fake =
         FakeCloudProvider.builder()
             .compartments(Fixtures.compartments(AccountId.of("x")))
@@ -66,9 +65,26 @@ class CostViewsCalendarTest {
     cloudey.accounts().add(id, Fixtures.credentials());
     CloudeyAccount account = cloudey.account(id);
     if (from != null) {
-      account.costs().refresh(Period.of(from, to.plusDays(1)));
+      LocalDate start = from;
+      LocalDate end = to.plusDays(1);
+      for (CostLine l : extra) {
+        start = l.day().isBefore(start) ? l.day() : start;
+        end = l.day().isBefore(end) ? end : l.day().plusDays(1);
+      }
+      account.costs().refresh(Period.of(start, end));
     }
     return account;
+  }
+
+  private static CostLine line(LocalDate day, String amount, String currency) {
+    return CostLine.builder()
+        .accountId(AccountId.of("x"))
+        .day(day)
+        .service("COMPUTE")
+        .cost(Money.of(amount, currency))
+        .compartmentId(Fixtures.ROOT)
+        .resourceId(Fixtures.WEB1)
+        .build();
   }
 
   private static List<YearMonth> months(Dashboard d) {
@@ -154,6 +170,90 @@ class CostViewsCalendarTest {
         .isEqualTo(new BigDecimal("0.00"));
     assertThat(account.costs().forecast().forecasts().get(0).total())
         .isEqualTo(new BigDecimal("31.00"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    // today (nothing of its month billed yet; billed every day of the four months before)
+    "2026-03-01", // the first day, after a common February
+    "2026-03-02", // the second day
+    "2028-03-01", // after a leap February
+    "2028-03-02",
+    "2027-01-01", // across the year boundary
+    "2027-01-02"
+  })
+  void beforeTheMonthsFirstBilledDayTheMonthToDateIsEmptyNotADrop(String today) {
+    LocalDate day = LocalDate.parse(today);
+    LocalDate lastBilled = day.withDayOfMonth(1).minusDays(1);
+    CloudeyAccount account =
+        account(
+            MutableClock.at(day.atTime(8, 0).toInstant(java.time.ZoneOffset.UTC)),
+            lastBilled.minusMonths(4).withDayOfMonth(1),
+            lastBilled);
+    Dashboard.CurrencyDashboard usd = account.costs().dashboard().currencies().get(0);
+    // nothing to compare yet: no periods, 0 and 0, no change; before, the 1st against last
+    // month's 1st read 0.00 against 1.00: -100 % DOWN
+    assertThat(usd.monthToDate())
+        .isEqualTo(
+            new Dashboard.MonthToDate(
+                null, Money.of("0", "USD"), null, Money.of("0", "USD"), null));
+    assertThat(usd.topServices()).isEmpty();
+    // last month is complete and whole: its number of days at 1.00
+    YearMonth last = YearMonth.from(lastBilled);
+    assertThat(usd.completeMonths().get(2).total())
+        .isEqualTo(Money.of(BigDecimal.valueOf(last.lengthOfMonth()), "USD"));
+  }
+
+  @Test
+  void aMonthWithoutDataInTheMiddleHasNoComparisonEither() {
+    // billed to October 31; on November 15 nothing of November is stored (e.g. no refresh yet)
+    CloudeyAccount account =
+        account(
+            MutableClock.at("2026-11-15T10:00:00Z"),
+            LocalDate.of(2026, 8, 1),
+            LocalDate.of(2026, 10, 31));
+    Dashboard.CurrencyDashboard usd = account.costs().dashboard().currencies().get(0);
+    assertThat(usd.monthToDate()).isEqualTo(Dashboard.MonthToDate.notBilledYet("USD"));
+    // Aug 31, Sep 30, Oct 31 at 1.00; mean(31, 30) = 30.5: (31 - 30.5) / 30.5 = 1.64 % STABLE
+    assertThat(usd.completeMonths())
+        .extracting(MonthTotal::total)
+        .containsExactly(Money.of("31", "USD"), Money.of("30", "USD"), Money.of("31", "USD"));
+    assertThat(usd.completeMonthsChange())
+        .isEqualTo(new Change(new BigDecimal("1.6"), Direction.STABLE));
+  }
+
+  @Test
+  void theLatestBilledDayIsTheAccountsInEveryCurrency() {
+    // USD billed every day to November 3; EUR 2.00 a day in October only. November 1-3 is billed
+    // (in USD), so EUR's month to date is a real zero on those days: 0 against October 1-3's
+    // 6.00, -100 % DOWN, not "nothing billed yet"
+    List<CostLine> eur = new ArrayList<>();
+    for (LocalDate d = LocalDate.of(2026, 10, 1);
+        d.isBefore(LocalDate.of(2026, 11, 1));
+        d = d.plusDays(1)) {
+      // another region: the natural key has no currency
+      eur.add(line(d, "2.00", "EUR").toBuilder().region("eu-frankfurt-1").build());
+    }
+    CloudeyAccount account =
+        account(
+            MutableClock.at("2026-11-04T10:00:00Z"),
+            LocalDate.of(2026, 8, 1),
+            LocalDate.of(2026, 11, 3),
+            eur);
+    Dashboard d = account.costs().dashboard();
+    Dashboard.MonthToDate eurMtd = d.currencies().get(0).monthToDate();
+    assertThat(d.currencies().get(0).currency()).isEqualTo("EUR");
+    assertThat(eurMtd)
+        .isEqualTo(
+            new Dashboard.MonthToDate(
+                Period.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 4)),
+                Money.of("0", "EUR"),
+                Period.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 4)),
+                Money.of("6.00", "EUR"),
+                new Change(new BigDecimal("-100.0"), Direction.DOWN)));
+    // USD: November 1-3 (3.00) against October 1-3 (3.00): 0.0 % STABLE
+    assertThat(d.currencies().get(1).monthToDate().change())
+        .isEqualTo(new Change(new BigDecimal("0.0"), Direction.STABLE));
   }
 
   @ParameterizedTest

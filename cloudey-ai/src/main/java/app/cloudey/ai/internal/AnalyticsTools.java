@@ -1,6 +1,7 @@
 package app.cloudey.ai.internal;
 
 import app.cloudey.AccountView;
+import app.cloudey.model.Change;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostDriver;
 import app.cloudey.model.CostForecast;
@@ -55,11 +56,8 @@ public final class AnalyticsTools {
               d.currencies().stream()
                   .map(
                       c ->
-                          "month to date "
-                              + c.monthToDate().cost()
-                              + " ("
-                              + Texts.change(c.monthToDate().change())
-                              + " against the same days of last month), forecast "
+                          monthToDateSummary(c.monthToDate())
+                              + ", forecast "
                               + new Money(c.forecast().total(), ViewTexts.currency(c.currency()))
                               + " for "
                               + YearMonth.from(c.forecast().period().start()))
@@ -69,16 +67,26 @@ public final class AnalyticsTools {
     for (Dashboard.CurrencyDashboard c : d.currencies()) {
       String code = c.currency();
       Dashboard.MonthToDate mtd = c.monthToDate();
-      out.append(code)
-          .append(": month to date ")
-          .append(Periods.describe(mtd.period()))
-          .append(" ")
-          .append(mtd.cost())
-          .append(", same days of last month ")
-          .append(Periods.describe(mtd.lastMonthPeriod()))
-          .append(" ")
-          .append(mtd.lastMonthCost())
-          .append(".\n");
+      Period period = mtd.period();
+      Period lastMonthPeriod = mtd.lastMonthPeriod();
+      if (period == null || lastMonthPeriod == null) {
+        out.append(code)
+            .append(": month to date: no day of ")
+            .append(YearMonth.from(d.asOf()))
+            .append(" is billed yet (usage is reported a day or so late), so there is nothing")
+            .append(" to compare with last month yet.\n");
+      } else {
+        out.append(code)
+            .append(": month to date ")
+            .append(Periods.describe(period))
+            .append(" ")
+            .append(mtd.cost())
+            .append(", same days of last month ")
+            .append(Periods.describe(lastMonthPeriod))
+            .append(" ")
+            .append(mtd.lastMonthCost())
+            .append(".\n");
+      }
       out.append("- Complete months: ")
           .append(
               c.completeMonths().stream()
@@ -103,6 +111,22 @@ public final class AnalyticsTools {
     out.append(ViewTexts.inventory(d.inventory())).append('\n');
     out.append(ViewTexts.recommendations(d.recommendations())).append('\n');
     return out.append(Freshness.costs(account, periods.monthToDate())).toString();
+  }
+
+  /**
+   * {@code month to date 12.00 USD (+3.0% STABLE against the same days of last month)}, or that
+   * nothing of this month is billed yet.
+   */
+  static String monthToDateSummary(Dashboard.MonthToDate mtd) {
+    Change change = mtd.change();
+    if (change == null) {
+      return "month to date: nothing billed yet this month (no comparison yet)";
+    }
+    return "month to date "
+        + mtd.cost()
+        + " ("
+        + Texts.change(change)
+        + " against the same days of last month)";
   }
 
   @Tool(
@@ -381,6 +405,11 @@ public final class AnalyticsTools {
       out.append("Others (smaller resources and costs without a resource): ")
           .append(c.others())
           .append('\n');
+      if (!c.credits().isZero()) {
+        out.append("Credits and refunds (negative costs outside the top resources): ")
+            .append(c.credits())
+            .append('\n');
+      }
     }
     return out.append(Freshness.costs(account, p)).toString();
   }

@@ -175,11 +175,23 @@ public final class CostTools {
       }
       if (rows.size() > limit) {
         List<CostRow> rest = rows.subList(limit, rows.size());
+        // split by sign as core's "others" and "credits" rows are, so credits outside the listed
+        // rows never make the rest read as a negative cost
+        List<CostRow> positive =
+            rest.stream().filter(r -> r.cost().amount().signum() >= 0).toList();
+        List<CostRow> credits = rest.stream().filter(r -> r.cost().amount().signum() < 0).toList();
         out.append("… ")
             .append(rest.size())
-            .append(rest.size() == 1 ? " more row: " : " more rows: ")
-            .append(sum(rest))
-            .append(" (ask for a larger top, or filter)\n");
+            .append(rest.size() == 1 ? " more row: " : " more rows: ");
+        if (!positive.isEmpty()) {
+          out.append(sum(positive));
+        }
+        if (!credits.isEmpty()) {
+          out.append(positive.isEmpty() ? "" : ", and ")
+              .append("credits and refunds ")
+              .append(sum(credits));
+        }
+        out.append(" (ask for a larger top, or filter)\n");
       }
     }
     return out.append(Freshness.costs(account, p)).toString();

@@ -128,15 +128,15 @@ class ViewToolsTest {
 
   @Test
   void theDashboardComparesTheMonthToDateAndListsTheCompleteMonths() {
-    // November has no cost yet, so "so far" is its first day, against October 1 (3.00 + 1.14 +
-    // 1.70 = 5.84, Fixtures: web1 OCPU and memory, boot1)
+    // November has no cost yet: nothing to compare (before, it read 0.00 against October 1's
+    // 5.84 as -100.0% DOWN)
     assertThat(views.dashboard())
         .startsWith(
             """
-            Dashboard on 2026-11-04: month to date 0.00 USD (-100.0% DOWN against the same days of\
-             last month), forecast 0.00 USD for 2026-11.
-            USD: month to date 2026-11-01 to 2026-11-01 0.00 USD, same days of last month 2026-10-01\
-             to 2026-10-01 5.84 USD.
+            Dashboard on 2026-11-04: month to date: nothing billed yet this month (no comparison\
+             yet), forecast 0.00 USD for 2026-11.
+            USD: month to date: no day of 2026-11 is billed yet (usage is reported a day or so\
+             late), so there is nothing to compare with last month yet.
             - Complete months: 2026-08 0.00 USD (SETTLING), 2026-09 0.00 USD (SETTLING), 2026-10\
              18.24 USD (SETTLING); 2026-10 against the mean of the two before: up from zero
             """)

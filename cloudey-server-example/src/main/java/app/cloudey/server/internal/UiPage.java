@@ -99,7 +99,8 @@ public final class UiPage {
         actual.add(m.total().rounded().toPlainString());
         forecast.add(null);
       }
-      months.add(YearMonth.from(c.monthToDate().period().start()).toString());
+      // this month, also before its first billed day (the month to date has no period then)
+      months.add(YearMonth.from(dashboard.asOf()).toString());
       actual.add(c.monthToDate().cost().rounded().toPlainString());
       forecast.add(c.forecast().total().toPlainString());
       Map<String, Object> chart = new LinkedHashMap<>();
@@ -167,15 +168,23 @@ public final class UiPage {
     return shell("Cloudey dashboard", body.toString(), script);
   }
 
-  private static String summary(CurrencyDashboard c) {
+  static String summary(CurrencyDashboard c) {
     var mtd = c.monthToDate();
+    Change mtdChange = mtd.change();
+    String comparison =
+        mtdChange == null
+            // before this month's first billed day: nothing to compare yet, never "-100%"
+            ? "<span class=\"mtd-change\">&mdash;</span>: no day of this month is billed yet"
+            : "<span class=\"mtd-change\">"
+                + esc(change(mtdChange))
+                + "</span> against "
+                + esc(mtd.lastMonthCost().toString())
+                + " on the same days of last month";
     return "<p class=\"summary\">This month so far: <b>"
         + esc(mtd.cost().toString())
         + "</b> ("
-        + esc(change(mtd.change()))
-        + " against "
-        + esc(mtd.lastMonthCost().toString())
-        + " on the same days of last month) &middot; forecast <b>"
+        + comparison
+        + ") &middot; forecast <b>"
         + c.forecast().total().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
         + " "
         + esc(c.currency())
@@ -186,6 +195,7 @@ public final class UiPage {
         + ")</p>";
   }
 
+  /** {@code +12.3%}, {@code -4.0%}; {@code new} when last month's same days cost nothing. */
   private static String change(Change change) {
     return change.percent() == null
         ? "new"

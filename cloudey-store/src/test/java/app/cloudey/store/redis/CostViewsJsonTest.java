@@ -48,18 +48,14 @@ class CostViewsJsonTest {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
 
+  private static final MutableClock CLOCK = MutableClock.at(GoldenCostData.NOW);
   private static Cloudey cloudey;
   private static List<Object> views;
 
   @BeforeAll
   static void computeTheGoldenViews() {
     FakeCloudProvider fake = GoldenCostData.provider();
-    cloudey =
-        Cloudey.builder()
-            .cloud(fake)
-            .store(InMemoryStore.create())
-            .clock(MutableClock.at(GoldenCostData.NOW))
-            .build();
+    cloudey = Cloudey.builder().cloud(fake).store(InMemoryStore.create()).clock(CLOCK).build();
     AccountId id = Fixtures.randomAccountId();
     cloudey.accounts().add(id, Fixtures.credentials());
     CloudeyAccount account = cloudey.account(id);
@@ -67,13 +63,20 @@ class CostViewsJsonTest {
     fake.removeResource(GoldenCostData.OLD1);
     account.inventory().sync();
     account.costs().refresh(Period.of(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 11, 2)));
-    views =
+    List<Object> onTheFirst =
         List.of(
             account.costs().dashboard(),
             account.costs().detailed(),
             account.costs().trends(CostDimension.RESOURCE, 4),
             account.costs().topDrivers(Period.month(YearMonth.of(2026, 9))),
             account.costs().forecast(Forecast.Horizon.QUARTER));
+    // December 1, nothing of December billed: the month to date's null periods and change
+    CLOCK.set(java.time.Instant.parse("2026-12-01T09:00:00Z"));
+    Dashboard december = account.costs().dashboard();
+    assertThat(december.currencies().get(1).monthToDate())
+        .isEqualTo(Dashboard.MonthToDate.notBilledYet("USD"));
+    views = new java.util.ArrayList<>(onTheFirst);
+    views.add(december);
   }
 
   @AfterAll
@@ -94,6 +97,14 @@ class CostViewsJsonTest {
         .contains("\"month\":\"2026-09\"")
         .contains("{\"amount\":708.75,\"currency\":\"USD\"")
         .contains("\"total\":708.75,");
+    // before December's first billed day: nulls, not a -100 % change (the plain mapper also
+    // writes Money's isZero()/isNegative() helpers; hasBilledDays() is no property)
+    assertThat(PLAIN.writeValueAsString(views.get(5)))
+        .contains("\"monthToDate\":{\"period\":null,\"cost\":{\"amount\":0,\"currency\":\"USD\"")
+        .contains("\"lastMonthPeriod\":null,\"lastMonthCost\":{\"amount\":0,\"currency\":\"USD\"")
+        .contains("\"change\":null},\"completeMonths\"")
+        .doesNotContain("billedDays")
+        .doesNotContain("-100");
   }
 
   @Test
@@ -113,6 +124,7 @@ class CostViewsJsonTest {
             DetailedCosts.class,
             CostTrends.class,
             TopDrivers.class,
-            CostForecast.class);
+            CostForecast.class,
+            Dashboard.class);
   }
 }

@@ -21,6 +21,7 @@ import app.cloudey.model.CompartmentLabel;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostDriver;
 import app.cloudey.model.CostForecast;
+import app.cloudey.model.CostLine;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
 import app.cloudey.model.CostRow;
@@ -97,10 +98,12 @@ public abstract class CostViewsContract extends StoreContract {
   private final MutableClock clock = MutableClock.at(NOW);
   private @Nullable Cloudey cloudey;
   private @Nullable CloudeyAccount account;
+  private @Nullable FakeCloudProvider fake;
 
   @BeforeEach
   void loadGoldenTenancy() {
     FakeCloudProvider fake = GoldenCostData.provider();
+    this.fake = fake;
     cloudey = Cloudey.builder().cloud(fake).store(store()).clock(clock).build();
     AccountId id = Fixtures.randomAccountId();
     cloudey.accounts().add(id, Fixtures.credentials());
@@ -117,6 +120,13 @@ public abstract class CostViewsContract extends StoreContract {
     if (cloudey != null) {
       cloudey.close();
     }
+  }
+
+  private FakeCloudProvider fake() {
+    if (fake == null) {
+      throw new IllegalStateException("set up before each test");
+    }
+    return fake;
   }
 
   private CloudeyAccount account() {
@@ -224,6 +234,150 @@ public abstract class CostViewsContract extends StoreContract {
     assertThat(d.recommendations().total()).isZero();
     assertThat(d.recommendations().countBySeverity()).hasSize(5).containsValue(0);
     assertThat(d.recommendations().monthlySavings()).isEmpty();
+  }
+
+  /**
+   * November 1 and 2 before the Usage API has billed anything of November: the golden lines of
+   * November 1 are taken back (the fake drops them, a refresh of that day replaces the stored ones
+   * with none), so the store holds nothing of November.
+   */
+  @Test
+  public void dashboardBeforeTheMonthsFirstBilledDayHasNoComparisonYet() {
+    fake()
+        .setCostLines(
+            GoldenCostData.lines().stream().filter(l -> l.day().isBefore(TODAY)).toList());
+    account().costs().refresh(Period.day(TODAY));
+
+    for (LocalDate today : List.of(TODAY, TODAY.plusDays(1))) {
+      clock.set(today.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC));
+      Dashboard d = account().costs().dashboard();
+      assertThat(d.asOf()).isEqualTo(today);
+      // both currencies still have sections (they have costs in the complete months)
+      assertThat(d.currencies())
+          .extracting(Dashboard.CurrencyDashboard::currency)
+          .containsExactly("EUR", "USD");
+      Dashboard.CurrencyDashboard usd = d.currencies().get(1);
+      // no day of November billed: no periods, 0 against 0, no change (not -100 % DOWN against
+      // October 1's 23.625, nor against October 1-2's 47.25 on the 2nd)
+      assertThat(usd.monthToDate())
+          .as("as of %s", today)
+          .isEqualTo(new Dashboard.MonthToDate(null, usd("0"), null, usd("0"), null));
+      assertThat(usd.monthToDate()).isEqualTo(Dashboard.MonthToDate.notBilledYet("USD"));
+      assertThat(usd.monthToDate().hasBilledDays()).isFalse();
+      // the complete months do not depend on November: Aug 0, Sep 708.75, Oct 732.375; mean(0,
+      // 708.75) = 354.375: (732.375 - 354.375) / 354.375 = 106.666 -> 106.7 UP
+      assertThat(usd.completeMonths())
+          .extracting(MonthTotal::total)
+          .containsExactly(usd("0"), usd("708.75"), usd("732.375"));
+      assertThat(usd.completeMonthsChange()).isEqualTo(change("106.7", Direction.UP));
+      // nothing of November: no top services or compartments, not even an "others" row
+      assertThat(usd.topServices()).isEmpty();
+      assertThat(usd.topCompartments()).isEmpty();
+
+      Dashboard.CurrencyDashboard eur = d.currencies().get(0);
+      // EUR alike: 0 against 0, no change (not -100 % against October 1's 3.00)
+      assertThat(eur.monthToDate()).isEqualTo(Dashboard.MonthToDate.notBilledYet("EUR"));
+      assertThat(eur.topServices()).isEmpty();
+    }
+  }
+
+  /**
+   * Credits outside a top-N list: November 1 gets three more USD lines (OBJECT_STORAGE 0.50 in dev
+   * and LOAD_BALANCER 0.25 in prod, both without a resource, and a credit of -5.00 as the service
+   * CREDITS in the root compartment, without a resource). November 1 in USD is then 23.625 + 0.50 +
+   * 0.25 - 5.00 = 19.375.
+   */
+  @Test
+  public void creditsLeftOutOfATopListAreTheirOwnRowAndOthersIsNeverNegative() {
+    List<CostLine> lines = new java.util.ArrayList<>(GoldenCostData.lines());
+    CostLine egress =
+        lines.stream()
+            .filter(l -> l.day().equals(TODAY) && l.service().equals("NETWORK"))
+            .findFirst()
+            .orElseThrow();
+    lines.add(extra(egress, "OBJECT_STORAGE", DEV, "0.50"));
+    lines.add(extra(egress, "LOAD_BALANCER", PROD, "0.25"));
+    lines.add(extra(egress, "CREDITS", ROOT, "-5.00"));
+    fake().setCostLines(lines);
+    account().costs().refresh(Period.day(TODAY));
+
+    Dashboard.CurrencyDashboard usd = account().costs().dashboard().currencies().get(1);
+    // November 1 against October 1's 23.625: (19.375 - 23.625) / 23.625 = -17.99 % -> -18.0 DOWN
+    assertThat(usd.monthToDate().cost()).isEqualTo(usd("19.375"));
+    assertThat(usd.monthToDate().change()).isEqualTo(change("-18.0", Direction.DOWN));
+    // by service: DATABASE 12, COMPUTE 10, BLOCK_STORAGE 1.50, OBJECT_STORAGE 0.50,
+    // LOAD_BALANCER 0.25 are the top 5; left out NETWORK 0.125 and CREDITS -5.00. The old single
+    // "others" row would read 0.125 - 5 = -4.875; now (others) 0.125 and (credits) -5.00, and
+    // 12 + 10 + 1.5 + 0.5 + 0.25 + 0.125 - 5 = 19.375, the total. Shares of 19.375:
+    // 12 -> 61.935 -> 61.9; 10 -> 51.613 -> 51.6; 1.5 -> 7.742 -> 7.7; 0.5 -> 2.581 -> 2.6;
+    // 0.25 -> 1.290 -> 1.3; 0.125 -> 0.645 -> 0.6; -5 -> -25.806 -> -25.8
+    assertThat(usd.topServices())
+        .containsExactly(
+            labeled("DATABASE", "DATABASE", usd("12"), "61.9"),
+            labeled("COMPUTE", "COMPUTE", usd("10"), "51.6"),
+            labeled("BLOCK_STORAGE", "BLOCK_STORAGE", usd("1.50"), "7.7"),
+            labeled("OBJECT_STORAGE", "OBJECT_STORAGE", usd("0.50"), "2.6"),
+            labeled("LOAD_BALANCER", "LOAD_BALANCER", usd("0.25"), "1.3"),
+            labeled(LabeledCost.OTHERS, LabeledCost.OTHERS, usd("0.125"), "0.6"),
+            labeled(LabeledCost.CREDITS, LabeledCost.CREDITS, usd("-5.00"), "-25.8"));
+    // by compartment, four rows (no cut): prod 12 + 0.25 = 12.25 (63.2 %), prod/web 10 (51.6),
+    // dev 1.50 + 0.50 = 2.00 (10.3), root 0.125 - 5 = -4.875 (-25.2): a listed row keeps its sign
+    assertThat(usd.topCompartments())
+        .containsExactly(
+            labeled(PROD, "golden/prod", usd("12.25"), "63.2"),
+            labeled(PROD_WEB, "golden/prod/web", usd("10"), "51.6"),
+            labeled(DEV, "golden/dev", usd("2.00"), "10.3"),
+            labeled(ROOT, "golden", usd("-4.875"), "-25.2"));
+
+    // top 2 services of every row: DATABASE 12 USD, COMPUTE 10 USD. Left out in USD: 1.50, 0.50,
+    // 0.25, 0.125 -> (others) 2.375, and -5.00 -> (credits) -5.00 (12 + 10 + 2.375 - 5 = 19.375);
+    // in EUR COMPUTE 3 -> (others) 3, no credits
+    CostReport report =
+        account()
+            .costs()
+            .queryWithOthers(CostQuery.of(Period.day(TODAY)).groupBy(CostDimension.SERVICE).top(2));
+    assertThat(report.rows())
+        .containsExactly(
+            new CostRow(List.of("DATABASE"), usd("12")),
+            new CostRow(List.of("COMPUTE"), usd("10")),
+            new CostRow(List.of(LabeledCost.OTHERS), usd("2.375")),
+            new CostRow(List.of(LabeledCost.CREDITS), usd("-5.00")),
+            new CostRow(List.of(LabeledCost.OTHERS), eur("3")));
+    assertThat(report.totals()).containsExactlyInAnyOrder(usd("19.375"), eur("3"));
+    assertThat(report.query().limit()).isEqualTo(2);
+
+    // top drivers of November 1: db1 12 (61.9 %), web1 10 (51.6), vol1 1.50 (7.7) are every
+    // resource; left out are the lines without a resource: NETWORK 0.125, OBJECT_STORAGE 0.50,
+    // LOAD_BALANCER 0.25 -> others 0.875, CREDITS -> credits -5.00 (old: others -4.125).
+    // 23.5 + 0.875 - 5 = 19.375
+    TopDrivers.CurrencyDrivers drivers =
+        account().costs().topDrivers(Period.day(TODAY)).currencies().get(1);
+    assertThat(drivers)
+        .isEqualTo(
+            new TopDrivers.CurrencyDrivers(
+                "USD",
+                usd("19.375"),
+                List.of(
+                    new CostDriver(R_DB1, "DATABASE", C_PROD, usd("12"), pct("61.9")),
+                    new CostDriver(R_WEB1, "COMPUTE", C_WEB, usd("10"), pct("51.6")),
+                    new CostDriver(R_VOL1, "BLOCK_STORAGE", C_DEV, usd("1.50"), pct("7.7"))),
+                usd("0.875"),
+                usd("-5.00")));
+  }
+
+  /** A line like {@code like} (November 1, no resource) of another service and compartment. */
+  private static CostLine extra(CostLine like, String service, String compartment, String usd) {
+    return like.toBuilder()
+        .service(service)
+        .skuPartNumber("X-" + service)
+        .skuName(service + " usage")
+        .cost(usd(usd))
+        .compartmentId(compartment)
+        .compartmentPath(
+            compartment.equals(ROOT)
+                ? "golden"
+                : compartment.equals(DEV) ? "golden/dev" : "golden/prod")
+        .build();
   }
 
   // ---- detailed ----
@@ -502,6 +656,7 @@ public abstract class CostViewsContract extends StoreContract {
                 "EUR",
                 eur("90"),
                 List.of(new CostDriver(R_EU1, "COMPUTE", C_DEV, eur("90"), pct("100.0"))),
+                eur("0"),
                 eur("0")));
   }
 

@@ -1,0 +1,89 @@
+package app.cloudey.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cloudey.model.CostRow;
+import app.cloudey.model.LabeledCost;
+import app.cloudey.model.Money;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The one rule of what a top-N list leaves out ({@link ViewMath#rest}), by hand. */
+class ViewMathTest {
+
+  private static BigDecimal d(String amount) {
+    return new BigDecimal(amount);
+  }
+
+  private static List<BigDecimal> amounts(String... amounts) {
+    return java.util.Arrays.stream(amounts).map(BigDecimal::new).toList();
+  }
+
+  @Test
+  void withoutNegativesLeftOutTheRestIsOneOthersRow() {
+    // total 100, listed 90, left out 6 + 4: others 10, no credits row
+    ViewMath.Rest rest = ViewMath.rest(d("100"), d("90"), amounts("6", "4"));
+    assertThat(rest.others()).isEqualByComparingTo("10");
+    assertThat(rest.credits()).isNull();
+    assertThat(rest.keys()).containsExactly(LabeledCost.OTHERS);
+  }
+
+  @Test
+  void negativesLeftOutAreACreditsRowAndOthersStaysPositive() {
+    // total 57.08, listed 90, left out 7.08 and -40: the old single row read 57.08 - 90 = -32.92;
+    // now others 57.08 - 90 - (-40) = 7.08 and credits -40: 90 + 7.08 - 40 = 57.08
+    ViewMath.Rest rest = ViewMath.rest(d("57.08"), d("90"), amounts("7.08", "-40"));
+    assertThat(rest.others()).isEqualByComparingTo("7.08");
+    assertThat(rest.credits()).isEqualByComparingTo("-40");
+    assertThat(rest.keys()).containsExactly(LabeledCost.OTHERS, LabeledCost.CREDITS);
+    assertThat(d("90").add(rest.others()).add(rest.credits())).isEqualByComparingTo("57.08");
+  }
+
+  @Test
+  void onlyNegativesLeftOutGiveOnlyACreditsRow() {
+    // total 85, listed 90, left out -3 and -2: credits -5, no others row (nothing positive)
+    ViewMath.Rest rest = ViewMath.rest(d("85"), d("90"), amounts("-3", "-2"));
+    assertThat(rest.others()).isNull();
+    assertThat(rest.credits()).isEqualByComparingTo("-5");
+    assertThat(rest.keys()).containsExactly(LabeledCost.CREDITS);
+  }
+
+  @Test
+  void nothingLeftOutGivesNoRowAndAZeroRowLeftOutIsAnOthersRow() {
+    assertThat(ViewMath.rest(d("90"), d("90"), List.of()).keys()).isEmpty();
+    // a left-out row of 0.00 is not negative: an others row of 0
+    ViewMath.Rest zero = ViewMath.rest(d("90"), d("90"), amounts("0.00"));
+    assertThat(zero.keys()).containsExactly(LabeledCost.OTHERS);
+    assertThat(zero.others()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void topWithOthersAddsUpToTheTotalToTheCent() {
+    // services 50, 30, 12.50 (top 2 listed), 7.08 and -40.00 left out; total 59.58
+    List<CostRow> rows =
+        List.of(
+            row("A", "50"), row("B", "30"), row("C", "12.50"), row("D", "7.08"), row("E", "-40"));
+    Money total = Money.of("59.58", "USD");
+    List<LabeledCost> top = ViewMath.topWithOthers(rows, 2, total, k -> k);
+    // others 12.50 + 7.08 = 19.58 (59.58 - 80 + 40), share 19.58 / 59.58 = 32.86 -> 32.9;
+    // credits -40, share -67.14 -> -67.1
+    assertThat(top)
+        .containsExactly(
+            new LabeledCost("A", "A", Money.of("50", "USD"), d("83.9")),
+            new LabeledCost("B", "B", Money.of("30", "USD"), d("50.4")),
+            new LabeledCost(
+                LabeledCost.OTHERS, LabeledCost.OTHERS, Money.of("19.58", "USD"), d("32.9")),
+            new LabeledCost(
+                LabeledCost.CREDITS, LabeledCost.CREDITS, Money.of("-40", "USD"), d("-67.1")));
+    BigDecimal sum = BigDecimal.ZERO;
+    for (LabeledCost c : top) {
+      sum = sum.add(c.cost().amount());
+    }
+    assertThat(sum).isEqualByComparingTo("59.58");
+  }
+
+  private static CostRow row(String key, String usd) {
+    return new CostRow(List.of(key), Money.of(usd, "USD"));
+  }
+}
