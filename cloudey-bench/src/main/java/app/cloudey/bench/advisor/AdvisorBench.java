@@ -49,6 +49,10 @@ import org.jspecify.annotations.Nullable;
  * notifications give the used heap after each collection during the run (what the run holds). Run
  * it under {@code -Xmx512m}.
  *
+ * <p>Before measuring, every table of the schema is vacuumed and analysed ({@link
+ * app.cloudey.bench.store.BenchDatabase#vacuumAnalyze()}), as autovacuum would have done on a
+ * production server: autovacuum is off where these benchmarks run.
+ *
  * <p>Arguments: {@code [--resources N] [--small N] [--runs R] [--reuse] [--read-concurrency C]}
  * ({@code C}: the builder's {@code advisorReadConcurrency}, else its default). Environment: {@code
  * CLOUDEY_BENCH_PG_URL} for a running server ({@code --reuse} then keeps the loaded schema {@code
@@ -91,10 +95,7 @@ public final class AdvisorBench {
           System.out.printf("reusing %,d loaded lines of %d resources%n", lines, t.size());
         }
       }
-      db.execute("analyze " + SCHEMA + ".cost_line");
-      db.execute("analyze " + SCHEMA + ".cost_resource_month");
-      db.execute("analyze " + SCHEMA + ".metric_daily");
-      db.execute("analyze " + SCHEMA + ".resource");
+      db.vacuumAnalyze();
       Clock clock =
           Clock.fixed(AdvisorTenancy.TODAY.atTime(6, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
       RuleTimes ruleTimes = new RuleTimes();

@@ -54,6 +54,10 @@ import org.jspecify.annotations.Nullable;
  * uncached dashboard and detailed view against the bare SQL of {@code views/*-baseline.sql}
  * (alternating, same run), and the dashboard served from Redis.
  *
+ * <p>Before measuring, every table of the schema is vacuumed and analysed ({@link
+ * app.cloudey.bench.store.BenchDatabase#vacuumAnalyze()}), as autovacuum would have done on a
+ * production server: autovacuum is off where these benchmarks run.
+ *
  * <p>Arguments: {@code [--resources N] [--runs R] [--warmup W] [--redis URL] [--reuse]
  * [--kept-connection]}; {@code --warmup} (default 1) runs the view and the baseline W times each,
  * alternating, before the measured runs, so that both are measured warm (the JIT-compiled view
@@ -96,7 +100,7 @@ public final class ViewsBench {
       } else {
         System.out.printf("reusing %,d loaded lines%n", lines);
       }
-      db.execute("analyze " + SCHEMA + ".cost_line");
+      db.vacuumAnalyze();
       Clock clock = Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
       try (Cloudey uncached = cloudey(store, clock, new NoCache())) {
         Costs costs = uncached.account(ACCOUNT).costs();
