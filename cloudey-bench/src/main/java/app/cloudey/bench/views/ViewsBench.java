@@ -59,7 +59,8 @@ import org.jspecify.annotations.Nullable;
  * production server: autovacuum is off where these benchmarks run.
  *
  * <p>Arguments: {@code [--resources N] [--runs R] [--warmup W] [--redis URL] [--reuse]
- * [--kept-connection]}; {@code --warmup} (default 1) runs the view and the baseline W times each,
+ * [--kept-connection] [--view-read-threads T]}; {@code T} is the builder's {@code viewReadThreads}
+ * (else its default); {@code --warmup} (default 1) runs the view and the baseline W times each,
  * alternating, before the measured runs, so that both are measured warm (the JIT-compiled view
  * code, PostgreSQL's plan and buffer caches), as a server that has served a few views is ({@code
  * --kept-connection}: the baseline runs on one connection kept open, as the store's pool keeps its
@@ -82,6 +83,7 @@ public final class ViewsBench {
     int resources = intArg(a, "--resources", 20_000);
     int runs = intArg(a, "--runs", 5);
     int warmup = intArg(a, "--warmup", 1);
+    int viewReadThreads = intArg(a, "--view-read-threads", -1); // -1: the builder's default
     String redis = stringArg(a, "--redis", System.getenv("CLOUDEY_BENCH_REDIS_URL"));
     boolean reuse = a.contains("--reuse");
     // the baseline opens a new connection per run (as before), or keeps one open as a pool would
@@ -102,7 +104,7 @@ public final class ViewsBench {
       }
       db.vacuumAnalyze();
       Clock clock = Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-      try (Cloudey uncached = cloudey(store, clock, new NoCache())) {
+      try (Cloudey uncached = cloudey(store, clock, new NoCache(), viewReadThreads)) {
         Costs costs = uncached.account(ACCOUNT).costs();
         Dashboard d = costs.dashboard();
         System.out.printf(
@@ -126,7 +128,7 @@ public final class ViewsBench {
       }
       if (redis != null && !redis.isBlank()) {
         try (RedisCache cache = RedisCache.create(redis);
-            Cloudey cached = cloudey(store, clock, cache)) {
+            Cloudey cached = cloudey(store, clock, cache, viewReadThreads)) {
           Costs costs = cached.account(ACCOUNT).costs();
           costs.dashboard(); // computed and put
           int n = 2_000;
@@ -172,13 +174,18 @@ public final class ViewsBench {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  private static Cloudey cloudey(PostgresStore store, Clock clock, CloudeyCache cache) {
-    return Cloudey.builder()
-        .cloud(FakeCloudProvider.builder().build())
-        .store(store)
-        .cache(cache)
-        .clock(clock)
-        .build();
+  private static Cloudey cloudey(
+      PostgresStore store, Clock clock, CloudeyCache cache, int viewReadThreads) {
+    Cloudey.Builder builder =
+        Cloudey.builder()
+            .cloud(FakeCloudProvider.builder().build())
+            .store(store)
+            .cache(cache)
+            .clock(clock);
+    if (viewReadThreads >= 0) {
+      builder.viewReadThreads(viewReadThreads);
+    }
+    return builder.build();
   }
 
   /** The baseline statements with the bench's parameters, as literals. */

@@ -102,35 +102,36 @@ public final class PgRecommendationStore implements RecommendationStore {
   }
 
   /**
-   * {@inheritDoc} The newest run's stored summary, when it was compared with the run that is now
-   * the one before it; otherwise (a run saved before V12, or an older run saved after it) computed
-   * from the two runs.
+   * {@inheritDoc} One statement: the newest run's stored summary, when it was compared with the run
+   * that is now the one before it; none without a run; otherwise (a run saved before V12, or an
+   * older run saved after it) computed from the two runs.
    */
   @Override
   public RecommendationSummary summary(AccountId accountId) {
-    Optional<String> stored =
+    // the newest run, if any: its summary when still valid, else null
+    Optional<Optional<String>> newest =
         db.read(
             "read recommendation summary",
             accountId,
             h ->
                 h.createQuery(
                         db.sql(
-                            "select r.summary::text from {s}.recommendation_run r where"
-                                + " r.account_id = :account_id and r.summary is not null and"
-                                + " r.compared_with is not distinct from (select p.run_id from"
-                                + " {s}.recommendation_run p where p.account_id = r.account_id"
-                                + " and "
+                            "select case when r.compared_with is not distinct from (select"
+                                + " p.run_id from {s}.recommendation_run p where p.account_id ="
+                                + " r.account_id and "
                                 + OLDER
                                 + " order by p.generated_at desc, p.run_id collate \"C\" desc"
-                                + " limit 1) and not exists (select 1 from"
-                                + " {s}.recommendation_run n where n.account_id = r.account_id"
-                                + " and (n.generated_at > r.generated_at or (n.generated_at ="
-                                + " r.generated_at and n.run_id collate \"C\" > r.run_id collate"
-                                + " \"C\")))"))
+                                + " limit 1) then r.summary::text end from {s}.recommendation_run"
+                                + " r where r.account_id = :account_id order by r.generated_at"
+                                + " desc, r.run_id collate \"C\" desc limit 1"))
                     .bind("account_id", accountId.value())
-                    .mapTo(String.class)
+                    .map((rs, ctx) -> Optional.ofNullable(rs.getString(1)))
                     .findOne());
-    return stored
+    if (newest.isEmpty()) {
+      return RecommendationSummary.none(accountId);
+    }
+    return newest
+        .get()
         .map(json -> Json.read(json, SUMMARY))
         .orElseGet(() -> RecommendationStore.super.summary(accountId));
   }
