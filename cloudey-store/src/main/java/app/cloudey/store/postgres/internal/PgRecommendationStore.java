@@ -104,7 +104,9 @@ public final class PgRecommendationStore implements RecommendationStore {
   /**
    * {@inheritDoc} The newest run's stored summary, when it was compared with the run that is now
    * the one before it; otherwise (a run saved before V12, or an older run saved after it) computed
-   * from the two runs.
+   * from the two runs. A stored summary without {@code supersededCount} was written when {@code
+   * countBySeverity} still counted superseded recommendations: it is computed again as well, so the
+   * counts agree with the savings total.
    */
   @Override
   public RecommendationSummary summary(AccountId accountId) {
@@ -116,7 +118,8 @@ public final class PgRecommendationStore implements RecommendationStore {
                 h.createQuery(
                         db.sql(
                             "select r.summary::text from {s}.recommendation_run r where"
-                                + " r.account_id = :account_id and r.summary is not null and"
+                                + " r.account_id = :account_id and r.summary is not null and (r.summary ->"
+                                + " 'supersededCount') is not null and"
                                 + " r.compared_with is not distinct from (select p.run_id from"
                                 + " {s}.recommendation_run p where p.account_id = r.account_id"
                                 + " and "
