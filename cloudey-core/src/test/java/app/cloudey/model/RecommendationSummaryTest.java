@@ -49,7 +49,7 @@ class RecommendationSummaryTest {
             List.of(),
             Map.of(schedule.id(), idle.id(), rightsize.id(), idle.id()));
 
-    RecommendationSummary s = RecommendationSummary.of(ACME, run, null);
+    RecommendationSummary s = RecommendationSummary.of(ACME, run, List.of());
 
     assertThat(s.monthlySavings()).containsExactly(Money.of("105.25", "USD"));
     assertThat(s.countBySeverity())
@@ -65,7 +65,7 @@ class RecommendationSummaryTest {
 
   @Test
   void withoutARunEveryCountIsZero() {
-    RecommendationSummary s = RecommendationSummary.of(ACME, null, null);
+    RecommendationSummary s = RecommendationSummary.none(ACME);
     assertThat(s.total()).isZero();
     assertThat(s.supersededCount()).isZero();
     assertThat(s.countBySeverity()).hasSize(Severity.values().length);

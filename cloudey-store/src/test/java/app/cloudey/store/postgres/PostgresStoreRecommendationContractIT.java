@@ -75,4 +75,41 @@ class PostgresStoreRecommendationContractIT extends RecommendationStoreContract 
     }
     assertThat(store().recommendations().summary(id)).isEqualTo(stored);
   }
+
+  /**
+   * A summary stored before it had {@code supersededCount} counted superseded recommendations by
+   * severity: it is not read, the summary is computed from the run again (standing ones only).
+   */
+  @Test
+  void aSummaryStoredBeforeSupersededCountIsComputedAgain() throws Exception {
+    AccountId id = newAccount();
+    // i1: idle (HIGH, 10 EUR) supersedes rightsizing (MEDIUM, 4 EUR); the total is 10 EUR
+    app.cloudey.model.Recommendation idle = idle(id, "i1", "10");
+    app.cloudey.model.Recommendation rightsize = rightsize(id, "i1", "4");
+    store()
+        .recommendations()
+        .save(
+            new RecommendationRun(
+                "run",
+                id,
+                Instant.parse("2026-11-01T02:00:00Z"),
+                List.of(idle, rightsize),
+                List.of(),
+                java.util.Map.of(rightsize.id(), idle.id())));
+    RecommendationSummary stored = store().recommendations().summary(id);
+    assertThat(stored.countBySeverity())
+        .containsEntry(app.cloudey.model.Severity.HIGH, 1)
+        .containsEntry(app.cloudey.model.Severity.MEDIUM, 0);
+    assertThat(stored.supersededCount()).isEqualTo(1);
+    try (Connection c = TestDatabase.of(PG).dataSource().getConnection();
+        Statement st = c.createStatement()) {
+      // as the summary was stored before: MEDIUM counted, no supersededCount
+      st.executeUpdate(
+          "update cloudey.recommendation_run set summary = jsonb_set(summary - 'supersededCount',"
+              + " '{countBySeverity,MEDIUM}', '1') where account_id = '"
+              + id.value()
+              + "'");
+    }
+    assertThat(store().recommendations().summary(id)).isEqualTo(stored);
+  }
 }
