@@ -405,9 +405,32 @@ class OciRulesTest {
     assertThat(r.monthlySavings()).isEqualTo(Money.of("36.00", "USD"));
     assertThat(r.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
     assertThat(r.summary()).contains("2024-01-19").contains("prices_usd.json");
+    // no memory metric: memory is kept (32 GB, "not sized")
     assertThat(r.evidence().rows())
         .containsExactly(
-            List.of("current", "4", "20", "106.56 USD"), List.of("target", "2", "40", "70.56 USD"));
+            List.of("current", "4", "20", "32", "not sized", "106.56 USD"),
+            List.of("target", "2", "40", "32", "not sized", "70.56 USD"));
+  }
+
+  @Test
+  void rightsizingWithAMemoryMetricPricesTheSmallerMemoryFromTheShapesSkus() {
+    // new-app as above, now with P95 memory 30 % over the 14 days: memory ⌈32 × 30 / 60⌉ = 16 GB
+    // (2 OCPUs allow 2 to 128 GB). No line bills it: list prices (720 h): now 72.00 + 34.56 =
+    // 106.56; target 2 × 720 × 0.025 = 36.00 + 16 × 720 × 0.0015 = 17.28 -> 53.28; saving 53.28
+    // USD (36.00 for the OCPUs + 17.28 for the memory)
+    Resource newApp = flex("ocid1.instance.new", "new-app", "VM.Standard.E4.Flex", 4, 32);
+    Recommendation r =
+        single(
+            rightsizingRun(List.of(newApp), List.of(), List.of(newApp.id()), 30.0)
+                .recommendations(),
+            "rightsize-instance");
+    assertThat(r.monthlySavings()).isEqualTo(Money.of("53.28", "USD"));
+    assertThat(r.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
+    assertThat(r.title()).isEqualTo("Rightsize new-app to 2 OCPUs and 16 GB");
+    assertThat(r.evidence().rows())
+        .containsExactly(
+            List.of("current", "4", "20", "32", "30", "106.56 USD"),
+            List.of("target", "2", "40", "16", "60", "53.28 USD"));
   }
 
   @Test
@@ -466,7 +489,7 @@ class OciRulesTest {
         .contains("B93114")
         .contains("only USD list prices");
     assertThat(r.evidence().rows())
-        .extracting(row -> row.get(3))
+        .extracting(row -> row.get(5))
         .containsExactly("not priced", "not priced");
   }
 
@@ -476,6 +499,15 @@ class OciRulesTest {
    */
   private static app.cloudey.model.RecommendationRun rightsizingRun(
       List<Resource> instances, List<app.cloudey.model.CostLine> lines, List<String> measured) {
+    return rightsizingRun(instances, lines, measured, null);
+  }
+
+  /** As above, with memory measured at this P95 (mean 5 below, max 5 above) when not null. */
+  private static app.cloudey.model.RecommendationRun rightsizingRun(
+      List<Resource> instances,
+      List<app.cloudey.model.CostLine> lines,
+      List<String> measured,
+      Double memoryP95) {
     app.cloudey.memory.InMemoryStore store = app.cloudey.memory.InMemoryStore.create(CLOCK);
     try (Cloudey cloudey =
         Cloudey.builder().oci(TestKeys.config().build()).store(store).clock(CLOCK).build()) {
@@ -500,6 +532,18 @@ class OciRulesTest {
           metrics.add(
               new app.cloudey.model.MetricDaily(
                   id, rid, MetricName.CPU_UTILIZATION, TODAY.minusDays(d), 15.0, 25.0, 20.0, 24));
+          if (memoryP95 != null) {
+            metrics.add(
+                new app.cloudey.model.MetricDaily(
+                    id,
+                    rid,
+                    MetricName.MEMORY_UTILIZATION,
+                    TODAY.minusDays(d),
+                    memoryP95 - 5,
+                    memoryP95 + 5,
+                    memoryP95,
+                    24));
+          }
         }
       }
       store.metrics().upsert(id, metrics);

@@ -209,26 +209,48 @@ class RecommendationsSimulatorIT {
           monthly(truth, id, s -> true)
               .multiply(BigDecimal.valueOf(118))
               .divide(BigDecimal.valueOf(168), MathContext.DECIMAL64);
-      // OCPU SKUs' monthly cost × (ocpus − target) / ocpus, target = max(1, ⌈ocpus × P95 / 60⌉)
-      // with P95 the highest daily P95 of CPU over the 14-day look-back
+      // OCPU SKUs' monthly cost × (ocpus − target) / ocpus, target = max(1, ⌈ocpus × P95 CPU / 60⌉)
+      // + memory SKUs' monthly cost × (GB − target GB) / GB, target GB = ⌈GB × P95 memory / 60⌉
+      // (every planted case has the memory agent; at most the current GB; within 1 to 64 GB per
+      // target OCPU, which the simulator's 8 or 16 GB per OCPU always are), with each P95 the
+      // highest daily P95 over the 14-day look-back
       case OVERSIZED_INSTANCE -> {
         BigDecimal ocpus = facts.get(id).spec().ocpus();
-        double p95 = 0;
-        for (LocalDate d = NOW.minusDays(14); d.isBefore(NOW); d = d.plusDays(1)) {
-          Optional<MetricAggregate> day = truth.findMetricDaily(id, MetricName.CPU_UTILIZATION, d);
-          if (day.isPresent()) {
-            p95 = Math.max(p95, day.get().p95());
-          }
-        }
+        BigDecimal gb = facts.get(id).spec().memoryGb();
+        double p95 = highestDailyP95(truth, id, MetricName.CPU_UTILIZATION);
+        double memoryP95 = highestDailyP95(truth, id, MetricName.MEMORY_UTILIZATION);
         BigDecimal target =
             BigDecimal.valueOf(ocpus.doubleValue() * p95 / 60)
                 .setScale(0, RoundingMode.CEILING)
                 .max(BigDecimal.ONE);
+        BigDecimal targetGb =
+            BigDecimal.valueOf(gb.doubleValue() * memoryP95 / 60)
+                .setScale(0, RoundingMode.CEILING)
+                .min(gb);
+        assertThat(targetGb)
+            .as("memory of %s within 1 to 64 GB per OCPU", id)
+            .isBetween(target, target.multiply(BigDecimal.valueOf(64)));
         yield monthly(truth, id, s -> s.unit().toUpperCase(Locale.ROOT).contains("OCPU"))
             .multiply(ocpus.subtract(target))
-            .divide(ocpus, MathContext.DECIMAL64);
+            .divide(ocpus, MathContext.DECIMAL64)
+            .add(
+                monthly(truth, id, s -> s.skuName().toUpperCase(Locale.ROOT).contains("MEMORY"))
+                    .multiply(gb.subtract(targetGb))
+                    .divide(gb, MathContext.DECIMAL64));
       }
     };
+  }
+
+  /** The highest daily P95 of the metric over the 14 days before now (0 without data). */
+  private static double highestDailyP95(Truth truth, String id, MetricName metric) {
+    double p95 = 0;
+    for (LocalDate d = NOW.minusDays(14); d.isBefore(NOW); d = d.plusDays(1)) {
+      Optional<MetricAggregate> day = truth.findMetricDaily(id, metric, d);
+      if (day.isPresent()) {
+        p95 = Math.max(p95, day.get().p95());
+      }
+    }
+    return p95;
   }
 
   /**

@@ -269,6 +269,20 @@ class ServerIT {
       assertThat(r.get("account_id").isTextual()).as("account_id is text").isTrue();
       assertThat(r.get("monthly_savings").get("amount").isTextual()).isTrue();
     }
+    // the dashboard's summary of this run counts the recommendations that stand, as its savings
+    // total does; the superseded ones apart (force_refresh: the server reuses a view for a second)
+    JsonNode summary =
+        t.send("GET", "/dashboard/" + alice.id() + "?force_refresh=true", alice.token(), null)
+            .json()
+            .get("recommendations");
+    int standing = 0;
+    for (JsonNode count : summary.get("count_by_severity")) {
+      standing += count.asInt();
+    }
+    int superseded = run.get("superseded_by").size();
+    assertThat(summary.get("generated_at").asText()).isEqualTo(run.get("generated_at").asText());
+    assertThat(standing).isEqualTo(run.get("recommendations").size() - superseded);
+    assertThat(summary.get("superseded_count").asInt()).isEqualTo(superseded);
     assertThat(
             t.send("POST", "/recommendations/" + alice.id() + "/refresh", alice.token(), null)
                 .status())

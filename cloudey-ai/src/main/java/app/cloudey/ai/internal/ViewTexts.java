@@ -130,6 +130,9 @@ final class ViewTexts {
         + "), saving "
         + Texts.total(s.monthlySavings())
         + " per month (each resource counted once)"
+        + (s.supersededCount() == 0
+            ? ""
+            : "; " + s.supersededCount() + " more covered by another finding on the same resource")
         + (s.resolvedSinceLastRun().isEmpty()
             ? ""
             : "; " + s.resolvedSinceLastRun().size() + " resolved since the run before")

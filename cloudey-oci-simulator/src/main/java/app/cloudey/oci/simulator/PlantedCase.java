@@ -14,12 +14,12 @@ package app.cloudey.oci.simulator;
  * without changing any cost (see {@code UnambiguousCases}): idle and oversized instances always
  * have the monitoring agent (a memory metric); an Ampere A1 instance (free tier: it may cost
  * nothing) is never idle; a running 24/7 instance younger than 15 days (its look-back partly
- * covered) is never idle, oversized or non-prod; a 1-OCPU flex instance is never oversized; a
- * backup 88 to 92 days old has lost its source (old either way); a load balancer without a healthy
- * backend carries no traffic, and one judged on its traffic is 15 days old or more. Unattached
- * block volumes and orphaned boot volumes are 8 days old or more. Stop times are as drawn (moving
- * one would change its cost), so {@link #STOPPED_INSTANCE} is exact on the evidence instead (see
- * there).
+ * covered) is never idle, oversized or non-prod; a 1-OCPU flex instance is never oversized (a
+ * memory-only resize is not planted); a backup 88 to 92 days old has lost its source (old either
+ * way); a load balancer without a healthy backend carries no traffic, and one judged on its traffic
+ * is 15 days old or more. Unattached block volumes and orphaned boot volumes are 8 days old or
+ * more. Stop times are as drawn (moving one would change its cost), so {@link #STOPPED_INSTANCE} is
+ * exact on the evidence instead (see there).
  *
  * <p>Reconciliation (the advisor's written rule): <b>idle wins</b>. An idle instance is listed only
  * under {@link #IDLE_INSTANCE}, never also under {@link #OVERSIZED_INSTANCE} (its CPU would pass
@@ -36,9 +36,14 @@ public enum PlantedCase {
    */
   IDLE_INSTANCE,
   /**
-   * RUNNING flex instance with 2 or more OCPUs, 24/7, covered over the 14-day look-back, with CPU
-   * and memory metrics, whose P95 CPU is under 40 % (the OVERSIZED profile: hourly mean 10-18 %, so
-   * a smaller OCPU count keeps the projected P95 under 60 %), and not idle (idle wins).
+   * RUNNING flex instance, 24/7, covered over the 14-day look-back, with CPU and memory metrics,
+   * whose P95 CPU is under 40 %, whose rightsizing target (OCPUs from P95 CPU, memory from P95
+   * memory, each to a projected P95 of at most 60 %, within 1 to 64 GB per OCPU) is smaller than
+   * now, and not idle (idle wins). Every case shrinks <i>both</i>: it has the OVERSIZED profile
+   * (hourly mean CPU 10-18 %, so {@code ⌈ocpus × P95 / 60⌉} is under its 2 or more OCPUs; hourly
+   * mean memory 33-36 %, so {@code ⌈GB × P95 / 60⌉} is about 60 % of its 8 or 16 GB per OCPU);
+   * every other covered 24/7 instance with P95 CPU under 40 % is idle, so no case shrinks one of
+   * the two alone (a 1-OCPU flex instance, which could only shrink its memory, is never OVERSIZED).
    */
   OVERSIZED_INSTANCE,
   /**

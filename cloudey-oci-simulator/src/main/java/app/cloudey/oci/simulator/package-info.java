@@ -117,8 +117,9 @@
  * <ul>
  *   <li>{@code IDLE_INSTANCE}: RUNNING, 24/7, 14-day look-back covered with CPU and memory, P95 of
  *       hourly mean CPU under 5 %, maximum memory under 10 %.
- *   <li>{@code OVERSIZED_INSTANCE}: RUNNING flex shape with 2+ OCPUs, 24/7, covered with CPU and
- *       memory, P95 CPU under 40 %, and not idle.
+ *   <li>{@code OVERSIZED_INSTANCE}: RUNNING flex shape, 24/7, covered with CPU and memory, P95 CPU
+ *       under 40 %, a smaller target (OCPUs from P95 CPU, memory from P95 memory, each to at most
+ *       60 %), and not idle; every case has 2+ OCPUs and shrinks both OCPUs and memory.
  *   <li>{@code STOPPED_INSTANCE}: STOPPED, the end of its last CPU data point (or of the day of its
  *       last compute cost line) 7 days before now or more.
  *   <li>{@code UNATTACHED_VOLUME} / {@code ORPHANED_BOOT_VOLUME}: a block / boot volume with no

@@ -56,7 +56,7 @@ public abstract class RecommendationStoreContract extends StoreContract {
         Map.of(instance, "web-1"));
   }
 
-  static Recommendation rightsize(AccountId id, String instance, String amount) {
+  protected static Recommendation rightsize(AccountId id, String instance, String amount) {
     return new Recommendation(
         Recommendation.stableId("rightsize-instance", List.of(instance)),
         id,

@@ -186,13 +186,30 @@ class PlantedCaseDefinitionsTest {
       }
       String shape = f.spec().shape();
       BigDecimal ocpus = f.spec().ocpus();
-      if (lowCpu
-          && !idle
-          && shape != null
-          && shape.endsWith(".Flex")
-          && ocpus != null
-          && ocpus.compareTo(BigDecimal.valueOf(2)) >= 0) {
-        out.get(PlantedCase.OVERSIZED_INSTANCE).add(r.id);
+      BigDecimal gb = f.spec().memoryGb();
+      if (lowCpu && !idle && shape != null && shape.endsWith(".Flex") && ocpus != null) {
+        // the rule's target: OCPUs max(1, ⌈ocpus × P95 CPU / 60⌉), memory ⌈GB × P95 memory / 60⌉
+        // (never more than now), within 1 to 64 GB per target OCPU; a case when either shrinks
+        BigDecimal cpuTarget =
+            BigDecimal.valueOf(ocpus.doubleValue() * w.dailyP95Max / 60)
+                .setScale(0, java.math.RoundingMode.CEILING)
+                .max(BigDecimal.ONE);
+        BigDecimal need =
+            BigDecimal.valueOf(gb.doubleValue() * w.memoryDailyP95Max / 60)
+                .setScale(0, java.math.RoundingMode.CEILING)
+                .max(BigDecimal.ONE)
+                .min(gb);
+        BigDecimal target =
+            cpuTarget
+                .max(need.divide(BigDecimal.valueOf(64), 0, java.math.RoundingMode.CEILING))
+                .min(ocpus);
+        BigDecimal targetGb = gb.min(need.max(target));
+        if (target.compareTo(ocpus) < 0 || targetGb.compareTo(gb) < 0) {
+          // every such instance shrinks both, by a wide margin (nowhere near a rounding edge)
+          assertThat(target).as("OCPUs of oversized %s", r.id).isLessThan(ocpus);
+          assertThat(w.memoryDailyP95Max).as("memory P95 of oversized %s", r.id).isLessThan(40);
+          out.get(PlantedCase.OVERSIZED_INSTANCE).add(r.id);
+        }
       }
       boolean allHours = w.cpu.size() == w.expectedHours;
       if (!idle && w.cpu.size() >= 0.8 * 14 * 24 && allHours && nonProd(f, r)) {
@@ -303,6 +320,13 @@ class PlantedCaseDefinitionsTest {
           dailyCount++;
         }
       }
+      double memoryDailyP95Max = 0;
+      for (LocalDate d = NOW.minusDays(days); d.isBefore(NOW); d = d.plusDays(1)) {
+        Optional<MetricAggregate> m = truth.findMetricDaily(r.id, MetricName.MEMORY_UTILIZATION, d);
+        if (m.isPresent()) {
+          memoryDailyP95Max = Math.max(memoryDailyP95Max, m.get().p95());
+        }
+      }
       double p95 = means.isEmpty() ? 0 : MonitoringApi.nearestRank(means, 0.95);
       return new Window(
           means,
@@ -310,6 +334,7 @@ class PlantedCaseDefinitionsTest {
           dailyMax,
           dailyCount == 0 ? 0 : dailySum / dailyCount,
           memoryMax,
+          memoryDailyP95Max,
           memoryHours,
           expected);
     }
@@ -321,6 +346,7 @@ class PlantedCaseDefinitionsTest {
       double dailyP95Max,
       double dailyP95Mean,
       double memoryMax,
+      double memoryDailyP95Max,
       int memoryHours,
       int expectedHours) {}
 }

@@ -1,0 +1,239 @@
+package app.cloudey.testkit.advisor;
+
+import static app.cloudey.testkit.advisor.GoldenTenancy.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.cloudey.advisor.IdleInstanceRule;
+import app.cloudey.advisor.ListPriceEstimator;
+import app.cloudey.advisor.RightsizeInstanceRule;
+import app.cloudey.advisor.StandardRules;
+import app.cloudey.model.MetricName;
+import app.cloudey.model.Recommendation;
+import app.cloudey.model.RecommendationRun;
+import app.cloudey.model.ResourceType;
+import app.cloudey.model.SavingsBasis;
+import app.cloudey.model.Severity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden scenario for {@code rightsize-instance} sizing OCPUs and memory, at the rule's defaults
+ * (P95 CPU < 40 %; target P95 CPU and memory ≤ 60 %; 80 % coverage; 1 to 64 GB per OCPU), savings
+ * worked out by hand. Today is 2026-11-15; cost window 10-16..11-14 (30 days, so a daily amount ×
+ * 30 is the monthly figure), metric window 11-01..11-14. Every instance is a RUNNING {@code
+ * VM.Standard.E4.Flex} billed every day of the window on an OCPU SKU (B93113, "OCPU Per Hour") and
+ * a memory SKU (B93114, "Gigabyte Per Hour"), unless said otherwise.
+ */
+class RightsizingGoldenTest {
+  private GoldenTenancy t;
+  private RecommendationRun run;
+
+  @BeforeEach
+  void scenario() {
+    t = new GoldenTenancy();
+    // mem-web: 4 OCPUs 64 GB, P95 CPU 20 %, P95 memory 30 %. OCPUs ⌈4 × 20 / 60⌉ = ⌈1.33⌉ = 2;
+    // memory ⌈64 × 30 / 60⌉ = 32 GB (2 OCPUs allow 2 to 128 GB). OCPU 2.40 a day = 72.00 a
+    // month, memory 1.20 a day = 36.00: saving = 72.00 × (4 − 2) / 4 = 36.00 + 36.00 × (64 − 32)
+    // / 64 = 18.00 -> 54.00
+    instance("i-mem", "mem-web", 4, 64, "2.40", "1.20");
+    cpu("i-mem", 20);
+    memory("i-mem", 14, 30);
+    // no-agent (the trap): as mem-web but no memory metric (no monitoring agent): memory is kept at
+    // 64 GB, never judged oversized from missing data: saving = 72.00 × 2 / 4 = 36.00
+    instance("i-noagent", "no-agent", 4, 64, "2.40", "1.20");
+    cpu("i-noagent", 20);
+    // part-mem: as mem-web but memory measured on 7 of the 14 days (coverage 50 % < 80 %): memory
+    // kept: saving = 36.00
+    instance("i-partmem", "part-mem", 4, 64, "2.40", "1.20");
+    cpu("i-partmem", 20);
+    memory("i-partmem", 7, 30);
+    // busy-mem: 4 OCPUs 32 GB, P95 memory 70 %: ⌈32 × 70 / 60⌉ = 38 > 32, memory is never grown,
+    // so kept at 32; OCPUs 4 -> 2: saving = 72.00 × 2 / 4 = 36.00 (memory 0.60 a day is kept)
+    instance("i-busymem", "busy-mem", 4, 32, "2.40", "0.60");
+    cpu("i-busymem", 20);
+    memory("i-busymem", 14, 70);
+    // one-ocpu: 1 OCPU 16 GB, P95 CPU 30 % (⌈1 × 30 / 60⌉ = 1: OCPUs stay), P95 memory 15 %:
+    // ⌈16 × 15 / 60⌉ = 4 GB. OCPU 0.60 a day (18.00), memory 0.36 a day (10.80): saving = 0 +
+    // 10.80 × (16 − 4) / 16 = 8.10
+    instance("i-one", "one-ocpu", 1, 16, "0.60", "0.36");
+    cpu("i-one", 30);
+    memory("i-one", 14, 15);
+    // big-mem: 8 OCPUs 256 GB, no memory metric, P95 CPU 5 %: ⌈8 × 5 / 60⌉ = 1 OCPU, but 256 GB
+    // kept needs ⌈256 / 64⌉ = 4 OCPUs: target 4. OCPU 4.80 a day (144.00): saving = 144.00 × (8 −
+    // 4) / 8 = 72.00
+    instance("i-bigmem", "big-mem", 8, 256, "4.80", "3.00");
+    cpu("i-bigmem", 5);
+    // full-mem: 8 OCPUs 512 GB (64 GB per OCPU), no memory metric, P95 CPU 5 %: the kept 512 GB
+    // need ⌈512 / 64⌉ = 8 OCPUs: nothing to change, no finding
+    instance("i-fullmem", "full-mem", 8, 512, "4.80", "6.00");
+    cpu("i-fullmem", 5);
+    // thin-mem: 4 OCPUs 8 GB, P95 CPU 35 % -> ⌈4 × 35 / 60⌉ = ⌈2.33⌉ = 3 OCPUs; P95 memory 10 %
+    // -> ⌈8 × 10 / 60⌉ = ⌈1.33⌉ = 2 GB, raised to 3 OCPUs × 1 GB = 3 GB. OCPU 2.40 a day (72.00),
+    // memory 0.24 a day (7.20): saving = 72.00 × 1 / 4 = 18.00 + 7.20 × (8 − 3) / 8 = 4.50 ->
+    // 22.50
+    instance("i-thin", "thin-mem", 4, 8, "2.40", "0.24");
+    cpu("i-thin", 35);
+    memory("i-thin", 14, 10);
+    // no-mem-sku: as mem-web but billed on the OCPU SKU only: its memory shrinks and no memory
+    // line prices it, so the estimator prices both configurations; the default estimator prices
+    // nothing: no amount (not a partial billed figure)
+    t.add(
+        t.resource(ResourceType.INSTANCE, "i-nomemsku", "no-mem-sku", "RUNNING")
+            .spec(
+                spec()
+                    .shape("VM.Standard.E4.Flex")
+                    .ocpus(new BigDecimal("4"))
+                    .memoryGb(new BigDecimal("64"))
+                    .build())
+            .build());
+    t.billMonth("i-nomemsku", "COMPUTE", "B93113", "OCPU Per Hour", "2.40");
+    cpu("i-nomemsku", 20);
+    memory("i-nomemsku", 14, 30);
+    // idle-box: 2 OCPUs 16 GB, P95 CPU 2 %, memory at most 5 % (P95 5 %): idle, 1.20 + 0.30 a day
+    // = 45.00 a month. Rightsizing also finds it: ⌈2 × 2 / 60⌉ = 1 OCPU, ⌈16 × 5 / 60⌉ = ⌈1.33⌉ =
+    // 2 GB: 36.00 × 1 / 2 = 18.00 + 9.00 × (16 − 2) / 16 = 7.875 -> 25.875 (25.88), but idle
+    // (45.00) wins: the rightsizing finding is superseded and not in the total
+    instance("i-idle", "idle-box", 2, 16, "1.20", "0.30");
+    cpu("i-idle", 2);
+    t.measure("i-idle", MetricName.MEMORY_UTILIZATION, 14, 4, 5, 5);
+
+    run =
+        t.cloudey(StandardRules.all(ListPriceEstimator.NONE, shape -> false))
+            .recommendations()
+            .run();
+  }
+
+  private void instance(String id, String name, int ocpus, int gb, String ocpuDay, String gbDay) {
+    t.add(
+        t.resource(ResourceType.INSTANCE, id, name, "RUNNING")
+            .spec(
+                spec()
+                    .shape("VM.Standard.E4.Flex")
+                    .ocpus(BigDecimal.valueOf(ocpus))
+                    .memoryGb(BigDecimal.valueOf(gb))
+                    .build())
+            .build());
+    t.billMonth(id, "COMPUTE", "B93113", "OCPU Per Hour", ocpuDay);
+    t.billMonth(id, "COMPUTE", "B93114", "Gigabyte Per Hour", gbDay);
+  }
+
+  /** 14 full days of CPU at this P95 (mean below it, max above). */
+  private void cpu(String id, double p95) {
+    t.measure(id, MetricName.CPU_UTILIZATION, 14, p95 * 0.8, p95, p95 * 1.2);
+  }
+
+  /** {@code days} full days of memory at this P95. */
+  private void memory(String id, int days, double p95) {
+    t.measure(id, MetricName.MEMORY_UTILIZATION, days, p95 - 1, p95, p95 + 1);
+  }
+
+  @AfterEach
+  void close() {
+    t.close();
+  }
+
+  private Recommendation rightsizing(String id) {
+    return run.recommendations().stream()
+        .filter(r -> r.ruleId().equals(RightsizeInstanceRule.ID))
+        .filter(r -> r.resourceIds().equals(List.of(id)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no rightsizing of " + id));
+  }
+
+  @Test
+  void targetsOcpusAndMemoryEachFromItsP95WithHeadroom() {
+    Map<String, String> found =
+        run.recommendations().stream()
+            .filter(r -> r.ruleId().equals(RightsizeInstanceRule.ID))
+            .collect(
+                Collectors.toMap(
+                    r -> r.resourceIds().get(0),
+                    r ->
+                        r.basis() == SavingsBasis.NONE
+                            ? "none"
+                            : r.monthlySavings()
+                                .amount()
+                                .setScale(2, RoundingMode.HALF_EVEN)
+                                .toPlainString()));
+    // full-mem: no finding (its kept memory needs every OCPU)
+    assertThat(found)
+        .containsOnly(
+            Map.entry("i-mem", "54.00"),
+            Map.entry("i-noagent", "36.00"),
+            Map.entry("i-partmem", "36.00"),
+            Map.entry("i-busymem", "36.00"),
+            Map.entry("i-one", "8.10"),
+            Map.entry("i-bigmem", "72.00"),
+            Map.entry("i-thin", "22.50"),
+            Map.entry("i-nomemsku", "none"),
+            Map.entry("i-idle", "25.88"));
+  }
+
+  @Test
+  void theEvidenceShowsCurrentAndTargetMemoryWithItsP95() {
+    Recommendation r = rightsizing("i-mem");
+    assertThat(r.title()).isEqualTo("Rightsize mem-web to 2 OCPUs and 32 GB");
+    assertThat(r.basis()).isEqualTo(SavingsBasis.BILLED_COST);
+    assertThat(r.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(r.evidence().columns())
+        .containsExactly(
+            "", "OCPUs", "P95 CPU %", "memory GB", "P95 memory %", "OCPU + memory monthly cost");
+    // now 72.00 + 36.00 = 108.00; target 108.00 − 54.00 = 54.00; P95 CPU 20 × 4 / 2 = 40, P95
+    // memory 30 × 64 / 32 = 60
+    assertThat(r.evidence().rows())
+        .containsExactly(
+            List.of("current", "4", "20", "64", "30", "108.00 USD"),
+            List.of("target", "2", "40", "32", "60", "54.00 USD"));
+    assertThat(r.summary()).contains("with 32 GB it would be about 60 %");
+  }
+
+  @Test
+  void aMissingMemoryMetricKeepsTheMemoryAndSaysWhy() {
+    Recommendation r = rightsizing("i-noagent");
+    assertThat(r.title()).isEqualTo("Rightsize no-agent to 2 OCPUs");
+    assertThat(r.summary())
+        .contains("Memory is kept as it is (64 GB)")
+        .contains("no memory metric")
+        .contains("never oversized");
+    // now 72.00 + 36.00 = 108.00, target 108.00 − 36.00 = 72.00
+    assertThat(r.evidence().rows())
+        .containsExactly(
+            List.of("current", "4", "20", "64", "not sized", "108.00 USD"),
+            List.of("target", "2", "40", "64", "not sized", "72.00 USD"));
+    assertThat(rightsizing("i-partmem").summary())
+        .contains("its memory metric covers 50 % of the window's hours, below the 80 % needed");
+  }
+
+  @Test
+  void memoryOnlyAndShapeLimits() {
+    assertThat(rightsizing("i-one").title()).isEqualTo("Rightsize one-ocpu to 4 GB memory");
+    assertThat(rightsizing("i-bigmem").title()).isEqualTo("Rightsize big-mem to 4 OCPUs");
+    assertThat(rightsizing("i-thin").title()).isEqualTo("Rightsize thin-mem to 3 OCPUs and 3 GB");
+    assertThat(rightsizing("i-busymem").summary()).contains("is kept: no smaller size");
+    Recommendation unpriced = rightsizing("i-nomemsku");
+    assertThat(unpriced.summary()).contains("No amount");
+    assertThat(unpriced.evidence().rows())
+        .extracting(row -> row.get(5))
+        .containsExactly("not priced", "not priced");
+  }
+
+  @Test
+  void anIdleInstanceIsNotAlsoRightsized() {
+    Recommendation idle =
+        run.recommendations().stream()
+            .filter(r -> r.ruleId().equals(IdleInstanceRule.ID))
+            .filter(r -> r.resourceIds().equals(List.of("i-idle")))
+            .findFirst()
+            .orElseThrow();
+    // idle-box: idle 45.00 > rightsizing 25.88: idle counts, rightsizing is superseded by it
+    assertThat(idle.monthlySavings().amount()).isEqualByComparingTo("45.00");
+    assertThat(run.supersededBy()).containsEntry(rightsizing("i-idle").id(), idle.id());
+    assertThat(run.counted(rightsizing("i-mem"))).isTrue();
+  }
+}
