@@ -320,7 +320,7 @@ public final class Cloudey implements AutoCloseable {
     private app.cloudey.spi.@Nullable Explainer explainer;
     private int syncConcurrency = DEFAULT_SYNC_CONCURRENCY;
     private int advisorReadConcurrency =
-        Math.min(4, Math.max(1, java.lang.Runtime.getRuntime().availableProcessors() / 2));
+        defaultAdvisorReadConcurrency(java.lang.Runtime.getRuntime().availableProcessors());
     private int jobThreads = DEFAULT_JOB_THREADS;
     private int viewReadThreads = DEFAULT_VIEW_READ_THREADS;
     private Duration jobHeartbeatInterval = DEFAULT_JOB_HEARTBEAT_INTERVAL;
@@ -495,10 +495,10 @@ public final class Cloudey implements AutoCloseable {
      * to 4. With 1 they run one after another on the calling thread; with more, on that many
      * threads of the run's own, so a run costs about its slowest read instead of their sum, if the
      * store and the machine have the connections, cores and heap to serve them together. Default:
-     * half the available processors, between 1 and 4. On a 2-core machine shared with other work
-     * and a 512 MB heap, reading the 100k-resource benchmark's snapshot concurrently was slower
-     * than reading it in turn (CPU and garbage-collection contention; see docs/benchmarks.md),
-     * hence 1 there.
+     * half the available processors, between 2 and 4 (1 on a single processor): on the 2-core
+     * benchmark machine with a 512 MB heap, two at once took the 100k-resource run from 9.07 s to
+     * 8.39 s (medians of three invocations each; see docs/benchmarks.md), while four at once had
+     * been slower than one (CPU and garbage-collection contention).
      */
     public Builder advisorReadConcurrency(int reads) {
       positive(reads, "advisorReadConcurrency");
@@ -508,6 +508,11 @@ public final class Cloudey implements AutoCloseable {
       }
       this.advisorReadConcurrency = reads;
       return this;
+    }
+
+    /** The default {@link #advisorReadConcurrency}: half the processors, 2 to 4; 1 for one. */
+    static int defaultAdvisorReadConcurrency(int processors) {
+      return processors < 2 ? 1 : Math.min(4, Math.max(2, processors / 2));
     }
 
     /**

@@ -38,8 +38,8 @@ import java.util.Optional;
  *
  * <p>The engine reads the inventory, the per-resource costs, the metric summaries and the insights'
  * grouped aggregate of the recent months each as one store call, at the same time when the
- * builder's {@code advisorReadConcurrency} is above 1 (by default on machines with more than 3
- * processors): each is as consistent as the store makes that call (the per-resource costs of a
+ * builder's {@code advisorReadConcurrency} is above 1 (by default on machines with more than one
+ * processor): each is as consistent as the store makes that call (the per-resource costs of a
  * window come from one state of the store), but the four are not read in one transaction, exactly
  * as when they were read in turn, so a sync or ingest that lands during the snapshot may show in
  * one and not another.
