@@ -64,6 +64,26 @@ final class GoldenTenancy implements AutoCloseable {
     return this;
   }
 
+  /**
+   * A run's findings of one rule: their resources (joined by "+"; the title when none) to the
+   * saving rounded to the cent, "none" without an amount.
+   */
+  static java.util.Map<String, String> savings(
+      app.cloudey.model.RecommendationRun run, String ruleId) {
+    return run.recommendations().stream()
+        .filter(r -> r.ruleId().equals(ruleId))
+        .collect(
+            java.util.stream.Collectors.toMap(
+                r -> r.resourceIds().isEmpty() ? r.title() : String.join("+", r.resourceIds()),
+                r ->
+                    r.basis() == app.cloudey.model.SavingsBasis.NONE
+                        ? "none"
+                        : r.monthlySavings()
+                            .amount()
+                            .setScale(2, java.math.RoundingMode.HALF_EVEN)
+                            .toPlainString()));
+  }
+
   static ResourceSpec.Builder spec() {
     return ResourceSpec.builder();
   }

@@ -16,12 +16,10 @@ import app.cloudey.model.ResourceType;
 import app.cloudey.model.SavingsBasis;
 import app.cloudey.spi.AdvisorRule;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,19 +39,7 @@ class MoreRulesGoldenTest {
   }
 
   private Map<String, String> found(List<AdvisorRule> rules, String ruleId) {
-    RecommendationRun run = t.cloudey(rules).recommendations().run();
-    return run.recommendations().stream()
-        .filter(r -> r.ruleId().equals(ruleId))
-        .collect(
-            Collectors.toMap(
-                r -> r.resourceIds().isEmpty() ? r.title() : String.join("+", r.resourceIds()),
-                r ->
-                    r.basis() == SavingsBasis.NONE
-                        ? "none"
-                        : r.monthlySavings()
-                            .amount()
-                            .setScale(2, RoundingMode.HALF_EVEN)
-                            .toPlainString()));
+    return GoldenTenancy.savings(t.cloudey(rules).recommendations().run(), ruleId);
   }
 
   @Test

@@ -14,10 +14,8 @@ import app.cloudey.model.ResourceType;
 import app.cloudey.model.SavingsBasis;
 import app.cloudey.model.Severity;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,19 +146,7 @@ class RightsizingGoldenTest {
 
   @Test
   void targetsOcpusAndMemoryEachFromItsP95WithHeadroom() {
-    Map<String, String> found =
-        run.recommendations().stream()
-            .filter(r -> r.ruleId().equals(RightsizeInstanceRule.ID))
-            .collect(
-                Collectors.toMap(
-                    r -> r.resourceIds().get(0),
-                    r ->
-                        r.basis() == SavingsBasis.NONE
-                            ? "none"
-                            : r.monthlySavings()
-                                .amount()
-                                .setScale(2, RoundingMode.HALF_EVEN)
-                                .toPlainString()));
+    Map<String, String> found = GoldenTenancy.savings(run, RightsizeInstanceRule.ID);
     // full-mem: no finding (its kept memory needs every OCPU)
     assertThat(found)
         .containsOnly(

@@ -19,14 +19,12 @@ import app.cloudey.model.Money;
 import app.cloudey.model.Recommendation;
 import app.cloudey.model.RecommendationRun;
 import app.cloudey.model.ResourceType;
-import app.cloudey.model.SavingsBasis;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,18 +180,7 @@ class StandardRulesGoldenTest {
 
   /** rule id -> resource -> saving rounded to the cent ("none" without an amount). */
   private Map<String, String> found(String ruleId) {
-    return run.recommendations().stream()
-        .filter(r -> r.ruleId().equals(ruleId))
-        .collect(
-            Collectors.toMap(
-                r -> String.join("+", r.resourceIds()),
-                r ->
-                    r.basis() == SavingsBasis.NONE
-                        ? "none"
-                        : r.monthlySavings()
-                            .amount()
-                            .setScale(2, RoundingMode.HALF_EVEN)
-                            .toPlainString()));
+    return GoldenTenancy.savings(run, ruleId);
   }
 
   @Test
