@@ -142,8 +142,7 @@ public final class Costs {
     if (query.ungrouped() || query.limit() == 0) {
       return engine.query(accountId, query);
     }
-    return CostViews.withOthers(
-        engine.query(accountId, CostViews.withLimit(query, 0)), query.limit());
+    return CostViews.withOthers(query, engine.query(accountId, query.unlimited()));
   }
 
   /**

@@ -201,22 +201,17 @@ public final class CostViews {
   }
 
   /**
-   * The top {@code limit} rows of {@code all} (a report of every row, without a limit, of the query
-   * asked with {@code limit}), then per currency what was left out as {@link ViewMath#rest} says:
-   * an "others" row of the zero or positive rows left out and, only when negative rows were left
-   * out, a "credits" row of those (see {@link app.cloudey.model.LabeledCost}). The rows then always
-   * add up to {@link CostReport#totals()}. The appended rows' keys hold {@link
-   * app.cloudey.model.LabeledCost#OTHERS} or {@link app.cloudey.model.LabeledCost#CREDITS} in every
-   * position; the report's query is {@code all}'s with the limit. {@code all} is returned as it is
-   * when the query does not group or {@code limit} is 0.
+   * The top {@code query.limit()} rows of {@code all} (the report of {@code query} without its
+   * limit), then per currency what was left out as {@link ViewMath#rest} says: an "others" row of
+   * the zero or positive rows left out and, only when negative rows were left out, a "credits" row
+   * of those (see {@link app.cloudey.model.LabeledCost}). The rows then always add up to {@link
+   * CostReport#totals()}. The appended rows' keys hold {@link app.cloudey.model.LabeledCost#OTHERS}
+   * or {@link app.cloudey.model.LabeledCost#CREDITS} in every position; the report's query is
+   * {@code query}. Only for a query that groups and has a limit.
    */
-  public static CostReport withOthers(CostReport all, int limit) {
-    CostQuery query = all.query();
-    if (query.ungrouped() || limit == 0) {
-      return all;
-    }
+  public static CostReport withOthers(CostQuery query, CostReport all) {
     List<CostRow> rows = all.rows();
-    int shown = Math.min(limit, rows.size());
+    int shown = Math.min(query.limit(), rows.size());
     Map<String, BigDecimal> listed = new HashMap<>();
     for (CostRow row : rows.subList(0, shown)) {
       listed.merge(ViewMath.code(row.cost()), row.cost().amount(), BigDecimal::add);
@@ -231,40 +226,19 @@ public final class CostViews {
     int keySize = query.groupBy().size() + query.groupByTags().size();
     for (Money total : all.totals()) {
       String code = ViewMath.code(total);
-      ViewMath.Rest rest =
-          ViewMath.rest(
+      ViewMath.rest(
               total.amount(),
               listed.getOrDefault(code, BigDecimal.ZERO),
-              leftOut.getOrDefault(code, List.of()));
-      for (String key : rest.keys()) {
-        top.add(
-            new CostRow(
-                Collections.nCopies(keySize, key), new Money(rest.amount(key), total.currency())));
-      }
+              leftOut.getOrDefault(code, List.of()))
+          .rows()
+          .forEach(
+              (key, amount) ->
+                  top.add(
+                      new CostRow(
+                          Collections.nCopies(keySize, key), new Money(amount, total.currency()))));
     }
     return new CostReport(
-        withLimit(query, limit),
-        top,
-        all.totals(),
-        all.dataVersion(),
-        all.computedAt(),
-        all.freshness());
-  }
-
-  /** {@code query} with another limit (0: every row). */
-  public static CostQuery withLimit(CostQuery query, int limit) {
-    return new CostQuery(
-        query.period(),
-        query.groupBy(),
-        query.services(),
-        query.compartmentIds(),
-        query.includeSubcompartments(),
-        query.resourceIds(),
-        query.regions(),
-        limit,
-        query.skus(),
-        query.groupByTags(),
-        query.tags());
+        query, top, all.totals(), all.dataVersion(), all.computedAt(), all.freshness());
   }
 
   /** The {@code n} calendar months before today's, oldest first. */

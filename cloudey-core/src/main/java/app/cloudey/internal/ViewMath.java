@@ -124,11 +124,13 @@ final class ViewMath {
     for (CostRow row : rows.subList(shown, rows.size())) {
       leftOut.add(row.cost().amount());
     }
-    Rest rest = rest(total.amount(), listed, leftOut);
-    for (String key : rest.keys()) {
-      Money cost = money(rest.amount(key), code(total));
-      top.add(new LabeledCost(key, key, cost, Change.share(cost, total)));
-    }
+    rest(total.amount(), listed, leftOut)
+        .rows()
+        .forEach(
+            (key, amount) -> {
+              Money cost = money(amount, code(total));
+              top.add(new LabeledCost(key, key, cost, Change.share(cost, total)));
+            });
     return top;
   }
 
@@ -141,25 +143,16 @@ final class ViewMath {
    * the non-negative left-out amounts when the rows add up to the total).
    */
   record Rest(@Nullable BigDecimal others, @Nullable BigDecimal credits) {
-    /** The keys of the rows to append, in order: {@link LabeledCost#OTHERS}, then credits. */
-    List<String> keys() {
-      List<String> keys = new ArrayList<>(2);
+    /** The rows to append, key to amount, in order: {@link LabeledCost#OTHERS}, then credits. */
+    Map<String, BigDecimal> rows() {
+      Map<String, BigDecimal> rows = new java.util.LinkedHashMap<>(2);
       if (others != null) {
-        keys.add(LabeledCost.OTHERS);
+        rows.put(LabeledCost.OTHERS, others);
       }
       if (credits != null) {
-        keys.add(LabeledCost.CREDITS);
+        rows.put(LabeledCost.CREDITS, credits);
       }
-      return keys;
-    }
-
-    /** The amount of the row {@code key} of {@link #keys()}. */
-    BigDecimal amount(String key) {
-      BigDecimal amount = LabeledCost.CREDITS.equals(key) ? credits : others;
-      if (amount == null) {
-        throw new IllegalArgumentException("no " + key + " row");
-      }
-      return amount;
+      return rows;
     }
 
     /** {@link #others} or zero. */

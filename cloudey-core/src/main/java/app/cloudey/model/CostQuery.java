@@ -245,6 +245,11 @@ public record CostQuery(
     return with(c -> c.limit = n);
   }
 
+  /** The same query without its limit: every row. */
+  public CostQuery unlimited() {
+    return with(c -> c.limit = 0);
+  }
+
   public CostQuery period(Period newPeriod) {
     return with(c -> c.period = newPeriod);
   }

@@ -26,7 +26,7 @@ class ViewMathTest {
     ViewMath.Rest rest = ViewMath.rest(d("100"), d("90"), amounts("6", "4"));
     assertThat(rest.others()).isEqualByComparingTo("10");
     assertThat(rest.credits()).isNull();
-    assertThat(rest.keys()).containsExactly(LabeledCost.OTHERS);
+    assertThat(rest.rows().keySet()).containsExactly(LabeledCost.OTHERS);
   }
 
   @Test
@@ -36,7 +36,7 @@ class ViewMathTest {
     ViewMath.Rest rest = ViewMath.rest(d("57.08"), d("90"), amounts("7.08", "-40"));
     assertThat(rest.others()).isEqualByComparingTo("7.08");
     assertThat(rest.credits()).isEqualByComparingTo("-40");
-    assertThat(rest.keys()).containsExactly(LabeledCost.OTHERS, LabeledCost.CREDITS);
+    assertThat(rest.rows().keySet()).containsExactly(LabeledCost.OTHERS, LabeledCost.CREDITS);
     assertThat(d("90").add(rest.others()).add(rest.credits())).isEqualByComparingTo("57.08");
   }
 
@@ -46,15 +46,15 @@ class ViewMathTest {
     ViewMath.Rest rest = ViewMath.rest(d("85"), d("90"), amounts("-3", "-2"));
     assertThat(rest.others()).isNull();
     assertThat(rest.credits()).isEqualByComparingTo("-5");
-    assertThat(rest.keys()).containsExactly(LabeledCost.CREDITS);
+    assertThat(rest.rows().keySet()).containsExactly(LabeledCost.CREDITS);
   }
 
   @Test
   void nothingLeftOutGivesNoRowAndAZeroRowLeftOutIsAnOthersRow() {
-    assertThat(ViewMath.rest(d("90"), d("90"), List.of()).keys()).isEmpty();
+    assertThat(ViewMath.rest(d("90"), d("90"), List.of()).rows()).isEmpty();
     // a left-out row of 0.00 is not negative: an others row of 0
     ViewMath.Rest zero = ViewMath.rest(d("90"), d("90"), amounts("0.00"));
-    assertThat(zero.keys()).containsExactly(LabeledCost.OTHERS);
+    assertThat(zero.rows().keySet()).containsExactly(LabeledCost.OTHERS);
     assertThat(zero.others()).isEqualByComparingTo("0");
   }
 
