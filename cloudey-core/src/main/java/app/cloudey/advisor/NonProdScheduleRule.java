@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code non-prod-schedule}: a RUNNING dev/test instance that runs around the clock. Non-production
@@ -46,6 +47,9 @@ public final class NonProdScheduleRule implements AdvisorRule {
         new Options(Set.of("dev", "test", "uat", "sandbox", "staging", "qa", "demo"), 50, 0.9);
   }
 
+  /** What separates words: anything but a letter or a digit. Compiled once, not per instance. */
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private final Options options;
 
   public NonProdScheduleRule() {
@@ -63,7 +67,7 @@ public final class NonProdScheduleRule implements AdvisorRule {
 
   /** The first non-production word of the text, matched as a whole word, case-insensitively. */
   Optional<String> nonProdWord(String text) {
-    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+    for (String word : NOT_WORD.split(text.toLowerCase(Locale.ROOT))) {
       if (options.words().contains(word)) {
         return Optional.of(word);
       }

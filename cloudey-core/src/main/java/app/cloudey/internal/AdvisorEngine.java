@@ -151,9 +151,10 @@ public final class AdvisorEngine {
                   Map.Entry.<Currency, BigDecimal>comparingByValue()
                       .thenComparing(e -> e.getKey().getCurrencyCode()))
               .map(Map.Entry::getKey);
-      Map<String, MetricSummary> metrics = new HashMap<>();
-      for (MetricSummary m : summaries.get()) {
-        metrics.put(metricKey(m.resourceId(), m.metric()), m);
+      List<MetricSummary> summaryList = summaries.get();
+      Map<MetricKey, MetricSummary> metrics = new HashMap<>(summaryList.size() * 4 / 3 + 1);
+      for (MetricSummary m : summaryList) {
+        metrics.put(new MetricKey(m.resourceId(), m.metric()), m);
       }
       List<Resource> resources = inventory.get();
       Map<String, Resource> byId = new HashMap<>();
@@ -202,9 +203,8 @@ public final class AdvisorEngine {
     }
   }
 
-  private static String metricKey(String resourceId, MetricName metric) {
-    return resourceId + "\n" + metric.name();
-  }
+  /** A metric summary's key: a record, not a concatenated string built again on every lookup. */
+  private record MetricKey(String resourceId, MetricName metric) {}
 
   private record Snapshot(
       AccountId accountId,
@@ -216,7 +216,7 @@ public final class AdvisorEngine {
       Period costWindow,
       Map<String, ResourceCost> costs,
       Period metricWindow,
-      Map<String, MetricSummary> metrics,
+      Map<MetricKey, MetricSummary> metrics,
       PriceBook priceBook,
       Optional<Currency> billingCurrency,
       Function<CostQuery, List<CostRow>> aggregate)
@@ -249,7 +249,7 @@ public final class AdvisorEngine {
 
     @Override
     public Optional<MetricSummary> metric(String resourceId, MetricName metric) {
-      return Optional.ofNullable(metrics.get(metricKey(resourceId, metric)));
+      return Optional.ofNullable(metrics.get(new MetricKey(resourceId, metric)));
     }
   }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by the model records; every failure names the field. */
@@ -80,6 +81,17 @@ final class Checks {
   static void require(boolean condition, String message) {
     if (!condition) {
       throw new CloudeyConfigException(message);
+    }
+  }
+
+  /**
+   * As {@link #require(boolean, String)}, building the message only on failure: records such as
+   * {@link Period} and {@link Resource.Tracking} are made by the hundred thousand per read, and an
+   * eager message formats their dates every time.
+   */
+  static void require(boolean condition, Supplier<String> message) {
+    if (!condition) {
+      throw new CloudeyConfigException(message.get());
     }
   }
 

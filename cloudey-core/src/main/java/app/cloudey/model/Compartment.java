@@ -27,7 +27,7 @@ public record Compartment(
     Checks.notBlank(name, "name");
     Checks.notBlank(path, "path");
     Checks.notBlank(lifecycleState, "lifecycleState");
-    Checks.require(!id.equals(parentId), "compartment " + id + " cannot be its own parent");
+    Checks.require(!id.equals(parentId), () -> "compartment " + id + " cannot be its own parent");
   }
 
   public boolean isRoot() {

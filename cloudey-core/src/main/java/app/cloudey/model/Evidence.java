@@ -12,16 +12,20 @@ public record Evidence(List<String> columns, List<List<String>> rows) {
   public Evidence {
     columns = Checks.copy(columns, "columns");
     rows = Checks.copy(rows, "rows").stream().map(r -> Checks.copy(r, "row")).toList();
+    int width = columns.size();
     for (int i = 0; i < rows.size(); i++) {
+      int row = i;
+      List<String> cells = rows.get(i);
       Checks.require(
-          rows.get(i).size() == columns.size(),
-          "evidence row "
-              + i
-              + " has "
-              + rows.get(i).size()
-              + " cells but there are "
-              + columns.size()
-              + " columns");
+          cells.size() == width,
+          () ->
+              "evidence row "
+                  + row
+                  + " has "
+                  + cells.size()
+                  + " cells but there are "
+                  + width
+                  + " columns");
     }
   }
 }

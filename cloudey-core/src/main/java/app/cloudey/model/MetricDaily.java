@@ -26,7 +26,8 @@ public record MetricDaily(
     Checks.notNull(metric, "metric");
     Checks.notNull(day, "day");
     Checks.notNegative(samples, "samples");
-    Checks.require(samples <= 24 * 60, "samples must be at most 1440 per day, was " + samples);
+    Checks.require(
+        samples <= 24 * 60, () -> "samples must be at most 1440 per day, was " + samples);
     boolean allNull = mean == null && max == null && p95 == null;
     boolean noneNull = mean != null && max != null && p95 != null;
     if (samples == 0) {
@@ -36,13 +37,13 @@ public record MetricDaily(
       finite(mean, "mean");
       finite(max, "max");
       finite(p95, "p95");
-      Checks.require(max >= mean, "max (" + max + ") must be >= mean (" + mean + ")");
-      Checks.require(p95 <= max, "p95 (" + p95 + ") must be <= max (" + max + ")");
+      Checks.require(max >= mean, () -> "max (" + max + ") must be >= mean (" + mean + ")");
+      Checks.require(p95 <= max, () -> "p95 (" + p95 + ") must be <= max (" + max + ")");
     }
   }
 
   private static void finite(double value, String field) {
-    Checks.require(Double.isFinite(value), field + " must be a finite number, was " + value);
+    Checks.require(Double.isFinite(value), () -> field + " must be a finite number, was " + value);
   }
 
   /** A day without data. */

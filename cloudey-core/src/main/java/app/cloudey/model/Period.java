@@ -22,7 +22,7 @@ public record Period(LocalDate start, LocalDate end) implements PeriodSpec {
     Checks.notNull(end, "end");
     Checks.require(
         start.isBefore(end),
-        "period end (" + end + ") must be after its start (" + start + "); end is exclusive");
+        () -> "period end (" + end + ") must be after its start (" + start + "); end is exclusive");
   }
 
   public static Period of(LocalDate start, LocalDate endExclusive) {
@@ -46,8 +46,8 @@ public record Period(LocalDate start, LocalDate end) implements PeriodSpec {
 
   /** {@code month(2026, 2)}; fails with a clear message for an impossible month such as 13. */
   public static Period month(int year, int month) {
-    Checks.require(month >= 1 && month <= 12, "month must be 1-12, was " + month);
-    Checks.require(year >= 1 && year <= 9998, "year must be between 1 and 9998, was " + year);
+    Checks.require(month >= 1 && month <= 12, () -> "month must be 1-12, was " + month);
+    Checks.require(year >= 1 && year <= 9998, () -> "year must be between 1 and 9998, was " + year);
     return month(YearMonth.of(year, month));
   }
 
@@ -67,7 +67,7 @@ public record Period(LocalDate start, LocalDate end) implements PeriodSpec {
    * 2026-11-26 {@code lastMonths(3, clock)} is {@code [2026-08-01, 2026-11-27)}.
    */
   public static Period lastMonths(int n, Clock clock) {
-    Checks.require(n >= 0, "n must not be negative, was " + n);
+    Checks.require(n >= 0, () -> "n must not be negative, was " + n);
     LocalDate today = today(clock);
     return new Period(YearMonth.from(today).minusMonths(n).atDay(1), today.plusDays(1));
   }
@@ -98,7 +98,7 @@ public record Period(LocalDate start, LocalDate end) implements PeriodSpec {
 
   /** The last {@code n} whole days before today, e.g. the metric look-back window. */
   public static Period lastDays(int n, Clock clock) {
-    Checks.require(n >= 1, "n must be at least 1, was " + n);
+    Checks.require(n >= 1, () -> "n must be at least 1, was " + n);
     LocalDate today = today(clock);
     return new Period(today.minusDays(n), today);
   }
@@ -157,7 +157,7 @@ public record Period(LocalDate start, LocalDate end) implements PeriodSpec {
 
   /** Splits into consecutive pieces of at most {@code maxDays} days. */
   public List<Period> splitByDays(int maxDays) {
-    Checks.require(maxDays >= 1, "maxDays must be at least 1, was " + maxDays);
+    Checks.require(maxDays >= 1, () -> "maxDays must be at least 1, was " + maxDays);
     List<Period> pieces = new ArrayList<>();
     for (LocalDate s = start; s.isBefore(end); s = s.plusDays(maxDays)) {
       LocalDate e = s.plusDays(maxDays);

@@ -52,14 +52,15 @@ public record Recommendation(
     resourceIds = Checks.copy(resourceIds, "resourceIds");
     Checks.notNull(monthlySavings, "monthlySavings");
     Checks.require(
-        !monthlySavings.isNegative(), "monthlySavings must not be negative, was " + monthlySavings);
+        !monthlySavings.isNegative(),
+        () -> "monthlySavings must not be negative, was " + monthlySavings);
     Checks.notNull(basis, "basis");
     Checks.require(
         basis != SavingsBasis.NONE || monthlySavings.isZero(),
         "monthlySavings must be zero when basis is NONE");
     Checks.require(
         confidence >= 0 && confidence <= 1,
-        "confidence must be between 0 and 1, was " + confidence);
+        () -> "confidence must be between 0 and 1, was " + confidence);
     evidence = evidence == null ? Evidence.NONE : evidence;
     actions = Checks.copy(actions, "actions");
     resourceNames = resourceNames == null ? Map.of() : Map.copyOf(resourceNames);

@@ -52,18 +52,20 @@ public record RecommendationRun(
     for (Recommendation r : recommendations) {
       Checks.require(
           r.accountId().equals(accountId),
-          "recommendation "
-              + r.id()
-              + " belongs to account "
-              + r.accountId()
-              + ", not "
-              + accountId);
-      Checks.require(ids.add(r.id()), "recommendation id " + r.id() + " appears twice in the run");
+          () ->
+              "recommendation "
+                  + r.id()
+                  + " belongs to account "
+                  + r.accountId()
+                  + ", not "
+                  + accountId);
+      Checks.require(
+          ids.add(r.id()), () -> "recommendation id " + r.id() + " appears twice in the run");
     }
     for (Map.Entry<String, String> e : supersededBy.entrySet()) {
       Checks.require(
           ids.contains(e.getKey()) && ids.contains(e.getValue()),
-          "supersededBy names a recommendation not in the run: " + e);
+          () -> "supersededBy names a recommendation not in the run: " + e);
     }
   }
 

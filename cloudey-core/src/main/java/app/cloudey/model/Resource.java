@@ -73,10 +73,15 @@ public record Resource(
       Checks.notNull(stateSince, "stateSince");
       Checks.require(
           !stateSince.isBefore(firstSeenAt),
-          "stateSince (" + stateSince + ") is before firstSeenAt (" + firstSeenAt + ")");
+          () -> "stateSince (" + stateSince + ") is before firstSeenAt (" + firstSeenAt + ")");
       Checks.require(
           unattachedSince == null || !unattachedSince.isBefore(firstSeenAt),
-          "unattachedSince (" + unattachedSince + ") is before firstSeenAt (" + firstSeenAt + ")");
+          () ->
+              "unattachedSince ("
+                  + unattachedSince
+                  + ") is before firstSeenAt ("
+                  + firstSeenAt
+                  + ")");
     }
   }
 

@@ -49,7 +49,7 @@ public record ResourceSkuCost(
     Checks.notNull(firstDay, "firstDay");
     Checks.notNull(lastDay, "lastDay");
     Checks.require(!lastDay.isBefore(firstDay), "lastDay is before firstDay");
-    Checks.require(days >= 1, "days must be at least 1, was " + days);
+    Checks.require(days >= 1, () -> "days must be at least 1, was " + days);
   }
 
   public Money cost() {

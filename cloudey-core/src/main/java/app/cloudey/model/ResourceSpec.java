@@ -58,20 +58,22 @@ public record ResourceSpec(
     if (bandwidthMinMbps != null && bandwidthMaxMbps != null) {
       Checks.require(
           bandwidthMinMbps <= bandwidthMaxMbps,
-          "bandwidthMinMbps ("
-              + bandwidthMinMbps
-              + ") exceeds bandwidthMaxMbps ("
-              + bandwidthMaxMbps
-              + ")");
+          () ->
+              "bandwidthMinMbps ("
+                  + bandwidthMinMbps
+                  + ") exceeds bandwidthMaxMbps ("
+                  + bandwidthMaxMbps
+                  + ")");
     }
     if (backendCount != null && healthyBackendCount != null) {
       Checks.require(
           healthyBackendCount <= backendCount,
-          "healthyBackendCount ("
-              + healthyBackendCount
-              + ") exceeds backendCount ("
-              + backendCount
-              + ")");
+          () ->
+              "healthyBackendCount ("
+                  + healthyBackendCount
+                  + ") exceeds backendCount ("
+                  + backendCount
+                  + ")");
     }
   }
 
@@ -79,7 +81,7 @@ public record ResourceSpec(
     if (value == null) {
       return null;
     }
-    Checks.require(value.signum() >= 0, field + " must not be negative, was " + value);
+    Checks.require(value.signum() >= 0, () -> field + " must not be negative, was " + value);
     return Money.normalise(value); // 100.0 -> 100, not 1E+2
   }
 

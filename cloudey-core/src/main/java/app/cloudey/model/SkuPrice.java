@@ -21,20 +21,21 @@ public record SkuPrice(
     Checks.notNull(unit, "unit");
     Checks.notNull(currency, "currency");
     tiers = Checks.copy(tiers, "tiers");
-    Checks.require(!tiers.isEmpty(), "SKU " + skuPartNumber + " needs at least one price tier");
+    Checks.require(
+        !tiers.isEmpty(), () -> "SKU " + skuPartNumber + " needs at least one price tier");
     Checks.require(
         tiers.get(0).fromQuantity().signum() == 0,
-        "the first tier of " + skuPartNumber + " must start at 0");
+        () -> "the first tier of " + skuPartNumber + " must start at 0");
     for (int i = 1; i < tiers.size(); i++) {
       Checks.require(
           tiers.get(i).fromQuantity().compareTo(tiers.get(i - 1).fromQuantity()) > 0,
-          "tiers of " + skuPartNumber + " must start at increasing quantities");
+          () -> "tiers of " + skuPartNumber + " must start at increasing quantities");
     }
   }
 
   /** Cost of a monthly quantity, each part at its tier's unit price. */
   public Money costOf(BigDecimal quantity) {
-    Checks.require(quantity.signum() >= 0, "quantity must not be negative, was " + quantity);
+    Checks.require(quantity.signum() >= 0, () -> "quantity must not be negative, was " + quantity);
     BigDecimal total = BigDecimal.ZERO;
     for (int i = 0; i < tiers.size(); i++) {
       BigDecimal from = tiers.get(i).fromQuantity();
@@ -55,7 +56,7 @@ public record SkuPrice(
    */
   public Tier marginalTier(BigDecimal quantity) {
     Checks.notNull(quantity, "quantity");
-    Checks.require(quantity.signum() >= 0, "quantity must not be negative, was " + quantity);
+    Checks.require(quantity.signum() >= 0, () -> "quantity must not be negative, was " + quantity);
     Tier marginal = tiers.get(0);
     for (Tier tier : tiers) {
       if (tier.fromQuantity().compareTo(quantity) >= 0) {
@@ -79,7 +80,8 @@ public record SkuPrice(
   public Money costBetween(BigDecimal from, BigDecimal to) {
     Checks.notNull(from, "from");
     Checks.notNull(to, "to");
-    Checks.require(from.compareTo(to) <= 0, "from must not be above to, was " + from + " > " + to);
+    Checks.require(
+        from.compareTo(to) <= 0, () -> "from must not be above to, was " + from + " > " + to);
     return costOf(to).minus(costOf(from));
   }
 

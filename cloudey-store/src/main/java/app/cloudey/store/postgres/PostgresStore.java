@@ -86,9 +86,9 @@ public final class PostgresStore implements CloudeyStore {
             ? CredentialCipher.none()
             : CredentialCipher.of(keys.primaryKeyId(), keys.keyIds(), keys::key);
     this.accounts = new PgAccountStore(db, cipher);
-    this.inventory = new PgInventoryStore(db);
+    this.inventory = new PgInventoryStore(db, options.fetchSize());
     this.costs = new PgCostStore(db, b.clock, options.fetchSize());
-    this.metrics = new PgMetricStore(db);
+    this.metrics = new PgMetricStore(db, options.fetchSize());
     this.syncRuns = new PgSyncRunStore(db);
     this.jobs = new PgJobStore(db);
     this.conversations = new PgConversationStore(db);
@@ -298,7 +298,9 @@ public final class PostgresStore implements CloudeyStore {
    *     lower-case SQL identifier ({@code [a-z_][a-z0-9_]*}, at most 63 characters)
    * @param migrate run the Flyway migrations at start (off when the host migrates separately)
    * @param poolSize maximum connections of the pool the store builds from a JDBC URL
-   * @param fetchSize rows fetched per round trip when streaming cost lines
+   * @param fetchSize rows fetched per round trip when streaming a large read (cost lines,
+   *     per-resource costs, the inventory, metric summaries), so its rows are mapped as they arrive
+   *     rather than all held as raw rows first
    * @param lockPollInterval how often a waiting {@link #lock} retries
    */
   public record Options(

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
@@ -41,9 +42,14 @@ public final class PgInventoryStore implements InventoryStore {
           + " first_seen_at, state_since, unattached_since, seen_at, deleted_at";
 
   private final Db db;
+  private final int fetchSize;
 
-  public PgInventoryStore(Db db) {
+  /**
+   * @param fetchSize rows per round trip of the resources read, streamed in a read-only transaction
+   */
+  public PgInventoryStore(Db db, int fetchSize) {
     this.db = db;
+    this.fetchSize = fetchSize;
   }
 
   @Override
@@ -355,7 +361,15 @@ public final class PgInventoryStore implements InventoryStore {
             query.bindArray("compartments", String.class, List.copyOf(filter.compartmentIds()));
           }
           SharedStrings strings = new SharedStrings();
-          List<Resource> rows = query.map((rs, ctx) -> resource(accountId, rs, strings)).list();
+          // streamed (a fetch size needs a transaction): each batch of raw rows is garbage once
+          // mapped, instead of the whole account's raw rows living as long as the read
+          List<Resource> rows =
+              h.inTransaction(
+                  tx ->
+                      query
+                          .setFetchSize(fetchSize)
+                          .map((rs, ctx) -> resource(accountId, rs, strings))
+                          .list());
           // the database collation orders like String.compareTo for ids; make it exact anyway
           return rows.stream().sorted(Comparator.comparing(Resource::id)).toList();
         });
@@ -498,10 +512,15 @@ public final class PgInventoryStore implements InventoryStore {
         : r.toBuilder().timeCreated(r.timeCreated().truncatedTo(ChronoUnit.MICROS)).build();
   }
 
-  static void requireAccount(AccountId expected, AccountId actual, String what) {
+  static void requireAccount(AccountId expected, AccountId actual, Supplier<String> what) {
     if (!expected.equals(actual)) {
       throw new CloudeyConfigException(
-          what + " belongs to account " + actual + ", not " + expected + "; nothing was written");
+          what.get()
+              + " belongs to account "
+              + actual
+              + ", not "
+              + expected
+              + "; nothing was written");
     }
   }
 

@@ -27,16 +27,21 @@ public final class PgMetricStore implements MetricStore {
           .thenComparing(MetricDaily::day);
 
   private final Db db;
+  private final int fetchSize;
 
-  public PgMetricStore(Db db) {
+  /**
+   * @param fetchSize rows per round trip of the reads made in a transaction (the summaries)
+   */
+  public PgMetricStore(Db db, int fetchSize) {
     this.db = db;
+    this.fetchSize = fetchSize;
   }
 
   @Override
   public void upsert(AccountId accountId, Collection<MetricDaily> metrics) {
     for (MetricDaily m : metrics) {
       PgInventoryStore.requireAccount(
-          accountId, m.accountId(), "metric " + m.metric() + " of " + m.resourceId());
+          accountId, m.accountId(), () -> "metric " + m.metric() + " of " + m.resourceId());
     }
     if (metrics.isEmpty()) {
       return;
@@ -189,7 +194,7 @@ public final class PgMetricStore implements MetricStore {
           return h.inTransaction(
               tx -> {
                 tx.createQuery(settings).mapTo(String.class).list();
-                return q.map(mapper).list();
+                return q.setFetchSize(fetchSize).map(mapper).list();
               });
         });
   }
