@@ -102,14 +102,17 @@ public final class AdvisorEngine {
 
   /**
    * Reads the snapshot. The four reads it needs are independent store calls and, with an {@code
-   * advisorReadConcurrency} above 1, run at the same time ({@link ConcurrentReads}): the inventory,
-   * the metric summaries and the insights' grouped cost aggregate of the recent months on threads
-   * of their own, the per-resource costs (usually the longest) on this one. With 1 they run in turn
-   * on this thread, and the insights' aggregate only when a rule first asks for it. Each is one
-   * store call as before, so each is as consistent as the store makes it, and none sees another's
-   * writes any differently than when they ran in turn. The insights' aggregate is only awaited when
-   * a rule first asks for it, so its failure is that rule's failure, as when the rule read it
-   * itself.
+   * advisorReadConcurrency} above 1, run at the same time ({@link ConcurrentReads}). They are
+   * forked longest first: the per-resource costs (with their grouping by resource), then the
+   * inventory, the metric summaries and the insights' grouped cost aggregate of the recent months.
+   * A fork with no idle pool thread runs on this thread, so with one pool thread (the default on
+   * two processors) the costs run there while this thread reads the other three: two lanes of about
+   * equal length, where forking the inventory first left the costs and two more reads on this
+   * thread. With 1 they run in turn on this thread, and the insights' aggregate only when a rule
+   * first asks for it. Each is one store call as before, so each is as consistent as the store
+   * makes it, and none sees another's writes any differently than when they ran in turn. The
+   * insights' aggregate is only awaited when a rule first asks for it, so its failure is that
+   * rule's failure, as when the rule read it itself.
    */
   private RuleContext snapshot(AccountId accountId) {
     Clock clock = runtime.clock();
@@ -123,6 +126,10 @@ public final class AdvisorEngine {
     try (ConcurrentReads reads =
         new ConcurrentReads(
             runtime.settings().advisorReadConcurrency() - 1, "cloudey-advisor-read-")) {
+      ConcurrentReads.Read<ResourceCosts> costRead =
+          reads.fork(
+              () ->
+                  ResourceCosts.of(store.costs().resourceCosts(accountId, costWindow), costWindow));
       ConcurrentReads.Read<List<Resource>> inventory =
           reads.fork(() -> store.inventory().resources(accountId, ResourceFilter.ALL));
       ConcurrentReads.Read<List<MetricSummary>> summaries =
@@ -132,19 +139,9 @@ public final class AdvisorEngine {
           reads.concurrent()
               ? reads.fork(() -> List.copyOf(store.costs().aggregate(accountId, insightQuery)))
               : null;
-      Map<String, List<ResourceSkuCost>> byResource = new HashMap<>();
-      for (ResourceSkuCost row : store.costs().resourceCosts(accountId, costWindow)) {
-        byResource.computeIfAbsent(row.resourceId(), id -> new ArrayList<>()).add(row);
-      }
-      Map<String, ResourceCost> costs = new HashMap<>();
-      Map<Currency, BigDecimal> billedByCurrency = new HashMap<>();
-      byResource.forEach(
-          (id, rows) -> {
-            costs.put(id, new ResourceCost(id, costWindow, rows));
-            for (ResourceSkuCost row : rows) {
-              billedByCurrency.merge(row.currency(), row.amount().abs(), BigDecimal::add);
-            }
-          });
+      ResourceCosts resourceCosts = costRead.get();
+      Map<String, ResourceCost> costs = resourceCosts.byResource();
+      Map<Currency, BigDecimal> billedByCurrency = resourceCosts.billedByCurrency();
       Optional<Currency> billingCurrency =
           billedByCurrency.entrySet().stream()
               .max(
@@ -200,6 +197,27 @@ public final class AdvisorEngine {
                       insights
                           .answer(q)
                           .orElseGet(() -> List.copyOf(store.costs().aggregate(accountId, q)))));
+    }
+  }
+
+  /** The window's per-resource costs by resource, and the absolute amount billed per currency. */
+  private record ResourceCosts(
+      Map<String, ResourceCost> byResource, Map<Currency, BigDecimal> billedByCurrency) {
+    static ResourceCosts of(List<ResourceSkuCost> rows, Period window) {
+      Map<String, List<ResourceSkuCost>> grouped = new HashMap<>();
+      for (ResourceSkuCost row : rows) {
+        grouped.computeIfAbsent(row.resourceId(), id -> new ArrayList<>()).add(row);
+      }
+      Map<String, ResourceCost> byResource = new HashMap<>(grouped.size() * 4 / 3 + 1);
+      Map<Currency, BigDecimal> billed = new HashMap<>();
+      grouped.forEach(
+          (id, list) -> {
+            byResource.put(id, new ResourceCost(id, window, list));
+            for (ResourceSkuCost row : list) {
+              billed.merge(row.currency(), row.amount().abs(), BigDecimal::add);
+            }
+          });
+      return new ResourceCosts(byResource, billed);
     }
   }
 
