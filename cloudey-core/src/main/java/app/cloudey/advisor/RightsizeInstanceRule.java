@@ -64,15 +64,15 @@ import org.jspecify.annotations.Nullable;
  * SKUs' monthly billed cost × (GB − target GB) / GB}. OCPU SKUs are the instance's billed SKUs
  * whose unit or name contains "OCPU"; memory SKUs those whose name contains "Memory" or whose unit
  * is a GB (or gigabyte) per hour, e.g. {@code Gigabyte Per Hour} (OCI bills flex memory per GB
- * hour, e.g. B93114 "Compute - Standard - E4 - Memory"). The memory term is 0 when memory is kept.
- * Monthly billed cost is the trailing 30 days' cost × 30 / days of data. An instance without billed
- * OCPU cost (new, or billed under no OCPU SKU), or whose memory shrinks but has no billed memory
- * SKU, is priced by the {@code estimator} instead: the current configuration's monthly price minus
- * the target's (target OCPUs and GB), both from the provider's price book (OCI: the shape's
- * per-OCPU and per-GB SKUs, the tenancy's own billed unit prices first, then contract, then list
- * prices at the tenancy's marginal tier), citing its source and date. Without a price (no
- * estimator, or an account billed in another currency than the only prices known) the finding says
- * so and has no amount.
+ * hour, e.g. B93114 "Compute - Standard - E4 - Memory"). The memory term is 0 when memory is kept,
+ * the OCPU term 0 when the OCPUs are kept (a memory-only finding). Monthly billed cost is the
+ * trailing 30 days' cost × 30 / days of data. An instance without billed OCPU cost (new, or billed
+ * under no OCPU SKU), or whose memory shrinks but has no billed memory SKU, is priced by the {@code
+ * estimator} instead: the current configuration's monthly price minus the target's (target OCPUs
+ * and GB), both from the provider's price book (OCI: the shape's per-OCPU and per-GB SKUs, the
+ * tenancy's own billed unit prices first, then contract, then list prices at the tenancy's marginal
+ * tier), citing its source and date. Without a price (no estimator, or an account billed in another
+ * currency than the only prices known) the finding says so and has no amount.
  *
  * <p>Evidence: one row for the current and one for the target configuration, with OCPUs, P95 CPU,
  * memory GB, P95 memory and the monthly cost, and an {@code over-provisioned} row whose P95 cells
@@ -85,8 +85,8 @@ public final class RightsizeInstanceRule implements AdvisorRule {
   public static final double DEFAULT_CPU_P95_PERCENT = 40;
 
   /**
-   * Default {@link Options#memoryP95Percent()}: P95 memory below 40 % is over-provisioned (as for
-   * CPU: a target of 60 % then shrinks it by a third or more).
+   * Default {@link Options#memoryP95Percent()}: P95 memory below 40 % is over-provisioned, as for
+   * CPU (at the 60 % target such memory needs under two thirds of its GB, before rounding up).
    */
   public static final double DEFAULT_MEMORY_P95_PERCENT = 40;
 
