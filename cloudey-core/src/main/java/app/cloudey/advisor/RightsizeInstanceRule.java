@@ -25,54 +25,70 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code rightsize-instance}: an over-provisioned RUNNING flexible-shape instance (shape ending in
- * {@code .Flex}). Test: P95 CPU below {@code cpuP95Percent} with at least {@code minCoverage} of
- * the window's hours measured. The target configuration sizes OCPUs and memory separately (flex
+ * {@code .Flex}). Test: its CPU metric covers at least {@code minCoverage} of the window's hours
+ * (an instance whose CPU is not measured is not judged), and <b>CPU or memory is low</b>: P95 CPU
+ * below {@code cpuP95Percent}, or P95 memory below {@code memoryP95Percent} with the memory metric
+ * covering at least {@code minCoverage} of the window's hours (a missing or partly covered memory
+ * metric never makes a finding). The target configuration sizes OCPUs and memory separately (flex
  * shapes price them apart), each from its own P95 with headroom:
  *
  * <ul>
- *   <li><b>OCPUs</b>: the smallest whole count that keeps the projected P95 CPU at or below {@code
- *       targetP95Percent}: {@code cpuTarget = max(1, ceil(ocpus × P95 CPU / targetP95Percent))}.
+ *   <li><b>OCPUs</b>, only when CPU is low: the smallest whole count that keeps the projected P95
+ *       CPU at or below {@code targetP95Percent}: {@code cpuTarget = max(1, ceil(ocpus × P95 CPU /
+ *       targetP95Percent))}. When only memory is low, {@code cpuTarget = ocpus}: the OCPUs are
+ *       kept.
  *   <li><b>Memory</b>: the smallest whole number of GB that keeps the projected P95 memory at or
  *       below {@code targetMemoryP95Percent}: {@code memoryNeed = ceil(GB × P95 memory /
  *       targetMemoryP95Percent)}, never more than the current GB (the rule never grows memory).
- *       Memory is <b>kept as it is</b> when the instance has no memory metric (OCI: no Oracle Cloud
- *       Agent), when the metric covers less than {@code minCoverage} of the window's hours, or when
- *       the inventory does not know its size: missing data is never oversized, and the finding's
- *       summary and evidence say why memory was not sized.
+ *       Memory is sized whenever its metric is covered, also when only CPU is low (the resize
+ *       reboots the instance anyway). Memory is <b>kept as it is</b> when the instance has no
+ *       memory metric (OCI: no Oracle Cloud Agent), when the metric covers less than {@code
+ *       minCoverage} of the window's hours, or when the inventory does not know its size: missing
+ *       data is never oversized, and the finding's summary and evidence say why memory was not
+ *       sized.
  *   <li><b>Shape limits</b> (OCI's standard flex shapes E3, E4, E5 and A1 allow 1 to 64 GB per
  *       OCPU; {@code minMemoryGbPerOcpu} and {@code maxMemoryGbPerOcpu}): {@code target OCPUs =
  *       min(ocpus, max(cpuTarget, ceil(target GB / maxMemoryGbPerOcpu)))}, so memory that is kept
  *       (or needed) never leaves too few OCPUs to carry it; {@code target GB = min(GB,
  *       max(memoryNeed, target OCPUs × minMemoryGbPerOcpu))}. OCI flex shapes have no other minimum
- *       than 1 GB per OCPU.
+ *       than 1 GB per OCPU. So a memory-only finding always keeps its OCPUs, and its memory shrinks
+ *       no further than {@code ocpus × minMemoryGbPerOcpu}.
  * </ul>
  *
  * A finding is made when the target has fewer OCPUs or less memory than now (so a 1-OCPU instance
- * can still have its memory sized).
+ * can still have its memory sized). Its title, summary and evidence say which resource is
+ * over-provisioned (CPU, memory or both: the tests above that hold) and why.
  *
  * <p><b>Saving</b> = the current configuration's monthly cost minus the target's at the tenancy's
  * own unit prices: {@code OCPU SKUs' monthly billed cost × (ocpus − target OCPUs) / ocpus + memory
  * SKUs' monthly billed cost × (GB − target GB) / GB}. OCPU SKUs are the instance's billed SKUs
  * whose unit or name contains "OCPU"; memory SKUs those whose name contains "Memory" or whose unit
  * is a GB (or gigabyte) per hour, e.g. {@code Gigabyte Per Hour} (OCI bills flex memory per GB
- * hour, e.g. B93114 "Compute - Standard - E4 - Memory"). The memory term is 0 when memory is kept.
- * Monthly billed cost is the trailing 30 days' cost × 30 / days of data. An instance without billed
- * OCPU cost (new, or billed under no OCPU SKU), or whose memory shrinks but has no billed memory
- * SKU, is priced by the {@code estimator} instead: the current configuration's monthly price minus
- * the target's (target OCPUs and GB), both from the provider's price book (OCI: the shape's
- * per-OCPU and per-GB SKUs, the tenancy's own billed unit prices first, then contract, then list
- * prices at the tenancy's marginal tier), citing its source and date. Without a price (no
- * estimator, or an account billed in another currency than the only prices known) the finding says
- * so and has no amount.
+ * hour, e.g. B93114 "Compute - Standard - E4 - Memory"). The memory term is 0 when memory is kept,
+ * the OCPU term 0 when the OCPUs are kept (a memory-only finding). Monthly billed cost is the
+ * trailing 30 days' cost × 30 / days of data. An instance without billed OCPU cost (new, or billed
+ * under no OCPU SKU), or whose memory shrinks but has no billed memory SKU, is priced by the {@code
+ * estimator} instead: the current configuration's monthly price minus the target's (target OCPUs
+ * and GB), both from the provider's price book (OCI: the shape's per-OCPU and per-GB SKUs, the
+ * tenancy's own billed unit prices first, then contract, then list prices at the tenancy's marginal
+ * tier), citing its source and date. Without a price (no estimator, or an account billed in another
+ * currency than the only prices known) the finding says so and has no amount.
  *
  * <p>Evidence: one row for the current and one for the target configuration, with OCPUs, P95 CPU,
- * memory GB, P95 memory and the monthly cost.
+ * memory GB, P95 memory and the monthly cost, and an {@code over-provisioned} row whose P95 cells
+ * give each test's result (e.g. {@code yes: 20 < 40}, {@code no: 70 ≥ 40}, {@code not judged}).
  */
 public final class RightsizeInstanceRule implements AdvisorRule {
   public static final String ID = "rightsize-instance";
 
   /** Default {@link Options#cpuP95Percent()}: P95 CPU below 40 % is over-provisioned. */
   public static final double DEFAULT_CPU_P95_PERCENT = 40;
+
+  /**
+   * Default {@link Options#memoryP95Percent()}: P95 memory below 40 % is over-provisioned, as for
+   * CPU (at the 60 % target such memory needs under two thirds of its GB, before rounding up).
+   */
+  public static final double DEFAULT_MEMORY_P95_PERCENT = 40;
 
   /** Default {@link Options#targetP95Percent()}: the target's projected P95 CPU at most 60 %. */
   public static final double DEFAULT_TARGET_P95_PERCENT = 60;
@@ -120,7 +136,10 @@ public final class RightsizeInstanceRule implements AdvisorRule {
    * @param targetP95Percent projected P95 CPU after the change at most this (default {@value
    *     #DEFAULT_TARGET_P95_PERCENT})
    * @param minCoverage share of the window's hours that must have data, for CPU (to judge at all)
-   *     and for memory (to size memory) (default {@value #DEFAULT_MIN_COVERAGE})
+   *     and for memory (to test and size memory) (default {@value #DEFAULT_MIN_COVERAGE})
+   * @param memoryP95Percent P95 memory below this is over-provisioned, with {@code minCoverage} of
+   *     the hours measured (default {@value #DEFAULT_MEMORY_P95_PERCENT}; 0 turns the memory test
+   *     off)
    * @param targetMemoryP95Percent projected P95 memory after the change at most this (default
    *     {@value #DEFAULT_TARGET_MEMORY_P95_PERCENT})
    * @param minMemoryGbPerOcpu the target keeps at least this many GB per target OCPU (default 1,
@@ -134,6 +153,7 @@ public final class RightsizeInstanceRule implements AdvisorRule {
       double cpuP95Percent,
       double targetP95Percent,
       double minCoverage,
+      double memoryP95Percent,
       double targetMemoryP95Percent,
       BigDecimal minMemoryGbPerOcpu,
       BigDecimal maxMemoryGbPerOcpu,
@@ -143,19 +163,25 @@ public final class RightsizeInstanceRule implements AdvisorRule {
             DEFAULT_CPU_P95_PERCENT,
             DEFAULT_TARGET_P95_PERCENT,
             DEFAULT_MIN_COVERAGE,
+            DEFAULT_MEMORY_P95_PERCENT,
             DEFAULT_TARGET_MEMORY_P95_PERCENT,
             DEFAULT_MIN_MEMORY_GB_PER_OCPU,
             DEFAULT_MAX_MEMORY_GB_PER_OCPU,
             ListPriceEstimator.NONE);
 
     /**
-     * @throws IllegalArgumentException when a percentage is not above 0, or the GB per OCPU range
-     *     is empty or not positive
+     * @throws IllegalArgumentException when a target percentage is not above 0, {@code
+     *     memoryP95Percent} is negative (or not a number), or the GB per OCPU range is empty or not
+     *     positive
      */
     public Options {
       Objects.requireNonNull(minMemoryGbPerOcpu, "minMemoryGbPerOcpu");
       Objects.requireNonNull(maxMemoryGbPerOcpu, "maxMemoryGbPerOcpu");
       Objects.requireNonNull(estimator, "estimator");
+      if (!(memoryP95Percent >= 0)) {
+        throw new IllegalArgumentException(
+            "memoryP95Percent must be 0 or more, was " + memoryP95Percent);
+      }
       if (!(targetP95Percent > 0) || !(targetMemoryP95Percent > 0)) {
         throw new IllegalArgumentException(
             "targetP95Percent and targetMemoryP95Percent must be above 0, were "
@@ -183,6 +209,7 @@ public final class RightsizeInstanceRule implements AdvisorRule {
           cpuP95Percent,
           targetP95Percent,
           minCoverage,
+          DEFAULT_MEMORY_P95_PERCENT,
           DEFAULT_TARGET_MEMORY_P95_PERCENT,
           DEFAULT_MIN_MEMORY_GB_PER_OCPU,
           DEFAULT_MAX_MEMORY_GB_PER_OCPU,
@@ -199,6 +226,7 @@ public final class RightsizeInstanceRule implements AdvisorRule {
           cpuP95Percent,
           targetP95Percent,
           minCoverage,
+          memoryP95Percent,
           targetMemoryP95Percent,
           minMemoryGbPerOcpu,
           maxMemoryGbPerOcpu,
@@ -212,9 +240,23 @@ public final class RightsizeInstanceRule implements AdvisorRule {
           cpuP95Percent,
           targetP95Percent,
           minCoverage,
+          memoryP95Percent,
           targetMemoryP95,
           minGbPerOcpu,
           maxGbPerOcpu,
+          estimator);
+    }
+
+    /** These options with another memory test: P95 memory below {@code value} (0: no test). */
+    public Options withMemoryP95Percent(double value) {
+      return new Options(
+          cpuP95Percent,
+          targetP95Percent,
+          minCoverage,
+          value,
+          targetMemoryP95Percent,
+          minMemoryGbPerOcpu,
+          maxMemoryGbPerOcpu,
           estimator);
     }
   }
@@ -251,15 +293,24 @@ public final class RightsizeInstanceRule implements AdvisorRule {
           context
               .metric(instance.id(), MetricName.CPU_UTILIZATION)
               .filter(s -> s.coverage() >= options.minCoverage());
-      if (cpu.isEmpty() || Finding.high(cpu.get().p95()) >= options.cpuP95Percent()) {
+      if (cpu.isEmpty()) {
         continue;
       }
       double p95 = Finding.high(cpu.get().p95());
-      BigDecimal cpuTarget =
-          BigDecimal.valueOf(ocpus.doubleValue() * p95 / options.targetP95Percent())
-              .setScale(0, RoundingMode.CEILING)
-              .max(BigDecimal.ONE);
+      boolean cpuLow = p95 < options.cpuP95Percent();
       Memory memory = memory(context, instance);
+      // memory() sizes memory only from a covered metric: missing data never triggers
+      boolean memoryLow = memory.p95() != null && memory.p95() < options.memoryP95Percent();
+      if (!cpuLow && !memoryLow) {
+        continue;
+      }
+      // OCPUs move only when CPU data says they are too many; memory alone keeps them
+      BigDecimal cpuTarget =
+          cpuLow
+              ? BigDecimal.valueOf(ocpus.doubleValue() * p95 / options.targetP95Percent())
+                  .setScale(0, RoundingMode.CEILING)
+                  .max(BigDecimal.ONE)
+              : ocpus;
       BigDecimal target = cpuTarget;
       BigDecimal targetGb = null;
       if (memory.gb() != null) {
@@ -272,14 +323,44 @@ public final class RightsizeInstanceRule implements AdvisorRule {
       } else {
         target = target.min(ocpus);
       }
-      boolean fewerOcpus = target.compareTo(ocpus) < 0;
-      boolean lessMemory = targetGb != null && targetGb.compareTo(memory.gb()) < 0;
-      if (!fewerOcpus && !lessMemory) {
+      Target t =
+          new Target(
+              target,
+              targetGb,
+              target.compareTo(ocpus) < 0,
+              targetGb != null && targetGb.compareTo(memory.gb()) < 0,
+              cpuLow,
+              memoryLow);
+      if (!t.fewerOcpus() && !t.lessMemory()) {
         continue;
       }
-      out.add(finding(context, instance, cpu.get(), memory, target, targetGb));
+      out.add(finding(context, instance, cpu.get(), memory, t));
     }
     return out;
+  }
+
+  /**
+   * The target configuration, computed once by {@link #evaluate} and described by {@link #finding}.
+   *
+   * @param ocpus target OCPUs
+   * @param gb target GB, null when the inventory does not know the memory size
+   * @param fewerOcpus the target has fewer OCPUs than now
+   * @param lessMemory the target has less memory than now
+   * @param cpuLow P95 CPU is below {@code cpuP95Percent}
+   * @param memoryLow P95 memory (covered) is below {@code memoryP95Percent}
+   */
+  private record Target(
+      BigDecimal ocpus,
+      @Nullable BigDecimal gb,
+      boolean fewerOcpus,
+      boolean lessMemory,
+      boolean cpuLow,
+      boolean memoryLow) {
+
+    /** Which resource is over-provisioned, for the title and summary. */
+    String overProvisioned() {
+      return cpuLow && memoryLow ? "CPU and memory" : cpuLow ? "CPU" : "memory";
+    }
   }
 
   /**
@@ -336,18 +417,15 @@ public final class RightsizeInstanceRule implements AdvisorRule {
   }
 
   private Recommendation finding(
-      RuleContext context,
-      Resource instance,
-      MetricSummary cpu,
-      Memory memory,
-      BigDecimal target,
-      @Nullable BigDecimal targetGb) {
+      RuleContext context, Resource instance, MetricSummary cpu, Memory memory, Target t) {
     String shape = instance.spec().shape();
     BigDecimal ocpus = Objects.requireNonNull(instance.spec().ocpus());
+    BigDecimal target = t.ocpus();
+    BigDecimal targetGb = t.gb();
+    boolean fewerOcpus = t.fewerOcpus();
+    boolean lessMemory = t.lessMemory();
     double p95 = Finding.high(cpu.p95());
     double projected = p95 * ocpus.doubleValue() / target.doubleValue();
-    boolean fewerOcpus = target.compareTo(ocpus) < 0;
-    boolean lessMemory = targetGb != null && targetGb.compareTo(memory.gb()) < 0;
     BigDecimal gb = memory.gb();
     Optional<ResourceCost> cost =
         context
@@ -396,6 +474,9 @@ public final class RightsizeInstanceRule implements AdvisorRule {
         fewerOcpus && lessMemory
             ? target + " OCPUs and " + gbTarget + " GB"
             : fewerOcpus ? target + " OCPUs" : gbTarget + " GB memory";
+    String cpuTest = test(p95, options.cpuP95Percent());
+    String memoryTest =
+        memory.p95() == null ? "not judged" : test(memory.p95(), options.memoryP95Percent());
     StringBuilder summary =
         new StringBuilder("Instance **")
             .append(instance.name())
@@ -405,9 +486,48 @@ public final class RightsizeInstanceRule implements AdvisorRule {
             .append(ocpus.toPlainString())
             .append(" OCPUs, ")
             .append(gb == null ? "memory unknown" : gbNow + " GB")
-            .append(") peaks at P95 CPU ")
-            .append(Finding.number(p95))
-            .append(" %. ");
+            .append(") has more ")
+            .append(t.overProvisioned())
+            .append(" than it uses: ");
+    if (t.cpuLow() && t.memoryLow()) {
+      summary
+          .append("P95 CPU ")
+          .append(Finding.number(p95))
+          .append(" % is below ")
+          .append(Finding.number(options.cpuP95Percent()))
+          .append(" % and P95 memory ")
+          .append(memoryP95Now)
+          .append(" % below ")
+          .append(Finding.number(options.memoryP95Percent()))
+          .append(" %. ");
+    } else if (t.cpuLow()) {
+      summary
+          .append("P95 CPU ")
+          .append(Finding.number(p95))
+          .append(" % is below ")
+          .append(Finding.number(options.cpuP95Percent()))
+          .append(" %");
+      if (memory.p95() != null) {
+        summary
+            .append(" (P95 memory ")
+            .append(memoryP95Now)
+            .append(" % is not below ")
+            .append(Finding.number(options.memoryP95Percent()))
+            .append(" %)");
+      }
+      summary.append(". ");
+    } else {
+      summary
+          .append("P95 memory ")
+          .append(memoryP95Now)
+          .append(" % is below ")
+          .append(Finding.number(options.memoryP95Percent()))
+          .append(" %, while P95 CPU ")
+          .append(Finding.number(p95))
+          .append(" % is not below ")
+          .append(Finding.number(options.cpuP95Percent()))
+          .append(" %. ");
+    }
     if (fewerOcpus) {
       summary
           .append("With ")
@@ -415,8 +535,13 @@ public final class RightsizeInstanceRule implements AdvisorRule {
           .append(" OCPUs its P95 CPU would be about ")
           .append(Finding.number(projected))
           .append(" %. ");
-    } else {
+    } else if (t.cpuLow()) {
       summary.append("Its OCPU count stays ").append(ocpus.toPlainString()).append(". ");
+    } else {
+      summary
+          .append("Its OCPU count stays ")
+          .append(ocpus.toPlainString())
+          .append(": its CPU is not over-provisioned. ");
     }
     if (memory.keptBecause() != null) {
       summary
@@ -454,7 +579,14 @@ public final class RightsizeInstanceRule implements AdvisorRule {
     return new Finding(ID, context)
         .resource(instance)
         .severity(Severity.MEDIUM)
-        .title("Rightsize " + instance.name() + " to " + change)
+        .title(
+            "Rightsize "
+                + instance.name()
+                + " to "
+                + change
+                + " ("
+                + t.overProvisioned()
+                + " over-provisioned)")
         .summary(summary.toString())
         .saving(s)
         .confidence(confidence)
@@ -468,6 +600,7 @@ public final class RightsizeInstanceRule implements AdvisorRule {
             gbTarget,
             memoryP95Target,
             targetCost)
+        .row("over-provisioned", "", cpuTest, "", memoryTest, "")
         .action(
             "Change the shape configuration",
             "Edit the instance's shape configuration to "
@@ -476,5 +609,12 @@ public final class RightsizeInstanceRule implements AdvisorRule {
                 + (gb == null ? "its current memory" : gbTarget + " GB of memory")
                 + " (it reboots).")
         .build();
+  }
+
+  /** An evidence cell for a "P95 below the threshold" test, e.g. {@code yes: 20 < 40}. */
+  private static String test(double p95, double threshold) {
+    return p95 < threshold
+        ? "yes: " + Finding.number(p95) + " < " + Finding.number(threshold)
+        : "no: " + Finding.number(p95) + " ≥ " + Finding.number(threshold);
   }
 }

@@ -409,7 +409,8 @@ class OciRulesTest {
     assertThat(r.evidence().rows())
         .containsExactly(
             List.of("current", "4", "20", "32", "not sized", "106.56 USD"),
-            List.of("target", "2", "40", "32", "not sized", "70.56 USD"));
+            List.of("target", "2", "40", "32", "not sized", "70.56 USD"),
+            List.of("over-provisioned", "", "yes: 20 < 40", "", "not judged", ""));
   }
 
   @Test
@@ -426,11 +427,13 @@ class OciRulesTest {
             "rightsize-instance");
     assertThat(r.monthlySavings()).isEqualTo(Money.of("53.28", "USD"));
     assertThat(r.basis()).isEqualTo(SavingsBasis.LIST_PRICE);
-    assertThat(r.title()).isEqualTo("Rightsize new-app to 2 OCPUs and 16 GB");
+    assertThat(r.title())
+        .isEqualTo("Rightsize new-app to 2 OCPUs and 16 GB (CPU and memory over-provisioned)");
     assertThat(r.evidence().rows())
         .containsExactly(
             List.of("current", "4", "20", "32", "30", "106.56 USD"),
-            List.of("target", "2", "40", "16", "60", "53.28 USD"));
+            List.of("target", "2", "40", "16", "60", "53.28 USD"),
+            List.of("over-provisioned", "", "yes: 20 < 40", "", "yes: 30 < 40", ""));
   }
 
   @Test
@@ -490,7 +493,7 @@ class OciRulesTest {
         .contains("only USD list prices");
     assertThat(r.evidence().rows())
         .extracting(row -> row.get(5))
-        .containsExactly("not priced", "not priced");
+        .containsExactly("not priced", "not priced", "");
   }
 
   /**

@@ -11,22 +11,24 @@ package app.cloudey.oci.simulator;
  * {@code days} shorter than 80 % of a look-back, no metric case of that look-back is planted).
  *
  * <p>The generator keeps every other resource clearly outside the cases, far from each threshold,
- * without changing any cost (see {@code UnambiguousCases}): idle and oversized instances always
- * have the monitoring agent (a memory metric); an Ampere A1 instance (free tier: it may cost
- * nothing) is never idle; a running 24/7 instance younger than 15 days (its look-back partly
- * covered) is never idle, oversized or non-prod; a 1-OCPU flex instance is never oversized (a
- * memory-only resize is not planted); a backup 88 to 92 days old has lost its source (old either
- * way); a load balancer without a healthy backend carries no traffic, and one judged on its traffic
- * is 15 days old or more. Unattached block volumes and orphaned boot volumes are 8 days old or
- * more. Stop times are as drawn (moving one would change its cost), so {@link #STOPPED_INSTANCE} is
- * exact on the evidence instead (see there).
+ * without changing any cost (see {@code UnambiguousCases}): idle and oversized instances (low CPU
+ * or low memory) always have the monitoring agent (a memory metric); an Ampere A1 instance (free
+ * tier: it may cost nothing) is never idle; a running 24/7 instance younger than 15 days (its
+ * look-back partly covered) is never idle, oversized or non-prod; a 1-OCPU flex instance never has
+ * low CPU (a low-CPU case always shrinks its OCPUs; memory-only cases are planted apart, with busy
+ * CPU); a backup 88 to 92 days old has lost its source (old either way); a load balancer without a
+ * healthy backend carries no traffic, and one judged on its traffic is 15 days old or more.
+ * Unattached block volumes and orphaned boot volumes are 8 days old or more. Stop times are as
+ * drawn (moving one would change its cost), so {@link #STOPPED_INSTANCE} is exact on the evidence
+ * instead (see there).
  *
  * <p>Reconciliation (the advisor's written rule): <b>idle wins</b>. An idle instance is listed only
  * under {@link #IDLE_INSTANCE}, never also under {@link #OVERSIZED_INSTANCE} (its CPU would pass
- * the rightsizing test too) or {@link #NON_PROD_24_7}. Rightsizing and non-prod scheduling never
- * overlap in generated tenancies (a non-prod 24/7 instance is never oversized), so no other policy
- * is needed. A stopped instance is in no running case. Other rules (old-generation shape, oversized
- * load balancer, volume performance, storage tier, commitment, anomaly, trend) have no planted set.
+ * the rightsizing test too) or {@link #NON_PROD_24_7}. Rightsizing (for CPU or memory) and non-prod
+ * scheduling never overlap in generated tenancies (a non-prod 24/7 instance is never oversized), so
+ * no other policy is needed. A stopped instance is in no running case. Other rules (old-generation
+ * shape, oversized load balancer, volume performance, storage tier, commitment, anomaly, trend)
+ * have no planted set.
  */
 public enum PlantedCase {
   /**
@@ -37,13 +39,23 @@ public enum PlantedCase {
   IDLE_INSTANCE,
   /**
    * RUNNING flex instance, 24/7, covered over the 14-day look-back, with CPU and memory metrics,
-   * whose P95 CPU is under 40 %, whose rightsizing target (OCPUs from P95 CPU, memory from P95
-   * memory, each to a projected P95 of at most 60 %, within 1 to 64 GB per OCPU) is smaller than
-   * now, and not idle (idle wins). Every case shrinks <i>both</i>: it has the OVERSIZED profile
-   * (hourly mean CPU 10-18 %, so {@code ⌈ocpus × P95 / 60⌉} is under its 2 or more OCPUs; hourly
-   * mean memory 33-36 %, so {@code ⌈GB × P95 / 60⌉} is about 60 % of its 8 or 16 GB per OCPU);
-   * every other covered 24/7 instance with P95 CPU under 40 % is idle, so no case shrinks one of
-   * the two alone (a 1-OCPU flex instance, which could only shrink its memory, is never OVERSIZED).
+   * whose P95 CPU or P95 memory is under 40 %, whose rightsizing target (OCPUs from P95 CPU when it
+   * is under 40 %, else kept; memory from P95 memory; each to a projected P95 of at most 60 %,
+   * within 1 to 64 GB per OCPU) is smaller than now, and not idle (idle wins). Two kinds, nothing
+   * in between:
+   *
+   * <ul>
+   *   <li><b>low CPU</b> (the OVERSIZED profile): hourly mean CPU 10-18 %, so {@code ⌈ocpus × P95 /
+   *       60⌉} is under its 2 or more OCPUs, and hourly mean memory 33-36 % (also under 40 %), so
+   *       {@code ⌈GB × P95 / 60⌉} is about 60 % of its 8 or 16 GB per OCPU: it shrinks <i>both</i>
+   *       (a 1-OCPU flex instance, which could only shrink its memory, never has this profile);
+   *   <li><b>low memory only</b> (the LEAN_MEMORY profile, every other BUSY draw): hourly mean CPU
+   *       55-80 % (P95 far above 40 %, so its OCPUs are kept) and hourly mean memory 20-23 %, so
+   *       its memory shrinks to {@code ⌈GB × P95 / 60⌉}, about 40 % of it, at any OCPU count.
+   * </ul>
+   *
+   * Every other covered 24/7 instance has P95 CPU and P95 memory over 40 % (NORMAL, BUSY) or is
+   * idle.
    */
   OVERSIZED_INSTANCE,
   /**

@@ -118,8 +118,10 @@
  *   <li>{@code IDLE_INSTANCE}: RUNNING, 24/7, 14-day look-back covered with CPU and memory, P95 of
  *       hourly mean CPU under 5 %, maximum memory under 10 %.
  *   <li>{@code OVERSIZED_INSTANCE}: RUNNING flex shape, 24/7, covered with CPU and memory, P95 CPU
- *       under 40 %, a smaller target (OCPUs from P95 CPU, memory from P95 memory, each to at most
- *       60 %), and not idle; every case has 2+ OCPUs and shrinks both OCPUs and memory.
+ *       or P95 memory under 40 %, a smaller target (OCPUs from P95 CPU when it is under 40 %, else
+ *       kept; memory from P95 memory; each to at most 60 %), and not idle; a low-CPU case has 2+
+ *       OCPUs and shrinks both OCPUs and memory, a low-memory case (busy CPU) shrinks its memory
+ *       only.
  *   <li>{@code STOPPED_INSTANCE}: STOPPED, the end of its last CPU data point (or of the day of its
  *       last compute cost line) 7 days before now or more.
  *   <li>{@code UNATTACHED_VOLUME} / {@code ORPHANED_BOOT_VOLUME}: a block / boot volume with no
@@ -132,11 +134,11 @@
  *       covered 7-day look-back, peak bandwidth under 1 Mbps and under 100 requests every day.
  * </ul>
  *
- * Reconciliation: idle wins (an idle instance is in no other case); rightsizing and non-prod
- * scheduling never overlap. Everything else is kept far from the thresholds without changing a cost
- * (idle and oversized instances have the memory agent; a running 24/7 instance younger than 15 days
- * is neither idle, oversized nor non-prod; backups 88-92 days old have lost their source; load
- * balancers judged on traffic are 15 days old or more).
+ * Reconciliation: idle wins (an idle instance is in no other case); rightsizing (for CPU or memory)
+ * and non-prod scheduling never overlap. Everything else is kept far from the thresholds without
+ * changing a cost (idle and oversized instances have the memory agent; a running 24/7 instance
+ * younger than 15 days is neither idle, oversized nor non-prod; backups 88-92 days old have lost
+ * their source; load balancers judged on traffic are 15 days old or more).
  *
  * <h2>Faults and counting</h2>
  *

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cloudey.advisor.IdleInstanceRule;
 import app.cloudey.advisor.ListPriceEstimator;
+import app.cloudey.advisor.NonProdScheduleRule;
 import app.cloudey.advisor.RightsizeInstanceRule;
 import app.cloudey.advisor.StandardRules;
 import app.cloudey.model.MetricName;
@@ -22,11 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Golden scenario for {@code rightsize-instance} sizing OCPUs and memory, at the rule's defaults
- * (P95 CPU < 40 %; target P95 CPU and memory ≤ 60 %; 80 % coverage; 1 to 64 GB per OCPU), savings
- * worked out by hand. Today is 2026-11-15; cost window 10-16..11-14 (30 days, so a daily amount ×
- * 30 is the monthly figure), metric window 11-01..11-14. Every instance is a RUNNING {@code
- * VM.Standard.E4.Flex} billed every day of the window on an OCPU SKU (B93113, "OCPU Per Hour") and
- * a memory SKU (B93114, "Gigabyte Per Hour"), unless said otherwise.
+ * (P95 CPU < 40 % or P95 memory < 40 %; target P95 CPU and memory ≤ 60 %; 80 % coverage; 1 to 64 GB
+ * per OCPU), savings worked out by hand. Today is 2026-11-15; cost window 10-16..11-14 (30 days, so
+ * a daily amount × 30 is the monthly figure), metric window 11-01..11-14. Every instance is a
+ * RUNNING {@code VM.Standard.E4.Flex} billed every day of the window on an OCPU SKU (B93113, "OCPU
+ * Per Hour") and a memory SKU (B93114, "Gigabyte Per Hour"), unless said otherwise.
  */
 class RightsizingGoldenTest {
   private GoldenTenancy t;
@@ -93,6 +94,44 @@ class RightsizingGoldenTest {
     t.billMonth("i-nomemsku", "COMPUTE", "B93113", "OCPU Per Hour", "2.40");
     cpu("i-nomemsku", 20);
     memory("i-nomemsku", 14, 30);
+    // ---- memory-only: CPU busy (P95 70 % ≥ 40 %), so the OCPUs are kept ----
+    // busy-cpu: 4 OCPUs 64 GB, P95 CPU 70 %, P95 memory 30 % < 40 % (14 of 14 days): memory ⌈64 ×
+    // 30 / 60⌉ = 32 GB, OCPUs stay 4 (4 OCPUs allow 4 to 256 GB). OCPU 72.00 a month, memory 1.20
+    // a day = 36.00: saving = 72.00 × (4 − 4) / 4 = 0 + 36.00 × (64 − 32) / 64 = 18.00
+    instance("i-memonly", "busy-cpu", 4, 64, "2.40", "1.20");
+    cpu("i-memonly", 70);
+    memory("i-memonly", 14, 30);
+    // floor-mem: 8 OCPUs 16 GB, P95 CPU 70 %, P95 memory 10 %: ⌈16 × 10 / 60⌉ = ⌈2.67⌉ = 3 GB,
+    // raised to the kept 8 OCPUs × 1 GB = 8 GB. Memory 0.48 a day (14.40): saving = 0 + 14.40 ×
+    // (16 − 8) / 16 = 7.20
+    instance("i-memfloor", "floor-mem", 8, 16, "4.80", "0.48");
+    cpu("i-memfloor", 70);
+    memory("i-memfloor", 14, 10);
+    // busy-part: as busy-cpu but memory measured on 7 of 14 days (50 % < 80 %): no finding
+    instance("i-busypart", "busy-part", 4, 64, "2.40", "1.20");
+    cpu("i-busypart", 70);
+    memory("i-busypart", 7, 30);
+    // busy-noagent: as busy-cpu without a memory metric: no finding (missing data never triggers)
+    instance("i-busynoagent", "busy-noagent", 4, 64, "2.40", "1.20");
+    cpu("i-busynoagent", 70);
+    // busy-45: P95 CPU 70 %, P95 memory 45 % (≥ 40 %): ⌈64 × 45 / 60⌉ = 48 GB would fit, but
+    // neither test holds: no finding (the memory test is not the sizing target)
+    instance("i-busy45", "busy-45", 4, 64, "2.40", "1.20");
+    cpu("i-busy45", 70);
+    memory("i-busy45", 14, 45);
+    // mid-mem: P95 CPU 20 % (< 40 %), P95 memory 50 % (not < 40 %): a CPU finding that also sizes
+    // the measured memory: 4 -> ⌈4 × 20 / 60⌉ = 2 OCPUs, ⌈48 × 50 / 60⌉ = 40 GB. OCPU 72.00,
+    // memory 0.90 a day = 27.00: saving = 72.00 × 2 / 4 = 36.00 + 27.00 × (48 − 40) / 48 = 4.50
+    // -> 40.50
+    instance("i-midmem", "mid-mem", 4, 48, "2.40", "0.90");
+    cpu("i-midmem", 20);
+    memory("i-midmem", 14, 50);
+    // mem-dev: as busy-cpu but non-prod, running all hours: rightsizing 18.00; scheduling 108.00 ×
+    // 118 / 168 = 75.857... (75.86) is larger, so it counts and the memory-only rightsizing is
+    // superseded by it (largest saving wins)
+    instance("i-memdev", "mem-dev", 4, 64, "2.40", "1.20");
+    cpu("i-memdev", 70);
+    memory("i-memdev", 14, 30);
     // idle-box: 2 OCPUs 16 GB, P95 CPU 2 %, memory at most 5 % (P95 5 %): idle, 1.20 + 0.30 a day
     // = 45.00 a month. Rightsizing also finds it: ⌈2 × 2 / 60⌉ = 1 OCPU, ⌈16 × 5 / 60⌉ = ⌈1.33⌉ =
     // 2 GB: 36.00 × 1 / 2 = 18.00 + 9.00 × (16 − 2) / 16 = 7.875 -> 25.875 (25.88), but idle
@@ -147,7 +186,8 @@ class RightsizingGoldenTest {
   @Test
   void targetsOcpusAndMemoryEachFromItsP95WithHeadroom() {
     Map<String, String> found = GoldenTenancy.savings(run, RightsizeInstanceRule.ID);
-    // full-mem: no finding (its kept memory needs every OCPU)
+    // full-mem: no finding (its kept memory needs every OCPU); busy-part, busy-noagent, busy-45: no
+    // finding (CPU busy, memory not measured enough or not low)
     assertThat(found)
         .containsOnly(
             Map.entry("i-mem", "54.00"),
@@ -158,13 +198,18 @@ class RightsizingGoldenTest {
             Map.entry("i-bigmem", "72.00"),
             Map.entry("i-thin", "22.50"),
             Map.entry("i-nomemsku", "none"),
-            Map.entry("i-idle", "25.88"));
+            Map.entry("i-idle", "25.88"),
+            Map.entry("i-memonly", "18.00"),
+            Map.entry("i-memfloor", "7.20"),
+            Map.entry("i-midmem", "40.50"),
+            Map.entry("i-memdev", "18.00"));
   }
 
   @Test
   void theEvidenceShowsCurrentAndTargetMemoryWithItsP95() {
     Recommendation r = rightsizing("i-mem");
-    assertThat(r.title()).isEqualTo("Rightsize mem-web to 2 OCPUs and 32 GB");
+    assertThat(r.title())
+        .isEqualTo("Rightsize mem-web to 2 OCPUs and 32 GB (CPU and memory over-provisioned)");
     assertThat(r.basis()).isEqualTo(SavingsBasis.BILLED_COST);
     assertThat(r.severity()).isEqualTo(Severity.MEDIUM);
     assertThat(r.evidence().columns())
@@ -175,14 +220,17 @@ class RightsizingGoldenTest {
     assertThat(r.evidence().rows())
         .containsExactly(
             List.of("current", "4", "20", "64", "30", "108.00 USD"),
-            List.of("target", "2", "40", "32", "60", "54.00 USD"));
-    assertThat(r.summary()).contains("with 32 GB it would be about 60 %");
+            List.of("target", "2", "40", "32", "60", "54.00 USD"),
+            List.of("over-provisioned", "", "yes: 20 < 40", "", "yes: 30 < 40", ""));
+    assertThat(r.summary())
+        .contains("has more CPU and memory than it uses")
+        .contains("with 32 GB it would be about 60 %");
   }
 
   @Test
   void aMissingMemoryMetricKeepsTheMemoryAndSaysWhy() {
     Recommendation r = rightsizing("i-noagent");
-    assertThat(r.title()).isEqualTo("Rightsize no-agent to 2 OCPUs");
+    assertThat(r.title()).isEqualTo("Rightsize no-agent to 2 OCPUs (CPU over-provisioned)");
     assertThat(r.summary())
         .contains("Memory is kept as it is (64 GB)")
         .contains("no memory metric")
@@ -191,22 +239,84 @@ class RightsizingGoldenTest {
     assertThat(r.evidence().rows())
         .containsExactly(
             List.of("current", "4", "20", "64", "not sized", "108.00 USD"),
-            List.of("target", "2", "40", "64", "not sized", "72.00 USD"));
+            List.of("target", "2", "40", "64", "not sized", "72.00 USD"),
+            List.of("over-provisioned", "", "yes: 20 < 40", "", "not judged", ""));
     assertThat(rightsizing("i-partmem").summary())
         .contains("its memory metric covers 50 % of the window's hours, below the 80 % needed");
   }
 
   @Test
   void memoryOnlyAndShapeLimits() {
-    assertThat(rightsizing("i-one").title()).isEqualTo("Rightsize one-ocpu to 4 GB memory");
-    assertThat(rightsizing("i-bigmem").title()).isEqualTo("Rightsize big-mem to 4 OCPUs");
-    assertThat(rightsizing("i-thin").title()).isEqualTo("Rightsize thin-mem to 3 OCPUs and 3 GB");
+    // one-ocpu: P95 CPU 30 % and P95 memory 15 % are both below 40 %, but 1 OCPU is the fewest
+    assertThat(rightsizing("i-one").title())
+        .isEqualTo("Rightsize one-ocpu to 4 GB memory (CPU and memory over-provisioned)");
+    assertThat(rightsizing("i-bigmem").title())
+        .isEqualTo("Rightsize big-mem to 4 OCPUs (CPU over-provisioned)");
+    assertThat(rightsizing("i-thin").title())
+        .isEqualTo("Rightsize thin-mem to 3 OCPUs and 3 GB (CPU and memory over-provisioned)");
     assertThat(rightsizing("i-busymem").summary()).contains("is kept: no smaller size");
     Recommendation unpriced = rightsizing("i-nomemsku");
     assertThat(unpriced.summary()).contains("No amount");
     assertThat(unpriced.evidence().rows())
         .extracting(row -> row.get(5))
-        .containsExactly("not priced", "not priced");
+        .containsExactly("not priced", "not priced", "");
+  }
+
+  @Test
+  void busyCpuWithLowMemoryShrinksTheMemoryAndKeepsTheOcpus() {
+    Recommendation r = rightsizing("i-memonly");
+    assertThat(r.title()).isEqualTo("Rightsize busy-cpu to 32 GB memory (memory over-provisioned)");
+    assertThat(r.basis()).isEqualTo(SavingsBasis.BILLED_COST);
+    // now 72.00 + 36.00 = 108.00; target 108.00 − 18.00 = 90.00; OCPUs 4 -> 4, so P95 CPU stays
+    // 70 × 4 / 4 = 70; P95 memory 30 × 64 / 32 = 60
+    assertThat(r.evidence().rows())
+        .containsExactly(
+            List.of("current", "4", "70", "64", "30", "108.00 USD"),
+            List.of("target", "4", "70", "32", "60", "90.00 USD"),
+            List.of("over-provisioned", "", "no: 70 ≥ 40", "", "yes: 30 < 40", ""));
+    assertThat(r.summary())
+        .contains("has more memory than it uses: P95 memory 30 % is below 40 %")
+        .contains("while P95 CPU 70 % is not below 40 %")
+        .contains("Its OCPU count stays 4: its CPU is not over-provisioned")
+        .contains("with 32 GB it would be about 60 %");
+    // the 1 GB per OCPU floor of the kept 8 OCPUs: 16 -> 8 GB, not 3; now 144.00 + 14.40 =
+    // 158.40, target 158.40 − 7.20 = 151.20; P95 memory 10 × 16 / 8 = 20
+    assertThat(rightsizing("i-memfloor").title())
+        .isEqualTo("Rightsize floor-mem to 8 GB memory (memory over-provisioned)");
+    assertThat(rightsizing("i-memfloor").evidence().rows().get(1))
+        .containsExactly("target", "8", "70", "8", "20", "151.20 USD");
+    // a low-CPU finding sizes measured memory even when memory is not low; it names CPU only
+    Recommendation mid = rightsizing("i-midmem");
+    assertThat(mid.title())
+        .isEqualTo("Rightsize mid-mem to 2 OCPUs and 40 GB (CPU over-provisioned)");
+    assertThat(mid.summary()).contains("(P95 memory 50 % is not below 40 %)");
+    assertThat(mid.evidence().rows().get(2))
+        .containsExactly("over-provisioned", "", "yes: 20 < 40", "", "no: 50 ≥ 40", "");
+  }
+
+  @Test
+  void lowMemoryWithoutEnoughDataNeverTriggers() {
+    // busy CPU with memory measured on half the hours, without a memory metric, or at 45 %: none
+    assertThat(run.recommendations())
+        .filteredOn(r -> r.ruleId().equals(RightsizeInstanceRule.ID))
+        .flatExtracting(Recommendation::resourceIds)
+        .doesNotContain("i-busypart", "i-busynoagent", "i-busy45");
+  }
+
+  @Test
+  void aMemoryOnlyRightsizingOfANonProdInstanceIsSupersededByItsScheduling() {
+    Recommendation schedule =
+        run.recommendations().stream()
+            .filter(r -> r.ruleId().equals(NonProdScheduleRule.ID))
+            .filter(r -> r.resourceIds().equals(List.of("i-memdev")))
+            .findFirst()
+            .orElseThrow();
+    // mem-dev: scheduling 108.00 × 118 / 168 = 75.86 > rightsizing 18.00: scheduling counts
+    assertThat(schedule.monthlySavings().amount().setScale(2, java.math.RoundingMode.HALF_EVEN))
+        .isEqualByComparingTo("75.86");
+    assertThat(run.counted(schedule)).isTrue();
+    assertThat(run.supersededBy()).containsEntry(rightsizing("i-memdev").id(), schedule.id());
+    assertThat(run.counted(rightsizing("i-memonly"))).isTrue();
   }
 
   @Test

@@ -89,11 +89,12 @@ final class PlantedCases {
     if (idle) {
       out.get(PlantedCase.IDLE_INSTANCE).add(r.id);
     }
+    // low CPU (OVERSIZED: OCPUs and memory shrink) or low memory only (LEAN_MEMORY: memory
+    // shrinks, OCPUs kept)
     if (judged
-        && r.profile == Profile.OVERSIZED
         && r.monitoringAgent
         && Shape.ALL.get(r.shape).flex()
-        && r.ocpus >= 2) {
+        && ((r.profile == Profile.OVERSIZED && r.ocpus >= 2) || r.profile == Profile.LEAN_MEMORY)) {
       out.get(PlantedCase.OVERSIZED_INSTANCE).add(r.id);
     }
     // idle wins: an idle instance is not also scheduled (nor rightsized, above by profile)

@@ -7,7 +7,12 @@ enum Profile {
   /** Low CPU: 8-25 %, the rightsizing candidate when the shape is large. */
   OVERSIZED(10.0, 18.0, 28.0, 35.0),
   NORMAL(22.0, 45.0, 60.0, 55.0),
-  BUSY(55.0, 80.0, 95.0, 75.0);
+  BUSY(55.0, 80.0, 95.0, 75.0),
+  /**
+   * Busy CPU (as {@link #BUSY}) but memory mostly unused (hourly mean 20-23 %): the memory-only
+   * rightsizing candidate when the shape is flex.
+   */
+  LEAN_MEMORY(55.0, 80.0, 95.0, 22.0);
 
   final double low;
   final double high;

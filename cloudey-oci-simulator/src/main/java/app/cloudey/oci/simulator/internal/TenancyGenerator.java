@@ -255,6 +255,11 @@ final class TenancyGenerator {
               : profileDraw < 0.35
                   ? Profile.OVERSIZED
                   : profileDraw < 0.85 ? Profile.NORMAL : Profile.BUSY;
+      if (r.profile == Profile.BUSY && i % 2 == 1) {
+        // every other busy instance (by index: no random draw) leaves most of its memory unused,
+        // the memory-only rightsizing case when flex (PlantedCase.OVERSIZED_INSTANCE)
+        r.profile = Profile.LEAN_MEMORY;
+      }
       r.monitoringAgent = rnd.nextDouble() < 0.9;
       r.officeHours = r.nonProd && r.state.equals("RUNNING") && rnd.nextBoolean();
       if (i == 0) {

@@ -16,22 +16,26 @@ import java.util.Map;
  * billed), so every ground-truth total is what it was:
  *
  * <ul>
- *   <li>Instances with the IDLE or OVERSIZED profile have the monitoring agent (a memory metric): a
- *       rule that needs memory never has to guess.
+ *   <li>Instances with the IDLE, OVERSIZED or LEAN_MEMORY profile have the monitoring agent (a
+ *       memory metric): a rule that needs memory never has to guess.
  *   <li>An Ampere A1 instance is never IDLE (it becomes NORMAL): A1 compute has a tenancy-wide free
  *       tier, so an idle A1 instance may cost nothing, and a finding without a saving claims
  *       nothing in the advisor's reconciliation (largest saving wins), so its rightsizing or
  *       non-prod finding, also without a saving, would stand beside the idle one.
  *   <li>A flex instance with 1 OCPU is never OVERSIZED (it cannot shrink its OCPUs, only its
- *       memory): it becomes NORMAL, so every oversized case shrinks both OCPUs and memory. The
- *       OVERSIZED profile's memory (hourly mean 33-36 %) is far below the rule's 60 % target, and
- *       NORMAL and BUSY instances' CPU is far above its 40 % test, so no instance is near the
- *       memory rounding.
- *   <li>A running 24/7 non-prod instance is never OVERSIZED (it becomes NORMAL): rightsizing and
- *       scheduling never overlap, so no reconciliation beyond "idle wins" is needed.
+ *       memory): it becomes NORMAL, so every low-CPU oversized case shrinks both OCPUs and memory.
+ *       The OVERSIZED profile's memory (hourly mean 33-36 %) is below both the rule's 40 % memory
+ *       test and its 60 % target; NORMAL and BUSY instances' CPU P95 is above the 40 % CPU test and
+ *       their memory (hourly mean 53-56 % and 73-76 %) far above the 40 % memory test, and
+ *       LEAN_MEMORY instances' CPU is BUSY's while their memory (hourly mean 20-23 %) is far below
+ *       40 %, so every instance is clearly low CPU and memory (OVERSIZED, IDLE), low memory only
+ *       (LEAN_MEMORY: the memory-only rightsizing, OCPUs kept) or neither.
+ *   <li>A running 24/7 non-prod instance is never OVERSIZED (it becomes NORMAL) nor LEAN_MEMORY (it
+ *       becomes BUSY): rightsizing and scheduling never overlap, so no reconciliation beyond "idle
+ *       wins" is needed.
  *   <li>A running 24/7 instance younger than {@link #MIN_AGE_DAYS} days (its 14-day look-back only
- *       partly covered) is neither IDLE nor OVERSIZED (it becomes NORMAL) nor non-prod (it is named
- *       and tagged prod).
+ *       partly covered) is neither IDLE nor OVERSIZED (it becomes NORMAL) nor LEAN_MEMORY (it
+ *       becomes BUSY) nor non-prod (it is named and tagged prod).
  *   <li>A load balancer without a healthy backend (none, or its only backend CRITICAL) has the IDLE
  *       profile (no traffic); a younger than {@code MIN_AGE_DAYS} one with healthy backends is
  *       never IDLE (its quiet week could not be judged).
@@ -61,6 +65,9 @@ final class UnambiguousCases {
       if (r.profile == Profile.OVERSIZED && ((flex && r.ocpus < 2) || (allHours && r.nonProd))) {
         r.profile = Profile.NORMAL;
       }
+      if (r.profile == Profile.LEAN_MEMORY && allHours && (r.nonProd || young)) {
+        r.profile = Profile.BUSY;
+      }
       if (allHours && young) {
         if (r.profile == Profile.IDLE || r.profile == Profile.OVERSIZED) {
           r.profile = Profile.NORMAL;
@@ -72,7 +79,9 @@ final class UnambiguousCases {
       if (r.profile == Profile.IDLE && Shape.ALL.get(r.shape).name().contains(".A1.")) {
         r.profile = Profile.NORMAL; // may be free: see the class comment
       }
-      if (r.profile == Profile.IDLE || r.profile == Profile.OVERSIZED) {
+      if (r.profile == Profile.IDLE
+          || r.profile == Profile.OVERSIZED
+          || r.profile == Profile.LEAN_MEMORY) {
         r.monitoringAgent = true;
       }
     }

@@ -73,6 +73,10 @@ class PlantedCaseDefinitionsTest {
     for (PlantedCase c : PlantedCase.values()) {
       assertThat(new HashSet<>(planted.get(c))).as("%s", c).isEqualTo(found.get(c));
     }
+    if (instances >= 400) {
+      // large tenancies plant memory-only rightsizing cases too (every other BUSY draw)
+      assertThat(observed.memoryOnly).as("memory-only oversized cases").isPositive();
+    }
     if (days >= 12) {
       for (PlantedCase c : PlantedCase.values()) {
         assertThat(planted.get(c)).as("%s planted in a small tenancy", c).isNotEmpty();
@@ -88,6 +92,9 @@ class PlantedCaseDefinitionsTest {
     final MetricModel metrics;
     final TruthImpl truth;
     final long now;
+
+    /** Oversized cases found for their memory alone (CPU busy, OCPUs kept). */
+    int memoryOnly;
 
     Observed(Tenancy t, MetricModel metrics, TruthImpl truth) {
       this.t = t;
@@ -162,10 +169,14 @@ class PlantedCaseDefinitionsTest {
       boolean covered = w.cpu.size() >= 0.8 * 14 * 24 && w.memoryHours >= 0.8 * 14 * 24;
       boolean idle = covered && w.p95 < 5 && w.memoryMax < 10;
       boolean lowCpu = covered && w.p95 < 40;
+      boolean lowMemory = covered && w.memoryDailyP95Max < 40;
       if (t.params.days() >= 14 && w.cpu.size() > 0.6 * 14 * 24 && w.cpu.size() < 0.9 * 14 * 24) {
         // partly covered instances are nowhere near the thresholds (a history shorter than the
         // look-back covers every instance partly: that is the caller's choice of days)
         assertThat(w.p95).as("partly covered %s", r.id).isGreaterThan(40);
+        if (w.memoryHours > 0) {
+          assertThat(w.memoryDailyP95Max).as("partly covered memory of %s", r.id).isGreaterThan(40);
+        }
       }
       if (w.memoryHours == 0 && !w.cpu.isEmpty()) {
         // no memory metric (no agent): a CPU-only reading finds neither idle nor oversized
@@ -180,6 +191,12 @@ class PlantedCaseDefinitionsTest {
                 "low CPU is the same by every P95 of %s (%s %s %s)",
                 r.id, w.p95, w.dailyP95Mean, w.dailyP95Max)
             .isEqualTo(Math.min(w.dailyP95Max, Math.min(w.dailyP95Mean, w.p95)) < 40);
+        assertThat(Math.max(w.memoryDailyP95Max, Math.max(w.memoryDailyP95Mean, w.memoryP95)) < 40)
+            .as(
+                "low memory is the same by every P95 of %s (%s %s %s)",
+                r.id, w.memoryP95, w.memoryDailyP95Mean, w.memoryDailyP95Max)
+            .isEqualTo(
+                Math.min(w.memoryDailyP95Max, Math.min(w.memoryDailyP95Mean, w.memoryP95)) < 40);
       }
       if (idle) {
         out.get(PlantedCase.IDLE_INSTANCE).add(r.id);
@@ -187,13 +204,20 @@ class PlantedCaseDefinitionsTest {
       String shape = f.spec().shape();
       BigDecimal ocpus = f.spec().ocpus();
       BigDecimal gb = f.spec().memoryGb();
-      if (lowCpu && !idle && shape != null && shape.endsWith(".Flex") && ocpus != null) {
-        // the rule's target: OCPUs max(1, ⌈ocpus × P95 CPU / 60⌉), memory ⌈GB × P95 memory / 60⌉
-        // (never more than now), within 1 to 64 GB per target OCPU; a case when either shrinks
+      if ((lowCpu || lowMemory)
+          && !idle
+          && shape != null
+          && shape.endsWith(".Flex")
+          && ocpus != null) {
+        // the rule's target: OCPUs max(1, ⌈ocpus × P95 CPU / 60⌉) when CPU is low, else kept,
+        // memory ⌈GB × P95 memory / 60⌉ (never more than now), within 1 to 64 GB per target OCPU;
+        // a case when either shrinks
         BigDecimal cpuTarget =
-            BigDecimal.valueOf(ocpus.doubleValue() * w.dailyP95Max / 60)
-                .setScale(0, java.math.RoundingMode.CEILING)
-                .max(BigDecimal.ONE);
+            lowCpu
+                ? BigDecimal.valueOf(ocpus.doubleValue() * w.dailyP95Max / 60)
+                    .setScale(0, java.math.RoundingMode.CEILING)
+                    .max(BigDecimal.ONE)
+                : ocpus;
         BigDecimal need =
             BigDecimal.valueOf(gb.doubleValue() * w.memoryDailyP95Max / 60)
                 .setScale(0, java.math.RoundingMode.CEILING)
@@ -205,9 +229,18 @@ class PlantedCaseDefinitionsTest {
                 .min(ocpus);
         BigDecimal targetGb = gb.min(need.max(target));
         if (target.compareTo(ocpus) < 0 || targetGb.compareTo(gb) < 0) {
-          // every such instance shrinks both, by a wide margin (nowhere near a rounding edge)
-          assertThat(target).as("OCPUs of oversized %s", r.id).isLessThan(ocpus);
-          assertThat(w.memoryDailyP95Max).as("memory P95 of oversized %s", r.id).isLessThan(40);
+          if (lowCpu) {
+            // every low-CPU case shrinks both, by a wide margin (nowhere near a rounding edge)
+            assertThat(target).as("OCPUs of oversized %s", r.id).isLessThan(ocpus);
+            assertThat(w.memoryDailyP95Max).as("memory P95 of oversized %s", r.id).isLessThan(40);
+          } else {
+            // a low-memory case keeps its OCPUs; CPU busy, memory far below 40 %
+            memoryOnly++;
+            assertThat(target).as("OCPUs of memory-only %s", r.id).isEqualTo(ocpus);
+            assertThat(targetGb).as("memory of memory-only %s", r.id).isLessThan(gb);
+            assertThat(w.dailyP95Mean).as("CPU P95 of memory-only %s", r.id).isGreaterThan(50);
+            assertThat(w.memoryDailyP95Max).as("memory of memory-only %s", r.id).isLessThan(30);
+          }
           out.get(PlantedCase.OVERSIZED_INSTANCE).add(r.id);
         }
       }
@@ -293,6 +326,7 @@ class PlantedCaseDefinitionsTest {
       List<Double> means = new ArrayList<>();
       double memoryMax = 0;
       int memoryHours = 0;
+      List<Double> memoryMeans = new ArrayList<>();
       int expected = 0;
       double[] stats = new double[3];
       for (long h = from; h < now; h++) {
@@ -307,6 +341,7 @@ class PlantedCaseDefinitionsTest {
           metrics.hourly(r, MetricModel.AGENT_MEMORY, h, stats);
           memoryMax = Math.max(memoryMax, stats[2]);
           memoryHours++;
+          memoryMeans.add(stats[1]);
         }
       }
       double dailyMax = 0;
@@ -321,10 +356,14 @@ class PlantedCaseDefinitionsTest {
         }
       }
       double memoryDailyP95Max = 0;
+      double memoryDailySum = 0;
+      int memoryDailyCount = 0;
       for (LocalDate d = NOW.minusDays(days); d.isBefore(NOW); d = d.plusDays(1)) {
         Optional<MetricAggregate> m = truth.findMetricDaily(r.id, MetricName.MEMORY_UTILIZATION, d);
         if (m.isPresent()) {
           memoryDailyP95Max = Math.max(memoryDailyP95Max, m.get().p95());
+          memoryDailySum += m.get().p95();
+          memoryDailyCount++;
         }
       }
       double p95 = means.isEmpty() ? 0 : MonitoringApi.nearestRank(means, 0.95);
@@ -335,6 +374,8 @@ class PlantedCaseDefinitionsTest {
           dailyCount == 0 ? 0 : dailySum / dailyCount,
           memoryMax,
           memoryDailyP95Max,
+          memoryDailyCount == 0 ? 0 : memoryDailySum / memoryDailyCount,
+          memoryMeans.isEmpty() ? 0 : MonitoringApi.nearestRank(memoryMeans, 0.95),
           memoryHours,
           expected);
     }
@@ -347,6 +388,8 @@ class PlantedCaseDefinitionsTest {
       double dailyP95Mean,
       double memoryMax,
       double memoryDailyP95Max,
+      double memoryDailyP95Mean,
+      double memoryP95,
       int memoryHours,
       int expectedHours) {}
 }
