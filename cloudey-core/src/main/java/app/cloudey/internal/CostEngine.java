@@ -17,6 +17,7 @@ import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.Period;
 import app.cloudey.model.PeriodSpec;
+import app.cloudey.model.TopCostRows;
 import app.cloudey.spi.CloudeyStore;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -87,6 +88,22 @@ public final class CostEngine {
         CostReport.class,
         () -> ttlFor(accountId, resolved.period()),
         () -> compute(accountId, resolved));
+  }
+
+  /**
+   * {@link app.cloudey.spi.CostStore#aggregateTop} of the query, cached like {@link #query} under a
+   * key of its own: the entry holds the first rows and one sum per currency and sign, never the
+   * rows beyond the limit.
+   */
+  public TopCostRows top(AccountId accountId, CostQuery query) {
+    CostQuery resolved = expandSubtrees(accountId, query);
+    return cache.get(
+        accountId,
+        DataKind.COSTS,
+        "costs-top:" + canonical(resolved),
+        TopCostRows.class,
+        () -> ttlFor(accountId, resolved.period()),
+        () -> runtime.store().costs().aggregateTop(accountId, resolved));
   }
 
   private CostReport compute(AccountId accountId, CostQuery query) {
