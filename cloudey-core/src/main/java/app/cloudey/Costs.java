@@ -135,16 +135,15 @@ public final class Costs {
    * those; the others row is then never negative. The rule is {@link
    * app.cloudey.model.LabeledCost}'s; the appended rows' keys are {@link
    * app.cloudey.model.LabeledCost#OTHERS} or {@link app.cloudey.model.LabeledCost#CREDITS} in every
-   * position. With a limit, the rows come from {@link #queryTop} (the first rows and the sums of
-   * the rest by sign, never every row) and the totals from the query's total; both are cached.
-   * Without a limit or grouping it is {@link #query}.
+   * position. With a limit, the store reads the first rows and the sums of the rest by sign (as
+   * {@link #queryTop} does), never every row, and the cache holds this report only. Without a limit
+   * or grouping it is {@link #query}.
    */
   public CostReport queryWithOthers(CostQuery query) {
     if (query.ungrouped() || query.limit() == 0) {
       return engine.query(accountId, query);
     }
-    return CostViews.withOthers(
-        query, engine.top(accountId, query), engine.query(accountId, query.totalOnly()));
+    return engine.queryWithOthers(accountId, query);
   }
 
   /**

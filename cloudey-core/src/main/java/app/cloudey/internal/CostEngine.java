@@ -106,6 +106,38 @@ public final class CostEngine {
         () -> runtime.store().costs().aggregateTop(accountId, resolved));
   }
 
+  /**
+   * The report of {@code Costs.queryWithOthers} for a grouped query with a limit: {@link
+   * CostViews#withOthers} of {@link app.cloudey.spi.CostStore#aggregateTop} and the query's total,
+   * cached as one entry (the top rows and the others and credits rows, never every row) under a key
+   * of its own, read with one data-version read on a hit. The report names {@code query} as asked.
+   */
+  public CostReport queryWithOthers(AccountId accountId, CostQuery query) {
+    CostQuery resolved = expandSubtrees(accountId, query);
+    CostReport report =
+        cache.get(
+            accountId,
+            DataKind.COSTS,
+            "costs-others:" + canonical(resolved),
+            CostReport.class,
+            () -> ttlFor(accountId, resolved.period()),
+            () ->
+                CostViews.withOthers(
+                    resolved,
+                    runtime.store().costs().aggregateTop(accountId, resolved),
+                    compute(accountId, resolved.totalOnly())));
+    // the key is the resolved query's (subtrees expanded); the answer names the query asked
+    return report.query().equals(query)
+        ? report
+        : new CostReport(
+            query,
+            report.rows(),
+            report.totals(),
+            report.dataVersion(),
+            report.computedAt(),
+            report.freshness());
+  }
+
   private CostReport compute(AccountId accountId, CostQuery query) {
     long version = runtime.store().dataVersion(accountId, DataKind.COSTS);
     List<CostRow> rows = runtime.store().costs().aggregate(accountId, query);

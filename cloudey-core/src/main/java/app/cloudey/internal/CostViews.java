@@ -210,7 +210,8 @@ public final class CostViews {
    * CostReport#totals()}. The appended rows' keys hold {@link app.cloudey.model.LabeledCost#OTHERS}
    * or {@link app.cloudey.model.LabeledCost#CREDITS} in every position; the report's query is
    * {@code query}, its totals, version, time and freshness those of {@code totals} (the report of
-   * {@code query.totalOnly()}). Only for a query that groups and has a limit.
+   * {@code query.totalOnly()}). Only for a query that groups and has a limit; {@code top} and
+   * {@code totals} are small, so is the report (what the cache then holds).
    */
   public static CostReport withOthers(CostQuery query, TopCostRows top, CostReport totals) {
     Map<String, BigDecimal> listed = new HashMap<>();
