@@ -25,6 +25,7 @@ import app.cloudey.model.ResourceFilter;
 import app.cloudey.model.ResourceSkuCost;
 import app.cloudey.model.SyncKind;
 import app.cloudey.model.SyncRun;
+import app.cloudey.model.TopCostRows;
 import app.cloudey.model.TopDrivers;
 import app.cloudey.spi.PriceBook;
 import java.time.Clock;
@@ -79,6 +80,11 @@ public final class AccountView {
   /** Sums stored cost lines as the query asks (cached by the account's data version). */
   public CostReport costs(CostQuery query) {
     return account.costs().query(query);
+  }
+
+  /** {@link Costs#queryTop(CostQuery)}. */
+  public TopCostRows costsTop(CostQuery query) {
+    return account.costs().queryTop(query);
   }
 
   /** {@link Costs#dashboard()}. */

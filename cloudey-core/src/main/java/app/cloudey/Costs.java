@@ -22,6 +22,7 @@ import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.Period;
 import app.cloudey.model.PeriodSpec;
+import app.cloudey.model.TopCostRows;
 import app.cloudey.model.TopDrivers;
 import app.cloudey.spi.JobListener;
 import java.time.YearMonth;
@@ -134,15 +135,25 @@ public final class Costs {
    * those; the others row is then never negative. The rule is {@link
    * app.cloudey.model.LabeledCost}'s; the appended rows' keys are {@link
    * app.cloudey.model.LabeledCost#OTHERS} or {@link app.cloudey.model.LabeledCost#CREDITS} in every
-   * position. With a limit, the query is answered without it (every row, through the same cache)
-   * and cut here, as the sign of each row left out is needed; without a limit or grouping it is
-   * {@link #query}.
+   * position. With a limit, the store reads the first rows and the sums of the rest by sign (as
+   * {@link #queryTop} does), never every row, and the cache holds this report only. Without a limit
+   * or grouping it is {@link #query}.
    */
   public CostReport queryWithOthers(CostQuery query) {
     if (query.ungrouped() || query.limit() == 0) {
       return engine.query(accountId, query);
     }
-    return CostViews.withOthers(query, engine.query(accountId, query.unlimited()));
+    return engine.queryWithOthers(accountId, query);
+  }
+
+  /**
+   * The rows of {@link #query} up to the query's limit, and per currency the sums and counts of the
+   * rows beyond it, split by sign ({@link TopCostRows}): for a top-N list that says what it left
+   * out without reading every row (the store sums them where they are). Cached like {@link #query};
+   * the cache entry holds only this small answer. Without a limit nothing is left out.
+   */
+  public TopCostRows queryTop(CostQuery query) {
+    return engine.top(accountId, query);
   }
 
   /**

@@ -17,6 +17,7 @@ import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.Period;
 import app.cloudey.model.PeriodSpec;
+import app.cloudey.model.TopCostRows;
 import app.cloudey.spi.CloudeyStore;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -87,6 +88,54 @@ public final class CostEngine {
         CostReport.class,
         () -> ttlFor(accountId, resolved.period()),
         () -> compute(accountId, resolved));
+  }
+
+  /**
+   * {@link app.cloudey.spi.CostStore#aggregateTop} of the query, cached like {@link #query} under a
+   * key of its own: the entry holds the first rows and one sum per currency and sign, never the
+   * rows beyond the limit.
+   */
+  public TopCostRows top(AccountId accountId, CostQuery query) {
+    CostQuery resolved = expandSubtrees(accountId, query);
+    return cache.get(
+        accountId,
+        DataKind.COSTS,
+        "costs-top:" + canonical(resolved),
+        TopCostRows.class,
+        () -> ttlFor(accountId, resolved.period()),
+        () -> runtime.store().costs().aggregateTop(accountId, resolved));
+  }
+
+  /**
+   * The report of {@code Costs.queryWithOthers} for a grouped query with a limit: {@link
+   * CostViews#withOthers} of {@link app.cloudey.spi.CostStore#aggregateTop} and the query's total,
+   * cached as one entry (the top rows and the others and credits rows, never every row) under a key
+   * of its own, read with one data-version read on a hit. The report names {@code query} as asked.
+   */
+  public CostReport queryWithOthers(AccountId accountId, CostQuery query) {
+    CostQuery resolved = expandSubtrees(accountId, query);
+    CostReport report =
+        cache.get(
+            accountId,
+            DataKind.COSTS,
+            "costs-others:" + canonical(resolved),
+            CostReport.class,
+            () -> ttlFor(accountId, resolved.period()),
+            () ->
+                CostViews.withOthers(
+                    resolved,
+                    runtime.store().costs().aggregateTop(accountId, resolved),
+                    compute(accountId, resolved.totalOnly())));
+    // the key is the resolved query's (subtrees expanded); the answer names the query asked
+    return report.query().equals(query)
+        ? report
+        : new CostReport(
+            query,
+            report.rows(),
+            report.totals(),
+            report.dataVersion(),
+            report.computedAt(),
+            report.freshness());
   }
 
   private CostReport compute(AccountId accountId, CostQuery query) {

@@ -6,6 +6,7 @@ import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostForecast;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
+import app.cloudey.model.CostRest;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.CostTrends;
 import app.cloudey.model.Dashboard;
@@ -17,6 +18,7 @@ import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.MonthStatus;
 import app.cloudey.model.Period;
 import app.cloudey.model.PeriodSpec;
+import app.cloudey.model.TopCostRows;
 import app.cloudey.model.TopDrivers;
 import app.cloudey.spi.CloudeyStore;
 import java.math.BigDecimal;
@@ -201,44 +203,44 @@ public final class CostViews {
   }
 
   /**
-   * The top {@code query.limit()} rows of {@code all} (the report of {@code query} without its
-   * limit), then per currency what was left out as {@link ViewMath#rest} says: an "others" row of
-   * the zero or positive rows left out and, only when negative rows were left out, a "credits" row
-   * of those (see {@link app.cloudey.model.LabeledCost}). The rows then always add up to {@link
+   * The rows of {@code top} (a grouped query's rows up to its limit), then per currency of {@code
+   * totals} what was left out as {@link ViewMath#rest} says: an "others" row of the zero or
+   * positive rows left out and, only when negative rows were left out, a "credits" row of those
+   * (see {@link app.cloudey.model.LabeledCost}). The rows then always add up to {@link
    * CostReport#totals()}. The appended rows' keys hold {@link app.cloudey.model.LabeledCost#OTHERS}
    * or {@link app.cloudey.model.LabeledCost#CREDITS} in every position; the report's query is
-   * {@code query}. Only for a query that groups and has a limit.
+   * {@code query}, its totals, version, time and freshness those of {@code totals} (the report of
+   * {@code query.totalOnly()}). Only for a query that groups and has a limit; {@code top} and
+   * {@code totals} are small, so is the report (what the cache then holds).
    */
-  public static CostReport withOthers(CostQuery query, CostReport all) {
-    List<CostRow> rows = all.rows();
-    int shown = Math.min(query.limit(), rows.size());
+  public static CostReport withOthers(CostQuery query, TopCostRows top, CostReport totals) {
     Map<String, BigDecimal> listed = new HashMap<>();
-    for (CostRow row : rows.subList(0, shown)) {
+    for (CostRow row : top.rows()) {
       listed.merge(ViewMath.code(row.cost()), row.cost().amount(), BigDecimal::add);
     }
-    Map<String, List<BigDecimal>> leftOut = new HashMap<>();
-    for (CostRow row : rows.subList(shown, rows.size())) {
-      leftOut
-          .computeIfAbsent(ViewMath.code(row.cost()), k -> new ArrayList<>())
-          .add(row.cost().amount());
+    Map<String, CostRest> leftOut = new HashMap<>();
+    for (CostRest rest : top.rest()) {
+      leftOut.put(rest.currency().getCurrencyCode(), rest);
     }
-    List<CostRow> top = new ArrayList<>(rows.subList(0, shown));
+    List<CostRow> rows = new ArrayList<>(top.rows());
     int keySize = query.groupBy().size() + query.groupByTags().size();
-    for (Money total : all.totals()) {
+    for (Money total : totals.totals()) {
       String code = ViewMath.code(total);
-      ViewMath.rest(
-              total.amount(),
-              listed.getOrDefault(code, BigDecimal.ZERO),
-              leftOut.getOrDefault(code, List.of()))
+      ViewMath.rest(total.amount(), listed.getOrDefault(code, BigDecimal.ZERO), leftOut.get(code))
           .rows()
           .forEach(
               (key, amount) ->
-                  top.add(
+                  rows.add(
                       new CostRow(
                           Collections.nCopies(keySize, key), new Money(amount, total.currency()))));
     }
     return new CostReport(
-        query, top, all.totals(), all.dataVersion(), all.computedAt(), all.freshness());
+        query,
+        rows,
+        totals.totals(),
+        totals.dataVersion(),
+        totals.computedAt(),
+        totals.freshness());
   }
 
   /** The {@code n} calendar months before today's, oldest first. */

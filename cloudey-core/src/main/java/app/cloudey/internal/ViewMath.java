@@ -1,6 +1,7 @@
 package app.cloudey.internal;
 
 import app.cloudey.model.Change;
+import app.cloudey.model.CostRest;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.LabeledCost;
 import app.cloudey.model.Money;
@@ -184,6 +185,31 @@ final class ViewMath {
         anyNonNegative = true;
       }
     }
+    return rest(total, listed, anyNonNegative, anyNegative, credits);
+  }
+
+  /**
+   * {@link #rest(BigDecimal, BigDecimal, Iterable)} from what a store summed of the left-out rows
+   * of one currency ({@link CostRest}, null when none was left out) instead of the rows themselves.
+   */
+  static Rest rest(BigDecimal total, BigDecimal listed, @Nullable CostRest leftOut) {
+    if (leftOut == null) {
+      return rest(total, listed, false, false, BigDecimal.ZERO);
+    }
+    return rest(
+        total,
+        listed,
+        leftOut.nonNegativeRows() > 0,
+        leftOut.negativeRows() > 0,
+        leftOut.negative());
+  }
+
+  private static Rest rest(
+      BigDecimal total,
+      BigDecimal listed,
+      boolean anyNonNegative,
+      boolean anyNegative,
+      BigDecimal credits) {
     BigDecimal others = total.subtract(listed).subtract(credits);
     // an others row also when the rows would not add up without it (a total read apart from them)
     return new Rest(

@@ -9,6 +9,7 @@ import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.Period;
+import app.cloudey.model.TopCostRows;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashSet;
@@ -69,6 +70,28 @@ public interface CostStore {
    */
   default void aggregate(AccountId accountId, CostQuery query, Consumer<? super CostRow> rows) {
     aggregate(accountId, query).forEach(rows);
+  }
+
+  /**
+   * The rows of {@link #aggregate(AccountId, CostQuery)} with {@code query.limit()}, and per
+   * currency the sums and counts of the rows beyond the limit, split by sign (see {@link
+   * TopCostRows}): what a top-N list needs to end with "others" and "credits" rows that make it add
+   * up to the total, without reading every row. The rows are exactly {@code aggregate(accountId,
+   * query)}'s (same order and tie-breaking, same rollup paths); the rows left out are those of
+   * {@code aggregate(accountId, query.unlimited())} after them. Without a limit nothing is left
+   * out.
+   *
+   * <p>The default reads {@code aggregate(accountId, query.unlimited())}, every row, and cuts it
+   * ({@link TopCostRows#of}); a store with many rows (a by-resource grouping of a large account has
+   * hundreds of thousands) should sum the rows beyond the limit where they are, so that only the
+   * first rows and one sum per currency and sign travel (as {@code PostgresStore} does in one
+   * statement).
+   */
+  default TopCostRows aggregateTop(AccountId accountId, CostQuery query) {
+    if (query.limit() == 0) {
+      return new TopCostRows(aggregate(accountId, query), List.of());
+    }
+    return TopCostRows.of(aggregate(accountId, query.unlimited()), query.limit());
   }
 
   /** The stored lines of the period, ordered by day. The caller closes the stream. */

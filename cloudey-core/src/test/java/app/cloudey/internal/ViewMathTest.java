@@ -49,6 +49,53 @@ class ViewMathTest {
     assertThat(rest.rows().keySet()).containsExactly(LabeledCost.CREDITS);
   }
 
+  /**
+   * The rule from a store's sums ({@link app.cloudey.model.CostRest}) is the rule from the rows:
+   * the same cases as above, each summed the way {@link app.cloudey.model.TopCostRows#of} does.
+   */
+  @Test
+  void theRestFromAStoresSumsIsTheRestFromTheRows() {
+    // (total, listed, left-out amounts) of the cases above, plus a zero row beside a credit
+    List<List<String>> cases =
+        List.of(
+            List.of("100", "90", "6", "4"),
+            List.of("57.08", "90", "7.08", "-40"),
+            List.of("85", "90", "-3", "-2"),
+            List.of("90", "90"),
+            List.of("90", "90", "0.00"),
+            List.of("89", "90", "0", "-1"));
+    for (List<String> c : cases) {
+      List<CostRow> leftOut =
+          c.subList(2, c.size()).stream()
+              .map(a -> new CostRow(List.of("k" + a), Money.of(a, "USD")))
+              .toList();
+      List<app.cloudey.model.CostRest> summed = restOf(leftOut);
+      ViewMath.Rest fromRows =
+          ViewMath.rest(
+              d(c.get(0)), d(c.get(1)), amounts(c.subList(2, c.size()).toArray(String[]::new)));
+      ViewMath.Rest fromSums =
+          ViewMath.rest(d(c.get(0)), d(c.get(1)), summed.isEmpty() ? null : summed.get(0));
+      assertThat(fromSums.rows()).as(c.toString()).isEqualTo(fromRows.rows());
+    }
+    // left out a zero row and a credit of -1: others 89 - 90 - (-1) = 0 (the zero row), credits -1
+    ViewMath.Rest last =
+        ViewMath.rest(d("89"), d("90"), restOf(List.of(row("0"), row("-1"))).get(0));
+    assertThat(last.others()).isEqualByComparingTo("0");
+    assertThat(last.credits()).isEqualByComparingTo("-1");
+  }
+
+  private static CostRow row(String usd) {
+    return new CostRow(List.of("k" + usd), Money.of(usd, "USD"));
+  }
+
+  /** The sums of rows all left out: a listed first row of 1000 USD, cut after it. */
+  private static List<app.cloudey.model.CostRest> restOf(List<CostRow> leftOut) {
+    List<CostRow> all = new java.util.ArrayList<>();
+    all.add(new CostRow(List.of("listed"), Money.of("1000", "USD")));
+    all.addAll(leftOut);
+    return app.cloudey.model.TopCostRows.of(all, 1).rest();
+  }
+
   @Test
   void nothingLeftOutGivesNoRowAndAZeroRowLeftOutIsAnOthersRow() {
     assertThat(ViewMath.rest(d("90"), d("90"), List.of()).rows()).isEmpty();

@@ -9,14 +9,21 @@ import app.cloudey.memory.InMemoryStore;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostLine;
+import app.cloudey.model.CostQuery;
+import app.cloudey.model.CostReport;
+import app.cloudey.model.CostRest;
+import app.cloudey.model.CostRow;
 import app.cloudey.model.Dashboard;
 import app.cloudey.model.DetailedCosts;
 import app.cloudey.model.Forecast;
+import app.cloudey.model.LabeledCost;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
+import app.cloudey.model.TopCostRows;
 import app.cloudey.spi.CacheKey;
 import app.cloudey.spi.CloudeyCache;
 import app.cloudey.testkit.contract.GoldenCostData;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -119,6 +126,77 @@ class CostViewsCacheTest {
                     .contains("|recommendations=0"))
         .anySatisfy(
             q -> assertThat(q).startsWith("view:detailed|months=[2026-08, 2026-09, 2026-10]"));
+  }
+
+  /** A cache that also keeps every value it is given, to see what a query stores. */
+  private static final class KeepingCache implements CloudeyCache {
+    private final CloudeyCache delegate;
+    private final List<Object> values = new ArrayList<>();
+
+    KeepingCache(CloudeyCache delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public <T> Optional<T> get(CacheKey key, Class<T> type) {
+      return delegate.get(key, type);
+    }
+
+    @Override
+    public void put(CacheKey key, Object value, @Nullable Duration ttl) {
+      values.add(value);
+      delegate.put(key, value, ttl);
+    }
+
+    @Override
+    public void evictAccount(String storeId, AccountId accountId) {
+      delegate.evictAccount(storeId, accountId);
+    }
+  }
+
+  @Test
+  void topNWithOthersCachesTheTopRowsAndTheSumsOfTheRestNeverEveryRow() {
+    KeepingCache keeping = new KeepingCache(InMemoryCache.create(1_000, clock));
+    try (Cloudey keeps =
+        Cloudey.builder().cloud(fake).store(store).clock(clock).cache(keeping).build()) {
+      CostQuery query =
+          CostQuery.of(Period.month(YearMonth.of(2026, 9))).groupBy(CostDimension.RESOURCE).top(2);
+      CostReport report = keeps.account(id).costs().queryWithOthers(query);
+      // September by resource, 30 days of GoldenCostData: web1 300, db1 180, web2 120, eu1 90 EUR,
+      // old1 60, vol1 45, (none) 3.75 (USD 708.75). Top 2: web1, db1; others in USD
+      // 120 + 60 + 45 + 3.75 = 228.75 (= 708.75 - 480), in EUR 90; no credits
+      assertThat(report.rows())
+          .containsExactly(
+              new CostRow(List.of(GoldenCostData.WEB1), Money.of("300", "USD")),
+              new CostRow(List.of(GoldenCostData.DB1), Money.of("180", "USD")),
+              new CostRow(List.of(LabeledCost.OTHERS), Money.of("228.75", "USD")),
+              new CostRow(List.of(LabeledCost.OTHERS), Money.of("90", "EUR")));
+      // cached: this report only (the two rows and the two others rows), never the seven rows
+      assertThat(keeping.values).containsExactly(report);
+      // queryTop: the store's answer, cached under a key of its own
+      assertThat(keeps.account(id).costs().queryTop(query))
+          .isEqualTo(
+              new TopCostRows(
+                  report.rows().subList(0, 2),
+                  List.of(
+                      new CostRest(
+                          java.util.Currency.getInstance("EUR"),
+                          new BigDecimal("90"),
+                          1,
+                          BigDecimal.ZERO,
+                          0),
+                      new CostRest(
+                          java.util.Currency.getInstance("USD"),
+                          new BigDecimal("228.75"),
+                          4,
+                          BigDecimal.ZERO,
+                          0))));
+      assertThat(keeping.values).hasSize(2).last().isInstanceOf(TopCostRows.class);
+      // a second read is answered from the cache, and equals the uncached answer
+      assertThat(keeps.account(id).costs().queryWithOthers(query)).isSameAs(report);
+      assertThat(keeping.values).hasSize(2);
+      assertThat(uncached.account(id).costs().queryWithOthers(query)).isEqualTo(report);
+    }
   }
 
   @Test

@@ -5,10 +5,12 @@ import app.cloudey.model.Compartment;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostReport;
+import app.cloudey.model.CostRest;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
 import app.cloudey.model.Resource;
+import app.cloudey.model.TopCostRows;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import java.math.BigDecimal;
@@ -139,8 +141,11 @@ public final class CostTools {
       query = query.skus(parts);
       filters.add("SKU " + String.join(", ", parts));
     }
-    CostReport report = account.costs(query);
     boolean grouped = !dimensions.isEmpty() || !tagKeys.isEmpty();
+    int limit = Rows.limit(top, 10, maxRows);
+    // grouped: the largest rows and the rest summed by sign in the store, never every row
+    CostReport report = account.costs(grouped ? query.totalOnly() : query);
+    @Nullable TopCostRows rows = grouped ? account.costsTop(query.top(limit)) : null;
     String scope =
         Periods.describe(p)
             + (grouped ? " by " + names(dimensions, tagKeys) : "")
@@ -154,18 +159,15 @@ public final class CostTools {
         .append(scope)
         .append(": total ")
         .append(report.totals().stream().map(Money::toString).collect(Collectors.joining(" + ")));
-    if (grouped) {
-      out.append(", ")
-          .append(report.rows().size())
-          .append(report.rows().size() == 1 ? " row" : " rows");
+    if (rows != null) {
+      long count = rows.rowCount();
+      out.append(", ").append(count).append(count == 1 ? " row" : " rows");
     }
     out.append(".\n");
-    if (grouped) {
-      int limit = Rows.limit(top, 10, maxRows);
-      List<CostRow> rows = report.rows();
-      for (int i = 0; i < Math.min(limit, rows.size()); i++) {
-        CostRow row = rows.get(i);
-        out.append(i + 1)
+    if (rows != null) {
+      int i = 0;
+      for (CostRow row : rows.rows()) {
+        out.append(++i)
             .append(". ")
             .append(label(row, dimensions, tagKeys, directory))
             .append(": ")
@@ -173,25 +175,8 @@ public final class CostTools {
             .append(share(row.cost(), report.totals()))
             .append('\n');
       }
-      if (rows.size() > limit) {
-        List<CostRow> rest = rows.subList(limit, rows.size());
-        // split by sign as core's "others" and "credits" rows are, so credits outside the listed
-        // rows never make the rest read as a negative cost
-        List<CostRow> positive =
-            rest.stream().filter(r -> r.cost().amount().signum() >= 0).toList();
-        List<CostRow> credits = rest.stream().filter(r -> r.cost().amount().signum() < 0).toList();
-        out.append("… ")
-            .append(rest.size())
-            .append(rest.size() == 1 ? " more row: " : " more rows: ");
-        if (!positive.isEmpty()) {
-          out.append(sum(positive));
-        }
-        if (!credits.isEmpty()) {
-          out.append(positive.isEmpty() ? "" : ", and ")
-              .append("credits and refunds ")
-              .append(sum(credits));
-        }
-        out.append(" (ask for a larger top, or filter)\n");
+      if (!rows.rest().isEmpty()) {
+        appendRest(out, rows.rest());
       }
     }
     return out.append(Freshness.costs(account, p)).toString();
@@ -377,11 +362,32 @@ public final class CostTools {
     return "";
   }
 
-  private static String sum(List<CostRow> rows) {
-    java.util.Map<java.util.Currency, Money> byCurrency = new java.util.LinkedHashMap<>();
-    for (CostRow row : rows) {
-      byCurrency.merge(row.cost().currency(), row.cost(), Money::plus);
+  /**
+   * "… N more rows: X, and credits and refunds Y": the rows beyond the list as the store summed
+   * them, split by sign as core's "others" and "credits" rows are ({@link
+   * app.cloudey.model.LabeledCost}), so credits outside the listed rows never make the rest read as
+   * a negative cost. Amounts of several currencies are joined with " + ".
+   */
+  private static void appendRest(StringBuilder out, List<CostRest> rest) {
+    long count = 0;
+    List<String> others = new ArrayList<>();
+    List<String> credits = new ArrayList<>();
+    for (CostRest r : rest) {
+      count += r.rows();
+      if (r.nonNegativeRows() > 0) {
+        others.add(new Money(r.nonNegative(), r.currency()).toString());
+      }
+      if (r.negativeRows() > 0) {
+        credits.add(new Money(r.negative(), r.currency()).toString());
+      }
     }
-    return byCurrency.values().stream().map(Money::toString).collect(Collectors.joining(" + "));
+    out.append("… ").append(count).append(count == 1 ? " more row: " : " more rows: ");
+    out.append(String.join(" + ", others));
+    if (!credits.isEmpty()) {
+      out.append(others.isEmpty() ? "" : ", and ")
+          .append("credits and refunds ")
+          .append(String.join(" + ", credits));
+    }
+    out.append(" (ask for a larger top, or filter)\n");
   }
 }

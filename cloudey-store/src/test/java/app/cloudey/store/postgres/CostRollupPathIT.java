@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostQuery;
+import app.cloudey.model.CostRest;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
+import app.cloudey.model.TopCostRows;
 import app.cloudey.testkit.Fixtures;
 import app.cloudey.testkit.junit.PostgresExtension;
 import java.time.Instant;
@@ -186,6 +188,67 @@ class CostRollupPathIT {
       assertThat(sql).as(q.toString()).noneMatch(s -> s.contains("rollup"));
       assertThat(sql).as(q.toString()).anyMatch(s -> s.contains("from cloudey.cost_line"));
     }
+  }
+
+  /**
+   * {@code aggregateTop} is one statement over the same sources as {@code aggregate}: the rollups
+   * of a whole closed month, the lines (and detail rollups) around it, with a subtree filter.
+   */
+  @Test
+  void theTopRowsAndTheRestByNumberAreOneStatementOverTheSameSources() {
+    store.costs().closeMonth(id, OCTOBER, Instant.parse("2026-11-06T02:00:00Z"));
+    CostQuery byResource =
+        CostQuery.of(Period.month(OCTOBER)).groupBy(CostDimension.RESOURCE).top(2);
+    List<String> tops =
+        statementsOf(() -> store.costs().aggregateTop(id, byResource)).stream()
+            .filter(s -> s.contains("row_number()"))
+            .toList();
+    assertThat(tops).hasSize(1);
+    assertThat(tops.get(0))
+        .contains("from cloudey.month_rollup")
+        .doesNotContain("cloudey.cost_line");
+    // web1 12.34, boot1 5.10; left out vol1 0.50 and (none) 0.30: 0.80 in 2 rows, no credit
+    assertThat(store.costs().aggregateTop(id, byResource))
+        .isEqualTo(
+            new TopCostRows(
+                List.of(row("12.34", Fixtures.WEB1), row("5.1", Fixtures.BOOT1)),
+                List.of(usdRest("0.8", 2, "0", 0))));
+
+    // September 26 to November 2 under root: 09-26..09-30 and 11-01 from the lines, October from
+    // its detail rollups. web1/B97384 9 + 3 (November) = 12, boot1/B91961 5.10, web1/B97385 3.34,
+    // vol1/B91961 0.50, (none)/B88327 0.30: the top 3 leave out 0.80 in 2 rows
+    CostQuery around =
+        CostQuery.of(Period.of(OCTOBER.atDay(1).minusDays(5), NOVEMBER_FIRST.plusDays(1)))
+            .groupBy(CostDimension.RESOURCE, CostDimension.SKU)
+            .compartmentSubtree(Fixtures.ROOT)
+            .top(3);
+    String query =
+        statementsOf(() -> store.costs().aggregateTop(id, around)).stream()
+            .filter(s -> s.contains("row_number()"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(query)
+        .contains("with recursive subtree")
+        .contains("from cloudey.cost_line")
+        .contains("from cloudey.month_rollup_detail");
+    assertThat(store.costs().aggregateTop(id, around))
+        .isEqualTo(
+            new TopCostRows(
+                List.of(
+                    new CostRow(List.of(Fixtures.WEB1, "B97384"), Money.of("12", "USD")),
+                    new CostRow(List.of(Fixtures.BOOT1, "B91961"), Money.of("5.1", "USD")),
+                    new CostRow(List.of(Fixtures.WEB1, "B97385"), Money.of("3.34", "USD"))),
+                List.of(usdRest("0.8", 2, "0", 0))))
+        .isEqualTo(TopCostRows.of(aggregate(around.unlimited()), 3));
+  }
+
+  private static CostRest usdRest(String nonNegative, long rows, String negative, long negRows) {
+    return new CostRest(
+        java.util.Currency.getInstance("USD"),
+        new java.math.BigDecimal(nonNegative),
+        rows,
+        new java.math.BigDecimal(negative),
+        negRows);
   }
 
   private static CostRow row(String usd, String... key) {

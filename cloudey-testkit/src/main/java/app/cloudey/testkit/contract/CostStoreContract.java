@@ -754,6 +754,230 @@ public abstract class CostStoreContract extends CostQueryContract {
         .containsExactly(row("17.74", HOME_REGION), row("0.5", OTHER_REGION));
   }
 
+  // ---- top N with the rest summed by sign (aggregateTop) ----
+
+  private static final java.time.LocalDate OCT1 = OCTOBER.atDay(1);
+  private static final java.time.LocalDate OCT2 = OCTOBER.atDay(2);
+
+  /**
+   * The lines of the top-N cases (nothing to do with {@link Fixtures#costLines}):
+   *
+   * <pre>
+   * resource  service        compartment  currency  10-01   10-02   October  11-01
+   * r-a       COMPUTE        prod         USD        5.00            5.00     2.00
+   * r-b       COMPUTE        prod         USD        3.00            3.00
+   * r-c       BLOCK_STORAGE  prod/web     USD        2.00    1.00    3.00
+   * r-d       BLOCK_STORAGE  dev          USD        1.50            1.50
+   * r-f       BLOCK_STORAGE  dev          USD        0.50   -0.50    0.00
+   * (none)    NETWORK        root         USD               -1.25   -1.25     0.25
+   * r-e       DATABASE       root         USD               -4.00   -4.00    -0.75
+   * r-g       COMPUTE        prod         EUR        7.00            7.00
+   * r-h       DATABASE       root         EUR               -2.00   -2.00
+   * </pre>
+   *
+   * October by resource, in aggregate's order (amount descending, key, currency): r-g 7 EUR, r-a 5,
+   * r-b 3, r-c 3 (a tie with r-b, after it by key), r-d 1.50, r-f 0, (none) -1.25, r-h -2 EUR, r-e
+   * -4: nine rows.
+   */
+  private void ingestTopLines(AccountId id) {
+    costs()
+        .replaceCostLines(
+            id,
+            Period.month(OCTOBER),
+            Stream.of(
+                topLine(id, OCT1, "r-a", "COMPUTE", PROD, "USD", "5.00"),
+                topLine(id, OCT1, "r-b", "COMPUTE", PROD, "USD", "3.00"),
+                topLine(id, OCT1, "r-c", "BLOCK_STORAGE", PROD_WEB, "USD", "2.00"),
+                topLine(id, OCT2, "r-c", "BLOCK_STORAGE", PROD_WEB, "USD", "1.00"),
+                topLine(id, OCT1, "r-d", "BLOCK_STORAGE", DEV, "USD", "1.50"),
+                topLine(id, OCT1, "r-f", "BLOCK_STORAGE", DEV, "USD", "0.50"),
+                topLine(id, OCT2, "r-f", "BLOCK_STORAGE", DEV, "USD", "-0.50"),
+                topLine(id, OCT2, "", "NETWORK", ROOT, "USD", "-1.25"),
+                topLine(id, OCT2, "r-e", "DATABASE", ROOT, "USD", "-4.00"),
+                topLine(id, OCT1, "r-g", "COMPUTE", PROD, "EUR", "7.00"),
+                topLine(id, OCT2, "r-h", "DATABASE", ROOT, "EUR", "-2.00")));
+    costs()
+        .replaceCostLines(
+            id,
+            Period.day(NOVEMBER_FIRST),
+            Stream.of(
+                topLine(id, NOVEMBER_FIRST, "r-a", "COMPUTE", PROD, "USD", "2.00"),
+                topLine(id, NOVEMBER_FIRST, "", "NETWORK", ROOT, "USD", "0.25"),
+                topLine(id, NOVEMBER_FIRST, "r-e", "DATABASE", ROOT, "USD", "-0.75")));
+  }
+
+  private static CostLine topLine(
+      AccountId id,
+      java.time.LocalDate day,
+      String resource,
+      String service,
+      String compartment,
+      String currency,
+      String amount) {
+    return CostLine.builder()
+        .accountId(id)
+        .day(day)
+        .service(service)
+        .skuPartNumber("SKU-" + service)
+        .skuName(service + " usage")
+        .unit("units")
+        .quantity(java.math.BigDecimal.ONE)
+        .cost(Money.of(amount, currency))
+        .region(HOME_REGION)
+        .compartmentId(compartment)
+        .compartmentPath(compartment)
+        .resourceId(resource)
+        .build();
+  }
+
+  private static CostRow topRow(String key, String currency, String amount) {
+    return new CostRow(List.of(key), Money.of(amount, currency));
+  }
+
+  private static app.cloudey.model.CostRest rest(
+      String currency,
+      String nonNegative,
+      long nonNegativeRows,
+      String negative,
+      long negativeRows) {
+    return new app.cloudey.model.CostRest(
+        java.util.Currency.getInstance(currency),
+        new java.math.BigDecimal(nonNegative),
+        nonNegativeRows,
+        new java.math.BigDecimal(negative),
+        negativeRows);
+  }
+
+  /**
+   * What {@code aggregateTop} must always be: {@code aggregate}'s rows with the limit (the same
+   * rows in the same order, ties included), and the unlimited rows after them summed by sign.
+   */
+  private app.cloudey.model.TopCostRows assertTopAgreesWithAggregate(
+      AccountId id, CostQuery query) {
+    app.cloudey.model.TopCostRows top = costs().aggregateTop(id, query);
+    assertThat(top.rows()).isEqualTo(costs().aggregate(id, query));
+    assertThat(top)
+        .isEqualTo(
+            app.cloudey.model.TopCostRows.of(
+                costs().aggregate(id, query.unlimited()), query.limit()));
+    return top;
+  }
+
+  /**
+   * October by resource, while it is open (lines) and once closed (the RESOURCE rollup): the same
+   * hand-computed answers either way.
+   */
+  @Test
+  public void aggregateTopCutsAtTiesAndSumsTheRestBySignPerCurrencyOpenOrClosed() {
+    AccountId id = newAccount();
+    ingestTopLines(id);
+    for (boolean closed : List.of(false, true)) {
+      if (closed) {
+        costs().closeMonth(id, OCTOBER, CLOSED_AT);
+      }
+      CostQuery byResource = CostQuery.of(Period.month(OCTOBER)).groupBy(CostDimension.RESOURCE);
+
+      // top 3: r-g 7 EUR, r-a 5, r-b 3; r-c's 3 ties with r-b and is cut (key order). Left out in
+      // USD r-c 3 + r-d 1.50 + r-f 0 = 4.50 (3 rows, the zero row counts as non-negative) and
+      // (none) -1.25 + r-e -4 = -5.25 (2 rows); in EUR r-h -2 (1 row), nothing non-negative
+      assertThat(assertTopAgreesWithAggregate(id, byResource.top(3)))
+          .isEqualTo(
+              new app.cloudey.model.TopCostRows(
+                  List.of(
+                      topRow("r-g", "EUR", "7"),
+                      topRow("r-a", "USD", "5"),
+                      topRow("r-b", "USD", "3")),
+                  List.of(rest("EUR", "0", 0, "-2", 1), rest("USD", "4.5", 3, "-5.25", 2))));
+
+      // top 8: the negative rows (none) -1.25 USD and r-h -2 EUR are inside; only r-e -4 USD is
+      // left out: no EUR entry, USD nothing non-negative
+      app.cloudey.model.TopCostRows top8 = assertTopAgreesWithAggregate(id, byResource.top(8));
+      assertThat(top8.rows())
+          .containsExactly(
+              topRow("r-g", "EUR", "7"),
+              topRow("r-a", "USD", "5"),
+              topRow("r-b", "USD", "3"),
+              topRow("r-c", "USD", "3"),
+              topRow("r-d", "USD", "1.5"),
+              topRow("r-f", "USD", "0"),
+              topRow("", "USD", "-1.25"),
+              topRow("r-h", "EUR", "-2"));
+      assertThat(top8.rest()).containsExactly(rest("USD", "0", 0, "-4", 1));
+      assertThat(top8.rowCount()).isEqualTo(9);
+
+      // a limit larger than the nine rows: every row, nothing left out
+      app.cloudey.model.TopCostRows top20 = assertTopAgreesWithAggregate(id, byResource.top(20));
+      assertThat(top20.rows()).hasSize(9);
+      assertThat(top20.rest()).isEmpty();
+
+      // by service (a rollup of its own once closed): COMPUTE 8 USD, COMPUTE 7 EUR, BLOCK_STORAGE
+      // 3 + 1.50 + 0 = 4.50, NETWORK -1.25, DATABASE -2 EUR, DATABASE -4. Top 2: left out in USD
+      // 4.50 (1 row) and -1.25 - 4 = -5.25 (2 rows), in EUR -2 (1 row)
+      assertThat(
+              assertTopAgreesWithAggregate(
+                  id, CostQuery.of(Period.month(OCTOBER)).groupBy(CostDimension.SERVICE).top(2)))
+          .isEqualTo(
+              new app.cloudey.model.TopCostRows(
+                  List.of(topRow("COMPUTE", "USD", "8"), topRow("COMPUTE", "EUR", "7")),
+                  List.of(rest("EUR", "0", 0, "-2", 1), rest("USD", "4.5", 1, "-5.25", 2))));
+
+      // by resource in prod and prod/web only (two dimensions: month_rollup_detail once closed):
+      // r-g 7 EUR, r-a 5, r-b 3, r-c 3; top 3 leaves out r-c 3 USD (1 row)
+      assertThat(
+              assertTopAgreesWithAggregate(
+                  id, byResource.compartments(Set.of(PROD, PROD_WEB)).top(3)))
+          .isEqualTo(
+              new app.cloudey.model.TopCostRows(
+                  List.of(
+                      topRow("r-g", "EUR", "7"),
+                      topRow("r-a", "USD", "5"),
+                      topRow("r-b", "USD", "3")),
+                  List.of(rest("USD", "3", 1, "0", 0))));
+    }
+  }
+
+  /**
+   * A period over a closed month and an open one (rollups and lines in one statement) and the open
+   * month alone.
+   */
+  @Test
+  public void aggregateTopOverAClosedAndAnOpenMonth() {
+    AccountId id = newAccount();
+    ingestTopLines(id);
+    costs().closeMonth(id, OCTOBER, CLOSED_AT);
+
+    // November 1 alone (open): r-a 2, (none) 0.25, r-e -0.75. Top 1 leaves out 0.25 (1 row) and
+    // -0.75 (1 row)
+    assertThat(
+            assertTopAgreesWithAggregate(
+                id,
+                CostQuery.of(Period.day(NOVEMBER_FIRST)).groupBy(CostDimension.RESOURCE).top(1)))
+        .isEqualTo(
+            new app.cloudey.model.TopCostRows(
+                List.of(topRow("r-a", "USD", "2")), List.of(rest("USD", "0.25", 1, "-0.75", 1))));
+
+    // October 1 to November 2: r-a 5 + 2 = 7 USD and r-g 7 EUR tie (r-a first by key), r-b 3,
+    // r-c 3, r-d 1.50, r-f 0, (none) -1.25 + 0.25 = -1, r-h -2 EUR, r-e -4 - 0.75 = -4.75.
+    // Top 3: r-a, r-g, r-b; left out in USD 3 + 1.50 + 0 = 4.50 (3 rows) and -1 - 4.75 = -5.75 (2
+    // rows), in EUR -2 (1 row)
+    Period both = Period.of(OCT1, NOVEMBER_FIRST.plusDays(1));
+    assertThat(
+            assertTopAgreesWithAggregate(
+                id, CostQuery.of(both).groupBy(CostDimension.RESOURCE).top(3)))
+        .isEqualTo(
+            new app.cloudey.model.TopCostRows(
+                List.of(
+                    topRow("r-a", "USD", "7"),
+                    topRow("r-g", "EUR", "7"),
+                    topRow("r-b", "USD", "3")),
+                List.of(rest("EUR", "0", 0, "-2", 1), rest("USD", "4.5", 3, "-5.75", 2))));
+
+    // without a limit nothing is left out: every row of the aggregate
+    CostQuery all = CostQuery.of(both).groupBy(CostDimension.RESOURCE);
+    assertThat(costs().aggregateTop(id, all))
+        .isEqualTo(new app.cloudey.model.TopCostRows(costs().aggregate(id, all), List.of()));
+  }
+
   // ---- per-resource costs (what the advisor reads) ----
 
   private static java.util.Set<app.cloudey.model.ResourceSkuCost> resourceSums(

@@ -705,6 +705,43 @@ public abstract class CostViewsContract extends StoreContract {
   }
 
   @Test
+  public void topNByResourceOfAClosedMonthEndsWithOthersFromTheSumsOfTheRest() {
+    // September is closed (its RESOURCE rollup answers). 30 days by resource: web1 300, db1 180,
+    // web2 120, eu1 90 EUR, old1 60, vol1 45, (none) 3.75; USD 708.75, EUR 90. Top 3: web1, db1,
+    // web2; left out in USD old1 60 + vol1 45 + 3.75 = 108.75 (3 rows), in EUR eu1 90 (1 row)
+    CostQuery query = CostQuery.of(Period.month(SEP)).groupBy(CostDimension.RESOURCE).top(3);
+    app.cloudey.model.TopCostRows top = account().costs().queryTop(query);
+    assertThat(top.rows())
+        .containsExactly(
+            new CostRow(List.of(WEB1), usd("300")),
+            new CostRow(List.of(DB1), usd("180")),
+            new CostRow(List.of(WEB2), usd("120")));
+    assertThat(top.rest())
+        .containsExactly(
+            new app.cloudey.model.CostRest(
+                java.util.Currency.getInstance("EUR"), new BigDecimal("90"), 1, BigDecimal.ZERO, 0),
+            new app.cloudey.model.CostRest(
+                java.util.Currency.getInstance("USD"),
+                new BigDecimal("108.75"),
+                3,
+                BigDecimal.ZERO,
+                0));
+    assertThat(top.rowCount()).isEqualTo(7);
+
+    CostReport report = account().costs().queryWithOthers(query);
+    // 300 + 180 + 120 + 108.75 = 708.75
+    assertThat(report.rows())
+        .containsExactly(
+            new CostRow(List.of(WEB1), usd("300")),
+            new CostRow(List.of(DB1), usd("180")),
+            new CostRow(List.of(WEB2), usd("120")),
+            new CostRow(List.of(LabeledCost.OTHERS), usd("108.75")),
+            new CostRow(List.of(LabeledCost.OTHERS), eur("90")));
+    assertThat(report.totals()).containsExactly(usd("708.75"), eur("90"));
+    assertThat(report.query()).isEqualTo(query);
+  }
+
+  @Test
   public void aCompartmentSubtreeIncludesNestedCompartments() {
     // prod's subtree in October: db1 372 (prod) + web1 310 (prod/web) = 682, not prod alone
     CostReport report =

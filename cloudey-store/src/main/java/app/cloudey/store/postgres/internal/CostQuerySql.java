@@ -2,9 +2,11 @@ package app.cloudey.store.postgres.internal;
 
 import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostQuery;
+import app.cloudey.model.CostRest;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
+import app.cloudey.model.TopCostRows;
 import app.cloudey.spi.CostStore;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -37,6 +39,7 @@ final class CostQuerySql {
    */
   static final String DAYS = "cost_day_rollup";
 
+  private final java.util.function.UnaryOperator<String> substitute;
   private final String schemaSql;
   private final CostQuery query;
   private final List<YearMonth> rollupMonths;
@@ -59,6 +62,7 @@ final class CostQuerySql {
     this.rollupMonths = rollupMonths;
     this.rollupDimension = rollupDimension;
     this.lineTable = lineTable;
+    this.substitute = sql;
     this.schemaSql = sql.apply(text());
   }
 
@@ -127,18 +131,71 @@ final class CostQuerySql {
     return ranges;
   }
 
+  private int keys() {
+    return query.groupBy().size() + query.groupByTags().size();
+  }
+
+  /** The statement of {@link CostStore#aggregate}: the grouped rows, ordered and limited. */
   private String text() {
-    int keys = query.groupBy().size() + query.groupByTags().size();
-    StringBuilder sql = new StringBuilder();
-    if (subtree()) {
-      // the given compartments and every live one below them in the stored tree; union (not
-      // union all) visits each compartment once, so even a cyclic tree terminates
-      sql.append(
-          "with recursive subtree (compartment_id) as (select unnest(cast(:compartments as"
-              + " text[])) union select c.compartment_id from {s}.compartment c join subtree t on"
-              + " c.parent_id = t.compartment_id where c.account_id = :account_id and"
-              + " c.deleted_at is null) ");
+    StringBuilder sql = new StringBuilder(subtree() ? "with recursive " + subtreeCte() + " " : "");
+    sql.append(grouped("")).append(" order by ").append(order());
+    if (query.limit() > 0) {
+      sql.append(" limit ").append(query.limit());
     }
+    return sql.toString();
+  }
+
+  /**
+   * The statement of {@link CostStore#aggregateTop}: {@link #text()}'s grouped rows numbered in its
+   * order (so the first {@code limit} are exactly the rows it keeps), then the first {@code limit}
+   * rows ({@code part} 0, by number) and per currency the sums and counts of the others by sign
+   * ({@code part} 1, in no order). Columns: part, row number, the keys, currency, the row's amount
+   * or the non-negative sum, the non-negative count, the negative sum, the negative count.
+   */
+  private String topText() {
+    int keys = keys();
+    StringBuilder sql =
+        new StringBuilder(subtree() ? "with recursive " + subtreeCte() + ", " : "with ");
+    sql.append("g as (")
+        .append(grouped(", row_number() over (order by " + order() + ") as rn"))
+        .append(") select 0 as part, rn, ");
+    for (int i = 0; i < keys; i++) {
+      sql.append("k").append(i).append(", ");
+    }
+    sql.append(
+            "currency, amount, cast(null as bigint), cast(null as numeric), cast(null as bigint)"
+                + " from g where rn <= ")
+        .append(query.limit())
+        .append(" union all select 1, cast(null as bigint), ");
+    for (int i = 0; i < keys; i++) {
+      sql.append("cast(null as text), ");
+    }
+    sql.append(
+            "currency, coalesce(sum(amount) filter (where amount >= 0), 0), count(*) filter (where"
+                + " amount >= 0), coalesce(sum(amount) filter (where amount < 0), 0), count(*)"
+                + " filter (where amount < 0) from g where rn > ")
+        .append(query.limit())
+        .append(" group by currency order by part, rn");
+    return sql.toString();
+  }
+
+  /**
+   * The recursive {@code subtree} CTE of a subtree filter: the given compartments and every live
+   * one below them in the stored tree; union (not union all) visits each compartment once, so even
+   * a cyclic tree terminates.
+   */
+  private static String subtreeCte() {
+    return "subtree (compartment_id) as (select unnest(cast(:compartments as text[])) union select"
+        + " c.compartment_id from {s}.compartment c join subtree t on c.parent_id ="
+        + " t.compartment_id where c.account_id = :account_id and c.deleted_at is null)";
+  }
+
+  /**
+   * The rows summed per key and currency ({@code k0, k1, …, currency, amount}, then {@code extra}),
+   * neither ordered nor limited.
+   */
+  private String grouped(String extra) {
+    int keys = keys();
     List<String> parts = new ArrayList<>();
     List<Period> ranges = lineRanges();
     if (!ranges.isEmpty()) {
@@ -147,26 +204,31 @@ final class CostQuerySql {
     if (!rollupMonths.isEmpty()) {
       parts.add(rollupDimension == null ? detailPart() : rollupPart());
     }
-    sql.append("select ");
+    StringBuilder sql = new StringBuilder("select ");
     for (int i = 0; i < keys; i++) {
       sql.append("k").append(i).append(", ");
     }
-    sql.append("currency, sum(cost) from (")
+    sql.append("currency, sum(cost) as amount")
+        .append(extra)
+        .append(" from (")
         .append(String.join(" union all ", parts))
         .append(") x group by ");
     for (int i = 1; i <= keys + 1; i++) {
       sql.append(i == 1 ? "" : ", ").append(i);
     }
-    // "C" collation: keys sort like String.compareTo, whatever the database's locale
-    sql.append(" order by sum(cost) desc");
-    for (int i = 0; i < keys; i++) {
+    return sql.toString();
+  }
+
+  /**
+   * The order of {@link CostStore#aggregate}: amount descending, keys, currency. The "C" collation
+   * makes keys sort like String.compareTo, whatever the database's locale.
+   */
+  private String order() {
+    StringBuilder sql = new StringBuilder("sum(cost) desc");
+    for (int i = 0; i < keys(); i++) {
       sql.append(", k").append(i).append(" collate \"C\"");
     }
-    sql.append(", currency collate \"C\"");
-    if (query.limit() > 0) {
-      sql.append(" limit ").append(query.limit());
-    }
-    return sql.toString();
+    return sql.append(", currency collate \"C\"").toString();
   }
 
   private String linesPart(List<Period> ranges) {
@@ -294,10 +356,32 @@ final class CostQuerySql {
       String accountId,
       int fetchSize,
       java.util.function.Consumer<? super CostRow> rows) {
-    Query q = h.createQuery(schemaSql).bind("account_id", accountId);
+    Query q = bind(h.createQuery(schemaSql), accountId);
     if (fetchSize > 0) {
       q.setFetchSize(fetchSize);
     }
+    int keys = query.groupBy().size() + query.groupByTags().size();
+    // key values repeat across rows (months, services, compartments): one String per value
+    Map<String, String> interned = new HashMap<>();
+    q.map(
+            (rs, ctx) -> {
+              String[] key = new String[keys];
+              for (int i = 0; i < keys; i++) {
+                String value = rs.getString(i + 1);
+                String known = interned.putIfAbsent(value, value);
+                key[i] = known != null ? known : value;
+              }
+              return new CostRow(
+                  List.of(key),
+                  new Money(
+                      rs.getBigDecimal(keys + 2), Currency.getInstance(rs.getString(keys + 1))));
+            })
+        .forEach(rows);
+  }
+
+  /** Binds the statement's parameters: the account, day ranges, filters, tags, rollup months. */
+  private Query bind(Query q, String accountId) {
+    q.bind("account_id", accountId);
     List<Period> ranges = lineRanges();
     for (int i = 0; i < ranges.size(); i++) {
       q.bind("start" + i, ranges.get(i).start()).bind("end" + i, ranges.get(i).end());
@@ -322,23 +406,49 @@ final class CostQuerySql {
       }
       bindMonths(q, "rollup_month", rollupMonths);
     }
-    int keys = query.groupBy().size() + query.groupByTags().size();
-    // key values repeat across rows (months, services, compartments): one String per value
-    Map<String, String> interned = new HashMap<>();
-    q.map(
-            (rs, ctx) -> {
-              String[] key = new String[keys];
-              for (int i = 0; i < keys; i++) {
-                String value = rs.getString(i + 1);
-                String known = interned.putIfAbsent(value, value);
-                key[i] = known != null ? known : value;
-              }
-              return new CostRow(
-                  List.of(key),
-                  new Money(
-                      rs.getBigDecimal(keys + 2), Currency.getInstance(rs.getString(keys + 1))));
-            })
-        .forEach(rows);
+    return q;
+  }
+
+  /**
+   * Runs {@link #topText()} on {@code h}: the answer of {@link CostStore#aggregateTop} for a query
+   * with a limit, in one statement; only the first rows and one row per currency cross the wire.
+   */
+  TopCostRows runTop(Handle h, String accountId) {
+    if (query.limit() == 0) {
+      throw new IllegalArgumentException("a top statement needs a limit");
+    }
+    int keys = keys();
+    List<CostRow> rows = new ArrayList<>(query.limit());
+    List<CostRest> rest = new ArrayList<>();
+    for (Object row :
+        bind(h.createQuery(substitute.apply(topText())), accountId)
+            .map(
+                (rs, ctx) -> {
+                  Currency currency = Currency.getInstance(rs.getString(keys + 3));
+                  if (rs.getInt(1) == 1) {
+                    return new CostRest(
+                        currency,
+                        rs.getBigDecimal(keys + 4),
+                        rs.getLong(keys + 5),
+                        rs.getBigDecimal(keys + 6),
+                        rs.getLong(keys + 7));
+                  }
+                  String[] key = new String[keys];
+                  for (int i = 0; i < keys; i++) {
+                    key[i] = rs.getString(i + 3);
+                  }
+                  return (Object)
+                      new CostRow(List.of(key), new Money(rs.getBigDecimal(keys + 4), currency));
+                })
+            .list()) {
+      if (row instanceof CostRow r) {
+        rows.add(r);
+      } else {
+        rest.add((CostRest) row);
+      }
+    }
+    rest.sort(java.util.Comparator.comparing(r -> r.currency().getCurrencyCode()));
+    return new TopCostRows(rows, rest);
   }
 
   /**

@@ -11,6 +11,7 @@ import app.cloudey.model.Money;
 import app.cloudey.model.MonthFreshness;
 import app.cloudey.model.Period;
 import app.cloudey.model.ResourceSkuCost;
+import app.cloudey.model.TopCostRows;
 import app.cloudey.spi.CostStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,6 +77,46 @@ public final class PgCostStore implements CostStore {
   /** {@link #aggregate(AccountId, CostQuery)}, each row handed out as the driver reads it. */
   @Override
   public void aggregate(AccountId accountId, CostQuery query, Consumer<? super CostRow> rows) {
+    // inside a transaction the driver fetches fetchSize rows at a time (a cursor): the detailed
+    // view's tens of thousands of rows are never all held as raw rows
+    answer(
+        accountId,
+        query,
+        (h, sql, inTransaction) -> {
+          sql.run(h, accountId.value(), inTransaction ? fetchSize : 0, rows);
+          return null;
+        });
+  }
+
+  /**
+   * {@link #aggregate(AccountId, CostQuery)}'s statement, rollup paths included, wrapped to number
+   * its rows in the same order and sum those beyond the limit per currency and sign: one statement,
+   * the first rows and one row per currency read (see {@code CostQuerySql#topText}).
+   */
+  @Override
+  public TopCostRows aggregateTop(AccountId accountId, CostQuery query) {
+    if (query.limit() == 0) {
+      return new TopCostRows(aggregate(accountId, query), List.of());
+    }
+    return answer(accountId, query, (h, sql, inTransaction) -> sql.runTop(h, accountId.value()));
+  }
+
+  /** Runs the statement a {@link CostQuerySql} chosen for the query gives. */
+  @FunctionalInterface
+  private interface Statement<T> {
+    /**
+     * @param inTransaction whether {@code h} is inside a transaction (a cursor can fetch in
+     *     batches)
+     */
+    T run(Handle h, CostQuerySql sql, boolean inTransaction);
+  }
+
+  /**
+   * Chooses the statement that reads as few rows as the query allows (see {@link
+   * #aggregate(AccountId, CostQuery)}) and runs it: one place for the rollup paths, shared by
+   * {@link #aggregate} and {@link #aggregateTop}.
+   */
+  private <T> T answer(AccountId accountId, CostQuery query, Statement<T> statement) {
     Optional<CostDimension> rollup = CostStore.rollupDimension(query);
     boolean resource =
         query.groupBy().contains(CostDimension.RESOURCE) || !query.resourceIds().isEmpty();
@@ -84,17 +125,11 @@ public final class PgCostStore implements CostStore {
     List<LocalDate> whole = CostQuerySql.wholeMonths(query.period());
     boolean closedMonthsHelp = !whole.isEmpty() && (rollup.isPresent() || (detail && !fromDays));
     if (!closedMonthsHelp) {
-      db.read(
-          "aggregate costs",
-          accountId,
-          h -> {
-            unrolled(query, fromDays).run(h, accountId.value(), 0, rows);
-            return null;
-          });
-      return;
+      return db.read(
+          "aggregate costs", accountId, h -> statement.run(h, unrolled(query, fromDays), false));
     }
     String lineTable = fromDays ? CostQuerySql.DAYS : CostQuerySql.LINES;
-    db.read(
+    return db.read(
         "aggregate costs",
         accountId,
         h ->
@@ -128,10 +163,7 @@ public final class PgCostStore implements CostStore {
                     // than they save, and the grouping fits in memory (see the README)
                     tx.createQuery(ROLLUP_READ_SETTINGS).mapTo(String.class).list();
                   }
-                  // inside the transaction the driver fetches fetchSize rows at a time (a cursor):
-                  // the detailed view's tens of thousands of rows are never all held as raw rows
-                  sql.run(tx, accountId.value(), fetchSize, rows);
-                  return null;
+                  return statement.run(tx, sql, true);
                 }));
   }
 
