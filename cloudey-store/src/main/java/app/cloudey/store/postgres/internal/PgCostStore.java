@@ -161,7 +161,7 @@ public final class PgCostStore implements CostStore {
                   if (!sql.readsLines()) {
                     // rollup rows only (tens of thousands at most): parallel workers cost more
                     // than they save, and the grouping fits in memory (see the README)
-                    tx.createQuery(ROLLUP_READ_SETTINGS).mapTo(String.class).list();
+                    ROLLUP_READ_SETTINGS.apply(tx);
                   }
                   return statement.run(tx, sql, true);
                 }));
@@ -179,9 +179,8 @@ public final class PgCostStore implements CostStore {
    * enough {@code work_mem} to group the detailed view's ~80,000 rollup rows in a hash table
    * instead of an on-disk sort.
    */
-  static final String ROLLUP_READ_SETTINGS =
-      "select set_config('max_parallel_workers_per_gather', '0', true), set_config('work_mem',"
-          + " '32MB', true)";
+  static final LocalSettings ROLLUP_READ_SETTINGS =
+      LocalSettings.of("max_parallel_workers_per_gather", "0", "work_mem", "32MB");
 
   @Override
   public List<MonthFreshness> freshness(

@@ -115,9 +115,8 @@ public final class PgMetricStore implements MetricStore {
    * benchmark, whose 14-day window is every row of the account), with room for the groups in memory
    * (a larger grouping spills to disk rather than failing), and no JIT.
    */
-  static final String SUMMARY_SETTINGS =
-      "select set_config('jit', 'off', true), set_config('enable_sort', 'off', true),"
-          + " set_config('work_mem', '64MB', true)";
+  static final LocalSettings SUMMARY_SETTINGS =
+      LocalSettings.of("jit", "off", "enable_sort", "off", "work_mem", "64MB");
 
   /** {@inheritDoc} One grouped query over the window's daily rows. */
   @Override
@@ -154,7 +153,7 @@ public final class PgMetricStore implements MetricStore {
       String what,
       AccountId accountId,
       MetricQuery query,
-      @Nullable String settings,
+      @Nullable LocalSettings settings,
       String columns,
       String suffix,
       org.jdbi.v3.core.mapper.RowMapper<T> mapper) {
@@ -193,7 +192,7 @@ public final class PgMetricStore implements MetricStore {
           // settings local to a transaction of their own, so they end with it
           return h.inTransaction(
               tx -> {
-                tx.createQuery(settings).mapTo(String.class).list();
+                settings.apply(tx);
                 return q.setFetchSize(fetchSize).map(mapper).list();
               });
         });

@@ -108,13 +108,16 @@ final class ResourceCostRead {
    * benchmark); and hashing rather than sorting on the six text columns of the key, with room to
    * group in memory (a larger grouping spills to disk rather than failing).
    */
-  static final String READ_SETTINGS =
-      "select set_config('jit', 'off', true), set_config('random_page_cost', '1.1', true),"
-          + " set_config('enable_indexscan', 'off', true), set_config('enable_sort', 'off',"
-          + " true), set_config('work_mem', '64MB', true)";
+  static final LocalSettings READ_SETTINGS =
+      LocalSettings.of(
+          "jit", "off",
+          "random_page_cost", "1.1",
+          "enable_indexscan", "off",
+          "enable_sort", "off",
+          "work_mem", "64MB");
 
   private List<ResourceSkuCost> read(Handle h, AccountId accountId, Period period) {
-    h.createQuery(READ_SETTINGS).mapTo(String.class).list();
+    READ_SETTINGS.apply(h);
     List<Piece> pieces = plan(h, accountId, period);
     Map<YearMonth, Piece> byMonth = new HashMap<>();
     pieces.forEach(p -> byMonth.put(p.month(), p));
