@@ -23,6 +23,7 @@ import app.cloudey.server.internal.Json;
 import app.cloudey.server.internal.OciConfigRoutes;
 import app.cloudey.server.internal.OpenApi;
 import app.cloudey.server.internal.OpsRoutes;
+import app.cloudey.server.internal.PricingRoutes;
 import app.cloudey.server.internal.RateLimiter;
 import app.cloudey.server.internal.ServerMigrations;
 import app.cloudey.server.internal.Services;
@@ -248,6 +249,7 @@ public final class CloudeyServer implements AutoCloseable {
           OpsRoutes.register(api, s, cfg);
           UserRoutes.register(api, s);
           OciConfigRoutes.register(api, s);
+          PricingRoutes.register(api, s);
           JobRoutes.register(api, s);
           InventoryRoutes.register(api, s);
           CostRoutes.register(api, s);

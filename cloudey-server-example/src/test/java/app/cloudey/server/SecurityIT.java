@@ -85,6 +85,8 @@ class SecurityIT {
         .contains(
             "POST /oci-config/{user_id}",
             "GET /oci-config/{user_id}",
+            "PUT /pricing/{user_id}",
+            "GET /pricing/{user_id}",
             "POST /sync/{user_id}",
             "GET /sync/stats/{user_id}",
             "GET /sync/compartments/{user_id}/{comp_id}",
@@ -238,6 +240,23 @@ class SecurityIT {
         });
     cases.add(
         new String[] {"POST", "/oci-config/" + a, "multipart/form-data; boundary=XyZ", "garbage"});
+    // pricing: wrong types, out of range, unknown fields, oversized numbers
+    for (String body :
+        List.of(
+            "",
+            "[]",
+            "{\"discount_percent\":{}}",
+            "{\"discount_percent\":\"100\"}",
+            "{\"discount_percent\":\"1e999999999\"}",
+            "{\"discount_percent\":1e2147483647}",
+            "{\"contract_prices\":{\"B93113\":\"1e2147483647\"}}",
+            "{\"contract_prices\":\"B93113\"}",
+            "{\"contract_prices\":{\"B93113\":[1]}}",
+            "{\"contract_prices\":{\"B93113\":\"1e-999999999\"}}",
+            "{\"contract_prices\":{\"" + "B".repeat(100) + "\":\"1\"}}",
+            "{\"x\":1}")) {
+      cases.add(new String[] {"PUT", "/pricing/" + a, json, body});
+    }
     // query parameters: months, days, month, period, group_by, top
     for (String q : List.of("months=0", "months=25", "months=x", "months=1e3")) {
       cases.add(new String[] {"POST", "/costs/refresh/" + a + "?" + q, null, null});

@@ -61,6 +61,10 @@ public final class Api {
     add("POST", path, access, summary, status, handler);
   }
 
+  public void put(String path, Access access, String summary, int status, Handler handler) {
+    add("PUT", path, access, summary, status, handler);
+  }
+
   public void delete(String path, Access access, String summary, int status, Handler handler) {
     add("DELETE", path, access, summary, status, handler);
   }
@@ -105,6 +109,7 @@ public final class Api {
     switch (method) {
       case "GET" -> config.routes.get(path, wrapped);
       case "POST" -> config.routes.post(path, wrapped);
+      case "PUT" -> config.routes.put(path, wrapped);
       case "DELETE" -> config.routes.delete(path, wrapped);
       default -> throw new IllegalArgumentException("unsupported method " + method);
     }

@@ -28,7 +28,7 @@ public final class Cors {
             ctx.header("Access-Control-Allow-Credentials", "true");
           }
           if ("OPTIONS".equals(ctx.method().name())) {
-            ctx.header("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
+            ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS");
             ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
             ctx.header("Access-Control-Max-Age", "600");
             ctx.status(204);

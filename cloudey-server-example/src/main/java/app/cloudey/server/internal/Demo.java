@@ -84,7 +84,11 @@ public final class Demo implements AutoCloseable {
     User user = s.users().byEmail(EMAIL).orElseGet(() -> s.users().create(EMAIL).user());
     Cloudey cloudey = s.cloudey();
     if (cloudey.accounts().find(user.accountId()).isPresent()) {
-      cloudey.accounts().updateCredentials(user.accountId(), ociConfig().credentials());
+      cloudey
+          .accounts()
+          .updateCredentials(
+              user.accountId(),
+              PricingRoutes.keepStoredPricing(s, user.accountId(), ociConfig()).credentials());
     } else {
       cloudey.accounts().add(user.accountId(), ociConfig());
     }

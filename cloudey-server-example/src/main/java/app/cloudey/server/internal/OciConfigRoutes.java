@@ -50,7 +50,8 @@ public final class OciConfigRoutes {
         "Save your OCI API key configuration after one signed call proves OCI accepts it",
         200,
         (ctx, user) -> {
-          OciConfig config = parse(ctx);
+          // a new key keeps the account's pricing (PUT /pricing sets it)
+          OciConfig config = PricingRoutes.keepStoredPricing(s, user.accountId(), parse(ctx));
           Account account;
           if (s.cloudey().accounts().find(user.accountId()).isPresent()) {
             s.cloudey().accounts().updateCredentials(user.accountId(), config.credentials());
