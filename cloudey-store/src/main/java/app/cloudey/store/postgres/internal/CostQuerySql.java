@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -360,16 +359,14 @@ final class CostQuerySql {
     if (fetchSize > 0) {
       q.setFetchSize(fetchSize);
     }
-    int keys = query.groupBy().size() + query.groupByTags().size();
+    int keys = keys();
     // key values repeat across rows (months, services, compartments): one String per value
-    Map<String, String> interned = new HashMap<>();
+    SharedStrings strings = new SharedStrings();
     q.map(
             (rs, ctx) -> {
               String[] key = new String[keys];
               for (int i = 0; i < keys; i++) {
-                String value = rs.getString(i + 1);
-                String known = interned.putIfAbsent(value, value);
-                key[i] = known != null ? known : value;
+                key[i] = strings.of(rs.getString(i + 1));
               }
               return new CostRow(
                   List.of(key),
