@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -70,12 +71,20 @@ public final class Json {
 
   /** The request body as {@code type}; 400 {@code invalid_json} when it does not parse. */
   public static <T> T body(Context ctx, Class<T> type) {
+    return body(ctx, MAPPER.readerFor(type));
+  }
+
+  /**
+   * The request body read by {@code reader} (one of {@link #MAPPER}'s, e.g. with exact decimals);
+   * 400 {@code invalid_json} when it is blank or does not parse.
+   */
+  static <T> T body(Context ctx, ObjectReader reader) {
     String body = ctx.body();
     if (body.isBlank()) {
       throw ApiException.badRequest("invalid_json", "the request needs a JSON body");
     }
     try {
-      T value = MAPPER.readValue(body, type);
+      T value = reader.readValue(body);
       if (value == null) {
         throw ApiException.badRequest("invalid_json", "the JSON body must be an object");
       }

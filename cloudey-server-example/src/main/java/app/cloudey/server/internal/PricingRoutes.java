@@ -7,7 +7,6 @@ import app.cloudey.model.AccountId;
 import app.cloudey.oci.AccountPricing;
 import app.cloudey.oci.OciConfig;
 import app.cloudey.server.internal.Api.Access;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -43,7 +42,7 @@ public final class PricingRoutes {
 
   /** Exact decimals: a JSON number is read as a BigDecimal, never through a double. */
   private static final ObjectReader TREE =
-      Json.MAPPER.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+      Json.MAPPER.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private PricingRoutes() {}
 
@@ -141,18 +140,8 @@ public final class PricingRoutes {
 
   /** The body, checked; 400 naming the field when a value is wrong. */
   static Requested parse(Context ctx) {
-    String body = ctx.body();
-    if (body.isBlank()) {
-      throw ApiException.badRequest("invalid_json", "the request needs a JSON body");
-    }
-    JsonNode root;
-    try {
-      root = TREE.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw ApiException.badRequest(
-          "invalid_json", "the body is not the JSON expected: " + e.getOriginalMessage());
-    }
-    if (root == null || !root.isObject()) {
+    JsonNode root = Json.body(ctx, TREE);
+    if (!root.isObject()) {
       throw ApiException.badRequest("invalid_json", "the JSON body must be an object");
     }
     // the route replaces the pricing: a misspelt field must not silently reset it
