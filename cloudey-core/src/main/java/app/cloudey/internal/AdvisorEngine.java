@@ -141,13 +141,6 @@ public final class AdvisorEngine {
               : null;
       ResourceCosts resourceCosts = costRead.get();
       Map<String, ResourceCost> costs = resourceCosts.byResource();
-      Map<Currency, BigDecimal> billedByCurrency = resourceCosts.billedByCurrency();
-      Optional<Currency> billingCurrency =
-          billedByCurrency.entrySet().stream()
-              .max(
-                  Map.Entry.<Currency, BigDecimal>comparingByValue()
-                      .thenComparing(e -> e.getKey().getCurrencyCode()))
-              .map(Map.Entry::getKey);
       List<MetricSummary> summaryList = summaries.get();
       Map<MetricKey, MetricSummary> metrics = new HashMap<>(summaryList.size() * 4 / 3 + 1);
       for (MetricSummary m : summaryList) {
@@ -187,7 +180,7 @@ public final class AdvisorEngine {
           metricWindow,
           metrics,
           runtime.priceBook(),
-          billingCurrency,
+          resourceCosts.billingCurrency(),
           // one snapshot, one answer per query (several insights ask for last month by service),
           // and the recent days' unfiltered aggregates all from one grouped query
           query ->
@@ -200,24 +193,28 @@ public final class AdvisorEngine {
     }
   }
 
-  /** The window's per-resource costs by resource, and the absolute amount billed per currency. */
+  /**
+   * The window's per-resource costs by resource, and the currency billed most (by absolute amount,
+   * equal amounts by currency code): empty when no line names a resource.
+   */
   private record ResourceCosts(
-      Map<String, ResourceCost> byResource, Map<Currency, BigDecimal> billedByCurrency) {
+      Map<String, ResourceCost> byResource, Optional<Currency> billingCurrency) {
     static ResourceCosts of(List<ResourceSkuCost> rows, Period window) {
       Map<String, List<ResourceSkuCost>> grouped = new HashMap<>();
+      Map<Currency, BigDecimal> billed = new HashMap<>();
       for (ResourceSkuCost row : rows) {
         grouped.computeIfAbsent(row.resourceId(), id -> new ArrayList<>()).add(row);
+        billed.merge(row.currency(), row.amount().abs(), BigDecimal::add);
       }
       Map<String, ResourceCost> byResource = new HashMap<>(grouped.size() * 4 / 3 + 1);
-      Map<Currency, BigDecimal> billed = new HashMap<>();
-      grouped.forEach(
-          (id, list) -> {
-            byResource.put(id, new ResourceCost(id, window, list));
-            for (ResourceSkuCost row : list) {
-              billed.merge(row.currency(), row.amount().abs(), BigDecimal::add);
-            }
-          });
-      return new ResourceCosts(byResource, billed);
+      grouped.forEach((id, list) -> byResource.put(id, new ResourceCost(id, window, list)));
+      Optional<Currency> billingCurrency =
+          billed.entrySet().stream()
+              .max(
+                  Map.Entry.<Currency, BigDecimal>comparingByValue()
+                      .thenComparing(e -> e.getKey().getCurrencyCode()))
+              .map(Map.Entry::getKey);
+      return new ResourceCosts(byResource, billingCurrency);
     }
   }
 
