@@ -199,16 +199,15 @@ public interface CostStore {
    *
    * <p>What the advisor reads instead of raw lines, over the trailing 30 days, a window that almost
    * never covers a whole month. The default sums {@link #lines}; a store with many lines should
-   * answer whole months from per-resource monthly rollups it keeps up to date at ingest, and read
-   * as few lines as it can for the partial months at either end. {@code PostgresStore} keeps with
-   * each monthly rollup row the mask of the days that have lines, and answers a partial month as
-   * the month's rollup <em>minus</em> the lines of its excluded days when those hold fewer lines
-   * than its included days (the amount and quantity by subtraction, the days and the first and last
-   * day from the mask limited to the period); otherwise it sums the included days' lines. Whatever
-   * the plan, the rows equal the sums of the period's lines, and a resource and SKU without a line
-   * in the period has no row, even when it has lines elsewhere in the same month. The rollups and
-   * any lines subtracted from them must come from one consistent state of the store (one
-   * transaction), never from either side of a concurrent ingest.
+   * answer from per-resource monthly rollups it keeps up to date at ingest rather than from the
+   * lines. {@code PostgresStore} keeps with each monthly rollup row the mask of the days that have
+   * lines and the running sums of cost and quantity at each of those days, so a month the period
+   * cuts is the running sums at its last day in the period minus those at the day before its first
+   * (the days and the first and last day from the mask limited to the period): no line is read.
+   * Whatever the plan, the rows equal the sums of the period's lines, and a resource and SKU
+   * without a line in the period has no row, even when it has lines elsewhere in the same month.
+   * Everything read must come from one consistent state of the store (one transaction), never from
+   * either side of a concurrent ingest.
    */
   default List<app.cloudey.model.ResourceSkuCost> resourceCosts(
       AccountId accountId, Period period) {

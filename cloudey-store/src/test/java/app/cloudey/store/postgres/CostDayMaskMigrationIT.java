@@ -75,8 +75,7 @@ class CostDayMaskMigrationIT {
               Map.entry("acme 2026-10-01 v", 1 << 29),
               Map.entry("acme 2026-11-01 i", 4),
               Map.entry("other 2026-10-01 i", 64));
-      // October 2..November 2: October without its first day (1 day rollup row there, 5 on the
-      // other days: answered as October minus 10-01), nothing in November before the 3rd.
+      // October 2..November 2: October without its first day, nothing in November before the 3rd.
       // i: 2.00 + 0.50 + 4.00 = 6.50 on 10-02 and 10-31; v: 0.25 on 10-30
       Currency usd = Currency.getInstance("USD");
       assertThat(

@@ -104,6 +104,15 @@ class CostRollupPathIT {
   }
 
   @Test
+  void perResourceCostsOfWindowsCuttingMonthsReadNoLine() {
+    // September 26 to November 1: September and November cut, October whole
+    Period window = Period.of(OCTOBER.atDay(1).minusDays(5), NOVEMBER_FIRST.plusDays(1));
+    List<String> sql = statementsOf(() -> store.costs().resourceCosts(id, window));
+    assertThat(sql).anyMatch(s -> s.contains("from cloudey.cost_resource_month"));
+    assertThat(sql).noneMatch(s -> s.contains("cloudey.cost_line"));
+  }
+
+  @Test
   void queriesWithoutResourceOrTagsReadTheDayRollupsInsteadOfTheLines() {
     CostQuery october = CostQuery.of(Period.month(OCTOBER));
     List<CostQuery> queries =

@@ -41,6 +41,10 @@ final class CostIngest {
           + " resource_id, compartment_path, quantity, cost, currency, unit_price, list_rate,"
           + " discount, tags";
 
+  /** The key of a per-resource monthly rollup row within its account and month. */
+  static final String RESOURCE_KEY =
+      "resource_id, service, sku_part_number, sku_name, unit, currency";
+
   private final Db db;
   private final Clock clock;
 
@@ -100,8 +104,11 @@ final class CostIngest {
   /**
    * Recomputes the month's per-resource rollups ({@code cost_resource_month}) from its lines, in
    * the ingest transaction, so they always equal the lines: sums, first and last day, the number of
-   * days and the mask of the days with lines (bit {@code d - 1} for day {@code d}, V11), which lets
-   * {@link PgCostStore#resourceCosts} answer a partial month as the month minus its excluded days.
+   * days, the mask of the days with lines (bit {@code d - 1} for day {@code d}, V11) and the
+   * running sums of cost and quantity at each of those days (V16), which let {@link
+   * PgCostStore#resourceCosts} answer any window cutting the month from the rollups alone. The
+   * lines are grouped per key and day once, in key and day order, which the running sums and the
+   * grouping per key then share.
    */
   private void rollUpResources(Handle h, AccountId accountId, LocalDate month) {
     h.createUpdate(
@@ -113,15 +120,24 @@ final class CostIngest {
         .execute();
     h.createUpdate(
             db.sql(
-                "insert into {s}.cost_resource_month (account_id, month, resource_id, service,"
-                    + " sku_part_number, sku_name, unit, currency, amount, quantity, first_day,"
-                    + " last_day, days, day_mask) select :account_id, :month, resource_id,"
-                    + " service, sku_part_number, sku_name, unit, currency, sum(cost),"
-                    + " sum(quantity), min(day), max(day), count(distinct day), bit_or(1 <<"
-                    + " (extract(day from day)::integer - 1)) from {s}.cost_line where account_id"
-                    + " = :account_id and day >= :month and day < :next and resource_id <> ''"
-                    + " group by resource_id, service, sku_part_number, sku_name, unit,"
-                    + " currency"))
+                "insert into {s}.cost_resource_month (account_id, month, "
+                    + RESOURCE_KEY
+                    + ", amount, quantity, first_day, last_day, days, day_mask, cum_cost,"
+                    + " cum_quantity) select :account_id, :month, "
+                    + RESOURCE_KEY
+                    + ", sum(cost), sum(quantity), min(day), max(day), count(*), bit_or(1 <<"
+                    + " (extract(day from day)::integer - 1)), array_agg(cum_cost order by day),"
+                    + " array_agg(cum_quantity order by day) from (select "
+                    + RESOURCE_KEY
+                    + ", day, sum(cost) as cost, sum(quantity) as quantity, sum(sum(cost)) over w"
+                    + " as cum_cost, sum(sum(quantity)) over w as cum_quantity from {s}.cost_line"
+                    + " where account_id = :account_id and day >= :month and day < :next and"
+                    + " resource_id <> '' group by "
+                    + RESOURCE_KEY
+                    + ", day window w as (partition by "
+                    + RESOURCE_KEY
+                    + " order by day)) days group by "
+                    + RESOURCE_KEY))
         .bind("account_id", accountId.value())
         .bind("month", month)
         .bind("next", month.plusMonths(1))

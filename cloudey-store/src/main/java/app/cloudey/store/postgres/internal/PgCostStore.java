@@ -385,9 +385,9 @@ public final class PgCostStore implements CostStore {
   /**
    * {@inheritDoc}
    *
-   * <p>Whole months of the period come from the per-resource monthly rollups the ingest keeps; a
-   * partial month is its rollup minus the lines of its excluded days when those are fewer, else its
-   * included days' lines, all in one repeatable-read transaction (see {@link ResourceCostRead}).
+   * <p>Answered from the per-resource monthly rollups the ingest keeps, never from the lines: whole
+   * months from their sums, a month the period cuts from the running sums per day on each rollup
+   * row (see {@link ResourceCostRead}).
    */
   @Override
   public List<ResourceSkuCost> resourceCosts(AccountId accountId, Period period) {
