@@ -58,35 +58,66 @@ public final class AdvisorEngine {
    * Runs every rule over one snapshot: a rule that throws is recorded as a {@link RuleFailure} and
    * the others still run. Recommendations are ordered most severe first, then largest saving, then
    * id; the reconciliation marks those whose resources a larger saving already counts.
+   *
+   * <p>The snapshot's reads and then the rules run on the same few threads ({@code
+   * advisorReadConcurrency}, {@link ConcurrentReads}): rules are pure functions of the snapshot
+   * ({@link AdvisorRule} is thread-safe), so they run at once, and their findings are merged in
+   * registration order, so the run is the same as when they run in turn.
    */
   public RecommendationRun run(AccountId accountId) {
     Instant generatedAt = runtime.clock().instant();
-    RuleContext context = snapshot(accountId);
-    List<Recommendation> all = new ArrayList<>();
-    Runtime.AccountRules rules = runtime.rules(accountId);
-    List<RuleFailure> failures = new ArrayList<>(rules.failures());
-    Set<String> ids = new HashSet<>();
-    for (AdvisorRule rule : rules.rules()) {
-      long start = System.nanoTime();
-      List<Recommendation> found;
-      try {
-        found = List.copyOf(rule.evaluate(context));
-      } catch (RuntimeException e) {
-        LOG.warn("advisor rule {} failed for account {}", rule.id(), accountId, e);
-        failures.add(
-            new RuleFailure(rule.id(), e.getClass().getSimpleName() + ": " + e.getMessage()));
-        continue;
+    try (ConcurrentReads work =
+        new ConcurrentReads(runtime.settings().advisorReadConcurrency() - 1, "cloudey-advisor-")) {
+      RuleContext context = snapshot(work, accountId);
+      Runtime.AccountRules rules = runtime.rules(accountId);
+      List<ConcurrentReads.Read<Evaluation>> evaluations = new ArrayList<>();
+      for (AdvisorRule rule : rules.rules()) {
+        evaluations.add(work.fork(() -> evaluate(accountId, rule, context)));
       }
-      runtime
-          .listener()
-          .ruleEvaluated(
-              accountId, rule.id(), found.size(), Duration.ofNanos(System.nanoTime() - start));
-      for (Recommendation r : found) {
-        if (ids.add(r.id())) { // two rules (or one twice) reporting one finding: keep the first
-          all.add(r);
+      List<Recommendation> all = new ArrayList<>();
+      List<RuleFailure> failures = new ArrayList<>(rules.failures());
+      Set<String> ids = new HashSet<>();
+      for (ConcurrentReads.Read<Evaluation> evaluation : evaluations) {
+        Evaluation e = evaluation.get();
+        if (e.failure() != null) {
+          failures.add(e.failure());
+        }
+        for (Recommendation r : e.found()) {
+          if (ids.add(r.id())) { // two rules (or one twice) reporting one finding: keep the first
+            all.add(r);
+          }
         }
       }
+      return finish(accountId, generatedAt, all, failures);
     }
+  }
+
+  /** One rule's findings, or its failure (then no findings). */
+  private record Evaluation(List<Recommendation> found, @Nullable RuleFailure failure) {}
+
+  private Evaluation evaluate(AccountId accountId, AdvisorRule rule, RuleContext context) {
+    long start = System.nanoTime();
+    List<Recommendation> found;
+    try {
+      found = List.copyOf(rule.evaluate(context));
+    } catch (RuntimeException e) {
+      LOG.warn("advisor rule {} failed for account {}", rule.id(), accountId, e);
+      return new Evaluation(
+          List.of(),
+          new RuleFailure(rule.id(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+    runtime
+        .listener()
+        .ruleEvaluated(
+            accountId, rule.id(), found.size(), Duration.ofNanos(System.nanoTime() - start));
+    return new Evaluation(found, null);
+  }
+
+  private RecommendationRun finish(
+      AccountId accountId,
+      Instant generatedAt,
+      List<Recommendation> all,
+      List<RuleFailure> failures) {
     all.sort(
         Comparator.comparing(Recommendation::severity)
             .thenComparing(r -> r.monthlySavings().amount(), Comparator.reverseOrder())
@@ -114,7 +145,7 @@ public final class AdvisorEngine {
    * insights' aggregate is only awaited when a rule first asks for it, so its failure is that
    * rule's failure, as when the rule read it itself.
    */
-  private RuleContext snapshot(AccountId accountId) {
+  private RuleContext snapshot(ConcurrentReads reads, AccountId accountId) {
     Clock clock = runtime.clock();
     LocalDate today = Period.today(clock);
     Period costWindow = new Period(today.minusDays(COST_WINDOW_DAYS), today);
@@ -123,74 +154,69 @@ public final class AdvisorEngine {
     Period insightRange = InsightCosts.recentMonths(today);
     CostQuery insightQuery = InsightCosts.fineQuery(insightRange);
     CloudeyStore store = runtime.store();
-    try (ConcurrentReads reads =
-        new ConcurrentReads(
-            runtime.settings().advisorReadConcurrency() - 1, "cloudey-advisor-read-")) {
-      ConcurrentReads.Read<ResourceCosts> costRead =
-          reads.fork(
-              () ->
-                  ResourceCosts.of(store.costs().resourceCosts(accountId, costWindow), costWindow));
-      ConcurrentReads.Read<List<Resource>> inventory =
-          reads.fork(() -> store.inventory().resources(accountId, ResourceFilter.ALL));
-      ConcurrentReads.Read<List<MetricSummary>> summaries =
-          reads.fork(() -> store.metrics().summaries(accountId, MetricQuery.of(metricWindow)));
-      // read one after another, the insights' aggregate stays lazy: no rule may ask for it
-      ConcurrentReads.@Nullable Read<List<CostRow>> recent =
-          reads.concurrent()
-              ? reads.fork(() -> List.copyOf(store.costs().aggregate(accountId, insightQuery)))
-              : null;
-      ResourceCosts resourceCosts = costRead.get();
-      Map<String, ResourceCost> costs = resourceCosts.byResource();
-      List<MetricSummary> summaryList = summaries.get();
-      Map<MetricKey, MetricSummary> metrics = new HashMap<>(summaryList.size() * 4 / 3 + 1);
-      for (MetricSummary m : summaryList) {
-        metrics.put(new MetricKey(m.resourceId(), m.metric()), m);
-      }
-      List<Resource> resources = inventory.get();
-      Map<String, Resource> byId = new HashMap<>();
-      Map<ResourceType, List<Resource>> byType = new EnumMap<>(ResourceType.class);
-      Map<String, List<Resource>> attached = new HashMap<>();
-      for (Resource r : resources) {
-        byId.put(r.id(), r);
-        byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
-        String to = r.spec().attachedTo();
-        if (to != null) {
-          attached.computeIfAbsent(to, id -> new ArrayList<>()).add(r);
-        }
-      }
-      byType.replaceAll((t, list) -> List.copyOf(list));
-      attached.replaceAll((id, list) -> List.copyOf(list));
-      Map<CostQuery, List<CostRow>> answered = new ConcurrentHashMap<>();
-      InsightCosts insights =
-          new InsightCosts(
-              insightRange,
-              query ->
-                  recent != null && query.equals(insightQuery)
-                      ? recent.get()
-                      : store.costs().aggregate(accountId, query));
-      return new Snapshot(
-          accountId,
-          clock,
-          List.copyOf(resources),
-          byId,
-          byType,
-          attached,
-          costWindow,
-          costs,
-          metricWindow,
-          metrics,
-          runtime.priceBook(),
-          resourceCosts.billingCurrency(),
-          // one snapshot, one answer per query (several insights ask for last month by service),
-          // and the recent days' unfiltered aggregates all from one grouped query
-          query ->
-              answered.computeIfAbsent(
-                  query,
-                  q ->
-                      insights
-                          .answer(q)
-                          .orElseGet(() -> List.copyOf(store.costs().aggregate(accountId, q)))));
+    ConcurrentReads.Read<ResourceCosts> costRead =
+        reads.fork(
+            () -> ResourceCosts.of(store.costs().resourceCosts(accountId, costWindow), costWindow));
+    ConcurrentReads.Read<List<Resource>> inventory =
+        reads.fork(() -> store.inventory().resources(accountId, ResourceFilter.ALL));
+    ConcurrentReads.Read<List<MetricSummary>> summaries =
+        reads.fork(() -> store.metrics().summaries(accountId, MetricQuery.of(metricWindow)));
+    // read one after another, the insights' aggregate stays lazy: no rule may ask for it
+    ConcurrentReads.@Nullable Read<List<CostRow>> recent =
+        reads.concurrent()
+            ? reads.fork(() -> List.copyOf(store.costs().aggregate(accountId, insightQuery)))
+            : null;
+    ResourceCosts resourceCosts = costRead.get();
+    Map<String, ResourceCost> costs = resourceCosts.byResource();
+    List<MetricSummary> summaryList = summaries.get();
+    Map<MetricKey, MetricSummary> metrics = new HashMap<>(summaryList.size() * 4 / 3 + 1);
+    for (MetricSummary m : summaryList) {
+      metrics.put(new MetricKey(m.resourceId(), m.metric()), m);
     }
+    List<Resource> resources = inventory.get();
+    Map<String, Resource> byId = new HashMap<>();
+    Map<ResourceType, List<Resource>> byType = new EnumMap<>(ResourceType.class);
+    Map<String, List<Resource>> attached = new HashMap<>();
+    for (Resource r : resources) {
+      byId.put(r.id(), r);
+      byType.computeIfAbsent(r.type(), t -> new ArrayList<>()).add(r);
+      String to = r.spec().attachedTo();
+      if (to != null) {
+        attached.computeIfAbsent(to, id -> new ArrayList<>()).add(r);
+      }
+    }
+    byType.replaceAll((t, list) -> List.copyOf(list));
+    attached.replaceAll((id, list) -> List.copyOf(list));
+    Map<CostQuery, List<CostRow>> answered = new ConcurrentHashMap<>();
+    InsightCosts insights =
+        new InsightCosts(
+            insightRange,
+            query ->
+                recent != null && query.equals(insightQuery)
+                    ? recent.get()
+                    : store.costs().aggregate(accountId, query));
+    return new Snapshot(
+        accountId,
+        clock,
+        List.copyOf(resources),
+        byId,
+        byType,
+        attached,
+        costWindow,
+        costs,
+        metricWindow,
+        metrics,
+        runtime.priceBook(),
+        resourceCosts.billingCurrency(),
+        // one snapshot, one answer per query (several insights ask for last month by service),
+        // and the recent days' unfiltered aggregates all from one grouped query
+        query ->
+            answered.computeIfAbsent(
+                query,
+                q ->
+                    insights
+                        .answer(q)
+                        .orElseGet(() -> List.copyOf(store.costs().aggregate(accountId, q)))));
   }
 
   /**

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs independent store reads at once, each on a thread of a small pool (so each on a connection
  * of its own in a pooled store), and the caller joins them: the cost views share one pool ({@code
- * Runtime.viewReads}), an advisor run has its own for its snapshot (so it never waits behind a view
- * nor starves one).
+ * Runtime.viewReads}), an advisor run has its own for its snapshot and its rules (so it never waits
+ * behind a view nor starves one).
  *
  * <p>A read that finds no idle thread runs on the caller's thread at once (never queued: a view
  * never waits for another view's reads), so with {@code threads} 0 every read runs in turn on the

@@ -14,31 +14,30 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * {@code CostStore.resourceCosts} on PostgreSQL, from the per-resource monthly rollups alone
  * ({@code cost_resource_month}, kept by the ingest): no cost line is read, whatever the period.
  *
- * <ul>
- *   <li>A month the period covers whole: its rows' sums.
- *   <li>A month the period cuts: each row's running sums (V16: cost and quantity summed up to each
- *       day with a line, aligned with the set bits of its day mask, V11) at the period's last day
- *       in the month, minus those at the day before its first day. The running sum at day {@code d}
- *       is element {@code n(d)}, where {@code n(d)} counts the row's days with a line up to day
- *       {@code d} ({@code bit_count} of the mask with the later days' bits cleared); element 0
- *       reads as zero. Rows with no line in the period are left out by their mask.
- * </ul>
+ * <p>Each rollup row carries the mask of its days with a line (V11: bit {@code d - 1} for day
+ * {@code d}) and its running sums of cost and quantity at each of those days (V16, in day order).
+ * The row's sums over days {@code a..b} of its month are its running sums at {@code b} minus those
+ * at {@code a - 1}; the running sum at day {@code d} is element {@code n(d)}, where {@code n(d)}
+ * counts the row's days with a line up to day {@code d} ({@code bit_count} of the mask with the
+ * later days' bits cleared), and element 0 reads as zero. A month the period covers whole is the
+ * same formula with {@code b} its last day and {@code a} its first. The row's days in the period,
+ * first and last, come from its mask ANDed with the period's days, and a row with no line in the
+ * period is left out by it. All months of the period are one statement, so one snapshot.
  *
- * The days of each row in the period, its first and last day there, come from its mask ANDed with
- * the period's days. Before V16, a cut month read up to 15 days of lines (2.4 million on the
- * advisor benchmark as of the 16th, 7 s of grouping in PostgreSQL). With more than one statement,
- * all are read in one repeatable-read transaction, so a concurrent ingest cannot slip between them.
+ * <p>Before V16, a month the period cut read up to 15 days of lines (2.4 million on the advisor
+ * benchmark as of the 16th, 7 s of grouping in PostgreSQL).
  */
 final class ResourceCostRead {
   private static final String KEY = CostIngest.RESOURCE_KEY;
+
+  /** {@code n(d)} of the row: its days with a line up to the days in {@code mask}. */
+  private static final String UP_TO = "bit_count((r.day_mask & w.%s)::bit(32))::integer";
 
   private final Db db;
   private final int fetchSize;
@@ -52,16 +51,17 @@ final class ResourceCostRead {
   private record Piece(YearMonth month, Period days) {
     /** Bit {@code d - 1} for each day {@code d} of the month that is in the period. */
     int mask() {
-      return daysUpTo(days.end().minusDays(1).getDayOfMonth()) & ~before();
+      return upToLast() & ~before();
+    }
+
+    /** The bits of the month's days up to the period's last day in it. */
+    int upToLast() {
+      return daysUpTo(days.end().minusDays(1).getDayOfMonth());
     }
 
     /** The bits of the month's days before the period's first day in it. */
     int before() {
       return daysUpTo(days.start().getDayOfMonth() - 1);
-    }
-
-    boolean whole() {
-      return days.isWholeMonth();
     }
 
     /** Bits {@code 0 .. day - 1}: days 1 to {@code day} of a month. */
@@ -70,76 +70,78 @@ final class ResourceCostRead {
     }
   }
 
+  /**
+   * Transaction-local settings of the read (see the README): no JIT, whose compilation cost more
+   * than the rows take to read; and the period's months read as a bitmap heap scan, each page once
+   * in physical order (a month's rows are written together), not one page visit per row in the
+   * primary key's order.
+   */
+  static final LocalSettings READ_SETTINGS =
+      LocalSettings.of("jit", "off", "random_page_cost", "1.1", "enable_indexscan", "off");
+
   List<ResourceSkuCost> read(AccountId accountId, Period period) {
     List<Piece> pieces =
         period.splitByMonth().stream().map(p -> new Piece(YearMonth.from(p.start()), p)).toList();
+    Map<YearMonth, Piece> byMonth = new HashMap<>();
+    StringBuilder windows = new StringBuilder();
+    for (int i = 0; i < pieces.size(); i++) {
+      byMonth.put(pieces.get(i).month(), pieces.get(i));
+      windows
+          .append(i == 0 ? "" : ", ")
+          .append(String.format("(:month%d, :up_to%d, :before%d, :days%d)", i, i, i, i));
+    }
+    String upToLast = String.format(UP_TO, "up_to");
+    String beforeFirst = String.format(UP_TO, "before");
+    String sql =
+        "select r.month, "
+            + KEY
+            + ", coalesce(r.cum_cost["
+            + upToLast
+            + "], 0) - coalesce(r.cum_cost["
+            + beforeFirst
+            + "], 0), coalesce(r.cum_quantity["
+            + upToLast
+            + "], 0) - coalesce(r.cum_quantity["
+            + beforeFirst
+            + "], 0), r.day_mask & w.days from {s}.cost_resource_month r join (values "
+            + windows
+            + ") as w (month, up_to, before, days) on r.month = w.month where r.account_id ="
+            + " :account_id and r.month in ("
+            + CostQuerySql.monthParameters("month", pieces.size())
+            + ") and r.day_mask & w.days <> 0";
     return db.read(
         "read per-resource costs",
         accountId,
         h ->
             h.inTransaction(
-                TransactionIsolationLevel.REPEATABLE_READ, tx -> read(tx, accountId, pieces)));
+                tx -> {
+                  READ_SETTINGS.apply(tx);
+                  Query query = tx.createQuery(db.sql(sql)).bind("account_id", accountId.value());
+                  for (int i = 0; i < pieces.size(); i++) {
+                    Piece p = pieces.get(i);
+                    query
+                        .bind("month" + i, p.month().atDay(1))
+                        .bind("up_to" + i, p.upToLast())
+                        .bind("before" + i, p.before())
+                        .bind("days" + i, p.mask());
+                  }
+                  Map<ResourceSkuCost.Key, Acc> sums = new LinkedHashMap<>();
+                  SharedStrings strings = new SharedStrings();
+                  query
+                      .setFetchSize(fetchSize)
+                      .map(
+                          (rs, ctx) -> {
+                            Piece piece =
+                                byMonth.get(YearMonth.from(rs.getObject(1, LocalDate.class)));
+                            acc(sums, rs, strings).add(rs, piece.month());
+                            return null;
+                          })
+                      .forEach(ignored -> {});
+                  return rows(sums);
+                }));
   }
 
-  /**
-   * Transaction-local settings of the read (see the README): no JIT, whose compilation cost more
-   * than a month's rollup rows take to read; and a month's rows read as a bitmap heap scan, each
-   * page once in physical order (a month's rows are written together), not one page visit per row
-   * in the primary key's order, nor a scan of every month's rows.
-   */
-  static final LocalSettings READ_SETTINGS =
-      LocalSettings.of("jit", "off", "random_page_cost", "1.1", "enable_indexscan", "off");
-
-  private List<ResourceSkuCost> read(Handle h, AccountId accountId, List<Piece> pieces) {
-    READ_SETTINGS.apply(h);
-    Map<ResourceSkuCost.Key, Acc> sums = new LinkedHashMap<>();
-    SharedStrings strings = new SharedStrings();
-    Map<YearMonth, Piece> whole = new HashMap<>();
-    pieces.stream().filter(Piece::whole).forEach(p -> whole.put(p.month(), p));
-    if (!whole.isEmpty()) {
-      List<YearMonth> months = List.copyOf(whole.keySet());
-      // months bound as dates, as the other rollup reads do, so the planner sees them
-      Query rollups =
-          h.createQuery(
-                  db.sql(
-                      "select month, "
-                          + KEY
-                          + ", amount, quantity, day_mask from {s}.cost_resource_month where"
-                          + " account_id = :account_id and month in ("
-                          + CostQuerySql.monthParameters("month", months.size())
-                          + ")"))
-              .bind("account_id", accountId.value());
-      CostQuerySql.bindMonths(rollups, "month", months);
-      accumulate(rollups, sums, strings, rs -> whole.get(YearMonth.from(monthOf(rs))));
-    }
-    for (Piece p : pieces) {
-      if (!p.whole()) {
-        // n(d) for the last day and the day before the first; bit_count needs a bit string
-        String upToLast = "bit_count((day_mask & :last)::bit(32))::integer";
-        String beforeFirst = "bit_count((day_mask & :before)::bit(32))::integer";
-        Query cut =
-            h.createQuery(
-                    db.sql(
-                        "select month, "
-                            + KEY
-                            + ", coalesce(cum_cost["
-                            + upToLast
-                            + "], 0) - coalesce(cum_cost["
-                            + beforeFirst
-                            + "], 0), coalesce(cum_quantity["
-                            + upToLast
-                            + "], 0) - coalesce(cum_quantity["
-                            + beforeFirst
-                            + "], 0), day_mask from {s}.cost_resource_month where account_id ="
-                            + " :account_id and month = :month and day_mask & :days <> 0"))
-                .bind("account_id", accountId.value())
-                .bind("month", p.month().atDay(1))
-                .bind("last", p.mask() | p.before())
-                .bind("before", p.before())
-                .bind("days", p.mask());
-        accumulate(cut, sums, strings, rs -> p);
-      }
-    }
+  private static List<ResourceSkuCost> rows(Map<ResourceSkuCost.Key, Acc> sums) {
     List<ResourceSkuCost> out = new ArrayList<>(sums.size());
     sums.forEach(
         (k, a) ->
@@ -157,32 +159,6 @@ final class ResourceCostRead {
                     a.last,
                     a.days)));
     return out;
-  }
-
-  /** Which piece a row belongs to. */
-  private interface PieceOf {
-    Piece of(ResultSet rs) throws SQLException;
-  }
-
-  /**
-   * Adds each row of {@code query} (month, the six key columns, amount, quantity, day mask) to its
-   * key's sums, streamed with the store's fetch size.
-   */
-  private void accumulate(
-      Query query, Map<ResourceSkuCost.Key, Acc> sums, SharedStrings strings, PieceOf pieceOf) {
-    query
-        .setFetchSize(fetchSize)
-        .map(
-            (rs, ctx) -> {
-              Piece piece = pieceOf.of(rs);
-              acc(sums, rs, strings).add(rs, piece, rs.getInt(10) & piece.mask());
-              return null;
-            })
-        .forEach(ignored -> {});
-  }
-
-  private static LocalDate monthOf(ResultSet rs) throws SQLException {
-    return rs.getObject(1, LocalDate.class);
   }
 
   /** The accumulator of the row's key, whose six columns start at the second. */
@@ -207,12 +183,16 @@ final class ResourceCostRead {
     LocalDate first = LocalDate.MAX;
     LocalDate last = LocalDate.MIN;
 
-    /** Adds a month's sums and its days in the period ({@code mask}: bit d - 1 for day d). */
-    void add(ResultSet rs, Piece piece, int mask) throws SQLException {
+    /**
+     * Adds a month's sums (columns 8 and 9) and its days in the period (column 10: bit d - 1 for
+     * day d).
+     */
+    void add(ResultSet rs, YearMonth month) throws SQLException {
       amount = amount.add(rs.getBigDecimal(8));
       quantity = quantity.add(rs.getBigDecimal(9));
+      int mask = rs.getInt(10);
       days += Integer.bitCount(mask);
-      LocalDate monthStart = piece.month().atDay(1);
+      LocalDate monthStart = month.atDay(1);
       LocalDate from = monthStart.plusDays(Integer.numberOfTrailingZeros(mask));
       LocalDate to = monthStart.plusDays(31 - Integer.numberOfLeadingZeros(mask));
       first = from.isBefore(first) ? from : first;
