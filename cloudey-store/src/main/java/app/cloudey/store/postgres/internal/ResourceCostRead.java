@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,18 +81,16 @@ final class ResourceCostRead {
   List<ResourceSkuCost> read(AccountId accountId, Period period) {
     List<Piece> pieces =
         period.splitByMonth().stream().map(p -> new Piece(YearMonth.from(p.start()), p)).toList();
-    Map<YearMonth, Piece> byMonth = new HashMap<>();
     StringBuilder windows = new StringBuilder();
     for (int i = 0; i < pieces.size(); i++) {
-      byMonth.put(pieces.get(i).month(), pieces.get(i));
       windows
           .append(i == 0 ? "" : ", ")
-          .append(String.format("(:month%d, :up_to%d, :before%d, :days%d)", i, i, i, i));
+          .append(String.format("(%d, :month%d, :up_to%d, :before%d, :days%d)", i, i, i, i, i));
     }
     String upToLast = String.format(UP_TO, "up_to");
     String beforeFirst = String.format(UP_TO, "before");
     String sql =
-        "select r.month, "
+        "select w.piece, "
             + KEY
             + ", coalesce(r.cum_cost["
             + upToLast
@@ -105,7 +102,7 @@ final class ResourceCostRead {
             + beforeFirst
             + "], 0), r.day_mask & w.days from {s}.cost_resource_month r join (values "
             + windows
-            + ") as w (month, up_to, before, days) on r.month = w.month where r.account_id ="
+            + ") as w (piece, month, up_to, before, days) on r.month = w.month where r.account_id ="
             + " :account_id and r.month in ("
             + CostQuerySql.monthParameters("month", pieces.size())
             + ") and r.day_mask & w.days <> 0";
@@ -131,9 +128,8 @@ final class ResourceCostRead {
                       .setFetchSize(fetchSize)
                       .map(
                           (rs, ctx) -> {
-                            Piece piece =
-                                byMonth.get(YearMonth.from(rs.getObject(1, LocalDate.class)));
-                            acc(sums, rs, strings).add(rs, piece.month());
+                            // the piece's index, not its month: no date to parse per row
+                            acc(sums, rs, strings).add(rs, pieces.get(rs.getInt(1)).month());
                             return null;
                           })
                       .forEach(ignored -> {});
