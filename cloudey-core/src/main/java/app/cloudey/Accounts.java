@@ -113,6 +113,24 @@ public final class Accounts {
     runtime.disconnect(id);
   }
 
+  /**
+   * Validates {@code credentials} and replaces the account's credentials with {@code merge} applied
+   * to the stored ones and them, in one atomic step of the store ({@link
+   * app.cloudey.spi.AccountStore#updateCredentials(AccountId, java.util.function.UnaryOperator)}):
+   * for settings that travel with the credentials (e.g. an account's pricing) which the new
+   * credentials should keep even when another writer changes them meanwhile. {@code merge} gets
+   * (stored, new) and must be quick; its result is written unvalidated, so it should only carry
+   * such settings over.
+   */
+  public void updateCredentials(
+      AccountId id, Credentials credentials, java.util.function.BinaryOperator<Credentials> merge) {
+    Account account = runtime.account(id);
+    checkSameProvider(account, credentials);
+    runtime.provider(credentials.provider()).validate(credentials);
+    runtime.store().accounts().updateCredentials(id, stored -> merge.apply(stored, credentials));
+    runtime.disconnect(id);
+  }
+
   /** As {@link #updateCredentials(AccountId, Credentials)}. */
   public void updateCredentials(String id, CloudConfig config) {
     updateCredentials(AccountId.of(id), required(config).credentials());

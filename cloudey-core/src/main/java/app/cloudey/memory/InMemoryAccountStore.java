@@ -85,6 +85,21 @@ final class InMemoryAccountStore implements AccountStore {
   }
 
   @Override
+  public Credentials updateCredentials(
+      @Nullable AccountId id, @Nullable UnaryOperator<Credentials> change) {
+    Check.notNull(change, "change");
+    Credentials[] written = new Credentials[1];
+    // under the account's write lock, like every write of it
+    replace(
+        id,
+        registered -> {
+          written[0] = Check.notNull(change.apply(registered.credentials()), "changed credentials");
+          return new Registered(registered.account(), written[0]);
+        });
+    return written[0];
+  }
+
+  @Override
   public void updateProfile(
       @Nullable AccountId id, @Nullable String displayName, @Nullable String homeRegion) {
     replace(

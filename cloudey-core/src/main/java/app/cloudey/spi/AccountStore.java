@@ -41,6 +41,20 @@ public interface AccountStore {
   void updateCredentials(AccountId id, Credentials credentials);
 
   /**
+   * Replaces the account's credentials with {@code change} applied to the stored ones, in one
+   * atomic step: no other update of the account's credentials lands between the read and the write
+   * (across processes, for a shared store). For a change that keeps part of what is stored, e.g.
+   * new pricing with the stored key, where reading the credentials and then calling {@link
+   * #updateCredentials(AccountId, Credentials)} could undo an update made in between. {@code
+   * change} may run while the account's credentials are locked: it must be quick and call nothing
+   * remote.
+   *
+   * @return the credentials written
+   * @throws CloudeyNotFoundException when the account does not exist
+   */
+  Credentials updateCredentials(AccountId id, java.util.function.UnaryOperator<Credentials> change);
+
+  /**
    * Replaces the account's display name and home region (e.g. with what the provider reported when
    * its credentials were validated); its id, provider, credentials and data are unchanged.
    *

@@ -87,8 +87,7 @@ public final class Demo implements AutoCloseable {
       cloudey
           .accounts()
           .updateCredentials(
-              user.accountId(),
-              PricingRoutes.keepStoredPricing(s, user.accountId(), ociConfig()).credentials());
+              user.accountId(), ociConfig().credentials(), PricingRoutes::keepStoredPricing);
     } else {
       cloudey.accounts().add(user.accountId(), ociConfig());
     }

@@ -50,11 +50,15 @@ public final class OciConfigRoutes {
         "Save your OCI API key configuration after one signed call proves OCI accepts it",
         200,
         (ctx, user) -> {
-          // a new key keeps the account's pricing (PUT /pricing sets it)
-          OciConfig config = PricingRoutes.keepStoredPricing(s, user.accountId(), parse(ctx));
+          OciConfig config = parse(ctx);
           Account account;
           if (s.cloudey().accounts().find(user.accountId()).isPresent()) {
-            s.cloudey().accounts().updateCredentials(user.accountId(), config.credentials());
+            // a new key keeps the account's pricing (PUT /pricing sets it), read and written in
+            // one step of the store so a concurrent PUT /pricing is not undone
+            s.cloudey()
+                .accounts()
+                .updateCredentials(
+                    user.accountId(), config.credentials(), PricingRoutes::keepStoredPricing);
             account = s.cloudey().accounts().validate(user.accountId());
           } else {
             account = s.cloudey().accounts().add(user.accountId(), config);

@@ -78,14 +78,25 @@ public final class PricingRoutes {
           Requested requested = parse(ctx);
           CloudeyAccount account = s.account(user); // 409 oci_config_missing before a config
           AccountId id = user.accountId();
-          OciConfig stored = OciConfig.fromCredentials(s.store().accounts().credentials(id));
-          AccountPricing pricing = requested.on(stored.pricing());
+          // read, change and write in one step of the store: a concurrent POST /oci-config (a new
+          // key) or PUT is neither undone by this one nor undoes it
+          AccountPricing[] before = new AccountPricing[1];
+          AccountPricing[] after = new AccountPricing[1];
+          s.store()
+              .accounts()
+              .updateCredentials(
+                  id,
+                  stored -> {
+                    OciConfig config = OciConfig.fromCredentials(stored);
+                    before[0] = config.pricing();
+                    after[0] = requested.on(config.pricing());
+                    // the store re-encrypts; the key is unchanged, so the open connection stays
+                    // valid and the advisor reads the pricing from the store at its next run
+                    return config.toBuilder().pricing(after[0]).build().toCredentials();
+                  });
+          AccountPricing pricing = after[0];
           String jobId = null;
-          if (!pricing.equals(stored.pricing())) {
-            // the store re-encrypts; the key is unchanged, so the open connection stays valid
-            // and the advisor reads the pricing from the store at its next run
-            Credentials updated = stored.toBuilder().pricing(pricing).build().toCredentials();
-            s.store().accounts().updateCredentials(id, updated);
+          if (!pricing.equals(before[0])) {
             Job run = account.recommendations().generateAsync();
             jobId = run.id();
           }
@@ -108,21 +119,20 @@ public final class PricingRoutes {
   }
 
   /**
-   * {@code config} with the pricing already stored for {@code id}, so that posting the OCI
-   * configuration again (a new key, say) keeps the account's pricing; {@code config} itself when
-   * the account is new or its stored credentials cannot be read (then the post replaces them).
+   * New credentials with the pricing stored with the old ones, so that posting the OCI
+   * configuration again (a new key, say) keeps the account's pricing: the merge of {@link
+   * app.cloudey.Accounts#updateCredentials(AccountId, Credentials,
+   * java.util.function.BinaryOperator)}, applied atomically with the write. The new credentials
+   * alone when the stored ones cannot be read as an OCI configuration.
    */
-  static OciConfig keepStoredPricing(Services s, AccountId id, OciConfig config) {
-    if (s.store().accounts().find(id).isEmpty()) {
-      return config;
-    }
-    AccountPricing stored;
+  static Credentials keepStoredPricing(Credentials stored, Credentials fresh) {
+    AccountPricing pricing;
     try {
-      stored = storedPricing(s, id);
+      pricing = OciConfig.fromCredentials(stored).pricing();
     } catch (RuntimeException unreadable) {
-      return config;
+      return fresh;
     }
-    return config.toBuilder().pricing(stored).build();
+    return OciConfig.fromCredentials(fresh).toBuilder().pricing(pricing).build().toCredentials();
   }
 
   /** What a {@code PUT} asks for: the discount and the contract prices, both replaced. */

@@ -96,6 +96,50 @@ public abstract class AccountStoreContract extends StoreContract {
   }
 
   @Test
+  public void aChangeOfTheStoredCredentialsIsAtomic() throws Exception {
+    AccountId id = newAccount();
+    // eight writers each add one property to what is stored, at once: a read-then-write would
+    // lose some of them to the others' writes
+    int writers = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(writers);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<Credentials>> done = new java.util.ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        String name = "p" + i;
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return accounts().updateCredentials(id, c -> withProperty(c, name));
+                }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<Credentials> f : done) {
+        assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS).properties())
+            .containsKey("privateKey");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Credentials stored = accounts().credentials(id);
+    assertThat(stored.properties())
+        .containsKeys("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7")
+        .containsAllEntriesOf(Fixtures.credentials().properties());
+    // the secret stays secret (encrypted at rest where the store encrypts)
+    assertThat(stored.secretKeys()).containsExactly("privateKey");
+    assertThatThrownBy(() -> accounts().updateCredentials(Fixtures.randomAccountId(), c -> c))
+        .isInstanceOf(CloudeyNotFoundException.class);
+  }
+
+  private static Credentials withProperty(Credentials c, String name) {
+    Map<String, String> properties = new java.util.HashMap<>(c.properties());
+    properties.put(name, "x");
+    return new Credentials(c.provider(), properties, c.secretKeys());
+  }
+
+  @Test
   public void anUpdatedProfileKeepsTheIdProviderCredentialsAndCreationTime() {
     AccountId id = newAccount();
     Account before = accounts().find(id).orElseThrow();

@@ -53,11 +53,20 @@ final class CostIngest {
     this.clock = clock;
   }
 
+  /**
+   * Transaction-local settings of an ingest: no JIT. The digest and rollup statements group a
+   * month's lines, whose estimated cost is far above {@code jit_above_cost}, and PostgreSQL spent
+   * seconds compiling each of them (3.2 s for one month's per-resource rollup of 491,000 lines on
+   * the advisor benchmark's data) for queries that run once.
+   */
+  static final LocalSettings INGEST_SETTINGS = LocalSettings.of("jit", "off");
+
   IngestResult replace(AccountId accountId, Period days, Stream<CostLine> lines) {
     return db.inTransaction(
         "replace cost lines of " + days,
         accountId,
         h -> {
+          INGEST_SETTINGS.apply(h);
           // locks the account's state row (an ingest and a month close never interleave) and
           // records the ingest time, which is bookkeeping: it moves no data version
           h.createUpdate(

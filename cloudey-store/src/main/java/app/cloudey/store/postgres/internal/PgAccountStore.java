@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 
 /** Accounts and their credentials; secrets are sealed by {@link CredentialCipher}. */
@@ -94,7 +95,13 @@ public final class PgAccountStore implements AccountStore {
   @Override
   public Credentials credentials(AccountId id) {
     Stored stored =
-        db.read("read credentials", id, h -> findStored(h, id)).orElseThrow(() -> notFound(id));
+        db.read("read credentials", id, h -> findStored(h, id, false))
+            .orElseThrow(() -> notFound(id));
+    return open(id, stored);
+  }
+
+  /** The stored credentials, their secret properties decrypted. */
+  private Credentials open(AccountId id, Stored stored) {
     Map<String, String> properties = new HashMap<>(stored.publicProperties());
     if (stored.ciphertext() != null && stored.keyId() != null) {
       byte[] plain = cipher.open(id, stored.keyId(), stored.ciphertext());
@@ -102,6 +109,28 @@ public final class PgAccountStore implements AccountStore {
       Arrays.fill(plain, (byte) 0);
     }
     return new Credentials(stored.provider(), properties, stored.secretKeys());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One transaction: the credentials row is read {@code for update}, so a concurrent update of
+   * the same account waits for this one to commit and then reads what it wrote.
+   */
+  @Override
+  public Credentials updateCredentials(AccountId id, UnaryOperator<Credentials> change) {
+    return db.inTransaction(
+        "update credentials",
+        id,
+        h -> {
+          Stored stored = findStored(h, id, true).orElseThrow(() -> notFound(id));
+          Credentials changed = change.apply(open(id, stored));
+          if (changed == null) {
+            throw new IllegalArgumentException("the change returned no credentials");
+          }
+          writeCredentials(h, id, changed);
+          return changed;
+        });
   }
 
   @Override
@@ -226,7 +255,7 @@ public final class PgAccountStore implements AccountStore {
         "re-encrypt credentials",
         id,
         h -> {
-          Optional<Stored> stored = findStored(h, id);
+          Optional<Stored> stored = findStored(h, id, false);
           if (stored.isEmpty()
               || stored.get().keyId() == null
               || primary.equals(stored.get().keyId())) {
@@ -280,11 +309,15 @@ public final class PgAccountStore implements AccountStore {
         .execute();
   }
 
-  private Optional<Stored> findStored(Handle h, AccountId id) {
+  /**
+   * The account's stored credentials; {@code forUpdate} locks the row until the transaction ends.
+   */
+  private Optional<Stored> findStored(Handle h, AccountId id, boolean forUpdate) {
     return h.createQuery(
             db.sql(
                 "select provider, public_properties::text, secret_keys, secret_ciphertext, key_id"
-                    + " from {s}.account_credentials where account_id = :account_id"))
+                    + " from {s}.account_credentials where account_id = :account_id"
+                    + (forUpdate ? " for update" : "")))
         .bind("account_id", id.value())
         .map(
             (rs, ctx) ->
