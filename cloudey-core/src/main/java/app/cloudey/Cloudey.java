@@ -491,14 +491,14 @@ public final class Cloudey implements AutoCloseable {
 
     /**
      * How many of an advisor run's four independent snapshot reads (the inventory, the per-resource
-     * costs, the metric summaries and the insights' grouped cost aggregate) run at the same time, 1
-     * to 4. With 1 they run one after another on the calling thread; with more, on that many
-     * threads of the run's own, so a run costs about its slowest read instead of their sum, if the
-     * store and the machine have the connections, cores and heap to serve them together. Default:
-     * half the available processors, between 2 and 4 (1 on a single processor): on the 2-core
-     * benchmark machine with a 512 MB heap, two at once took the 100k-resource run from 9.07 s to
-     * 8.39 s (medians of three invocations each; see docs/benchmarks.md), while four at once had
-     * been slower than one (CPU and garbage-collection contention).
+     * costs, the metric summaries and the insights' grouped cost aggregate), and then of its rules,
+     * run at the same time, 1 to 4. With 1 they run one after another on the calling thread; with
+     * more, on that many threads of the run's own, so a run costs about its slowest read instead of
+     * their sum, if the store and the machine have the connections, cores and heap to serve them
+     * together. Default: half the available processors, between 2 and 4 (1 on a single processor):
+     * on the 2-core benchmark machine with a 512 MB heap, two at once took the 100k-resource run
+     * from 9.07 s to 8.39 s (medians of three invocations each; see docs/benchmarks.md), while four
+     * at once had been slower than one (CPU and garbage-collection contention).
      */
     public Builder advisorReadConcurrency(int reads) {
       positive(reads, "advisorReadConcurrency");

@@ -44,11 +44,13 @@ import java.util.Optional;
  * as when they were read in turn, so a sync or ingest that lands during the snapshot may show in
  * one and not another.
  *
- * <p>A context is one read-only snapshot, used by one run: the engine's implementation indexes the
- * inventory by type and by attachment, answers a repeated {@link #costs(CostQuery)} from the first
- * answer, and answers every unfiltered aggregate by service, region and day (or their total) of
- * last month and this month from one grouped store query, so the insights that all read the recent,
- * still open, months cost one scan of their lines instead of one each. A rule should use {@link
+ * <p>A context is one read-only snapshot, used by one run, and thread-safe: the engine evaluates
+ * the run's rules at once on the same threads when {@code advisorReadConcurrency} is above 1, and
+ * merges their findings in registration order. The engine's implementation indexes the inventory by
+ * type and by attachment, answers a repeated {@link #costs(CostQuery)} from the first answer, and
+ * answers every unfiltered aggregate by service, region and day (or their total) of last month and
+ * this month from one grouped store query, so the insights that all read the recent, still open,
+ * months cost one scan of their lines instead of one each. A rule should use {@link
  * #resources(ResourceType)} and {@link #attachedTo(String)} rather than scanning {@link
  * #resources()} once per resource.
  *
