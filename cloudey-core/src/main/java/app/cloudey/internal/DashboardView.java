@@ -81,7 +81,7 @@ final class DashboardView {
     for (Map.Entry<String, List<CostRow>> e : ViewMath.byCurrency(daysRead.get()).entrySet()) {
       TreeMap<LocalDate, BigDecimal> daily = new TreeMap<>();
       for (CostRow row : e.getValue()) {
-        daily.merge(LocalDate.parse(row.key().get(0)), row.cost().amount(), BigDecimal::add);
+        daily.merge(ViewMath.day(row.key().get(0)), row.cost().amount(), BigDecimal::add);
       }
       dailyByCurrency.put(e.getKey(), daily);
       forecasts.put(
