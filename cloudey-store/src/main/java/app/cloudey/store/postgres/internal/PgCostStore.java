@@ -89,6 +89,23 @@ public final class PgCostStore implements CostStore {
   }
 
   /**
+   * {@inheritDoc}
+   *
+   * <p>Queries over the same days and filters that the day rollups answer alone (no closed month's
+   * rollup, no resource, no tags, no limit) are answered by one statement with a grouping set per
+   * query ({@link CostGroupingsSql}): one round trip and one scan of their rows. Others are read in
+   * turn.
+   */
+  @Override
+  public List<List<CostRow>> aggregateEach(AccountId accountId, List<CostQuery> queries) {
+    CostGroupingsSql together = CostGroupingsSql.of(db::sql, queries);
+    if (together == null) {
+      return CostStore.super.aggregateEach(accountId, queries);
+    }
+    return db.read("aggregate costs", accountId, h -> together.run(h, accountId.value()));
+  }
+
+  /**
    * {@link #aggregate(AccountId, CostQuery)}'s statement, rollup paths included, wrapped to number
    * its rows in the same order and sum those beyond the limit per currency and sign: one statement,
    * the first rows and one row per currency read (see {@code CostQuerySql#topText}).
