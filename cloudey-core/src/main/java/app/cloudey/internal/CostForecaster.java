@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Forecasts the total cost of the month (or quarter) of an as-of date from daily cost history: a
@@ -81,6 +82,21 @@ public final class CostForecaster {
   private static final BigDecimal TWO = BigDecimal.valueOf(2);
   private static final BigDecimal SEVEN = BigDecimal.valueOf(7);
   private static final MathContext MC = MathContext.DECIMAL64;
+
+  /**
+   * {@link Fit#predict}'s offsets with a full level ({@value #LEVEL_DAYS} days), for the days from
+   * {@value #WINDOW_DAYS} before a fit's end (its residuals) to {@code OFFSETS_AHEAD} after it (a
+   * quarter's remaining days): the same values, divided once rather than per predicted day.
+   */
+  private static final int OFFSETS_AHEAD = 100;
+
+  private static final BigDecimal[] OFFSETS = new BigDecimal[WINDOW_DAYS + OFFSETS_AHEAD];
+
+  static {
+    for (int i = 0; i < OFFSETS.length; i++) {
+      OFFSETS[i] = Fit.offset(i - WINDOW_DAYS, LEVEL_DAYS);
+    }
+  }
 
   private CostForecaster() {}
 
@@ -182,6 +198,131 @@ public final class CostForecaster {
     return Z.multiply(variance.multiply(days, MC).sqrt(MC), MC);
   }
 
+  /**
+   * The Theil–Sen slope of {@code z}: the {@link #median} of the slopes {@code (z[j] − z[i]) ÷ (j −
+   * i)} of every pair {@code i < j}, each divided to {@link #MC}. The same value as dividing all
+   * w(w − 1)/2 pairs and sorting them, for a few divisions: the pairs are ranked by their slope in
+   * {@code double} ({@code approx[i]} within a relative 1e-15 of {@code z[i]}), and only those
+   * whose {@code double} slope lies within a safe error bound of the middle ones are divided. The
+   * middle of the exact slopes is among them, and rounding to {@link #MC} keeps the order (it never
+   * swaps two values), so the middle of the rounded slopes is the middle ones rounded. Pairs of
+   * equal values (days of a flat cost, often many) have the slope 0 without a division.
+   */
+  static BigDecimal medianSlope(BigDecimal[] z, double[] approx) {
+    int w = z.length;
+    int n = w * (w - 1) / 2;
+    int lowRank = (n - 1) / 2; // the middle one, or the lower of the middle two
+    int highRank = n / 2;
+    double[] slopes = new double[n];
+    double largest = 0;
+    for (double v : approx) {
+      largest = Math.max(largest, Math.abs(v));
+    }
+    int p = 0;
+    for (int i = 0; i < w; i++) {
+      for (int j = i + 1; j < w; j++) {
+        slopes[p++] = (approx[j] - approx[i]) / (j - i);
+      }
+    }
+    // every double slope is within 2.5e-15 × largest of its exact value (z within 1e-15, three
+    // roundings of 1.1e-16); a wide margin on top
+    double bound = largest * 1e-13 + Double.MIN_NORMAL;
+    double from = 0;
+    double to = 0;
+    boolean every = !(largest < 1e300); // beyond doubles (or NaN): every pair divided, as before
+    if (!every) {
+      double[] ranked = slopes.clone();
+      select(ranked, lowRank);
+      double high = ranked[lowRank];
+      if (highRank > lowRank) { // the next one up: the least of those selected above
+        high = ranked[highRank];
+        for (int k = highRank + 1; k < n; k++) {
+          high = Math.min(high, ranked[k]);
+        }
+      }
+      from = ranked[lowRank] - 2 * bound;
+      to = high + 2 * bound;
+    }
+    // a pair below from is exactly below at least n - lowRank others (those ranked from lowRank
+    // on in double are above ranked[lowRank] - bound), so it ranks below lowRank; likewise above
+    int below = 0;
+    int zeros = 0;
+    List<BigDecimal> negative = new ArrayList<>();
+    List<BigDecimal> positive = new ArrayList<>();
+    int k = 0;
+    for (int i = 0; i < w; i++) {
+      for (int j = i + 1; j < w; j++) {
+        double slope = slopes[k++];
+        if (!every && slope < from) {
+          below++;
+        } else if (every || slope <= to) {
+          int sign = z[j].compareTo(z[i]);
+          if (sign == 0) {
+            zeros++;
+          } else { // a nonzero quotient rounds to a nonzero value of the same sign
+            (sign < 0 ? negative : positive)
+                .add(z[j].subtract(z[i]).divide(BigDecimal.valueOf(j - i), MC));
+          }
+        }
+      }
+    }
+    negative.sort(null);
+    positive.sort(null);
+    BigDecimal low = ranked(negative, zeros, positive, lowRank - below);
+    return lowRank == highRank
+        ? low
+        : low.add(ranked(negative, zeros, positive, highRank - below)).divide(TWO, MC);
+  }
+
+  /**
+   * The value at {@code rank} of the sorted negative values, then {@code zeros} zeros, then the
+   * sorted positive ones.
+   */
+  private static BigDecimal ranked(
+      List<BigDecimal> negative, int zeros, List<BigDecimal> positive, int rank) {
+    if (rank < negative.size()) {
+      return negative.get(rank);
+    }
+    return rank < negative.size() + zeros
+        ? BigDecimal.ZERO
+        : positive.get(rank - negative.size() - zeros);
+  }
+
+  /**
+   * Reorders {@code values} so that {@code values[rank]} is the value a sort would put there, those
+   * before it no greater and those after it no less (Hoare's selection; linear on average, where
+   * the sort it replaces cost a quarter of a forecast).
+   */
+  private static void select(double[] values, int rank) {
+    int left = 0;
+    int right = values.length - 1;
+    while (left < right) {
+      double pivot = values[(left + right) >>> 1];
+      int i = left;
+      int j = right;
+      while (i <= j) {
+        while (values[i] < pivot) {
+          i++;
+        }
+        while (values[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double swap = values[i];
+          values[i++] = values[j];
+          values[j--] = swap;
+        }
+      }
+      if (rank <= j) {
+        right = j;
+      } else if (rank >= i) {
+        left = i;
+      } else {
+        return;
+      }
+    }
+  }
+
   static BigDecimal median(List<BigDecimal> values) {
     BigDecimal[] sorted = values.toArray(new BigDecimal[0]);
     Arrays.sort(sorted);
@@ -189,8 +330,32 @@ public final class CostForecaster {
     return n % 2 == 1 ? sorted[n / 2] : sorted[n / 2 - 1].add(sorted[n / 2]).divide(TWO, MC);
   }
 
-  /** Known daily costs from the first day of history to the day before {@code asOf}, gaps = 0. */
-  private record History(LocalDate first, BigDecimal[] costs) {
+  /**
+   * Known daily costs from the first day of history to the day before {@code asOf}, gaps = 0; each
+   * also as the nearest {@code double} (to rank slopes, see {@link #medianSlope}), the first day's
+   * weekday (0 = Monday), and each day's ratio to its centred week once asked for (every fit of a
+   * forecast asks for the same days' ratios).
+   */
+  private static final class History {
+    private final LocalDate first;
+    private final BigDecimal[] costs;
+    private final double[] approx;
+    private final int firstWeekday;
+    private final BigDecimal[] ratios;
+    private final boolean[] ratioKnown;
+
+    History(LocalDate first, BigDecimal[] costs) {
+      this.first = first;
+      this.costs = costs;
+      this.approx = new double[costs.length];
+      for (int t = 0; t < costs.length; t++) {
+        approx[t] = costs[t].doubleValue();
+      }
+      this.firstWeekday = first.getDayOfWeek().getValue() - 1;
+      this.ratios = new BigDecimal[costs.length];
+      this.ratioKnown = new boolean[costs.length];
+    }
+
     static History of(Map<LocalDate, BigDecimal> dailyCosts, LocalDate asOf) {
       LocalDate first = null;
       for (Map.Entry<LocalDate, BigDecimal> e : dailyCosts.entrySet()) {
@@ -227,9 +392,29 @@ public final class CostForecaster {
       return (int) ChronoUnit.DAYS.between(first, day);
     }
 
+    double approxCost(int t) {
+      return approx[t];
+    }
+
+    /**
+     * Day {@code t}'s cost ÷ the mean of the 7 days centred on it ({@code t - 3} to {@code t + 3},
+     * all in the history), or null when their sum is not positive.
+     */
+    @Nullable BigDecimal weekRatio(int t) {
+      if (!ratioKnown[t]) {
+        BigDecimal week = BigDecimal.ZERO;
+        for (int u = t - 3; u <= t + 3; u++) {
+          week = week.add(costs[u]);
+        }
+        ratios[t] = week.signum() > 0 ? costs[t].multiply(SEVEN).divide(week, MC) : null;
+        ratioKnown[t] = true;
+      }
+      return ratios[t];
+    }
+
     /** 0 = Monday. */
     int weekday(int t) {
-      return first.plusDays(t).getDayOfWeek().getValue() - 1;
+      return Math.floorMod(firstWeekday + t, 7);
     }
   }
 
@@ -264,13 +449,16 @@ public final class CostForecaster {
       }
       BigDecimal slope = BigDecimal.ZERO;
       if (w >= MIN_SEASONAL_DAYS) {
-        List<BigDecimal> slopes = new ArrayList<>(w * (w - 1) / 2);
-        for (int i = 0; i < w; i++) {
-          for (int j = i + 1; j < w; j++) {
-            slopes.add(z[j].subtract(z[i]).divide(BigDecimal.valueOf(j - i), MC));
-          }
+        double[] approx = new double[w];
+        double[] factorValues = new double[7];
+        for (int d = 0; d < 7; d++) {
+          factorValues[d] = factors[d].doubleValue();
         }
-        slope = median(slopes);
+        for (int i = 0; i < w; i++) {
+          int t = end - w + i;
+          approx[i] = h.approxCost(t) / factorValues[h.weekday(t)];
+        }
+        slope = medianSlope(z, approx);
       }
       return new Fit(w, k, factors, level, slope);
     }
@@ -291,12 +479,9 @@ public final class CostForecaster {
         byWeekday.add(new ArrayList<>());
       }
       for (int t = end - w + 3; t < end - 3; t++) {
-        BigDecimal week = BigDecimal.ZERO;
-        for (int u = t - 3; u <= t + 3; u++) {
-          week = week.add(h.cost(u));
-        }
-        if (week.signum() > 0) {
-          byWeekday.get(h.weekday(t)).add(h.cost(t).multiply(SEVEN).divide(week, MC));
+        BigDecimal ratio = h.weekRatio(t);
+        if (ratio != null) {
+          byWeekday.get(h.weekday(t)).add(ratio);
         }
       }
       BigDecimal[] medians = new BigDecimal[7];
@@ -322,9 +507,17 @@ public final class CostForecaster {
     /** The fitted cost of day index {@code t} for a window that ended before {@code end}. */
     BigDecimal predict(History h, int end, int t) {
       // days from the middle of the level's days [end - k, end): t - end + (k + 1) / 2
-      BigDecimal offset = BigDecimal.valueOf(2L * (t - end) + levelDays + 1).divide(TWO, MC);
+      int days = t - end;
+      BigDecimal offset =
+          levelDays == LEVEL_DAYS && days >= -WINDOW_DAYS && days < OFFSETS_AHEAD
+              ? OFFSETS[days + WINDOW_DAYS]
+              : offset(days, levelDays);
       BigDecimal weekday = factors[h.weekday(t)];
       return level.add(slope.multiply(offset, MC), MC).multiply(weekday, MC);
+    }
+
+    private static BigDecimal offset(int days, int levelDays) {
+      return BigDecimal.valueOf(2L * days + levelDays + 1).divide(TWO, MC);
     }
 
     /** The forecast of the days {@code [from, to)}. */

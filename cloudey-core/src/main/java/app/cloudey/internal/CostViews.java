@@ -196,7 +196,7 @@ public final class CostViews {
           store().costs().aggregate(accountId, CostQuery.of(period).groupBy(CostDimension.DAY))) {
         daily
             .computeIfAbsent(ViewMath.code(row.cost()), k -> new TreeMap<>())
-            .merge(LocalDate.parse(row.key().get(0)), row.cost().amount(), BigDecimal::add);
+            .merge(ViewMath.day(row.key().get(0)), row.cost().amount(), BigDecimal::add);
       }
     }
     return daily;

@@ -35,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  * ConcurrentReads}): the cost per day from the first day of the third complete month before today
  * to today (every total, the month to date, last month's same days and the forecast's history come
  * from it: the closed months' DAY rollups and this month's days), the month to date by service and
- * compartment, the stored compartments, the live resource counts, the latest advisor runs and the
- * three months' statuses.
+ * compartment (in one {@link app.cloudey.spi.CostStore#aggregateEach} read with this month's days),
+ * the stored compartments, the live resource counts, the latest advisor runs and the three months'
+ * statuses.
  */
 final class DashboardView {
   static final int COMPLETE_MONTHS = 3;
@@ -56,19 +57,30 @@ final class DashboardView {
     YearMonth last = current.minusMonths(1);
 
     // every read at once (none needs another's answer), each on its own connection; the days
-    // first, as the forecast (the view's own work) needs only them
-    ConcurrentReads.Read<List<CostRow>> daysRead =
-        dailyRows(store, reads, accountId, Period.of(from, today.plusDays(1)), months(today));
-    // one read by service and compartment, summed both ways here (one round trip instead of two)
-    ConcurrentReads.Read<List<CostRow>> serviceCompartmentRead =
+    // first, as the forecast (the view's own work) needs only them. The month to date by day and
+    // by service and compartment in one read (a store may answer both in one statement); the
+    // latter is summed both ways here
+    ConcurrentReads.Read<List<List<CostRow>>> monthToDateRead =
         reads.fork(
             () ->
                 store
                     .costs()
-                    .aggregate(
+                    .aggregateEach(
                         accountId,
-                        CostQuery.of(monthToDate)
-                            .groupBy(CostDimension.SERVICE, CostDimension.COMPARTMENT)));
+                        List.of(
+                            CostQuery.of(monthToDate).groupBy(CostDimension.DAY),
+                            CostQuery.of(monthToDate)
+                                .groupBy(CostDimension.SERVICE, CostDimension.COMPARTMENT))));
+    ConcurrentReads.Read<List<CostRow>> daysRead =
+        dailyRows(
+            store,
+            reads,
+            accountId,
+            Period.of(from, today.plusDays(1)),
+            months(today),
+            monthToDate,
+            () -> monthToDateRead.get().get(0));
+    ConcurrentReads.Read<List<CostRow>> serviceCompartmentRead = () -> monthToDateRead.get().get(1);
     ConcurrentReads.Read<Labels> labelsRead =
         reads.fork(() -> Labels.compartmentsOnly(store.inventory(), accountId));
     ConcurrentReads.Read<Map<ResourceType, Map<String, Integer>>> countsRead =
@@ -81,7 +93,7 @@ final class DashboardView {
     for (Map.Entry<String, List<CostRow>> e : ViewMath.byCurrency(daysRead.get()).entrySet()) {
       TreeMap<LocalDate, BigDecimal> daily = new TreeMap<>();
       for (CostRow row : e.getValue()) {
-        daily.merge(LocalDate.parse(row.key().get(0)), row.cost().amount(), BigDecimal::add);
+        daily.merge(ViewMath.day(row.key().get(0)), row.cost().amount(), BigDecimal::add);
       }
       dailyByCurrency.put(e.getKey(), daily);
       forecasts.put(
@@ -209,14 +221,17 @@ final class DashboardView {
    * other months are read at once; a month of {@code closable} without rollups (not closed, or
    * closed without lines) is then read from the lines. So no month status is needed first, and the
    * rows are those of a closed month's rollups or of its lines, as its status says. The reads start
-   * now; the returned read joins them.
+   * now; the returned read joins them. The days of {@code given}, when they are one of the runs of
+   * days read from the lines, come from {@code givenRows} (a read the caller started) instead.
    */
   static ConcurrentReads.Read<List<CostRow>> dailyRows(
       CloudeyStore store,
       ConcurrentReads reads,
       AccountId accountId,
       Period period,
-      List<YearMonth> closable) {
+      List<YearMonth> closable,
+      Period given,
+      ConcurrentReads.Read<List<CostRow>> givenRows) {
     List<YearMonth> candidates = new ArrayList<>();
     for (Period month : period.splitByMonth()) {
       YearMonth m = YearMonth.from(month.start());
@@ -230,7 +245,8 @@ final class DashboardView {
             : reads.fork(() -> store.costs().rollups(accountId, candidates, CostDimension.DAY));
     List<ConcurrentReads.Read<List<CostRow>>> lineReads = new ArrayList<>();
     for (Period range : ranges(period, candidates)) {
-      lineReads.add(reads.fork(() -> days(store, accountId, range)));
+      lineReads.add(
+          range.equals(given) ? givenRows : reads.fork(() -> days(store, accountId, range)));
     }
     return () -> {
       List<CostRow> rows = new ArrayList<>();

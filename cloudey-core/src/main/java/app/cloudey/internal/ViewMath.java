@@ -6,6 +6,8 @@ import app.cloudey.model.CostRow;
 import app.cloudey.model.LabeledCost;
 import app.cloudey.model.Money;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,6 +23,40 @@ import org.jspecify.annotations.Nullable;
 /** Small per-currency helpers the views share: grouping rows, month columns, top N with others. */
 final class ViewMath {
   private ViewMath() {}
+
+  /**
+   * The day of a DAY key ({@code yyyy-MM-dd}), as {@link LocalDate#parse} reads it: read digit by
+   * digit (a view parses one per row and day, where the formatter cost microseconds each), anything
+   * else through {@link LocalDate#parse} (which then names what is wrong).
+   */
+  static LocalDate day(String key) {
+    if (key.length() == 10 && key.charAt(4) == '-' && key.charAt(7) == '-') {
+      int year = digits(key, 0, 4);
+      int month = digits(key, 5, 7);
+      int day = digits(key, 8, 10);
+      if (year >= 0
+          && month >= 1
+          && month <= 12
+          && day >= 1
+          && day <= YearMonth.of(year, month).lengthOfMonth()) {
+        return LocalDate.of(year, month, day);
+      }
+    }
+    return LocalDate.parse(key);
+  }
+
+  /** The number written by the ASCII digits {@code [from, to)} of {@code text}, or -1. */
+  private static int digits(String text, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
 
   /** Rows by currency code, codes ascending. */
   static Map<String, List<CostRow>> byCurrency(List<CostRow> rows) {

@@ -73,6 +73,21 @@ public interface CostStore {
   }
 
   /**
+   * The rows of each query, exactly as {@link #aggregate(AccountId, CostQuery)} gives them, in the
+   * order of {@code queries}: for a view that needs several groupings at once (the dashboard's
+   * month to date by day and by service and compartment). The default asks {@link
+   * #aggregate(AccountId, CostQuery)} for each in turn; a store may answer queries over the same
+   * days together ({@code PostgresStore} answers those its day rollups serve in one statement).
+   */
+  default List<List<CostRow>> aggregateEach(AccountId accountId, List<CostQuery> queries) {
+    List<List<CostRow>> rows = new java.util.ArrayList<>(queries.size());
+    for (CostQuery query : queries) {
+      rows.add(aggregate(accountId, query));
+    }
+    return rows;
+  }
+
+  /**
    * The rows of {@link #aggregate(AccountId, CostQuery)} with {@code query.limit()}, and per
    * currency the sums and counts of the rows beyond the limit, split by sign (see {@link
    * TopCostRows}): what a top-N list needs to end with "others" and "credits" rows that make it add

@@ -188,4 +188,51 @@ class CostForecasterTest {
         .isInstanceOf(CloudeyConfigException.class)
         .hasMessageContaining("dailyCosts");
   }
+
+  @Test
+  void theilSenSlopeIsTheMedianOfEveryPairsSlope() {
+    // medianSlope divides only the pairs near the middle: it must give exactly what dividing and
+    // sorting every pair gives, ties, near-ties, flat, tiny, huge and negative values included
+    java.util.Random random = new java.util.Random(42);
+    java.math.MathContext mc = java.math.MathContext.DECIMAL64;
+    for (int round = 0; round < 20_000; round++) {
+      int w = 14 + random.nextInt(15);
+      BigDecimal[] z = new BigDecimal[w];
+      int kind = round % 6;
+      BigDecimal base = new BigDecimal(random.nextInt(1_000_000)).movePointLeft(random.nextInt(8));
+      for (int i = 0; i < w; i++) {
+        BigDecimal cost =
+            switch (kind) {
+              case 0 -> new BigDecimal(random.nextInt(1_000_000_000)).movePointLeft(4);
+              case 1 -> BigDecimal.valueOf(random.nextInt(4)); // many equal slopes
+              case 2 -> base; // flat: every slope 0
+              case 3 -> base.add(BigDecimal.valueOf(random.nextInt(3)).movePointLeft(12));
+              case 4 -> new BigDecimal(random.nextLong()).movePointLeft(random.nextInt(20));
+              default ->
+                  base.add(BigDecimal.valueOf(i * 7L))
+                      .subtract(BigDecimal.valueOf(random.nextInt(9)));
+            };
+        BigDecimal factor = new BigDecimal(500 + random.nextInt(1000)).movePointLeft(3);
+        z[i] = cost.divide(factor, mc);
+      }
+      double[] approx = new double[w];
+      for (int i = 0; i < w; i++) {
+        approx[i] = z[i].doubleValue();
+      }
+      java.util.List<BigDecimal> every = new java.util.ArrayList<>();
+      for (int i = 0; i < w; i++) {
+        for (int j = i + 1; j < w; j++) {
+          every.add(z[j].subtract(z[i]).divide(BigDecimal.valueOf(j - i), mc));
+        }
+      }
+      assertThat(CostForecaster.medianSlope(z, approx))
+          .as("round %d, kind %d", round, kind)
+          .isEqualByComparingTo(CostForecaster.median(every));
+      if (round % 100 == 0) { // values beyond doubles: every pair is divided
+        approx[random.nextInt(w)] = round % 200 == 0 ? Double.NaN : Double.POSITIVE_INFINITY;
+        assertThat(CostForecaster.medianSlope(z, approx))
+            .isEqualByComparingTo(CostForecaster.median(every));
+      }
+    }
+  }
 }

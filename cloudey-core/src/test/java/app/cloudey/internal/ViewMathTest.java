@@ -1,6 +1,7 @@
 package app.cloudey.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.cloudey.model.CostRow;
 import app.cloudey.model.LabeledCost;
@@ -132,5 +133,17 @@ class ViewMathTest {
 
   private static CostRow row(String key, String usd) {
     return new CostRow(List.of(key), Money.of(usd, "USD"));
+  }
+
+  @Test
+  void dayKeysReadAsLocalDateParseReadsThem() {
+    for (String key : new String[] {"2026-12-01", "2024-02-29", "0001-01-01", "9999-12-31"}) {
+      assertThat(ViewMath.day(key)).isEqualTo(java.time.LocalDate.parse(key));
+    }
+    for (String bad : new String[] {"2026-02-30", "2026-13-01", "2026-1-01", "2026/12/01", ""}) {
+      assertThatThrownBy(() -> ViewMath.day(bad))
+          .as(bad)
+          .isInstanceOf(java.time.format.DateTimeParseException.class);
+    }
   }
 }

@@ -350,6 +350,12 @@ public final class PostgresStore implements CloudeyStore {
     }
   }
 
+  /**
+   * pgjdbc's {@code prepareThreshold} on the pool the store builds from a JDBC URL: a statement is
+   * prepared on the server (parsed once per connection) from its first execution, not its fifth.
+   */
+  static final String PREPARE_THRESHOLD = "1";
+
   /** Builder of {@link PostgresStore}: a data source or a JDBC URL is required. */
   public static final class Builder {
     private @Nullable DataSource dataSource;
@@ -369,7 +375,11 @@ public final class PostgresStore implements CloudeyStore {
       return this;
     }
 
-    /** Let the store build (and close) its own HikariCP pool. */
+    /**
+     * Let the store build (and close) its own HikariCP pool, of {@link Options#poolSize()}
+     * connections, whose statements are prepared on the server from their first execution (pgjdbc
+     * {@code prepareThreshold=1}; a {@code prepareThreshold} parameter in the URL overrides it).
+     */
     public Builder jdbcUrl(String jdbcUrl, @Nullable String username, @Nullable String password) {
       this.jdbcUrl = jdbcUrl;
       this.username = username;
@@ -414,6 +424,10 @@ public final class PostgresStore implements CloudeyStore {
       config.setPassword(password);
       config.setMaximumPoolSize(options.poolSize());
       config.setPoolName("cloudey-store");
+      // server-side prepared from the first use on a connection (pgjdbc's default is the fifth):
+      // a view's reads are spread over the pool's connections, so with 5 most of them were parsed
+      // again on every run; a prepareThreshold in the URL overrides this
+      config.addDataSourceProperty("prepareThreshold", PREPARE_THRESHOLD);
       HikariDataSource pool = new HikariDataSource(config);
       try {
         return new PostgresStore(this, pool, pool);

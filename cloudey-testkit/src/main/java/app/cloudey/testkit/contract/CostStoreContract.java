@@ -849,6 +849,80 @@ public abstract class CostStoreContract extends CostQueryContract {
   }
 
   /**
+   * {@code aggregateEach} gives each query's {@code aggregate} rows, in order, whether a store can
+   * answer the queries together (same days and filters, day rollups only) or not (a whole closed
+   * month, other periods or filters, a resource, a limit). October 1-2 (open, not a whole month) by
+   * day: 10-01 USD 5 + 3 + 2 + 1.50 + 0.50 = 12, 10-01 EUR 7, 10-02 EUR -2, 10-02 USD 1 - 0.50 -
+   * 1.25 - 4 = -4.75; by service and compartment: COMPUTE prod 8 USD and 7 EUR, BLOCK_STORAGE
+   * prod/web 3, BLOCK_STORAGE dev 1.50 + 0 = 1.50, NETWORK root -1.25, DATABASE root -2 EUR and -4
+   * USD.
+   */
+  @Test
+  public void aggregateEachGivesEveryQuerysOwnRows() {
+    AccountId id = newAccount();
+    ingestTopLines(id);
+    Period twoDays = Period.of(OCT1, OCT2.plusDays(1));
+    CostQuery byDay = CostQuery.of(twoDays).groupBy(CostDimension.DAY);
+    CostQuery byServiceCompartment =
+        CostQuery.of(twoDays).groupBy(CostDimension.SERVICE, CostDimension.COMPARTMENT);
+    assertThat(costs().aggregateEach(id, List.of(byDay, byServiceCompartment)))
+        .containsExactly(
+            List.of(
+                topRow("2026-10-01", "USD", "12"),
+                topRow("2026-10-01", "EUR", "7"),
+                topRow("2026-10-02", "EUR", "-2"),
+                topRow("2026-10-02", "USD", "-4.75")),
+            List.of(
+                new CostRow(List.of("COMPUTE", PROD), Money.of("8", "USD")),
+                new CostRow(List.of("COMPUTE", PROD), Money.of("7", "EUR")),
+                new CostRow(List.of("BLOCK_STORAGE", PROD_WEB), Money.of("3", "USD")),
+                new CostRow(List.of("BLOCK_STORAGE", DEV), Money.of("1.5", "USD")),
+                new CostRow(List.of("NETWORK", ROOT), Money.of("-1.25", "USD")),
+                new CostRow(List.of("DATABASE", ROOT), Money.of("-2", "EUR")),
+                new CostRow(List.of("DATABASE", ROOT), Money.of("-4", "USD"))));
+    for (boolean closed : List.of(false, true)) {
+      if (closed) {
+        costs().closeMonth(id, OCTOBER, CLOSED_AT);
+      }
+      Period month = Period.month(OCTOBER);
+      Period throughNovember1 = Period.of(OCT1, NOVEMBER_FIRST.plusDays(1));
+      List<List<CostQuery>> cases =
+          List.of(
+              List.of(
+                  byDay, byServiceCompartment, CostQuery.of(twoDays).groupBy(CostDimension.REGION)),
+              List.of(
+                  byDay.services("COMPUTE", "DATABASE"),
+                  byServiceCompartment.services("COMPUTE", "DATABASE")),
+              List.of(
+                  byDay.compartments(Set.of(PROD, ROOT)),
+                  byServiceCompartment.compartments(Set.of(PROD, ROOT))),
+              List.of(byDay, byServiceCompartment.services("COMPUTE")),
+              List.of(
+                  byDay.compartmentSubtree(PROD), byServiceCompartment.compartmentSubtree(PROD)),
+              List.of(
+                  CostQuery.of(month).groupBy(CostDimension.DAY),
+                  CostQuery.of(month).groupBy(CostDimension.SERVICE, CostDimension.COMPARTMENT)),
+              List.of(
+                  CostQuery.of(throughNovember1).groupBy(CostDimension.DAY),
+                  CostQuery.of(throughNovember1).groupBy(CostDimension.SERVICE)),
+              List.of(byDay, CostQuery.of(twoDays).groupBy(CostDimension.RESOURCE)),
+              List.of(byDay, byServiceCompartment.top(2)),
+              List.of(byDay, CostQuery.of(Period.day(NOVEMBER_FIRST)).groupBy(CostDimension.DAY)),
+              List.of(byServiceCompartment),
+              List.of());
+      for (List<CostQuery> queries : cases) {
+        List<List<CostRow>> each = new ArrayList<>();
+        for (CostQuery query : queries) {
+          each.add(costs().aggregate(id, query));
+        }
+        assertThat(costs().aggregateEach(id, queries))
+            .as("closed %s: %s", closed, queries)
+            .isEqualTo(each);
+      }
+    }
+  }
+
+  /**
    * What {@code aggregateTop} must always be: {@code aggregate}'s rows with the limit (the same
    * rows in the same order, ties included), and the unlimited rows after them summed by sign.
    */
