@@ -8,7 +8,6 @@ import app.cloudey.spi.CostStore;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -56,8 +55,11 @@ final class CostGroupingsSql {
               && q.includeSubcompartments() == first.includeSubcompartments()
               && q.regions().equals(first.regions())
               && q.skus().equals(first.skus());
-      boolean subtree = q.includeSubcompartments() && !q.compartmentIds().isEmpty();
-      if (!daysOnly || !sameDaysAndFilters || subtree || q.groupBy().isEmpty() || q.limit() > 0) {
+      if (!daysOnly
+          || !sameDaysAndFilters
+          || CostQuerySql.subtree(q)
+          || q.groupBy().isEmpty()
+          || q.limit() > 0) {
         return null;
       }
     }
@@ -100,18 +102,8 @@ final class CostGroupingsSql {
     source.append(
         "currency, cost from {s}.cost_day_rollup where account_id = :account_id and day >= :start"
             + " and day < :end");
-    if (!first.services().isEmpty()) {
-      source.append(" and service = any(:services)");
-    }
-    if (!first.compartmentIds().isEmpty()) {
-      source.append(" and compartment_id = any(:compartments)");
-    }
-    if (!first.regions().isEmpty()) {
-      source.append(" and region = any(:regions)");
-    }
-    if (!first.skus().isEmpty()) {
-      source.append(" and sku_part_number = any(:skus)");
-    }
+    // no subtree and no resource (see of): the filters the day rollups have columns for
+    CostQuerySql.appendFilters(source, first);
     return "select "
         + which
         + " end as query, "
@@ -133,10 +125,7 @@ final class CostGroupingsSql {
             .bind("account_id", accountId)
             .bind("start", first.period().start())
             .bind("end", first.period().end());
-    bindSet(q, "services", first.services());
-    bindSet(q, "compartments", first.compartmentIds());
-    bindSet(q, "regions", first.regions());
-    bindSet(q, "skus", first.skus());
+    CostQuerySql.bindFilters(q, first);
     List<List<CostRow>> rows = new ArrayList<>(queries.size());
     int[] offsets = new int[queries.size()];
     int offset = 2; // after the query's number
@@ -164,11 +153,5 @@ final class CostGroupingsSql {
             })
         .forEach(row -> rows.get(row.getKey()).add(row.getValue()));
     return rows;
-  }
-
-  private static void bindSet(Query q, String name, Set<String> values) {
-    if (!values.isEmpty()) {
-      q.bindArray(name, String.class, List.copyOf(values));
-    }
   }
 }

@@ -107,6 +107,11 @@ final class CostQuerySql {
   }
 
   private boolean subtree() {
+    return subtree(query);
+  }
+
+  /** Whether {@code query} filters on compartments with their subcompartments. */
+  static boolean subtree(CostQuery query) {
     return query.includeSubcompartments() && !query.compartmentIds().isEmpty();
   }
 
@@ -255,19 +260,22 @@ final class CostQuerySql {
           .append(i);
     }
     sql.append(")");
-    appendFilters(sql);
+    appendFilters(sql, query);
     for (int t = 0; t < query.tags().size(); t++) {
       sql.append(" and ").append(tagValue("ft" + t)).append(" = any(:ftv").append(t).append(")");
     }
     return sql.toString();
   }
 
-  /** The filters on the columns lines and detail rollups share. */
-  private void appendFilters(StringBuilder sql) {
+  /**
+   * {@code query}'s filters on the columns lines and the rollups share, as {@code and} clauses
+   * (bound by {@link #bindFilters}); its subtree filter reads the {@code subtree} CTE.
+   */
+  static void appendFilters(StringBuilder sql, CostQuery query) {
     if (!query.services().isEmpty()) {
       sql.append(" and service = any(:services)");
     }
-    if (subtree()) {
+    if (subtree(query)) {
       sql.append(" and compartment_id in (select compartment_id from subtree)");
     } else if (!query.compartmentIds().isEmpty()) {
       sql.append(" and compartment_id = any(:compartments)");
@@ -297,7 +305,7 @@ final class CostQuerySql {
         "currency, cost from {s}.month_rollup_detail where account_id = :account_id and month in ("
             + monthParameters("rollup_month", rollupMonths.size())
             + ")");
-    appendFilters(sql);
+    appendFilters(sql, query);
     return sql.toString();
   }
 
@@ -383,11 +391,7 @@ final class CostQuerySql {
     for (int i = 0; i < ranges.size(); i++) {
       q.bind("start" + i, ranges.get(i).start()).bind("end" + i, ranges.get(i).end());
     }
-    bindSet(q, "services", query.services());
-    bindSet(q, "compartments", query.compartmentIds());
-    bindSet(q, "resources", query.resourceIds());
-    bindSet(q, "regions", query.regions());
-    bindSet(q, "skus", query.skus());
+    bindFilters(q, query);
     for (int t = 0; t < query.groupByTags().size(); t++) {
       q.bind("gt" + t, query.groupByTags().get(t));
     }
@@ -468,6 +472,15 @@ final class CostQuerySql {
     for (int i = 0; i < months.size(); i++) {
       q.bind(prefix + i, months.get(i).atDay(1));
     }
+  }
+
+  /** Binds the parameters of {@link #appendFilters}. */
+  static void bindFilters(Query q, CostQuery query) {
+    bindSet(q, "services", query.services());
+    bindSet(q, "compartments", query.compartmentIds());
+    bindSet(q, "resources", query.resourceIds());
+    bindSet(q, "regions", query.regions());
+    bindSet(q, "skus", query.skus());
   }
 
   private static void bindSet(Query q, String name, Set<String> values) {
