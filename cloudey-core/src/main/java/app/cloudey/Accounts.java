@@ -106,9 +106,7 @@ public final class Accounts {
    * Validates and replaces an account's credentials; its open connection is reopened on next use.
    */
   public void updateCredentials(AccountId id, Credentials credentials) {
-    Account account = runtime.account(id);
-    checkSameProvider(account, credentials);
-    runtime.provider(credentials.provider()).validate(credentials);
+    validateFor(id, credentials);
     runtime.store().accounts().updateCredentials(id, credentials);
     runtime.disconnect(id);
   }
@@ -124,11 +122,17 @@ public final class Accounts {
    */
   public void updateCredentials(
       AccountId id, Credentials credentials, java.util.function.BinaryOperator<Credentials> merge) {
-    Account account = runtime.account(id);
-    checkSameProvider(account, credentials);
-    runtime.provider(credentials.provider()).validate(credentials);
+    validateFor(id, credentials);
     runtime.store().accounts().updateCredentials(id, stored -> merge.apply(stored, credentials));
     runtime.disconnect(id);
+  }
+
+  /**
+   * Checks that {@code credentials} suit the account's provider and that the provider takes them.
+   */
+  private void validateFor(AccountId id, Credentials credentials) {
+    checkSameProvider(runtime.account(id), credentials);
+    runtime.provider(credentials.provider()).validate(credentials);
   }
 
   /** As {@link #updateCredentials(AccountId, Credentials)}. */
