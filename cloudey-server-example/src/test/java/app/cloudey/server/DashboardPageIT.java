@@ -38,7 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * which {@code .ci/run} installs; Selenium is pinned to {@code /usr/bin/chromedriver} and never
  * runs Selenium Manager). It logs in through the page's form, then holds the charts' points and the
  * tables' cells equal to the JSON of {@code /dashboard}, {@code /costs} and {@code
- * /recommendations}, and saves a screenshot to {@code target/ui-dashboard.png}.
+ * /recommendations}, and saves a screenshot to {@code target/ui-dashboard.png}. A second user saves
+ * pricing through the page's form, read back with {@code GET /pricing}.
  */
 class DashboardPageIT {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -229,6 +230,83 @@ class DashboardPageIT {
     Files.createDirectories(out.getParent());
     Files.write(out, png);
     assertThat(png.length).isGreaterThan(10_000);
+  }
+
+  @Test
+  void thePricingFormShowsTheApisErrorThenStoresThePricing() {
+    // a user of its own, so alice's recommendations do not move under the first test
+    Account bob = t.newConfiguredUser("pricing-page@example.com");
+    try {
+      // log out of another test's session (cookies are deleted for the page's host)
+      browser.get(t.url("/ui/"));
+      browser.manage().deleteAllCookies();
+      browser.get(t.url("/ui/"));
+      browser.findElement(By.name("api_token")).sendKeys(bob.token());
+      browser.findElement(By.cssSelector("#login button")).click();
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      awaitPricingForm(wait);
+      assertThat(browser.findElement(By.id("pricing-currency")).getText()).isEqualTo("USD");
+      assertThat(rows("pricing-prices")).containsExactly(List.of("No contract prices."));
+
+      WebElement form = browser.findElement(By.id("pricing-form"));
+      WebElement discount = form.findElement(By.name("discount_percent"));
+      WebElement currency = form.findElement(By.name("currency"));
+      WebElement prices = form.findElement(By.name("contract_prices"));
+      discount.clear();
+      discount.sendKeys("12.50");
+      currency.clear();
+      currency.sendKeys("EURO");
+      prices.sendKeys("B93113=0.0214\n B91962 = 0.0012 \n");
+      form.findElement(By.tagName("button")).click();
+      // the API's 400 message, shown as it is; nothing stored
+      WebElement err = browser.findElement(By.id("pricing-err"));
+      wait.until(d -> !err.getText().isBlank());
+      assertThat(err.getText()).contains("currency").contains("'EURO'");
+      JsonNode before = t.send("GET", "/pricing/" + bob.id(), bob.token(), null).json();
+      assertThat(before.get("currency").asText()).isEqualTo("USD");
+      assertThat(before.get("discount_percent").asText()).isEqualTo("0");
+
+      currency.clear();
+      currency.sendKeys("EUR");
+      form.findElement(By.tagName("button")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pricing-job")));
+      assertThat(err.getText()).isEmpty();
+      String job = browser.findElement(By.id("pricing-job")).getText();
+      assertThat(t.awaitJob(job, bob.token()).get("state").asText()).isEqualTo("SUCCEEDED");
+
+      JsonNode stored = t.send("GET", "/pricing/" + bob.id(), bob.token(), null).json();
+      assertThat(stored.get("discount_percent").asText()).isEqualTo("12.5");
+      assertThat(stored.get("currency").asText()).isEqualTo("EUR");
+      assertThat(stored.get("contract_prices").get("B93113").asText()).isEqualTo("0.0214");
+      assertThat(stored.get("contract_prices").get("B91962").asText()).isEqualTo("0.0012");
+      assertThat(stored.get("contract_prices").size()).isEqualTo(2);
+      // the page shows what was stored, sorted, as a reload renders it
+      List<List<String>> expected =
+          List.of(List.of("B91962", "0.0012"), List.of("B93113", "0.0214"));
+      assertThat(browser.findElement(By.id("pricing-discount")).getText()).isEqualTo("12.5");
+      assertThat(browser.findElement(By.id("pricing-currency")).getText()).isEqualTo("EUR");
+      assertThat(rows("pricing-prices")).isEqualTo(expected);
+      browser.navigate().refresh();
+      awaitPricingForm(wait);
+      assertThat(browser.findElement(By.id("pricing-currency")).getText()).isEqualTo("EUR");
+      assertThat(rows("pricing-prices")).isEqualTo(expected);
+      assertThat(browser.findElement(By.name("contract_prices")).getAttribute("value"))
+          .isEqualTo("B91962=0.0012\nB93113=0.0214\n");
+    } finally {
+      // the other test logs in through the form, which a session would skip
+      browser.manage().deleteAllCookies();
+    }
+  }
+
+  /** The form is in the page before its script (after echarts') gives it its submit handler. */
+  private static void awaitPricingForm(WebDriverWait wait) {
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pricing-form")));
+    wait.until(
+        d ->
+            (Boolean)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return document.getElementById('pricing-form').onsubmit !== null"));
   }
 
   private void assertTable(String id, JsonNode rows) {

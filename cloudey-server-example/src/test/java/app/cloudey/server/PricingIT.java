@@ -54,6 +54,7 @@ class PricingIT {
     assertThat(none.status()).as(none.body()).isEqualTo(200);
     assertThat(none.json().get("discount_percent").asText()).isEqualTo("0");
     assertThat(none.json().get("contract_prices").size()).isZero();
+    assertThat(none.json().get("currency").asText()).isEqualTo("USD");
 
     // a string and a number, a padded SKU and trailing zeros: stored as plain decimals
     Response put =
@@ -120,6 +121,9 @@ class PricingIT {
     cases.put("{\"contract_prices\": {\"B9 3113\": \"0.01\"}}", "contract_prices");
     cases.put("{\"contract_prices\": [\"B93113\"]}", "contract_prices");
     cases.put("{\"discount\": \"12.5\"}", "discount");
+    cases.put("{\"currency\": \"EURO\"}", "'EURO'");
+    cases.put("{\"currency\": \"XXX\"}", "'XXX'");
+    cases.put("{\"currency\": 978}", "currency");
     for (Map.Entry<String, String> c : cases.entrySet()) {
       Response r = t.send("PUT", "/pricing/" + payer.id(), payer.token(), c.getKey());
       assertThat(r.status()).as(c.getKey() + " -> " + r.body()).isEqualTo(400);
@@ -130,6 +134,77 @@ class PricingIT {
         t.send("PUT", "/pricing/" + payer.id(), payer.token(), "{\"discount_percent\":100}");
     assertThat(d.json().get("error").asText()).isEqualTo("invalid_discount_percent");
     assertThat(t.send("PUT", "/pricing/" + payer.id(), payer.token(), "").status()).isEqualTo(400);
+  }
+
+  @Test
+  void theCurrencyIsStoredReturnedKeptWhenAbsentAndAloneStartsARun() {
+    // an account of its own: the other tests hold their accounts' pricing
+    Account euro = t.newConfiguredUser("euro@example.com");
+    String path = "/pricing/" + euro.id();
+    Response set =
+        t.send(
+            "PUT",
+            path,
+            euro.token(),
+            "{\"discount_percent\": \"5\", \"contract_prices\": {\"B93113\": \"0.02\"}}");
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertThat(set.json().get("currency").asText()).isEqualTo("USD");
+    String first = set.json().get("recommendations_job_id").asText();
+    assertThat(t.awaitJob(first, euro.token()).get("state").asText()).isEqualTo("SUCCEEDED");
+
+    // the same discount and prices, only the currency differs (lower case and blanks are read):
+    // a change, so a run starts
+    Response eur =
+        t.send(
+            "PUT",
+            path,
+            euro.token(),
+            "{\"discount_percent\": \"5\", \"contract_prices\": {\"B93113\": \"0.02\"},"
+                + " \"currency\": \" eur \"}");
+    assertThat(eur.status()).as(eur.body()).isEqualTo(200);
+    assertThat(eur.json().get("currency").asText()).isEqualTo("EUR");
+    assertThat(eur.json().get("discount_percent").asText()).isEqualTo("5");
+    assertThat(eur.json().get("contract_prices").get("B93113").asText()).isEqualTo("0.02");
+    String run = eur.json().get("recommendations_job_id").asText();
+    assertThat(run).isNotBlank().isNotEqualTo(first);
+    assertThat(t.awaitJob(run, euro.token()).get("state").asText()).isEqualTo("SUCCEEDED");
+    assertThat(t.send("GET", path, euro.token(), null).json().get("currency").asText())
+        .isEqualTo("EUR");
+
+    // a bad code: 400 naming it and giving an example, and nothing changes
+    Response bad =
+        t.send("PUT", path, euro.token(), "{\"discount_percent\": \"7\", \"currency\": \"EURO\"}");
+    assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+    assertThat(bad.json().get("error").asText()).isEqualTo("invalid_currency");
+    assertThat(bad.json().get("message").asText()).contains("'EURO'").contains("\"EUR\"");
+    JsonNode unchanged = t.send("GET", path, euro.token(), null).json();
+    assertThat(unchanged.get("currency").asText()).isEqualTo("EUR");
+    assertThat(unchanged.get("discount_percent").asText()).isEqualTo("5");
+    assertThat(unchanged.get("contract_prices").get("B93113").asText()).isEqualTo("0.02");
+
+    // absent (or null) keeps the stored currency while the rest is replaced
+    Response absent =
+        t.send("PUT", path, euro.token(), "{\"discount_percent\": \"7\", \"currency\": null}");
+    assertThat(absent.status()).as(absent.body()).isEqualTo(200);
+    assertThat(absent.json().get("currency").asText()).isEqualTo("EUR");
+    assertThat(absent.json().get("discount_percent").asText()).isEqualTo("7");
+    assertThat(absent.json().get("contract_prices").size()).isZero();
+    Response empty = t.send("PUT", path, euro.token(), "{}");
+    assertThat(empty.json().get("currency").asText()).isEqualTo("EUR");
+    assertThat(empty.json().get("discount_percent").asText()).isEqualTo("0");
+    // posting the OCI configuration again keeps it too (it travels with the pricing)
+    Response repost =
+        t.send("POST", "/oci-config/" + euro.id(), euro.token(), TestServer.ociConfigJson());
+    assertThat(repost.status()).as(repost.body()).isEqualTo(200);
+    assertThat(t.send("GET", path, euro.token(), null).json().get("currency").asText())
+        .isEqualTo("EUR");
+
+    // back to the default: USD is stored as no currency at all, and is a change again
+    Response usd = t.send("PUT", path, euro.token(), "{\"currency\": \"USD\"}");
+    assertThat(usd.json().get("currency").asText()).isEqualTo("USD");
+    assertThat(usd.json().get("recommendations_job_id").isNull()).isFalse();
+    Response same = t.send("PUT", path, euro.token(), "{\"currency\": \"USD\"}");
+    assertThat(same.json().get("recommendations_job_id").isNull()).isTrue();
   }
 
   @Test

@@ -254,6 +254,9 @@ class SecurityIT {
             "{\"contract_prices\":{\"B93113\":[1]}}",
             "{\"contract_prices\":{\"B93113\":\"1e-999999999\"}}",
             "{\"contract_prices\":{\"" + "B".repeat(100) + "\":\"1\"}}",
+            "{\"currency\":{}}",
+            "{\"currency\":\"\\u0000\"}",
+            "{\"currency\":\"" + "E".repeat(5_000) + "\"}",
             "{\"x\":1}")) {
       cases.add(new String[] {"PUT", "/pricing/" + a, json, body});
     }

@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,10 +23,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code PUT /pricing/{user_id}} and {@code GET /pricing/{user_id}}: the account's discount on OCI
- * list prices and its contract unit prices per SKU ({@link OciConfig.Builder#pricing}), stored
- * inside the account's encrypted OCI credentials. A change replaces only the pricing (the key and
- * the other fields stay as stored; no OCI call) and starts a recommendation run, so the stored run,
- * and the dashboard's summary of it, are re-priced rather than left showing the old estimates.
+ * list prices, its contract unit prices per SKU and their currency ({@link
+ * OciConfig.Builder#pricing}), stored inside the account's encrypted OCI credentials. A change
+ * replaces only the pricing (the key and the other fields stay as stored; no OCI call) and starts a
+ * recommendation run, so the stored run, and the dashboard's summary of it, are re-priced rather
+ * than left showing the old estimates.
  */
 public final class PricingRoutes {
   /** Most contract prices one account may carry: they travel in its credentials. */
@@ -38,7 +41,8 @@ public final class PricingRoutes {
   /** OCI part numbers are like {@code B93113}; this is looser, but keeps keys printable. */
   private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-  private static final Set<String> FIELDS = Set.of("discount_percent", "contract_prices");
+  private static final Set<String> FIELDS =
+      Set.of("discount_percent", "contract_prices", "currency");
 
   /** Exact decimals: a JSON number is read as a BigDecimal, never through a double. */
   private static final ObjectReader TREE =
@@ -49,18 +53,25 @@ public final class PricingRoutes {
   /**
    * The pricing as stored (decimal strings).
    *
+   * @param currency ISO 4217 code of the contract prices and of the estimates
    * @param recommendationsJobId the recommendation run the change started; null on {@code GET} and
    *     when a {@code PUT} changed nothing
    */
   record PricingView(
       long userId,
       String discountPercent,
+      String currency,
       Map<String, String> contractPrices,
       @Nullable String recommendationsJobId) {
     static PricingView of(long userId, AccountPricing p, @Nullable String jobId) {
       Map<String, String> prices = new TreeMap<>();
       p.contractUnitPrices().forEach((sku, price) -> prices.put(sku, price.toPlainString()));
-      return new PricingView(userId, p.discountPercent().toPlainString(), prices, jobId);
+      return new PricingView(
+          userId,
+          p.discountPercent().toPlainString(),
+          p.currency().getCurrencyCode(),
+          prices,
+          jobId);
     }
   }
 
@@ -69,10 +80,13 @@ public final class PricingRoutes {
     api.put(
         "/pricing/{user_id}",
         Access.OWNER,
-        "Replace your account's pricing: {discount_percent, contract_prices: {SKU: unit price}} as"
-            + " decimal strings or numbers (absent = 0 / none); only the pricing of the stored OCI"
-            + " configuration changes. A change starts a recommendation run"
-            + " (recommendations_job_id). 409 oci_config_missing before POST /oci-config",
+        "Replace your account's pricing: {discount_percent, contract_prices: {SKU: unit price},"
+            + " currency} with decimal strings or numbers (absent = 0 / none) and an ISO 4217"
+            + " code for the contract prices and estimates (absent = keep the stored currency,"
+            + " USD by default; 400 invalid_currency); only the pricing of the stored OCI"
+            + " configuration changes. A change, of the currency alone too, starts a"
+            + " recommendation run (recommendations_job_id). 409 oci_config_missing before POST"
+            + " /oci-config",
         200,
         (ctx, user) -> {
           Requested requested = parse(ctx);
@@ -105,7 +119,8 @@ public final class PricingRoutes {
     api.get(
         "/pricing/{user_id}",
         Access.OWNER,
-        "Your account's pricing: discount on list prices and contract unit prices per SKU",
+        "Your account's pricing: discount on list prices, contract unit prices per SKU and their"
+            + " currency",
         200,
         (ctx, user) -> {
           s.account(user);
@@ -135,14 +150,20 @@ public final class PricingRoutes {
     return OciConfig.fromCredentials(fresh).toBuilder().pricing(pricing).build().toCredentials();
   }
 
-  /** What a {@code PUT} asks for: the discount and the contract prices, both replaced. */
-  record Requested(BigDecimal discountPercent, Map<String, BigDecimal> contractPrices) {
-    /** The new pricing, in the stored pricing's currency (not settable here). */
+  /**
+   * What a {@code PUT} asks for: the discount and the contract prices, both replaced.
+   *
+   * @param currency the contract prices' currency; null keeps the stored one
+   */
+  record Requested(
+      BigDecimal discountPercent,
+      Map<String, BigDecimal> contractPrices,
+      @Nullable Currency currency) {
+    /** The new pricing, in the requested currency, else the stored pricing's. */
     AccountPricing on(AccountPricing stored) {
+      Currency cur = currency != null ? currency : stored.currency();
       AccountPricing.Builder b =
-          AccountPricing.builder()
-              .currency(stored.currency().getCurrencyCode())
-              .discountPercent(discountPercent);
+          AccountPricing.builder().currency(cur.getCurrencyCode()).discountPercent(discountPercent);
       contractPrices.forEach(b::contractUnitPrice);
       return b.build();
     }
@@ -162,7 +183,7 @@ public final class PricingRoutes {
             "invalid_json",
             "unknown field '"
                 + Auth.clip(name)
-                + "': the body takes discount_percent and contract_prices");
+                + "': the body takes discount_percent, contract_prices and currency");
       }
     }
     BigDecimal discount = BigDecimal.ZERO;
@@ -216,7 +237,42 @@ public final class PricingRoutes {
         }
       }
     }
-    return new Requested(discount, prices);
+    return new Requested(discount, prices, currency(root.get("currency")));
+  }
+
+  /**
+   * The requested currency; null (keep the stored one) when absent or {@code null}: unlike the
+   * other fields it has no neutral value, and a client that only edits prices should not have to
+   * know it.
+   */
+  private static @Nullable Currency currency(@Nullable JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    String example = " such as \"EUR\" or \"USD\"";
+    if (!node.isTextual()) {
+      throw ApiException.badRequest(
+          "invalid_currency",
+          "currency must be a string, an ISO 4217 code" + example + ", was " + node.getNodeType());
+    }
+    String code = node.asText().strip().toUpperCase(Locale.ROOT);
+    @Nullable Currency currency = null;
+    try {
+      currency = Currency.getInstance(code);
+    } catch (IllegalArgumentException unknown) {
+      // reported below
+    }
+    // fraction digits -1: XXX (no currency), XAU (gold), XDR...: nothing an account is billed in
+    if (currency == null || currency.getDefaultFractionDigits() < 0) {
+      throw ApiException.badRequest(
+          "invalid_currency",
+          "currency must be an ISO 4217 code"
+              + example
+              + ", was '"
+              + Auth.clip(node.asText())
+              + "'");
+    }
+    return currency;
   }
 
   /** A decimal string or JSON number, of bounded size (its plain text is stored and returned). */

@@ -13,6 +13,7 @@ import app.cloudey.model.MonthTotal;
 import app.cloudey.model.Period;
 import app.cloudey.model.Recommendation;
 import app.cloudey.model.RecommendationRun;
+import app.cloudey.oci.AccountPricing;
 import app.cloudey.server.internal.Api.Access;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -29,8 +30,8 @@ import java.util.TreeMap;
 
 /**
  * The dashboard page at {@code /ui/}: server-rendered HTML (tables filled here, the chart's points
- * embedded as JSON for echarts from its webjar) and a chat panel that reads the POST event stream
- * with {@code fetch}. No front-end build step.
+ * embedded as JSON for echarts from its webjar), a pricing form that PUTs to {@code /pricing} and a
+ * chat panel that reads the POST event stream with {@code fetch}. No front-end build step.
  */
 public final class UiPage {
   private UiPage() {}
@@ -140,6 +141,7 @@ public final class UiPage {
         .append(today)
         .append("</h2><div id=\"trend\" style=\"height:260px\"></div></section>");
     body.append(recommendations(run));
+    body.append(pricing(user.id(), PricingRoutes.storedPricing(s, user.accountId())));
     body.append("<section><h2>Ask about your costs</h2>");
     if (s.llmProvider().isEmpty()) {
       body.append(
@@ -164,7 +166,8 @@ public final class UiPage {
             + "/dist/echarts.min.js\"></script>\n<script id=\"data\" type=\"application/json\">"
             + Json.write(data).replace("</", "<\\/")
             + "</script>\n"
-            + SCRIPT;
+            + SCRIPT
+            + PRICING_SCRIPT;
     return shell("Cloudey dashboard", body.toString(), script);
   }
 
@@ -272,6 +275,53 @@ public final class UiPage {
     return t.toString();
   }
 
+  /**
+   * The stored pricing (as {@code GET /pricing}) and a form for {@code PUT /pricing}, filled with
+   * it: contract prices as {@code SKU=price} lines, which {@link #PRICING_SCRIPT} turns into the
+   * JSON object. The values are also the form's, so saving unchanged starts no run.
+   */
+  static String pricing(long userId, AccountPricing p) {
+    String discount = p.discountPercent().toPlainString();
+    String currency = p.currency().getCurrencyCode();
+    Map<String, String> prices = new TreeMap<>();
+    p.contractUnitPrices().forEach((sku, price) -> prices.put(sku, price.toPlainString()));
+    StringBuilder t = new StringBuilder();
+    t.append("<section id=\"pricing\"><h2>Pricing</h2><p class=\"who\">For estimates of")
+        .append(
+            " resources without billed cost: discount on list prices <b id=\"pricing-discount\">")
+        .append(esc(discount))
+        .append("</b>% &middot; currency <b id=\"pricing-currency\">")
+        .append(esc(currency))
+        .append("</b></p><table id=\"pricing-prices\"><thead><tr><th>SKU</th>")
+        .append("<th class=\"num\">Contract unit price</th></tr></thead><tbody>");
+    StringBuilder lines = new StringBuilder();
+    prices.forEach(
+        (sku, price) -> {
+          t.append("<tr><td>")
+              .append(esc(sku))
+              .append("</td><td class=\"num\">")
+              .append(esc(price))
+              .append("</td></tr>");
+          lines.append(sku).append('=').append(price).append('\n');
+        });
+    if (prices.isEmpty()) {
+      t.append("<tr class=\"empty\"><td colspan=\"2\">No contract prices.</td></tr>");
+    }
+    t.append("</tbody></table><form id=\"pricing-form\" data-url=\"/pricing/")
+        .append(userId)
+        .append("\"><label>Discount % <input name=\"discount_percent\" size=\"8\" value=\"")
+        .append(esc(discount))
+        .append("\"></label> <label>Currency <input name=\"currency\" size=\"5\" value=\"")
+        .append(esc(currency))
+        .append("\"></label><label class=\"block\">Contract unit prices in that currency, one")
+        .append(" <code>SKU=price</code> a line<br><textarea name=\"contract_prices\" rows=\"4\"")
+        .append(" cols=\"40\" placeholder=\"B93113=0.0214\">")
+        .append(esc(lines.toString()))
+        .append("</textarea></label><button>Save pricing</button></form>")
+        .append("<p id=\"pricing-err\" class=\"err\"></p><p id=\"pricing-saved\"></p></section>");
+    return t.toString();
+  }
+
   static String esc(String s) {
     return s.replace("&", "&amp;")
         .replace("<", "&lt;")
@@ -288,6 +338,7 @@ public final class UiPage {
         + "table{border-collapse:collapse;width:100%}td,th{padding:.25rem .5rem;border-bottom:1px solid #ddd;text-align:left}"
         + ".num{text-align:right;font-variant-numeric:tabular-nums}.row{display:flex;gap:2rem}.row section{flex:1}"
         + ".who{color:#666}tr.covered{color:#888}.err{color:#b00}pre{white-space:pre-wrap;background:#f6f6f6;padding:.75rem}pre:empty{display:none}"
+        + "label.block{display:block;margin:.5rem 0}"
         + "</style></head><body>"
         + body
         + scripts
@@ -335,6 +386,79 @@ public final class UiPage {
           }
         }
       };
+      </script>
+      """;
+
+  /**
+   * The pricing form: {@code SKU=price} lines to the JSON object (prices stay strings, so no binary
+   * float touches them), PUT with the session cookie, then the API's message on an error or the
+   * stored values on success. A script of its own, so it works when echarts does not load.
+   */
+  private static final String PRICING_SCRIPT =
+      """
+      <script>
+      (() => {
+        const form = document.getElementById('pricing-form');
+        if (!form) return;
+        const err = document.getElementById('pricing-err');
+        const saved = document.getElementById('pricing-saved');
+        form.onsubmit = async (e) => {
+          e.preventDefault();
+          err.textContent = ''; saved.textContent = '';
+          // no prototype: a SKU named __proto__ is a key like any other
+          const prices = Object.create(null);
+          const lines = form.contract_prices.value.split('\\n');
+          for (let i = 0; i < lines.length; i++) {
+            const line = lines[i].trim();
+            if (!line) continue;
+            const eq = line.indexOf('=');
+            if (eq < 0) {
+              err.textContent = 'contract prices line ' + (i + 1) + ' must be SKU=price, e.g. B93113=0.0214, was "' + line + '"';
+              return;
+            }
+            const sku = line.slice(0, eq).trim();
+            if (sku in prices) {
+              err.textContent = 'contract prices line ' + (i + 1) + ' names SKU ' + sku + ' again: give each SKU once';
+              return;
+            }
+            prices[sku] = line.slice(eq + 1).trim();
+          }
+          const body = {discount_percent: form.discount_percent.value.trim() || null, contract_prices: prices};
+          const currency = form.currency.value.trim();
+          if (currency) body.currency = currency; // blank keeps the stored currency
+          let r;
+          try {
+            r = await fetch(form.dataset.url, {method: 'PUT', headers: {'Content-Type': 'application/json'},
+              body: JSON.stringify(body)});
+          } catch (x) { err.textContent = 'the server could not be reached: ' + x.message; return; }
+          const p = await r.json().catch(() => ({}));
+          if (!r.ok) { err.textContent = p.message || ('HTTP ' + r.status); return; }
+          document.getElementById('pricing-discount').textContent = p.discount_percent;
+          document.getElementById('pricing-currency').textContent = p.currency;
+          const rows = document.querySelector('#pricing-prices tbody');
+          rows.replaceChildren();
+          const skus = Object.keys(p.contract_prices);
+          for (const sku of skus) {
+            const tr = rows.insertRow();
+            tr.insertCell().textContent = sku;
+            const td = tr.insertCell(); td.className = 'num'; td.textContent = p.contract_prices[sku];
+          }
+          if (!skus.length) {
+            const tr = rows.insertRow(); tr.className = 'empty';
+            const td = tr.insertCell(); td.colSpan = 2; td.textContent = 'No contract prices.';
+          }
+          form.discount_percent.value = p.discount_percent;
+          form.currency.value = p.currency;
+          form.contract_prices.value = skus.map(s => s + '=' + p.contract_prices[s] + '\\n').join('');
+          if (p.recommendations_job_id) {
+            const job = document.createElement('code');
+            job.id = 'pricing-job'; job.textContent = p.recommendations_job_id;
+            saved.replaceChildren('Saved. A recommendation run with the new pricing was started: job ', job);
+          } else {
+            saved.textContent = 'Saved; the pricing was already so, no recommendation run was started.';
+          }
+        };
+      })();
       </script>
       """;
 }

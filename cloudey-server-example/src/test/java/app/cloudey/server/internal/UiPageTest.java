@@ -8,6 +8,7 @@ import app.cloudey.model.Direction;
 import app.cloudey.model.Forecast;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
+import app.cloudey.oci.AccountPricing;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,7 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page's summary line and the dashboard's JSON before and after the month's first billed day.
+ * The page's summary line and the dashboard's JSON before and after the month's first billed day;
+ * the pricing section.
  */
 class UiPageTest {
   private static final LocalDate DEC_1 = LocalDate.of(2026, 12, 1);
@@ -77,5 +79,52 @@ class UiPageTest {
     // (11 - 10) / 10 = +10.0 %
     assertThat(UiPage.summary(c))
         .contains("<span class=\"mtd-change\">+10.0%</span> against 10.00 USD on the same days");
+  }
+
+  @Test
+  void thePricingSectionShowsTheStoredValuesAndFillsTheFormWithThem() {
+    AccountPricing pricing =
+        AccountPricing.builder()
+            .currency("EUR")
+            .discountPercent(new BigDecimal("12.5"))
+            .contractUnitPrice("B93113", new BigDecimal("0.0214"))
+            .contractUnitPrice("B91962", new BigDecimal("0.0012"))
+            .build();
+    String html = UiPage.pricing(7, pricing);
+    assertThat(html)
+        .contains("<b id=\"pricing-discount\">12.5</b>%")
+        .contains("<b id=\"pricing-currency\">EUR</b>")
+        // sorted by SKU, in the table and in the form's lines
+        .contains(
+            "<tbody><tr><td>B91962</td><td class=\"num\">0.0012</td></tr>"
+                + "<tr><td>B93113</td><td class=\"num\">0.0214</td></tr></tbody>")
+        .contains("<form id=\"pricing-form\" data-url=\"/pricing/7\">")
+        .contains("<input name=\"discount_percent\" size=\"8\" value=\"12.5\">")
+        .contains("<input name=\"currency\" size=\"5\" value=\"EUR\">")
+        .contains(">B91962=0.0012\nB93113=0.0214\n</textarea>")
+        .contains("<p id=\"pricing-err\" class=\"err\"></p>")
+        .doesNotContain("No contract prices.");
+
+    // list prices: USD, 0 %, an empty table row and an empty text area
+    String none = UiPage.pricing(8, AccountPricing.listPrices());
+    assertThat(none)
+        .contains("<b id=\"pricing-discount\">0</b>%")
+        .contains("<b id=\"pricing-currency\">USD</b>")
+        .contains("<tr class=\"empty\"><td colspan=\"2\">No contract prices.</td></tr>")
+        .contains("placeholder=\"B93113=0.0214\"></textarea>");
+  }
+
+  @Test
+  void thePricingSectionEscapesWhatItRenders() {
+    // the API refuses such a SKU, but the page must not trust what the store holds
+    AccountPricing odd =
+        AccountPricing.builder()
+            .contractUnitPrice("<script>x</script>\"'&", new BigDecimal("1"))
+            .build();
+    String html = UiPage.pricing(9, odd);
+    assertThat(html)
+        .doesNotContain("<script>")
+        .contains("<td>&lt;script&gt;x&lt;/script&gt;&quot;&#39;&amp;</td>")
+        .contains(">&lt;script&gt;x&lt;/script&gt;&quot;&#39;&amp;=1\n</textarea>");
   }
 }
