@@ -21,6 +21,8 @@ import app.cloudey.testkit.FakeCloudProvider;
 import app.cloudey.testkit.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -61,12 +63,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Arguments: {@code [--resources N] [--runs R] [--warmup W] [--redis URL] [--reuse]
  * [--kept-connection] [--view-read-threads T]}; {@code T} is the builder's {@code viewReadThreads}
  * (else its default); {@code --warmup} (default 1) runs the view and the baseline W times each,
- * alternating, before the measured runs, so that both are measured warm (the JIT-compiled view
- * code, PostgreSQL's plan and buffer caches), as a server that has served a few views is ({@code
- * --kept-connection}: the baseline runs on one connection kept open, as the store's pool keeps its
- * own, instead of a new connection per run). Environment: {@code CLOUDEY_BENCH_PG_URL} for a
- * running server ({@code --reuse} then keeps the loaded schema between runs), {@code
- * CLOUDEY_BENCH_REDIS_URL} instead of {@code --redis}.
+ * alternating, before the measured runs ({@code --warmup auto}: until the JIT is idle, see {@link
+ * #compare}), so that both are measured warm (the JIT-compiled view code, PostgreSQL's plan and
+ * buffer caches), as a server that has served a few views is ({@code --kept-connection}: the
+ * baseline runs on one connection kept open, as the store's pool keeps its own, instead of a new
+ * connection per run). Environment: {@code CLOUDEY_BENCH_PG_URL} for a running server ({@code
+ * --reuse} then keeps the loaded schema between runs), {@code CLOUDEY_BENCH_REDIS_URL} instead of
+ * {@code --redis}.
  */
 public final class ViewsBench {
   private static final String SCHEMA = "cloudey_bench_views";
@@ -82,7 +85,9 @@ public final class ViewsBench {
     List<String> a = Arrays.asList(args);
     int resources = intArg(a, "--resources", 20_000);
     int runs = intArg(a, "--runs", 5);
-    int warmup = intArg(a, "--warmup", 1);
+    // "auto": until the JIT is idle (AUTO_WARMUP); else a count
+    int warmup =
+        "auto".equals(stringArg(a, "--warmup", null)) ? AUTO_WARMUP : intArg(a, "--warmup", 1);
     int viewReadThreads = intArg(a, "--view-read-threads", -1); // -1: the builder's default
     String redis = stringArg(a, "--redis", System.getenv("CLOUDEY_BENCH_REDIS_URL"));
     boolean reuse = a.contains("--reuse");
@@ -92,8 +97,8 @@ public final class ViewsBench {
         PostgresStore store = db.store();
         Connection kept = keptConnection ? db.connect() : null) {
       System.out.printf(
-          "%s, %,d resources, %d runs after %d warm-up runs%n",
-          db.describe(), resources, runs, warmup);
+          "%s, %,d resources, %d runs after %s warm-up runs%n",
+          db.describe(), resources, runs, warmup == AUTO_WARMUP ? "auto" : warmup);
       long lines = lines(db);
       if (lines == 0) {
         long start = System.nanoTime();
@@ -147,11 +152,38 @@ public final class ViewsBench {
     }
   }
 
-  /** Medians in ms of the view and the baseline, alternating, after {@code warmup} runs each. */
+  /** {@code --warmup auto}: warm up until the JIT is idle, in batches of {@link #BATCH}. */
+  private static final int AUTO_WARMUP = -1;
+
+  private static final int BATCH = 20;
+
+  /** Most warm-up runs of each in {@code auto}: the JIT of a busy machine may never be idle. */
+  private static final int MAX_AUTO_WARMUP = 1_000;
+
+  /**
+   * Medians in ms of the view and the baseline, alternating, after {@code warmup} runs each, or,
+   * with {@link #AUTO_WARMUP}, after as many batches of {@link #BATCH} runs as it takes for the JIT
+   * to be idle: a batch during which the JIT compiled for less than 1 % of its wall time (from
+   * {@code CompilationMXBean}). The steady state of a server that has served a few hundred views,
+   * without a count chosen by hand; the runs it took are printed.
+   */
   private static double[] compare(int warmup, int runs, Supplier<?> view, Runnable baseline) {
-    for (int i = 0; i < warmup; i++) {
-      view.get();
-      baseline.run();
+    if (warmup == AUTO_WARMUP) {
+      CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+      int done = 0;
+      double share;
+      do {
+        long compiled = jit.getTotalCompilationTime();
+        long start = System.nanoTime();
+        warmUp(BATCH, view, baseline);
+        done += BATCH;
+        share = (jit.getTotalCompilationTime() - compiled) / ((System.nanoTime() - start) / 1e6);
+      } while (share >= 0.01 && done < MAX_AUTO_WARMUP);
+      System.out.printf(
+          "  warmed up with %d runs each (JIT busy %.1f %% of the last batch)%n",
+          done, share * 100);
+    } else {
+      warmUp(warmup, view, baseline);
     }
     List<Double> v = new ArrayList<>();
     List<Double> b = new ArrayList<>();
@@ -165,6 +197,13 @@ public final class ViewsBench {
     }
     System.out.printf("  view ms %s%n  sql  ms %s%n", v, b);
     return new double[] {median(v), median(b)};
+  }
+
+  private static void warmUp(int times, Supplier<?> view, Runnable baseline) {
+    for (int i = 0; i < times; i++) {
+      view.get();
+      baseline.run();
+    }
   }
 
   private static double median(List<Double> values) {
