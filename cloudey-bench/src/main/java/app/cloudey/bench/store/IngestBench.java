@@ -20,9 +20,11 @@ import org.postgresql.copy.CopyIn;
  * ratio, and the peak heap used during the store ingest (sampled every 5 ms). Run it under {@code
  * -Xmx256m}.
  *
- * <p>Arguments: {@code [lines [rounds]]} (defaults 5,000,000 and 2; raw and store runs alternate
- * and the best of each is compared, since the machine may be shared). Environment: {@code
- * CLOUDEY_BENCH_PG_URL} to use a running server.
+ * <p>Arguments: {@code [lines [rounds [keys]]]} (defaults 5,000,000, 2 and {@code per-line}; raw
+ * and store runs alternate and the best of each is compared, since the machine may be shared);
+ * {@code keys} is {@code per-line} (every line its own per-resource rollup key, the rollup's worst
+ * case) or {@code daily} (each resource bills two SKUs every day, as OCI bills instances), see
+ * {@link CostLines.Keys}. Environment: {@code CLOUDEY_BENCH_PG_URL} to use a running server.
  */
 public final class IngestBench {
   private static final YearMonth MONTH = YearMonth.of(2026, 10);
@@ -32,9 +34,14 @@ public final class IngestBench {
   public static void main(String[] args) throws Exception {
     long lines = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    CostLines.Keys keys =
+        args.length > 2
+            ? CostLines.Keys.valueOf(args[2].toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
+            : CostLines.Keys.PER_LINE;
     try (BenchDatabase db = BenchDatabase.start("cloudey_bench_ingest");
         PostgresStore store = db.store()) {
-      System.out.printf("%s, %,d lines, max heap %d MB%n", db.describe(), lines, maxHeapMb());
+      System.out.printf(
+          "%s, %,d lines, keys %s, max heap %d MB%n", db.describe(), lines, keys, maxHeapMb());
       // warm-up: JIT and the connection pool, on a small slice
       store
           .costs()
@@ -52,7 +59,7 @@ public final class IngestBench {
       heap.start();
       IngestResult result = null;
       for (int round = 0; round < rounds; round++) {
-        long raw = rawCopy(db, AccountId.of("raw"), lines);
+        long raw = rawCopy(db, AccountId.of("raw"), lines, keys);
         rawNanos = Math.min(rawNanos, raw);
         db.execute("truncate " + db.schema + ".cost_line");
         db.execute("checkpoint");
@@ -64,7 +71,7 @@ public final class IngestBench {
                 .replaceCostLines(
                     AccountId.of("store"),
                     Period.month(MONTH),
-                    CostLines.of(AccountId.of("store"), MONTH, lines));
+                    CostLines.of(AccountId.of("store"), MONTH, lines, keys));
         long took = System.nanoTime() - start;
         heap.measuring(false);
         storeNanos = Math.min(storeNanos, took);
@@ -89,7 +96,8 @@ public final class IngestBench {
   }
 
   /** The baseline: the same rows, same table, one transaction, a bare COPY loop with no checks. */
-  private static long rawCopy(BenchDatabase db, AccountId account, long lines) throws Exception {
+  private static long rawCopy(BenchDatabase db, AccountId account, long lines, CostLines.Keys keys)
+      throws Exception {
     try (Connection c = db.connect()) {
       c.setAutoCommit(false);
       long start = System.nanoTime();
@@ -103,7 +111,8 @@ public final class IngestBench {
                       + " region, compartment_id, resource_id, compartment_path, quantity, cost,"
                       + " currency, unit_price, list_rate, discount, tags) from stdin");
       StringBuilder sb = new StringBuilder(1 << 17);
-      for (Iterator<CostLine> it = CostLines.of(account, MONTH, lines).iterator(); it.hasNext(); ) {
+      for (Iterator<CostLine> it = CostLines.of(account, MONTH, lines, keys).iterator();
+          it.hasNext(); ) {
         CostLine l = it.next();
         sb.append(account.value())
             .append('\t')

@@ -178,9 +178,10 @@ class CrashIT {
     // no JIT for the transaction, lock the account state (recording the ingest time), record the
     // months' refresh time, closed months, delete lines (digest before), COPY, digest after,
     // delete rollups, delete detail rollups, delete month status, delete and insert the
-    // per-resource rollups, delete and insert the day rollups, bump the costs version, COMMIT
+    // per-resource rollups, hash the day rollups, delete and insert them, bump the costs version,
+    // COMMIT
     int statements = kill.statements().size();
-    assertThat(statements).isEqualTo(16);
+    assertThat(statements).isEqualTo(17);
     assertThat(store.costs().findClosedMonth(probe, OCTOBER)).isEmpty();
     for (int k = 1; k <= statements; k++) {
       AccountId id = accountWithOctober();

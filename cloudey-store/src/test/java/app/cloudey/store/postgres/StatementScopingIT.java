@@ -51,11 +51,10 @@ class StatementScopingIT {
           Pattern.compile("^select pg_try_advisory_lock\\(:namespace, :key\\)$"),
           Pattern.compile("^select pg_advisory_unlock\\(:namespace, :key\\)$"),
           Pattern.compile("^COMMIT$"),
-          // transaction-local planner settings before a read of rollups only
-          Pattern.compile("^select set_config\\('max_parallel_workers_per_gather', .*"),
-          // transaction-local settings of the per-resource costs' and metric summaries' reads,
-          // and of an ingest (JIT alone)
-          Pattern.compile("^select set_config\\('jit', 'off', true\\)(, .*)?$"),
+          // transaction-local planner and memory settings (LocalSettings), which read no row
+          Pattern.compile(
+              "^select set_config\\('\\w+', '[\\w.]+', true\\)"
+                  + "(, set_config\\('\\w+', '[\\w.]+', true\\))*$"),
           // storeId(): the store's own identity, one row for the whole schema
           Pattern.compile("^select store_id from \\w+\\.store_identity$"),
           // delete(account) discovers every table of the schema that has an account_id column
