@@ -131,6 +131,11 @@ public abstract class AccountStoreContract extends StoreContract {
     assertThat(stored.secretKeys()).containsExactly("privateKey");
     assertThatThrownBy(() -> accounts().updateCredentials(Fixtures.randomAccountId(), c -> c))
         .isInstanceOf(CloudeyNotFoundException.class);
+    // a change that returns nothing is refused and writes nothing
+    assertThatThrownBy(() -> accounts().updateCredentials(id, c -> null))
+        .isInstanceOf(CloudeyConfigException.class)
+        .hasMessageContaining("changed credentials must not be null");
+    assertThat(accounts().credentials(id)).isEqualTo(stored);
   }
 
   private static Credentials withProperty(Credentials c, String name) {

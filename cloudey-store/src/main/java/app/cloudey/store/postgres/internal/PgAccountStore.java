@@ -126,7 +126,8 @@ public final class PgAccountStore implements AccountStore {
           Stored stored = findStored(h, id, true).orElseThrow(() -> notFound(id));
           Credentials changed = change.apply(open(id, stored));
           if (changed == null) {
-            throw new IllegalArgumentException("the change returned no credentials");
+            // as the in-memory store says it, so the contract holds both to one answer
+            throw new CloudeyConfigException("changed credentials must not be null");
           }
           writeCredentials(h, id, changed);
           return changed;
