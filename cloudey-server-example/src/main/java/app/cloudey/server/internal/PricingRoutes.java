@@ -1,9 +1,11 @@
 package app.cloudey.server.internal;
 
 import app.cloudey.CloudeyAccount;
+import app.cloudey.CloudeyConfigException;
 import app.cloudey.Credentials;
 import app.cloudey.Job;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.Money;
 import app.cloudey.oci.AccountPricing;
 import app.cloudey.oci.OciConfig;
 import app.cloudey.server.internal.Api.Access;
@@ -14,7 +16,6 @@ import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -255,12 +256,11 @@ public final class PricingRoutes {
           "invalid_currency",
           "currency must be a string, an ISO 4217 code" + example + ", was " + node.getNodeType());
     }
-    String code = node.asText().strip().toUpperCase(Locale.ROOT);
     @Nullable Currency currency = null;
     try {
-      currency = Currency.getInstance(code);
-    } catch (IllegalArgumentException unknown) {
-      // reported below
+      currency = Money.currency(node.asText()); // trimmed, any case
+    } catch (CloudeyConfigException unknown) {
+      // blank or not a code: reported below, with the field's example
     }
     // fraction digits -1: XXX (no currency), XAU (gold), XDR...: nothing an account is billed in
     if (currency == null || currency.getDefaultFractionDigits() < 0) {

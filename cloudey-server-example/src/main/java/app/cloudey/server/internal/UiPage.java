@@ -281,10 +281,11 @@ public final class UiPage {
    * JSON object. The values are also the form's, so saving unchanged starts no run.
    */
   static String pricing(long userId, AccountPricing p) {
-    String discount = p.discountPercent().toPlainString();
-    String currency = p.currency().getCurrencyCode();
-    Map<String, String> prices = new TreeMap<>();
-    p.contractUnitPrices().forEach((sku, price) -> prices.put(sku, price.toPlainString()));
+    // as GET /pricing shows it: plain decimal strings, SKUs sorted
+    PricingRoutes.PricingView view = PricingRoutes.PricingView.of(userId, p, null);
+    String discount = view.discountPercent();
+    String currency = view.currency();
+    Map<String, String> prices = view.contractPrices();
     StringBuilder t = new StringBuilder();
     t.append("<section id=\"pricing\"><h2>Pricing</h2><p class=\"who\">For estimates of")
         .append(
