@@ -4,7 +4,6 @@ import app.cloudey.model.CostDimension;
 import app.cloudey.model.CostQuery;
 import app.cloudey.model.CostRow;
 import app.cloudey.model.Money;
-import app.cloudey.spi.CostStore;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -42,12 +41,6 @@ final class CostGroupingsSql {
     }
     CostQuery first = queries.get(0);
     for (CostQuery q : queries) {
-      boolean daysOnly =
-          !q.usesTags()
-              && !q.groupBy().contains(CostDimension.RESOURCE)
-              && q.resourceIds().isEmpty()
-              && (CostQuerySql.wholeMonths(q.period()).isEmpty()
-                  || CostStore.rollupDimension(q).isEmpty());
       boolean sameDaysAndFilters =
           q.period().equals(first.period())
               && q.services().equals(first.services())
@@ -55,7 +48,7 @@ final class CostGroupingsSql {
               && q.includeSubcompartments() == first.includeSubcompartments()
               && q.regions().equals(first.regions())
               && q.skus().equals(first.skus());
-      if (!daysOnly
+      if (!PgCostStore.readsDayRollupsOnly(q)
           || !sameDaysAndFilters
           || CostQuerySql.subtree(q)
           || q.groupBy().isEmpty()

@@ -135,13 +135,9 @@ public final class PgCostStore implements CostStore {
    */
   private <T> T answer(AccountId accountId, CostQuery query, Statement<T> statement) {
     Optional<CostDimension> rollup = CostStore.rollupDimension(query);
-    boolean resource =
-        query.groupBy().contains(CostDimension.RESOURCE) || !query.resourceIds().isEmpty();
-    boolean fromDays = !query.usesTags() && !resource;
-    boolean detail = !query.usesTags() && !query.groupBy().contains(CostDimension.DAY);
+    boolean fromDays = fromDays(query);
     List<LocalDate> whole = CostQuerySql.wholeMonths(query.period());
-    boolean closedMonthsHelp = !whole.isEmpty() && (rollup.isPresent() || (detail && !fromDays));
-    if (!closedMonthsHelp) {
+    if (!closedMonthsHelp(query)) {
       return db.read(
           "aggregate costs", accountId, h -> statement.run(h, unrolled(query, fromDays), false));
     }
@@ -182,6 +178,31 @@ public final class PgCostStore implements CostStore {
                   }
                   return statement.run(tx, sql, true);
                 }));
+  }
+
+  /**
+   * Whether the day rollups answer {@code query} alone, as {@link #aggregate} reads it: they can
+   * (see {@link #fromDays}) and no whole month's rollups would serve it instead.
+   */
+  static boolean readsDayRollupsOnly(CostQuery query) {
+    return fromDays(query) && !closedMonthsHelp(query);
+  }
+
+  /** Whether the day rollups can answer {@code query}: no tags and no resource. */
+  private static boolean fromDays(CostQuery query) {
+    return !query.usesTags()
+        && !query.groupBy().contains(CostDimension.RESOURCE)
+        && query.resourceIds().isEmpty();
+  }
+
+  /**
+   * Whether closed months' rollups may answer part of {@code query}: it covers a whole month, and
+   * the month rollups have its dimension, or it reads lines that the detail rollups can replace.
+   */
+  private static boolean closedMonthsHelp(CostQuery query) {
+    boolean detail = !query.usesTags() && !query.groupBy().contains(CostDimension.DAY);
+    return !CostQuerySql.wholeMonths(query.period()).isEmpty()
+        && (CostStore.rollupDimension(query).isPresent() || (detail && !fromDays(query)));
   }
 
   /** The query over the day rollups when they can answer it, else over the lines. */
