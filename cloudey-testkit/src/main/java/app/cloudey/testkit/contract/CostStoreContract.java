@@ -31,6 +31,7 @@ import app.cloudey.model.CostRow;
 import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
+import app.cloudey.model.ResourceSkuCost;
 import app.cloudey.spi.CostStore;
 import app.cloudey.testkit.Fixtures;
 import java.time.Instant;
@@ -446,6 +447,18 @@ public abstract class CostStoreContract extends CostQueryContract {
     costs().replaceCostLines(id, Period.day(DAY2), Fixtures.costLines(id, DAY2).stream());
     assertThat(lines(id, COST_PERIOD)).hasSize(12);
     assertThat(by(id)).containsExactly(row("18.24"));
+  }
+
+  @Test
+  public void reingestingLeavesThePerResourceCostsAsTheyWere() {
+    AccountId id = newAccount();
+    ingestFixture(id);
+    List<ResourceSkuCost> once = costs().resourceCosts(id, COST_PERIOD);
+    // the whole period again, then one day of it: each recomputes the month's per-resource sums
+    ingestFixture(id);
+    costs().replaceCostLines(id, Period.day(DAY2), Fixtures.costLines(id, DAY2).stream());
+    assertThat(once).isNotEmpty();
+    assertThat(costs().resourceCosts(id, COST_PERIOD)).containsExactlyInAnyOrderElementsOf(once);
   }
 
   @Test
