@@ -47,7 +47,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Heap: a thread samples the used heap every 5 ms during each 100k run (garbage included); GC
  * notifications give the used heap after each collection during the run (what the run holds). Run
- * it under {@code -Xmx512m}.
+ * it in a fixed 512 MB heap ({@code -Xms512m -Xmx512m}, as a server runs): the full GC before each
+ * 100k run (for the baseline it prints) otherwise lets G1 shrink the heap, and the timed run then
+ * pays for growing it back in extra collections (about 1 s a run).
  *
  * <p>Before measuring, every table of the schema is vacuumed and analysed ({@link
  * app.cloudey.bench.store.BenchDatabase#vacuumAnalyze()}), as autovacuum would have done on a
