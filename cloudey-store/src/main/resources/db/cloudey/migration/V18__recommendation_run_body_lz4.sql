@@ -1,5 +1,5 @@
 -- A run's body (V14) is its whole JSON: 23 MB for the 22,862 findings of the 100k-resource advisor benchmark, which
--- PostgreSQL compresses on insert. pglz, the default, took about 120 ms of each save there; lz4 about 25 ms, for a
+-- PostgreSQL compresses on insert. pglz, the default, took 100-160 ms of each insert there; lz4 16-75 ms, for a
 -- stored size 16 % larger (1.62 MB instead of 1.39 MB). Saving is the last step of every advisor run, after the
 -- rules, so this is wall time. Values already stored keep pglz (both read back alike).
 --
