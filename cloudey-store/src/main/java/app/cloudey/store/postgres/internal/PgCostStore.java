@@ -137,7 +137,7 @@ public final class PgCostStore implements CostStore {
     Optional<CostDimension> rollup = CostStore.rollupDimension(query);
     boolean fromDays = fromDays(query);
     List<LocalDate> whole = CostQuerySql.wholeMonths(query.period());
-    if (!closedMonthsHelp(query)) {
+    if (!closedMonthsHelp(query, whole, rollup)) {
       return db.read(
           "aggregate costs", accountId, h -> statement.run(h, unrolled(query, fromDays), false));
     }
@@ -185,7 +185,9 @@ public final class PgCostStore implements CostStore {
    * (see {@link #fromDays}) and no whole month's rollups would serve it instead.
    */
   static boolean readsDayRollupsOnly(CostQuery query) {
-    return fromDays(query) && !closedMonthsHelp(query);
+    return fromDays(query)
+        && !closedMonthsHelp(
+            query, CostQuerySql.wholeMonths(query.period()), CostStore.rollupDimension(query));
   }
 
   /** Whether the day rollups can answer {@code query}: no tags and no resource. */
@@ -196,13 +198,14 @@ public final class PgCostStore implements CostStore {
   }
 
   /**
-   * Whether closed months' rollups may answer part of {@code query}: it covers a whole month, and
-   * the month rollups have its dimension, or it reads lines that the detail rollups can replace.
+   * Whether closed months' rollups may answer part of {@code query}: it covers a whole month
+   * ({@code whole}, its whole months), and the month rollups have its dimension ({@code rollup}),
+   * or it reads lines that the detail rollups can replace.
    */
-  private static boolean closedMonthsHelp(CostQuery query) {
+  private static boolean closedMonthsHelp(
+      CostQuery query, List<LocalDate> whole, Optional<CostDimension> rollup) {
     boolean detail = !query.usesTags() && !query.groupBy().contains(CostDimension.DAY);
-    return !CostQuerySql.wholeMonths(query.period()).isEmpty()
-        && (CostStore.rollupDimension(query).isPresent() || (detail && !fromDays(query)));
+    return !whole.isEmpty() && (rollup.isPresent() || (detail && !fromDays(query)));
   }
 
   /** The query over the day rollups when they can answer it, else over the lines. */
