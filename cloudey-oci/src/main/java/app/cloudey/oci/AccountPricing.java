@@ -45,6 +45,7 @@ public record AccountPricing(
     if (currency == null) {
       throw new CloudeyConfigException("currency must not be null");
     }
+    billable(currency);
     if (billed == null) {
       throw new CloudeyConfigException("billed must not be null: use BilledUnitPrices.none()");
     }
@@ -81,6 +82,27 @@ public record AccountPricing(
         });
   }
 
+  /**
+   * An account's billing currency from its ISO 4217 code (trimmed, any case): one with minor units,
+   * so not a code such as XXX (no currency), XAU (gold) or XDR, which no account is billed in.
+   *
+   * @throws CloudeyConfigException when the code is blank, unknown or such a code
+   */
+  public static Currency billingCurrency(String code) {
+    return billable(Money.currency(code));
+  }
+
+  private static Currency billable(Currency currency) {
+    if (currency.getDefaultFractionDigits() < 0) {
+      throw new CloudeyConfigException(
+          "currency "
+              + currency.getCurrencyCode()
+              + " is not one an account is billed in (it has no minor units, as XXX, XAU or XDR):"
+              + " give an ISO 4217 code such as EUR or USD");
+    }
+    return currency;
+  }
+
   /** USD list prices only, no discount. */
   public static AccountPricing listPrices() {
     return builder().build();
@@ -112,7 +134,7 @@ public record AccountPricing(
 
     /** The billing currency (ISO 4217); default: the billed prices' currency, else USD. */
     public Builder currency(String code) {
-      this.currency = Money.currency(code);
+      this.currency = billingCurrency(code);
       return this;
     }
 

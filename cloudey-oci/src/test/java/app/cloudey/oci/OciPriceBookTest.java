@@ -12,6 +12,7 @@ import app.cloudey.model.SkuPrice;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -299,6 +300,21 @@ class OciPriceBookTest {
     assertThatThrownBy(() -> AccountPricing.builder().discountPercent(d("120")).build())
         .isInstanceOf(CloudeyConfigException.class)
         .hasMessage("discountPercent must be between 0 and 100, was 120");
+    // a code nothing is billed in, through the builder or the record
+    assertThatThrownBy(() -> AccountPricing.builder().currency(" xxx "))
+        .isInstanceOf(CloudeyConfigException.class)
+        .hasMessageStartingWith("currency XXX is not one an account is billed in");
+    assertThatThrownBy(
+            () ->
+                new AccountPricing(
+                    Currency.getInstance("XAU"),
+                    BilledUnitPrices.none(),
+                    Map.of(),
+                    BigDecimal.ZERO,
+                    Map.of()))
+        .isInstanceOf(CloudeyConfigException.class)
+        .hasMessageStartingWith("currency XAU is not one an account is billed in");
+    assertThat(AccountPricing.billingCurrency(" eur ").getCurrencyCode()).isEqualTo("EUR");
     BilledUnitPrices eur = BilledUnitPrices.from(List.of(line("B93113", "1", "1", "EUR")));
     assertThatThrownBy(() -> AccountPricing.builder().currency("USD").billed(eur).build())
         .isInstanceOf(CloudeyConfigException.class)

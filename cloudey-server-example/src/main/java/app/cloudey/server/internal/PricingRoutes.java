@@ -5,7 +5,6 @@ import app.cloudey.CloudeyConfigException;
 import app.cloudey.Credentials;
 import app.cloudey.Job;
 import app.cloudey.model.AccountId;
-import app.cloudey.model.Money;
 import app.cloudey.oci.AccountPricing;
 import app.cloudey.oci.OciConfig;
 import app.cloudey.server.internal.Api.Access;
@@ -256,14 +255,10 @@ public final class PricingRoutes {
           "invalid_currency",
           "currency must be a string, an ISO 4217 code" + example + ", was " + node.getNodeType());
     }
-    @Nullable Currency currency = null;
     try {
-      currency = Money.currency(node.asText()); // trimmed, any case
-    } catch (CloudeyConfigException unknown) {
-      // blank or not a code: reported below, with the field's example
-    }
-    // fraction digits -1: XXX (no currency), XAU (gold), XDR...: nothing an account is billed in
-    if (currency == null || currency.getDefaultFractionDigits() < 0) {
+      return AccountPricing.billingCurrency(node.asText()); // trimmed, any case
+    } catch (CloudeyConfigException notBillable) {
+      // blank, not a code, or one nothing is billed in (XXX, XAU...): with the field's example
       throw ApiException.badRequest(
           "invalid_currency",
           "currency must be an ISO 4217 code"
@@ -272,7 +267,6 @@ public final class PricingRoutes {
               + Auth.clip(node.asText())
               + "'");
     }
-    return currency;
   }
 
   /** A decimal string or JSON number, of bounded size (its plain text is stored and returned). */
