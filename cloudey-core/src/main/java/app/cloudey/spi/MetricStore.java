@@ -26,7 +26,9 @@ public interface MetricStore {
    * Per resource and metric matching {@code query}, a {@link app.cloudey.model.MetricSummary} of
    * its days in {@code query.period()}: one entry for every (resource, metric) that has at least
    * one stored day there (missing days included, so a resource whose fetches all failed is reported
-   * with zero coverage rather than left out). Ordered by resource, then metric.
+   * with zero coverage rather than left out), in no particular order: the advisor indexes them by
+   * resource and metric, and sorting 120k summaries by their long resource ids cost it a tenth of a
+   * second a run; sort them if you need an order.
    *
    * <p>What the advisor reads instead of daily rows. The default summarises {@link #daily}; a store
    * may compute it where the data is (PostgreSQL: one grouped query).

@@ -43,7 +43,16 @@ import org.jspecify.annotations.Nullable;
  * monthly rollups, {@code closeMonth} for the settled months, metric {@code upsert}): one with 100k
  * resources and one with 10k (see {@link AdvisorTenancy}: 3 months and 3 days of daily costs, 14
  * days of daily metrics), then times {@code recommendations().generate()} with {@link
- * StandardRules#all()} on 2026-12-04, alternating the two accounts after one warm-up run of each.
+ * StandardRules#all()} on 2026-12-04, alternating the two accounts after {@code --warmup} warm-up
+ * runs of each (default 5).
+ *
+ * <p>Warm-up: each rule's {@code evaluate} is called once a run, so the JIT compiles the rules'
+ * loops and their large finding builders only over several runs; during the first ones the C2
+ * compiler threads used 0.8-1.9 s of CPU per 100k run on a 2-core machine where the run itself
+ * needs both cores, which made those runs 0.4-1 s slower (JFR compilation events and per-thread
+ * CPU: C2's work settles after about five runs of each account). The timed runs measure the
+ * compiled code, as a server that has run the advisor a few times has it; the first run's time is
+ * printed too ({@code advisor.seconds_100k_first_run}).
  *
  * <p>Heap: a thread samples the used heap every 5 ms during each 100k run (garbage included); GC
  * notifications give the used heap after each collection during the run (what the run holds). Run
@@ -55,10 +64,10 @@ import org.jspecify.annotations.Nullable;
  * app.cloudey.bench.store.BenchDatabase#vacuumAnalyze()}), as autovacuum would have done on a
  * production server: autovacuum is off where these benchmarks run.
  *
- * <p>Arguments: {@code [--resources N] [--small N] [--runs R] [--reuse] [--read-concurrency C]}
- * ({@code C}: the builder's {@code advisorReadConcurrency}, else its default). Environment: {@code
- * CLOUDEY_BENCH_PG_URL} for a running server ({@code --reuse} then keeps the loaded schema {@code
- * cloudey_bench_advisor} between runs).
+ * <p>Arguments: {@code [--resources N] [--small N] [--runs R] [--warmup W] [--reuse]
+ * [--read-concurrency C]} ({@code C}: the builder's {@code advisorReadConcurrency}, else its
+ * default). Environment: {@code CLOUDEY_BENCH_PG_URL} for a running server ({@code --reuse} then
+ * keeps the loaded schema {@code cloudey_bench_advisor} between runs).
  */
 public final class AdvisorBench {
   private static final String SCHEMA = "cloudey_bench_advisor";
@@ -70,6 +79,7 @@ public final class AdvisorBench {
     int large = intArg(a, "--resources", 100_000);
     int small = intArg(a, "--small", large / 10);
     int runs = intArg(a, "--runs", 3);
+    int warmup = Math.max(1, intArg(a, "--warmup", 5));
     boolean reuse = a.contains("--reuse");
     int readConcurrency = intArg(a, "--read-concurrency", 0); // 0: the builder's default
     AccountId bigAccount = AccountId.of("adv" + large);
@@ -77,10 +87,12 @@ public final class AdvisorBench {
     try (BenchDatabase db = reuse ? BenchDatabase.reuse(SCHEMA) : BenchDatabase.start(SCHEMA);
         PostgresStore store = db.store()) {
       System.out.printf(
-          "%s, %,d and %,d resources, %d runs, max heap %d MB, %d processors, read concurrency %s%n",
+          "%s, %,d and %,d resources, %d warm-up and %d timed runs, max heap %d MB, %d processors,"
+              + " read concurrency %s%n",
           db.describe(),
           large,
           small,
+          warmup,
           runs,
           Runtime.getRuntime().maxMemory() >> 20,
           Runtime.getRuntime().availableProcessors(),
@@ -117,9 +129,14 @@ public final class AdvisorBench {
         GcWatch gc = new GcWatch();
         HeapSampler heap = new HeapSampler();
         heap.start();
-        // warm-up: JIT, pool, and PostgreSQL's caches for both accounts
-        report("warm-up " + small, run(cloudey, smallAccount, null, null));
-        report("warm-up " + large, run(cloudey, bigAccount, null, null));
+        // warm-up: the JIT (see the class javadoc), the pool, PostgreSQL's caches, both accounts
+        double firstRun = 0;
+        for (int i = 0; i < warmup; i++) {
+          report("warm-up " + (i + 1) + " " + small, run(cloudey, smallAccount, null, null));
+          Timed w = run(cloudey, bigAccount, null, null);
+          firstRun = i == 0 ? w.seconds : firstRun;
+          report("warm-up " + (i + 1) + " " + large, w);
+        }
         List<Double> bigSeconds = new ArrayList<>();
         List<Double> smallSeconds = new ArrayList<>();
         long baseline = 0;
@@ -148,6 +165,7 @@ public final class AdvisorBench {
         System.out.printf("advisor.seconds_100k = %.2f%n", big);
         System.out.printf("advisor.scaling_10x = %.2f%n", big / little);
         System.out.printf("advisor.heap_mb_100k = %d%n", mb(heap.peakBytes()));
+        System.out.printf("advisor.seconds_100k_first_run = %.2f%n", firstRun);
       }
     }
   }

@@ -156,14 +156,18 @@ public abstract class MetricStoreContract extends StoreContract {
         store().metrics().summaries(id, MetricQuery.of(METRIC_WINDOW));
     assertThat(all)
         .extracting(s -> s.resourceId() + "/" + s.metric())
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             WEB1 + "/CPU_UTILIZATION",
             WEB1 + "/MEMORY_UTILIZATION",
             LB1 + "/LB_PEAK_BANDWIDTH",
             VOL1 + "/VOLUME_IOPS");
     // web1 CPU: 10-01 (mean 12.5, max 40, p95 35, 24 samples), 10-02 missing, 10-03 (10, 30, 25,
     // 24)
-    app.cloudey.model.MetricSummary cpu = all.get(0);
+    app.cloudey.model.MetricSummary cpu =
+        all.stream()
+            .filter(s -> s.resourceId().equals(WEB1) && s.metric() == MetricName.CPU_UTILIZATION)
+            .findFirst()
+            .orElseThrow();
     assertThat(cpu.daysWithData()).isEqualTo(2);
     assertThat(cpu.samples()).isEqualTo(48);
     assertThat(cpu.mean()).isCloseTo(11.25, org.assertj.core.data.Offset.offset(1e-9));

@@ -128,7 +128,7 @@ final class CostGroupingsSql {
       offset += queries.get(i).groupBy().size();
     }
     int currencyColumn = offset;
-    SharedStrings strings = new SharedStrings();
+    Shared<String> strings = new Shared<>();
     q.map(
             (rs, ctx) -> {
               int query = rs.getInt(1);

@@ -369,7 +369,7 @@ final class CostQuerySql {
     }
     int keys = keys();
     // key values repeat across rows (months, services, compartments): one String per value
-    SharedStrings strings = new SharedStrings();
+    Shared<String> strings = new Shared<>();
     q.map(
             (rs, ctx) -> {
               String[] key = new String[keys];

@@ -360,18 +360,14 @@ public final class PgInventoryStore implements InventoryStore {
           if (!filter.compartmentIds().isEmpty()) {
             query.bindArray("compartments", String.class, List.copyOf(filter.compartmentIds()));
           }
-          SharedStrings strings = new SharedStrings();
+          ResourceRows rows = new ResourceRows(accountId);
           // streamed (a fetch size needs a transaction): each batch of raw rows is garbage once
           // mapped, instead of the whole account's raw rows living as long as the read
-          List<Resource> rows =
+          List<Resource> read =
               h.inTransaction(
-                  tx ->
-                      query
-                          .setFetchSize(fetchSize)
-                          .map((rs, ctx) -> resource(accountId, rs, strings))
-                          .list());
+                  tx -> query.setFetchSize(fetchSize).map((rs, ctx) -> rows.read(rs)).list());
           // the database collation orders like String.compareTo for ids; make it exact anyway
-          return rows.stream().sorted(Comparator.comparing(Resource::id)).toList();
+          return read.stream().sorted(Comparator.comparing(Resource::id)).toList();
         });
   }
 
@@ -453,52 +449,75 @@ public final class PgInventoryStore implements InventoryStore {
   }
 
   private static Resource resource(AccountId accountId, ResultSet rs) throws SQLException {
-    return resource(accountId, rs, new SharedStrings());
+    return new ResourceRows(accountId).read(rs);
   }
 
   /**
-   * A resource from a row of {@code RESOURCE_COLUMNS}, sharing repeated strings through strings.
+   * Resources from rows of {@code RESOURCE_COLUMNS}, for one read: equal strings (shapes, regions,
+   * compartments), sync times and tag or attribute documents are shared between rows, and each
+   * distinct document is parsed once (most resources of a tenancy carry one of a few tag sets).
    */
-  private static Resource resource(AccountId accountId, ResultSet rs, SharedStrings strings)
-      throws SQLException {
-    OffsetDateTime created = rs.getObject("time_created", OffsetDateTime.class);
-    OffsetDateTime unattachedSince = rs.getObject("unattached_since", OffsetDateTime.class);
-    ResourceSpec spec =
-        ResourceSpec.builder()
-            .shape(strings.of(rs.getString("shape")))
-            .ocpus(rs.getBigDecimal("ocpus"))
-            .memoryGb(rs.getBigDecimal("memory_gb"))
-            .sizeGb(rs.getBigDecimal("size_gb"))
-            .vpusPerGb(integer(rs, "vpus_per_gb"))
-            .attachedTo(rs.getString("attached_to"))
-            .sourceId(rs.getString("source_id"))
-            .storageTier(strings.of(rs.getString("storage_tier")))
-            .objectCount(rs.getObject("object_count", Long.class))
-            .bandwidthMinMbps(integer(rs, "bandwidth_min_mbps"))
-            .bandwidthMaxMbps(integer(rs, "bandwidth_max_mbps"))
-            .backendCount(integer(rs, "backend_count"))
-            .healthyBackendCount(integer(rs, "healthy_backend_count"))
-            .build();
-    return Resource.builder()
-        .accountId(accountId)
-        .provider(strings.of(rs.getString("provider")))
-        .type(ResourceType.valueOf(rs.getString("resource_type")))
-        .id(rs.getString("resource_id"))
-        .name(rs.getString("name"))
-        .region(strings.of(rs.getString("region")))
-        .availabilityDomain(strings.of(rs.getString("availability_domain")))
-        .compartmentId(strings.of(rs.getString("compartment_id")))
-        .lifecycleState(strings.of(rs.getString("lifecycle_state")))
-        .timeCreated(created == null ? null : created.toInstant())
-        .tags(Json.stringMap(rs.getString("tags")))
-        .spec(spec)
-        .attributes(Json.stringMap(rs.getString("attributes")))
-        .tracking(
-            new Resource.Tracking(
-                rs.getObject("first_seen_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("state_since", OffsetDateTime.class).toInstant(),
-                unattachedSince == null ? null : unattachedSince.toInstant()))
-        .build();
+  private static final class ResourceRows {
+    private final AccountId accountId;
+    private final Shared<String> strings = new Shared<>();
+    private final Shared<Instant> instants = new Shared<>();
+    private final Map<String, Map<String, String>> documents = new HashMap<>();
+
+    ResourceRows(AccountId accountId) {
+      this.accountId = accountId;
+    }
+
+    Resource read(ResultSet rs) throws SQLException {
+      ResourceSpec spec =
+          ResourceSpec.builder()
+              .shape(strings.of(rs.getString("shape")))
+              .ocpus(rs.getBigDecimal("ocpus"))
+              .memoryGb(rs.getBigDecimal("memory_gb"))
+              .sizeGb(rs.getBigDecimal("size_gb"))
+              .vpusPerGb(integer(rs, "vpus_per_gb"))
+              .attachedTo(rs.getString("attached_to"))
+              .sourceId(rs.getString("source_id"))
+              .storageTier(strings.of(rs.getString("storage_tier")))
+              .objectCount(rs.getObject("object_count", Long.class))
+              .bandwidthMinMbps(integer(rs, "bandwidth_min_mbps"))
+              .bandwidthMaxMbps(integer(rs, "bandwidth_max_mbps"))
+              .backendCount(integer(rs, "backend_count"))
+              .healthyBackendCount(integer(rs, "healthy_backend_count"))
+              .build();
+      return Resource.builder()
+          .accountId(accountId)
+          .provider(strings.of(rs.getString("provider")))
+          .type(ResourceType.valueOf(rs.getString("resource_type")))
+          .id(rs.getString("resource_id"))
+          .name(rs.getString("name"))
+          .region(strings.of(rs.getString("region")))
+          .availabilityDomain(strings.of(rs.getString("availability_domain")))
+          .compartmentId(strings.of(rs.getString("compartment_id")))
+          .lifecycleState(strings.of(rs.getString("lifecycle_state")))
+          .timeCreated(instant(rs, "time_created"))
+          .tags(document(rs.getString("tags")))
+          .spec(spec)
+          .attributes(document(rs.getString("attributes")))
+          .tracking(
+              new Resource.Tracking(
+                  instant(rs, "first_seen_at"),
+                  instant(rs, "state_since"),
+                  instant(rs, "unattached_since")))
+          .build();
+    }
+
+    private @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+      OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+      return value == null ? null : instants.of(value.toInstant());
+    }
+
+    private Map<String, String> document(@Nullable String json) {
+      // immutable, so Resource keeps this instance instead of copying it (Map.copyOf); stored
+      // documents were checked for null keys and values when written
+      return json == null
+          ? Map.of()
+          : documents.computeIfAbsent(json, j -> Map.copyOf(Json.stringMap(j)));
+    }
   }
 
   private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {

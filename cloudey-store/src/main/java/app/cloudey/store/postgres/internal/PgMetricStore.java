@@ -130,10 +130,16 @@ public final class PgMetricStore implements MetricStore {
           "max_parallel_workers_per_gather",
           "0");
 
-  /** {@inheritDoc} One grouped query over the window's daily rows. */
+  /**
+   * {@inheritDoc} One grouped query over the window's daily rows, in the order the hash aggregate
+   * gives them.
+   */
   @Override
   public List<MetricSummary> summaries(AccountId accountId, MetricQuery query) {
-    return select(
+    // the last days with data are a handful of dates: one instance each, not one per summary
+    Shared<LocalDate> days = new Shared<>();
+    return List.copyOf(
+        select(
             "summarise metrics",
             accountId,
             query,
@@ -152,12 +158,7 @@ public final class PgMetricStore implements MetricStore {
                     rs.getObject(5, Double.class),
                     rs.getObject(6, Double.class),
                     rs.getObject(7, Double.class),
-                    rs.getObject(8, LocalDate.class)))
-        .stream()
-        .sorted(
-            java.util.Comparator.comparing(MetricSummary::resourceId)
-                .thenComparing(MetricSummary::metric))
-        .toList();
+                    days.of(rs.getObject(8, LocalDate.class)))));
   }
 
   /** Rows of the account's metric_daily that match the query, with a select list and a suffix. */

@@ -46,8 +46,21 @@ final class ResourceCostRead {
     this.fetchSize = fetchSize;
   }
 
-  /** One month of the period and the days of it in the period. */
-  private record Piece(YearMonth month, Period days) {
+  /**
+   * One month of the period and the days of it in the period.
+   *
+   * @param dates the month's days by day of month (index 0 unused): one instance per date in a
+   *     read, where a first and a last date per row would be two new objects each (hundreds of
+   *     thousands in the advisor's snapshot, alive for the whole run)
+   */
+  private record Piece(YearMonth month, Period days, LocalDate[] dates) {
+    Piece(YearMonth month, Period days) {
+      this(month, days, new LocalDate[month.lengthOfMonth() + 1]);
+      for (int d = 1; d <= month.lengthOfMonth(); d++) {
+        dates[d] = month.atDay(d);
+      }
+    }
+
     /** Bit {@code d - 1} for each day {@code d} of the month that is in the period. */
     int mask() {
       return upToLast() & ~before();
@@ -123,13 +136,13 @@ final class ResourceCostRead {
                         .bind("days" + i, p.mask());
                   }
                   Map<ResourceSkuCost.Key, Acc> sums = new LinkedHashMap<>();
-                  SharedStrings strings = new SharedStrings();
+                  Shared<String> strings = new Shared<>();
                   query
                       .setFetchSize(fetchSize)
                       .map(
                           (rs, ctx) -> {
                             // the piece's index, not its month: no date to parse per row
-                            acc(sums, rs, strings).add(rs, pieces.get(rs.getInt(1)).month());
+                            acc(sums, rs, strings).add(rs, pieces.get(rs.getInt(1)));
                             return null;
                           })
                       .forEach(ignored -> {});
@@ -158,11 +171,12 @@ final class ResourceCostRead {
   }
 
   /** The accumulator of the row's key, whose six columns start at the second. */
-  private static Acc acc(Map<ResourceSkuCost.Key, Acc> sums, ResultSet rs, SharedStrings strings)
+  private static Acc acc(Map<ResourceSkuCost.Key, Acc> sums, ResultSet rs, Shared<String> strings)
       throws SQLException {
     ResourceSkuCost.Key key =
         new ResourceSkuCost.Key(
-            rs.getString(2),
+            // a resource has a row per SKU and month: one id string for all of them
+            strings.of(rs.getString(2)),
             strings.of(rs.getString(3)),
             strings.of(rs.getString(4)),
             strings.of(rs.getString(5)),
@@ -183,14 +197,13 @@ final class ResourceCostRead {
      * Adds a month's sums (columns 8 and 9) and its days in the period (column 10: bit d - 1 for
      * day d).
      */
-    void add(ResultSet rs, YearMonth month) throws SQLException {
+    void add(ResultSet rs, Piece piece) throws SQLException {
       amount = amount.add(rs.getBigDecimal(8));
       quantity = quantity.add(rs.getBigDecimal(9));
       int mask = rs.getInt(10);
       days += Integer.bitCount(mask);
-      LocalDate monthStart = month.atDay(1);
-      LocalDate from = monthStart.plusDays(Integer.numberOfTrailingZeros(mask));
-      LocalDate to = monthStart.plusDays(31 - Integer.numberOfLeadingZeros(mask));
+      LocalDate from = piece.dates()[Integer.numberOfTrailingZeros(mask) + 1];
+      LocalDate to = piece.dates()[32 - Integer.numberOfLeadingZeros(mask)];
       first = from.isBefore(first) ? from : first;
       last = to.isAfter(last) ? to : last;
     }
