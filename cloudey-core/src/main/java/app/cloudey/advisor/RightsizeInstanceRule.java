@@ -25,18 +25,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code rightsize-instance}: an over-provisioned RUNNING flexible-shape instance (shape ending in
- * {@code .Flex}). Test: its CPU metric covers at least {@code minCoverage} of the window's hours
- * (an instance whose CPU is not measured is not judged), and <b>CPU or memory is low</b>: P95 CPU
- * below {@code cpuP95Percent}, or P95 memory below {@code memoryP95Percent} with the memory metric
- * covering at least {@code minCoverage} of the window's hours (a missing or partly covered memory
- * metric never makes a finding). The target configuration sizes OCPUs and memory separately (flex
- * shapes price them apart), each from its own P95 with headroom:
+ * {@code .Flex}). Test: <b>CPU or memory is low</b>: P95 CPU below {@code cpuP95Percent} with the
+ * CPU metric covering at least {@code minCoverage} of the window's hours, or P95 memory below
+ * {@code memoryP95Percent} with the memory metric covering at least {@code minCoverage} of them. A
+ * missing or partly covered metric never makes a finding: an instance with neither metric covered
+ * is not judged, and one whose CPU is not covered can only have its memory sized (its OCPUs are
+ * kept, and the finding's confidence is lower, see below). The target configuration sizes OCPUs and
+ * memory separately (flex shapes price them apart), each from its own P95 with headroom:
  *
  * <ul>
  *   <li><b>OCPUs</b>, only when CPU is low: the smallest whole count that keeps the projected P95
  *       CPU at or below {@code targetP95Percent}: {@code cpuTarget = max(1, ceil(ocpus × P95 CPU /
- *       targetP95Percent))}. When only memory is low, {@code cpuTarget = ocpus}: the OCPUs are
- *       kept.
+ *       targetP95Percent))}. When only memory is low, or CPU is not measured, {@code cpuTarget =
+ *       ocpus}: the OCPUs are kept.
  *   <li><b>Memory</b>: the smallest whole number of GB that keeps the projected P95 memory at or
  *       below {@code targetMemoryP95Percent}: {@code memoryNeed = ceil(GB × P95 memory /
  *       targetMemoryP95Percent)}, never more than the current GB (the rule never grows memory).
@@ -74,12 +75,22 @@ import org.jspecify.annotations.Nullable;
  * tier), citing its source and date. Without a price (no estimator, or an account billed in another
  * currency than the only prices known) the finding says so and has no amount.
  *
- * <p>Evidence: one row for the current and one for the target configuration, with OCPUs, P95 CPU,
- * memory GB, P95 memory and the monthly cost, and an {@code over-provisioned} row whose P95 cells
- * give each test's result (e.g. {@code yes: 20 < 40}, {@code no: 70 ≥ 40}, {@code not judged}).
+ * <p>Evidence: one row for the current and one for the target configuration, with OCPUs, P95 CPU
+ * ({@code not measured} without covered CPU data), memory GB, P95 memory and the monthly cost, and
+ * an {@code over-provisioned} row whose P95 cells give each test's result (e.g. {@code yes: 20 <
+ * 40}, {@code no: 70 ≥ 40}, {@code not judged}).
+ *
+ * <p>Confidence: the lower of 0.85 and each judged metric's coverage; without covered CPU data at
+ * most {@value #UNMEASURED_CPU_CONFIDENCE}, as nothing shows that the instance could not use its
+ * memory in the hours its CPU went unmeasured. (On OCI both metrics come from the same Compute
+ * Instance Monitoring agent, so memory without CPU is rare: an agent that reported only part of the
+ * window, or a CPU metric that failed to sync.)
  */
 public final class RightsizeInstanceRule implements AdvisorRule {
   public static final String ID = "rightsize-instance";
+
+  /** The highest confidence of a finding made without covered CPU data (memory only). */
+  public static final double UNMEASURED_CPU_CONFIDENCE = 0.6;
 
   /** Default {@link Options#cpuP95Percent()}: P95 CPU below 40 % is over-provisioned. */
   public static final double DEFAULT_CPU_P95_PERCENT = 40;
@@ -293,17 +304,14 @@ public final class RightsizeInstanceRule implements AdvisorRule {
           context
               .metric(instance.id(), MetricName.CPU_UTILIZATION)
               .filter(s -> s.coverage() >= options.minCoverage());
-      if (cpu.isEmpty()) {
-        continue;
-      }
-      double p95 = Finding.high(cpu.get().p95());
-      boolean cpuLow = p95 < options.cpuP95Percent();
+      boolean cpuLow = cpu.isPresent() && Finding.high(cpu.get().p95()) < options.cpuP95Percent();
       Memory memory = memory(context, instance);
       // memory() sizes memory only from a covered metric: missing data never triggers
       boolean memoryLow = memory.p95() != null && memory.p95() < options.memoryP95Percent();
       if (!cpuLow && !memoryLow) {
         continue;
       }
+      double p95 = cpu.map(c -> Finding.high(c.p95())).orElse(Double.NaN);
       // OCPUs move only when CPU data says they are too many; memory alone keeps them
       BigDecimal cpuTarget =
           cpuLow
@@ -334,7 +342,7 @@ public final class RightsizeInstanceRule implements AdvisorRule {
       if (!t.fewerOcpus() && !t.lessMemory()) {
         continue;
       }
-      out.add(finding(context, instance, cpu.get(), memory, t));
+      out.add(finding(context, instance, cpu.orElse(null), memory, t));
     }
     return out;
   }
@@ -416,16 +424,31 @@ public final class RightsizeInstanceRule implements AdvisorRule {
     return new Memory(gb, p95, m.coverage(), need, null);
   }
 
+  /**
+   * @param cpu the covered CPU summary, null when CPU is not measured enough (then only memory was
+   *     sized)
+   */
   private Recommendation finding(
-      RuleContext context, Resource instance, MetricSummary cpu, Memory memory, Target t) {
+      RuleContext context,
+      Resource instance,
+      @Nullable MetricSummary cpu,
+      Memory memory,
+      Target t) {
     String shape = instance.spec().shape();
     BigDecimal ocpus = Objects.requireNonNull(instance.spec().ocpus());
     BigDecimal target = t.ocpus();
     BigDecimal targetGb = t.gb();
     boolean fewerOcpus = t.fewerOcpus();
     boolean lessMemory = t.lessMemory();
-    double p95 = Finding.high(cpu.p95());
-    double projected = p95 * ocpus.doubleValue() / target.doubleValue();
+    String p95Now = "not measured";
+    String p95Target = "not measured";
+    String cpuTest = "not judged";
+    if (cpu != null) {
+      double p95 = Finding.high(cpu.p95());
+      p95Now = Finding.number(p95);
+      p95Target = Finding.number(p95 * ocpus.doubleValue() / target.doubleValue());
+      cpuTest = test(p95, options.cpuP95Percent());
+    }
     BigDecimal gb = memory.gb();
     Optional<ResourceCost> cost =
         context
@@ -474,7 +497,6 @@ public final class RightsizeInstanceRule implements AdvisorRule {
         fewerOcpus && lessMemory
             ? target + " OCPUs and " + gbTarget + " GB"
             : fewerOcpus ? target + " OCPUs" : gbTarget + " GB memory";
-    String cpuTest = test(p95, options.cpuP95Percent());
     String memoryTest =
         memory.p95() == null ? "not judged" : test(memory.p95(), options.memoryP95Percent());
     StringBuilder summary =
@@ -492,7 +514,7 @@ public final class RightsizeInstanceRule implements AdvisorRule {
     if (t.cpuLow() && t.memoryLow()) {
       summary
           .append("P95 CPU ")
-          .append(Finding.number(p95))
+          .append(p95Now)
           .append(" % is below ")
           .append(Finding.number(options.cpuP95Percent()))
           .append(" % and P95 memory ")
@@ -503,7 +525,7 @@ public final class RightsizeInstanceRule implements AdvisorRule {
     } else if (t.cpuLow()) {
       summary
           .append("P95 CPU ")
-          .append(Finding.number(p95))
+          .append(p95Now)
           .append(" % is below ")
           .append(Finding.number(options.cpuP95Percent()))
           .append(" %");
@@ -516,6 +538,15 @@ public final class RightsizeInstanceRule implements AdvisorRule {
             .append(" %)");
       }
       summary.append(". ");
+    } else if (cpu == null) {
+      summary
+          .append("P95 memory ")
+          .append(memoryP95Now)
+          .append(" % is below ")
+          .append(Finding.number(options.memoryP95Percent()))
+          .append(" %, while its CPU is not measured: ")
+          .append(unmeasuredCpu(context, instance))
+          .append(". ");
     } else {
       summary
           .append("P95 memory ")
@@ -523,7 +554,7 @@ public final class RightsizeInstanceRule implements AdvisorRule {
           .append(" % is below ")
           .append(Finding.number(options.memoryP95Percent()))
           .append(" %, while P95 CPU ")
-          .append(Finding.number(p95))
+          .append(p95Now)
           .append(" % is not below ")
           .append(Finding.number(options.cpuP95Percent()))
           .append(" %. ");
@@ -533,10 +564,15 @@ public final class RightsizeInstanceRule implements AdvisorRule {
           .append("With ")
           .append(target)
           .append(" OCPUs its P95 CPU would be about ")
-          .append(Finding.number(projected))
+          .append(p95Target)
           .append(" %. ");
     } else if (t.cpuLow()) {
       summary.append("Its OCPU count stays ").append(ocpus.toPlainString()).append(". ");
+    } else if (cpu == null) {
+      summary
+          .append("Its OCPU count stays ")
+          .append(ocpus.toPlainString())
+          .append(": without CPU data the OCPUs are not judged. ");
     } else {
       summary
           .append("Its OCPU count stays ")
@@ -572,7 +608,7 @@ public final class RightsizeInstanceRule implements AdvisorRule {
           .append(" % within the shape's GB per OCPU. ");
     }
     summary.append(s.describe());
-    double confidence = Math.min(0.85, cpu.coverage());
+    double confidence = cpu == null ? UNMEASURED_CPU_CONFIDENCE : Math.min(0.85, cpu.coverage());
     if (memory.coverage() != null && memory.p95() != null) {
       confidence = Math.min(confidence, memory.coverage());
     }
@@ -591,15 +627,8 @@ public final class RightsizeInstanceRule implements AdvisorRule {
         .saving(s)
         .confidence(confidence)
         .columns("", "OCPUs", "P95 CPU %", "memory GB", "P95 memory %", costColumn)
-        .row(
-            "current", ocpus.toPlainString(), Finding.number(p95), gbNow, memoryP95Now, currentCost)
-        .row(
-            "target",
-            target.toPlainString(),
-            Finding.number(projected),
-            gbTarget,
-            memoryP95Target,
-            targetCost)
+        .row("current", ocpus.toPlainString(), p95Now, gbNow, memoryP95Now, currentCost)
+        .row("target", target.toPlainString(), p95Target, gbTarget, memoryP95Target, targetCost)
         .row("over-provisioned", "", cpuTest, "", memoryTest, "")
         .action(
             "Change the shape configuration",
@@ -609,6 +638,20 @@ public final class RightsizeInstanceRule implements AdvisorRule {
                 + (gb == null ? "its current memory" : gbTarget + " GB of memory")
                 + " (it reboots).")
         .build();
+  }
+
+  /** Why CPU is not judged: no CPU metric, or one that covers too little of the window. */
+  private String unmeasuredCpu(RuleContext context, Resource instance) {
+    return context
+        .metric(instance.id(), MetricName.CPU_UTILIZATION)
+        .map(
+            m ->
+                "its CPU metric covers "
+                    + Finding.number(m.coverage() * 100)
+                    + " % of the window's hours, below the "
+                    + Finding.number(options.minCoverage() * 100)
+                    + " % needed")
+        .orElse("it has no CPU metric");
   }
 
   /** An evidence cell for a "P95 below the threshold" test, e.g. {@code yes: 20 < 40}. */

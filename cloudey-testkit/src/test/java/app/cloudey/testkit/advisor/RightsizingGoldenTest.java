@@ -118,6 +118,21 @@ class RightsizingGoldenTest {
     // neither test holds: no finding (the memory test is not the sizing target)
     instance("i-busy45", "busy-45", 4, 64, "2.40", "1.20");
     cpu("i-busy45", 70);
+    // ---- CPU not measured: only memory is judged, the OCPUs are kept ----
+    // no-cpu: 4 OCPUs 64 GB, no CPU metric, P95 memory 30 % (14 of 14 days): memory ⌈64 × 30 / 60⌉
+    // = 32 GB, OCPUs stay 4: saving = 36.00 × (64 − 32) / 64 = 18.00; confidence 0.6 (not 0.85)
+    instance("i-nocpu", "no-cpu", 4, 64, "2.40", "1.20");
+    memory("i-nocpu", 14, 30);
+    // part-cpu: as no-cpu, with CPU measured on 7 of the 14 days (50 % < 80 %) at P95 10 %: the
+    // CPU is not judged (its low P95 moves no OCPU), memory as no-cpu: saving = 18.00
+    instance("i-partcpu", "part-cpu", 4, 64, "2.40", "1.20");
+    t.measure("i-partcpu", MetricName.CPU_UTILIZATION, 7, 8, 10, 12);
+    memory("i-partcpu", 14, 30);
+    // no-cpu-45: no CPU metric, P95 memory 45 % (≥ 40 %): no finding
+    instance("i-nocpu45", "no-cpu-45", 4, 64, "2.40", "1.20");
+    memory("i-nocpu45", 14, 45);
+    // no-metrics: neither metric: not judged, no finding
+    instance("i-nometrics", "no-metrics", 4, 64, "2.40", "1.20");
     memory("i-busy45", 14, 45);
     // mid-mem: P95 CPU 20 % (< 40 %), P95 memory 50 % (not < 40 %): a CPU finding that also sizes
     // the measured memory: 4 -> ⌈4 × 20 / 60⌉ = 2 OCPUs, ⌈48 × 50 / 60⌉ = 40 GB. OCPU 72.00,
@@ -202,7 +217,9 @@ class RightsizingGoldenTest {
             Map.entry("i-memonly", "18.00"),
             Map.entry("i-memfloor", "7.20"),
             Map.entry("i-midmem", "40.50"),
-            Map.entry("i-memdev", "18.00"));
+            Map.entry("i-memdev", "18.00"),
+            Map.entry("i-nocpu", "18.00"),
+            Map.entry("i-partcpu", "18.00"));
   }
 
   @Test
@@ -295,12 +312,40 @@ class RightsizingGoldenTest {
   }
 
   @Test
+  void withoutCpuDataOnlyTheMemoryIsSizedWithALowerConfidence() {
+    Recommendation r = rightsizing("i-nocpu");
+    assertThat(r.title()).isEqualTo("Rightsize no-cpu to 32 GB memory (memory over-provisioned)");
+    assertThat(r.basis()).isEqualTo(SavingsBasis.BILLED_COST);
+    // 0.6 for want of CPU data, below the 0.85 of a finding with both metrics covered
+    assertThat(r.confidence()).isEqualTo(RightsizeInstanceRule.UNMEASURED_CPU_CONFIDENCE);
+    assertThat(rightsizing("i-memonly").confidence()).isEqualTo(0.85);
+    // now 72.00 + 36.00 = 108.00; target 108.00 − 18.00 = 90.00; P95 memory 30 × 64 / 32 = 60
+    assertThat(r.evidence().rows())
+        .containsExactly(
+            List.of("current", "4", "not measured", "64", "30", "108.00 USD"),
+            List.of("target", "4", "not measured", "32", "60", "90.00 USD"),
+            List.of("over-provisioned", "", "not judged", "", "yes: 30 < 40", ""));
+    assertThat(r.summary())
+        .contains(
+            "P95 memory 30 % is below 40 %, while its CPU is not measured: it has no CPU metric")
+        .contains("Its OCPU count stays 4: without CPU data the OCPUs are not judged")
+        .contains("with 32 GB it would be about 60 %");
+    // a partly measured CPU is not judged either, however low: the OCPUs stay
+    Recommendation part = rightsizing("i-partcpu");
+    assertThat(part.title())
+        .isEqualTo("Rightsize part-cpu to 32 GB memory (memory over-provisioned)");
+    assertThat(part.summary())
+        .contains("its CPU metric covers 50 % of the window's hours, below the 80 % needed");
+    assertThat(part.evidence().rows().get(1)).element(1).isEqualTo("4");
+  }
+
+  @Test
   void lowMemoryWithoutEnoughDataNeverTriggers() {
     // busy CPU with memory measured on half the hours, without a memory metric, or at 45 %: none
     assertThat(run.recommendations())
         .filteredOn(r -> r.ruleId().equals(RightsizeInstanceRule.ID))
         .flatExtracting(Recommendation::resourceIds)
-        .doesNotContain("i-busypart", "i-busynoagent", "i-busy45");
+        .doesNotContain("i-busypart", "i-busynoagent", "i-busy45", "i-nocpu45", "i-nometrics");
   }
 
   @Test
