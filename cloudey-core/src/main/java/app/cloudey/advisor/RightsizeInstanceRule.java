@@ -304,14 +304,15 @@ public final class RightsizeInstanceRule implements AdvisorRule {
           context
               .metric(instance.id(), MetricName.CPU_UTILIZATION)
               .filter(s -> s.coverage() >= options.minCoverage());
-      boolean cpuLow = cpu.isPresent() && Finding.high(cpu.get().p95()) < options.cpuP95Percent();
+      // NaN without covered CPU data: then no CPU test holds and the OCPUs are kept
+      double p95 = cpu.map(c -> Finding.high(c.p95())).orElse(Double.NaN);
+      boolean cpuLow = p95 < options.cpuP95Percent();
       Memory memory = memory(context, instance);
       // memory() sizes memory only from a covered metric: missing data never triggers
       boolean memoryLow = memory.p95() != null && memory.p95() < options.memoryP95Percent();
       if (!cpuLow && !memoryLow) {
         continue;
       }
-      double p95 = cpu.map(c -> Finding.high(c.p95())).orElse(Double.NaN);
       // OCPUs move only when CPU data says they are too many; memory alone keeps them
       BigDecimal cpuTarget =
           cpuLow
