@@ -496,8 +496,8 @@ public final class RightsizeInstanceRule implements AdvisorRule {
             : Finding.number(memory.p95() * gb.doubleValue() / targetGb.doubleValue());
     String change =
         fewerOcpus && lessMemory
-            ? target + " OCPUs and " + gbTarget + " GB"
-            : fewerOcpus ? target + " OCPUs" : gbTarget + " GB memory";
+            ? ocpuCount(target) + " and " + gbTarget + " GB"
+            : fewerOcpus ? ocpuCount(target) : gbTarget + " GB memory";
     String memoryTest =
         memory.p95() == null ? "not judged" : test(memory.p95(), options.memoryP95Percent());
     StringBuilder summary =
@@ -506,8 +506,8 @@ public final class RightsizeInstanceRule implements AdvisorRule {
             .append("** (")
             .append(shape)
             .append(", ")
-            .append(ocpus.toPlainString())
-            .append(" OCPUs, ")
+            .append(ocpuCount(ocpus))
+            .append(", ")
             .append(gb == null ? "memory unknown" : gbNow + " GB")
             .append(") has more ")
             .append(t.overProvisioned())
@@ -563,8 +563,8 @@ public final class RightsizeInstanceRule implements AdvisorRule {
     if (fewerOcpus) {
       summary
           .append("With ")
-          .append(target)
-          .append(" OCPUs its P95 CPU would be about ")
+          .append(ocpuCount(target))
+          .append(" its P95 CPU would be about ")
           .append(p95Target)
           .append(" %. ");
     } else if (t.cpuLow()) {
@@ -634,11 +634,16 @@ public final class RightsizeInstanceRule implements AdvisorRule {
         .action(
             "Change the shape configuration",
             "Edit the instance's shape configuration to "
-                + target
-                + " OCPUs and "
+                + ocpuCount(target)
+                + " and "
                 + (gb == null ? "its current memory" : gbTarget + " GB of memory")
                 + " (it reboots).")
         .build();
+  }
+
+  /** {@code 1 OCPU}, {@code 2 OCPUs}, {@code 0.5 OCPUs}. */
+  private static String ocpuCount(BigDecimal n) {
+    return n.toPlainString() + (n.compareTo(BigDecimal.ONE) == 0 ? " OCPU" : " OCPUs");
   }
 
   /** Why CPU is not judged: no CPU metric, or one that covers too little of the window. */

@@ -267,6 +267,7 @@ class RightsizingGoldenTest {
     // one-ocpu: P95 CPU 30 % and P95 memory 15 % are both below 40 %, but 1 OCPU is the fewest
     assertThat(rightsizing("i-one").title())
         .isEqualTo("Rightsize one-ocpu to 4 GB memory (CPU and memory over-provisioned)");
+    assertThat(rightsizing("i-one").summary()).contains("(VM.Standard.E4.Flex, 1 OCPU, 16 GB)");
     assertThat(rightsizing("i-bigmem").title())
         .isEqualTo("Rightsize big-mem to 4 OCPUs (CPU over-provisioned)");
     assertThat(rightsizing("i-thin").title())
