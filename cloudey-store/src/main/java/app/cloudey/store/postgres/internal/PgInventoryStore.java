@@ -161,6 +161,7 @@ public final class PgInventoryStore implements InventoryStore {
         h -> {
           Map<String, Stored> existing = new HashMap<>();
           if (!byId.isEmpty()) {
+            ResourceRows rows = new ResourceRows(accountId);
             h.createQuery(
                     db.sql(
                         "select "
@@ -169,9 +170,7 @@ public final class PgInventoryStore implements InventoryStore {
                             + " any(:ids) for update"))
                 .bind("account_id", accountId.value())
                 .bindArray("ids", String.class, List.copyOf(byId.keySet()))
-                .map(
-                    (rs, ctx) ->
-                        new Stored(resource(accountId, rs), rs.getObject("deleted_at") != null))
+                .map((rs, ctx) -> new Stored(rows.read(rs), rs.getObject("deleted_at") != null))
                 .forEach(s -> existing.put(s.resource().id(), s));
           }
           int created = 0;
@@ -444,12 +443,8 @@ public final class PgInventoryStore implements InventoryStore {
                             + " :resource_id"))
                 .bind("account_id", accountId.value())
                 .bind("resource_id", resourceId)
-                .map((rs, ctx) -> resource(accountId, rs))
+                .map((rs, ctx) -> new ResourceRows(accountId).read(rs))
                 .findOne());
-  }
-
-  private static Resource resource(AccountId accountId, ResultSet rs) throws SQLException {
-    return new ResourceRows(accountId).read(rs);
   }
 
   /**
