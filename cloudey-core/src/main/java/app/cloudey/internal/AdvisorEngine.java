@@ -149,8 +149,7 @@ public final class AdvisorEngine {
     Clock clock = runtime.clock();
     LocalDate today = Period.today(clock);
     Period costWindow = new Period(today.minusDays(COST_WINDOW_DAYS), today);
-    Period metricWindow =
-        new Period(today.minusDays(runtime.settings().metricLookbackDays()), today);
+    Period metricWindow = runtime.advisorMetricWindow();
     Period insightRange = InsightCosts.recentMonths(today);
     CostQuery insightQuery = InsightCosts.fineQuery(insightRange);
     CloudeyStore store = runtime.store();

@@ -24,9 +24,11 @@ public final class MetricEngine {
   }
 
   /**
-   * Fetches daily aggregates of every live resource that has metrics, then applies retention. Holds
-   * the account's lock, like inventory sync and cost refresh, so a removal of the account waits for
-   * it and no metric row outlives the account.
+   * Fetches daily aggregates of every live resource that has metrics, applies retention and has the
+   * store refresh the summaries of the advisor's window ({@link
+   * app.cloudey.spi.MetricStore#refreshSummaries}). Holds the account's lock, like inventory sync
+   * and cost refresh, so a removal of the account waits for it and no metric row outlives the
+   * account.
    */
   public MetricSyncResult sync(AccountId accountId, Period window) {
     return sync(accountId, window, JobControl.NONE);
@@ -82,6 +84,8 @@ public final class MetricEngine {
             .store()
             .metrics()
             .deleteBefore(accountId, Period.today(runtime.clock()).minusDays(retentionDays));
+    // the advisor reads summaries of its window: keep them ready while the data is settled
+    runtime.store().metrics().refreshSummaries(accountId, runtime.advisorMetricWindow());
     return new MetricSyncResult(
         accountId, window, resources.size(), stored, missing, expired, failed.get());
   }

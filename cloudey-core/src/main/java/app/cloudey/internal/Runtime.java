@@ -122,6 +122,14 @@ public final class Runtime implements AutoCloseable {
     return settings;
   }
 
+  /**
+   * The advisor's metric window: the look-back days before today. The metric sync has the store
+   * keep its summaries ready ({@link app.cloudey.spi.MetricStore#refreshSummaries}).
+   */
+  public app.cloudey.model.Period advisorMetricWindow() {
+    return app.cloudey.model.Period.lastDays(settings.metricLookbackDays(), clock);
+  }
+
   /** Runs a view's independent store reads at once. */
   ConcurrentReads viewReads() {
     return viewReads;

@@ -31,7 +31,8 @@ public interface MetricStore {
    * second a run; sort them if you need an order.
    *
    * <p>What the advisor reads instead of daily rows. The default summarises {@link #daily}; a store
-   * may compute it where the data is (PostgreSQL: one grouped query).
+   * may compute it where the data is (PostgreSQL: one grouped query), or read what {@link
+   * #refreshSummaries} kept for this exact period while no daily row has changed since.
    */
   default List<app.cloudey.model.MetricSummary> summaries(AccountId accountId, MetricQuery query) {
     java.util.Map<String, java.util.Map<app.cloudey.model.MetricName, List<MetricDaily>>> grouped =
@@ -53,4 +54,14 @@ public interface MetricStore {
                             resource, metric, query.period(), days))));
     return out;
   }
+
+  /**
+   * Gets {@link #summaries} of {@code window} ready ahead of the reads, for a store where computing
+   * them on read is costly: the metric sync calls it with the advisor's window once it has stored
+   * its days and applied retention. It never changes what {@link #summaries} returns, for any
+   * query: a store that keeps them serves them only for this window and only until a daily row of
+   * the account changes, and computes them as before otherwise. The default does nothing (the
+   * summaries are computed on each read).
+   */
+  default void refreshSummaries(AccountId accountId, app.cloudey.model.Period window) {}
 }

@@ -13,6 +13,7 @@ import app.cloudey.model.AccountId;
 import app.cloudey.model.MetricDaily;
 import app.cloudey.model.MetricName;
 import app.cloudey.model.MetricQuery;
+import app.cloudey.model.MetricSummary;
 import app.cloudey.model.Period;
 import app.cloudey.spi.MetricStore;
 import app.cloudey.testkit.Fixtures;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Contract of {@link MetricStore}: upsert by (resource, metric, day), a missing day never
- * overwriting data, ordering, filters, retention and tenant isolation, on the nine days with data
- * of {@link Fixtures#metrics}.
+ * overwriting data, ordering, filters, retention, tenant isolation and summaries (the same after
+ * {@link MetricStore#refreshSummaries}, and never stale), on the nine days with data of {@link
+ * Fixtures#metrics}.
  *
  * <p>Extend it and implement {@link #createStore()}; see {@link StoreContract}.
  */
@@ -193,5 +195,58 @@ public abstract class MetricStoreContract extends StoreContract {
     assertThat(none.samples()).isZero();
     assertThat(none.p95()).isNull();
     assertThat(none.coverage()).isZero();
+  }
+
+  @Test
+  public void summariesReadTheSameAfterARefreshAndFollowLaterChanges() {
+    AccountId id = newAccount();
+    AccountId other = newAccount();
+    metrics().upsert(id, Fixtures.metrics(id));
+    metrics().upsert(other, Fixtures.metrics(other));
+    MetricQuery window = MetricQuery.of(METRIC_WINDOW);
+    MetricQuery firstTwoDays = MetricQuery.of(new Period(DAY1, DAY3));
+    List<MetricSummary> computed = metrics().summaries(id, window);
+    List<MetricSummary> computedFirstTwo = metrics().summaries(id, firstTwoDays);
+    metrics().refreshSummaries(id, METRIC_WINDOW);
+    metrics().refreshSummaries(id, METRIC_WINDOW); // nothing changed: a no-op
+    metrics().refreshSummaries(other, METRIC_WINDOW);
+
+    assertThat(metrics().summaries(id, window)).containsExactlyInAnyOrderElementsOf(computed);
+    // another period is never answered with the refreshed one's summaries
+    assertThat(metrics().summaries(id, firstTwoDays))
+        .containsExactlyInAnyOrderElementsOf(computedFirstTwo);
+    assertThat(
+            metrics()
+                .summaries(id, window.resources(Set.of(WEB1)).metrics(MetricName.CPU_UTILIZATION)))
+        .containsExactly(summary(computed, WEB1, MetricName.CPU_UTILIZATION));
+
+    // a later upsert is seen at once: web1's CPU gets 10-02 (mean 40, max 70, p95 65, 24 samples)
+    metrics().upsert(id, List.of(cpu(id, DAY2, 40.0)));
+    MetricSummary cpu = summary(metrics().summaries(id, window), WEB1, MetricName.CPU_UTILIZATION);
+    assertThat(cpu.daysWithData()).isEqualTo(3);
+    // (12.5 + 40 + 10) × 24 / 72
+    assertThat(cpu.mean()).isCloseTo(62.5 / 3, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(cpu.max()).isEqualTo(70.0);
+    assertThat(cpu.p95()).isEqualTo(65.0);
+    // the other account (the same fixture) keeps its own summaries
+    assertThat(metrics().summaries(other, window)).containsExactlyInAnyOrderElementsOf(computed);
+
+    // and so is retention after a refresh: only 10-03 is left, so vol1 (10-02 only) is gone
+    metrics().refreshSummaries(id, METRIC_WINDOW);
+    metrics().deleteBefore(id, DAY3);
+    List<MetricSummary> left = metrics().summaries(id, window);
+    assertThat(left)
+        .extracting(s -> s.resourceId() + "/" + s.metric())
+        .containsExactlyInAnyOrder(
+            WEB1 + "/CPU_UTILIZATION", WEB1 + "/MEMORY_UTILIZATION", LB1 + "/LB_PEAK_BANDWIDTH");
+    assertThat(summary(left, WEB1, MetricName.CPU_UTILIZATION).daysWithData()).isEqualTo(1);
+  }
+
+  private static MetricSummary summary(
+      List<MetricSummary> summaries, String resourceId, MetricName metric) {
+    return summaries.stream()
+        .filter(s -> s.resourceId().equals(resourceId) && s.metric() == metric)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no summary of " + metric + " of " + resourceId));
   }
 }

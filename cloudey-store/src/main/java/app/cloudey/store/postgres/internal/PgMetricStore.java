@@ -6,19 +6,22 @@ import app.cloudey.model.MetricDaily;
 import app.cloudey.model.MetricName;
 import app.cloudey.model.MetricQuery;
 import app.cloudey.model.MetricSummary;
+import app.cloudey.model.Period;
 import app.cloudey.spi.MetricStore;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
-import org.jspecify.annotations.Nullable;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Daily metric aggregates, upserted by (resource, metric, day); a missing day never erases data.
- * The metrics version moves only when a row is inserted, changed or deleted.
+ * The metrics version moves only when a row is inserted, changed or deleted. The summaries of one
+ * window are kept in {@code metric_summary} by {@link #refreshSummaries}, tagged with that version.
  */
 public final class PgMetricStore implements MetricStore {
   private static final Comparator<MetricDaily> ORDER =
@@ -30,7 +33,7 @@ public final class PgMetricStore implements MetricStore {
   private final int fetchSize;
 
   /**
-   * @param fetchSize rows per round trip of the reads made in a transaction (the summaries)
+   * @param fetchSize rows per round trip of the summaries' read
    */
   public PgMetricStore(Db db, int fetchSize) {
     this.db = db;
@@ -86,23 +89,30 @@ public final class PgMetricStore implements MetricStore {
 
   @Override
   public List<MetricDaily> daily(AccountId accountId, MetricQuery query) {
-    return select(
+    return db
+        .read(
             "read daily metrics",
             accountId,
-            query,
-            null,
-            "resource_id, metric, day, mean, max, p95, samples",
-            "",
-            (rs, ctx) ->
-                new MetricDaily(
-                    accountId,
-                    rs.getString(1),
-                    MetricName.valueOf(rs.getString(2)),
-                    rs.getObject(3, LocalDate.class),
-                    rs.getObject(4, Double.class),
-                    rs.getObject(5, Double.class),
-                    rs.getObject(6, Double.class),
-                    rs.getInt(7)))
+            h ->
+                filtered(
+                        h,
+                        "select resource_id, metric, day, mean, max, p95, samples from {s}.metric_daily",
+                        accountId,
+                        query,
+                        true,
+                        "")
+                    .map(
+                        (rs, ctx) ->
+                            new MetricDaily(
+                                accountId,
+                                rs.getString(1),
+                                MetricName.valueOf(rs.getString(2)),
+                                rs.getObject(3, LocalDate.class),
+                                rs.getObject(4, Double.class),
+                                rs.getObject(5, Double.class),
+                                rs.getObject(6, Double.class),
+                                rs.getInt(7)))
+                    .list())
         .stream()
         // metric order is the enum's, which SQL does not know
         .sorted(ORDER)
@@ -110,13 +120,13 @@ public final class PgMetricStore implements MetricStore {
   }
 
   /**
-   * Settings local to the summaries' transaction: group by hashing rather than by sorting on the
-   * text of resource ids (1.4 s instead of 2.3 s for 1.67 million daily rows on the advisor
-   * benchmark, whose 14-day window is every row of the account), with room for the groups in memory
-   * (a larger grouping spills to disk rather than failing), no JIT, and no parallel plan. The rows
-   * are fetched in batches (a fetch size), and PostgreSQL starts no parallel workers for a portal
-   * read in batches, so a parallel plan runs its partial and its final aggregation one after the
-   * other in the one process: 1.0-1.1 s for those rows against 0.63-0.68 s for the plain hash
+   * Settings local to the grouping of daily rows into summaries: group by hashing rather than by
+   * sorting on the text of resource ids (1.4 s instead of 2.3 s for 1.67 million daily rows on the
+   * advisor benchmark, whose 14-day window is every row of the account), with room for the groups
+   * in memory (a larger grouping spills to disk rather than failing), no JIT, and no parallel plan.
+   * The rows are fetched in batches (a fetch size), and PostgreSQL starts no parallel workers for a
+   * portal read in batches, so a parallel plan runs its partial and its final aggregation one after
+   * the other in the one process: 1.0-1.1 s for those rows against 0.63-0.68 s for the plain hash
    * aggregate ({@code psql} with {@code FETCH_COUNT}).
    */
   static final LocalSettings SUMMARY_SETTINGS =
@@ -130,85 +140,166 @@ public final class PgMetricStore implements MetricStore {
           "max_parallel_workers_per_gather",
           "0");
 
+  /** The summary columns of a group of daily rows, in {@code metric_summary}'s column order. */
+  private static final String GROUPED =
+      "resource_id, metric, count(*) filter (where samples > 0), sum(samples),"
+          + " sum(mean * samples) filter (where samples > 0) / nullif(sum(samples), 0),"
+          + " max(max), max(p95), max(day) filter (where samples > 0)";
+
   /**
-   * {@inheritDoc} One grouped query over the window's daily rows, in the order the hash aggregate
-   * gives them.
+   * {@inheritDoc} The rows kept by {@link #refreshSummaries} when they are of this period and no
+   * daily row has changed since; otherwise one grouped query over the period's daily rows. Either
+   * in the order PostgreSQL gives them, from one snapshot (repeatable read), so a refresh
+   * committing meanwhile cannot mix a kept window with another.
    */
   @Override
   public List<MetricSummary> summaries(AccountId accountId, MetricQuery query) {
     // the last days with data are a handful of dates: one instance each, not one per summary
     Shared<LocalDate> days = new Shared<>();
     return List.copyOf(
-        select(
+        db.read(
             "summarise metrics",
             accountId,
-            query,
-            SUMMARY_SETTINGS,
-            "resource_id, metric, count(*) filter (where samples > 0), sum(samples),"
-                + " sum(mean * samples) filter (where samples > 0) / nullif(sum(samples), 0),"
-                + " max(max), max(p95), max(day) filter (where samples > 0)",
-            " group by resource_id, metric",
-            (rs, ctx) ->
-                new MetricSummary(
-                    rs.getString(1),
-                    MetricName.valueOf(rs.getString(2)),
-                    query.period(),
-                    rs.getInt(3),
-                    rs.getLong(4),
-                    rs.getObject(5, Double.class),
-                    rs.getObject(6, Double.class),
-                    rs.getObject(7, Double.class),
-                    days.of(rs.getObject(8, LocalDate.class)))));
+            h ->
+                h.inTransaction(
+                    TransactionIsolationLevel.REPEATABLE_READ,
+                    tx -> {
+                      Query q;
+                      if (kept(tx, accountId, query.period())) {
+                        q =
+                            filtered(
+                                tx,
+                                "select resource_id, metric, days_with_data, samples, mean, max,"
+                                    + " p95, last_day from {s}.metric_summary",
+                                accountId,
+                                query,
+                                false,
+                                "");
+                      } else {
+                        SUMMARY_SETTINGS.apply(tx);
+                        q =
+                            filtered(
+                                tx,
+                                "select " + GROUPED + " from {s}.metric_daily",
+                                accountId,
+                                query,
+                                true,
+                                " group by resource_id, metric");
+                      }
+                      return q.setFetchSize(fetchSize)
+                          .map(
+                              (rs, ctx) ->
+                                  new MetricSummary(
+                                      rs.getString(1),
+                                      MetricName.valueOf(rs.getString(2)),
+                                      query.period(),
+                                      rs.getInt(3),
+                                      rs.getLong(4),
+                                      rs.getObject(5, Double.class),
+                                      rs.getObject(6, Double.class),
+                                      rs.getObject(7, Double.class),
+                                      days.of(rs.getObject(8, LocalDate.class))))
+                          .list();
+                    })));
   }
 
-  /** Rows of the account's metric_daily that match the query, with a select list and a suffix. */
-  private <T> List<T> select(
-      String what,
+  /**
+   * {@inheritDoc} Replaces the account's kept summaries with those of {@code window}, tagged with
+   * the account's metrics version, unless they are already of that window and version (then it
+   * returns at once). Grouping 1.67 million daily rows takes about 2 s (the advisor benchmark).
+   */
+  @Override
+  public void refreshSummaries(AccountId accountId, Period window) {
+    db.inTransaction(
+        "keep metric summaries",
+        accountId,
+        h -> {
+          // holding the state row keeps the metrics version still: a metric write moves it before
+          // it commits, so the rows grouped here are exactly those of the version recorded
+          db.lockAccountState(h, accountId);
+          if (kept(h, accountId, window)) {
+            return null;
+          }
+          SUMMARY_SETTINGS.apply(h);
+          for (String table : List.of("metric_summary", "metric_summary_state")) {
+            h.createUpdate(db.sql("delete from {s}." + table + " where account_id = :account_id"))
+                .bind("account_id", accountId.value())
+                .execute();
+          }
+          h.createUpdate(
+                  db.sql(
+                      "insert into {s}.metric_summary (account_id, resource_id, metric,"
+                          + " days_with_data, samples, mean, max, p95, last_day) select :account_id, "
+                          + GROUPED
+                          + " from {s}.metric_daily where account_id = :account_id and day >="
+                          + " :start and day < :end group by resource_id, metric"))
+              .bind("account_id", accountId.value())
+              .bind("start", window.start())
+              .bind("end", window.end())
+              .execute();
+          // no version yet means no daily row was ever stored: nothing worth keeping
+          h.createUpdate(
+                  db.sql(
+                      "insert into {s}.metric_summary_state (account_id, window_start, window_end,"
+                          + " metrics_version) select account_id, :start, :end, metrics_version"
+                          + " from {s}.account_state where account_id = :account_id and"
+                          + " metrics_version is not null"))
+              .bind("account_id", accountId.value())
+              .bind("start", window.start())
+              .bind("end", window.end())
+              .execute();
+          return null;
+        });
+  }
+
+  /** Whether the kept summaries are of {@code window} at the account's current metrics version. */
+  private boolean kept(Handle h, AccountId accountId, Period window) {
+    return h.createQuery(
+            db.sql(
+                "select exists (select 1 from {s}.metric_summary_state k join {s}.account_state a"
+                    + " on a.account_id = k.account_id where k.account_id = :account_id and"
+                    + " k.window_start = :start and k.window_end = :end and k.metrics_version ="
+                    + " a.metrics_version)"))
+        .bind("account_id", accountId.value())
+        .bind("start", window.start())
+        .bind("end", window.end())
+        .mapTo(Boolean.class)
+        .one();
+  }
+
+  /**
+   * {@code select} (a select list and a table) narrowed to the account, to the query's resources
+   * and metrics, and with {@code byDay} to its period's days, then {@code suffix}.
+   */
+  private Query filtered(
+      Handle h,
+      String select,
       AccountId accountId,
       MetricQuery query,
-      @Nullable LocalSettings settings,
-      String columns,
-      String suffix,
-      org.jdbi.v3.core.mapper.RowMapper<T> mapper) {
-    StringBuilder sql =
-        new StringBuilder(
-            "select "
-                + columns
-                + " from {s}.metric_daily where account_id = :account_id and day >= :start and"
-                + " day < :end");
+      boolean byDay,
+      String suffix) {
+    StringBuilder sql = new StringBuilder(select).append(" where account_id = :account_id");
+    if (byDay) {
+      sql.append(" and day >= :start and day < :end");
+    }
     if (!query.resourceIds().isEmpty()) {
       sql.append(" and resource_id = any(:resources)");
     }
     if (!query.metrics().isEmpty()) {
       sql.append(" and metric = any(:metrics)");
     }
-    sql.append(suffix);
-    return db.read(
-        what,
-        accountId,
-        h -> {
-          Query q =
-              h.createQuery(db.sql(sql.toString()))
-                  .bind("account_id", accountId.value())
-                  .bind("start", query.period().start())
-                  .bind("end", query.period().end());
-          if (!query.resourceIds().isEmpty()) {
-            q.bindArray("resources", String.class, List.copyOf(query.resourceIds()));
-          }
-          if (!query.metrics().isEmpty()) {
-            q.bindArray(
-                "metrics", String.class, query.metrics().stream().map(MetricName::name).toList());
-          }
-          if (settings == null) {
-            return q.map(mapper).list();
-          }
-          // settings local to a transaction of their own, so they end with it
-          return h.inTransaction(
-              tx -> {
-                settings.apply(tx);
-                return q.setFetchSize(fetchSize).map(mapper).list();
-              });
-        });
+    Query q = h.createQuery(db.sql(sql.append(suffix).toString()));
+    q.bind("account_id", accountId.value());
+    if (byDay) {
+      q.bind("start", query.period().start()).bind("end", query.period().end());
+    }
+    if (!query.resourceIds().isEmpty()) {
+      q.bindArray("resources", String.class, List.copyOf(query.resourceIds()));
+    }
+    if (!query.metrics().isEmpty()) {
+      q.bindArray("metrics", String.class, query.metrics().stream().map(MetricName::name).toList());
+    }
+    return q;
   }
 
   @Override
