@@ -45,9 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class AdvisorEngine {
   private static final Logger LOG = LoggerFactory.getLogger(AdvisorEngine.class);
 
-  /** Days of the trailing cost window: monthly figures are that window's cost × 30 / days. */
-  static final int COST_WINDOW_DAYS = 30;
-
   private final Runtime runtime;
 
   public AdvisorEngine(Runtime runtime) {
@@ -148,7 +145,7 @@ public final class AdvisorEngine {
   private RuleContext snapshot(ConcurrentReads reads, AccountId accountId) {
     Clock clock = runtime.clock();
     LocalDate today = Period.today(clock);
-    Period costWindow = new Period(today.minusDays(COST_WINDOW_DAYS), today);
+    Period costWindow = runtime.advisorCostWindow();
     Period metricWindow = runtime.advisorMetricWindow();
     Period insightRange = InsightCosts.recentMonths(today);
     CostQuery insightQuery = InsightCosts.fineQuery(insightRange);

@@ -44,7 +44,9 @@ public final class CostEngine {
 
   /**
    * Fetches the period from the account's cost source and replaces the stored lines of exactly
-   * those days, one month per transaction, oldest first.
+   * those days, one month per transaction, oldest first; then has the store refresh the
+   * per-resource costs of the advisor's window ({@link
+   * app.cloudey.spi.CostStore#refreshResourceCosts}).
    */
   public List<IngestResult> refresh(AccountId accountId, PeriodSpec spec) {
     return refresh(accountId, spec, JobControl.NONE);
@@ -74,6 +76,7 @@ public final class CostEngine {
         linesSeen += result.lines();
         control.progress(new JobProgress(results.size(), months.size(), linesSeen));
       }
+      keepResourceCosts(accountId);
     }
     return results;
   }
@@ -245,11 +248,23 @@ public final class CostEngine {
   }
 
   /** Re-fetches the month, then computes its rollups and marks it closed. */
+  /** The advisor reads the per-resource costs of its window: kept ready while costs are still. */
+  private void keepResourceCosts(AccountId accountId) {
+    runtime.keepReadyForAdvisor(
+        accountId,
+        "per-resource costs",
+        () -> runtime.store().costs().refreshResourceCosts(accountId, runtime.advisorCostWindow()));
+  }
+
   public ClosedMonth closeMonth(AccountId accountId, YearMonth month) {
     return closeMonth(accountId, month, JobControl.NONE);
   }
 
-  /** {@link #closeMonth(AccountId, YearMonth)} for a job: a cancelled job does not close. */
+  /**
+   * {@link #closeMonth(AccountId, YearMonth)} for a job: a cancelled job does not close. A close
+   * that changes the rollups moves the costs version, so the advisor's per-resource costs are kept
+   * again after it.
+   */
   public ClosedMonth closeMonth(AccountId accountId, YearMonth month, JobControl control) {
     YearMonth current = YearMonth.from(Period.today(runtime.clock()));
     if (!month.isBefore(current)) {
@@ -265,6 +280,7 @@ public final class CostEngine {
     ClosedMonth closed;
     try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
       closed = runtime.store().costs().closeMonth(accountId, month, runtime.clock().instant());
+      keepResourceCosts(accountId);
     }
     runtime.listener().monthClosed(closed);
     return closed;

@@ -84,8 +84,11 @@ public final class MetricEngine {
             .store()
             .metrics()
             .deleteBefore(accountId, Period.today(runtime.clock()).minusDays(retentionDays));
-    // the advisor reads summaries of its window: keep them ready while the data is settled
-    runtime.store().metrics().refreshSummaries(accountId, runtime.advisorMetricWindow());
+    // the advisor reads summaries of its window: kept ready while the metrics are still
+    runtime.keepReadyForAdvisor(
+        accountId,
+        "metric summaries",
+        () -> runtime.store().metrics().refreshSummaries(accountId, runtime.advisorMetricWindow()));
     return new MetricSyncResult(
         accountId, window, resources.size(), stored, missing, expired, failed.get());
   }

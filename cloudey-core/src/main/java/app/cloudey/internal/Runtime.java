@@ -85,6 +85,9 @@ public final class Runtime implements AutoCloseable {
     sweeper.setRemoveOnCancelPolicy(true);
   }
 
+  /** Days of the advisor's cost window: its monthly savings are 30 × cost ÷ days of data. */
+  static final int ADVISOR_COST_WINDOW_DAYS = 30;
+
   /** Tunables of the engines (see {@code Cloudey.Builder} for their meaning and defaults). */
   public record Settings(
       int syncConcurrency,
@@ -120,6 +123,34 @@ public final class Runtime implements AutoCloseable {
 
   public Settings settings() {
     return settings;
+  }
+
+  /**
+   * Runs {@code refresh}, a store's refresh of what it keeps ready for the advisor, after the data
+   * has been written. Best effort: the data is committed and a read computes whatever is not kept,
+   * so a store failure here is logged rather than thrown, and never fails the sync or refresh that
+   * wrote.
+   */
+  public void keepReadyForAdvisor(AccountId accountId, String what, Runnable refresh) {
+    try {
+      refresh.run();
+    } catch (app.cloudey.CloudeyException e) {
+      LOG.warn(
+          "could not keep the {} of account {} ready for the advisor; its next run computes them"
+              + " instead: {}",
+          what,
+          accountId,
+          e.getMessage());
+    }
+  }
+
+  /**
+   * The advisor's cost window: the trailing 30 days, today excluded. The cost refresh and month
+   * close have the store keep its per-resource costs ready ({@link
+   * app.cloudey.spi.CostStore#refreshResourceCosts}).
+   */
+  public app.cloudey.model.Period advisorCostWindow() {
+    return app.cloudey.model.Period.lastDays(ADVISOR_COST_WINDOW_DAYS, clock);
   }
 
   /**

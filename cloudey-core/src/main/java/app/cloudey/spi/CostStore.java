@@ -230,4 +230,13 @@ public interface CostStore {
       return app.cloudey.model.ResourceSkuCost.sum(lines::iterator);
     }
   }
+
+  /**
+   * Gets {@link #resourceCosts} of {@code period} ready ahead of the reads, for a store where
+   * computing them on read is costly: the cost refresh and the month close call it with the
+   * advisor's window once they have written. It never changes what {@link #resourceCosts} returns:
+   * a store that keeps them serves them only for this period and only until a cost of the account
+   * changes, and computes them as before otherwise. The default does nothing.
+   */
+  default void refreshResourceCosts(AccountId accountId, Period period) {}
 }

@@ -3,7 +3,7 @@
 -- on the 100k-resource advisor benchmark, a hash aggregate on text keys that was PostgreSQL's largest cost of a run.
 --
 -- metric_summary_state says which window the rows summarise and at which metrics version of the account
--- (account_state.metrics_version). A read for another window, or after the daily rows changed (a later upsert or
+-- (account_state.metrics_version, as data_version). A read for another window, or after the daily rows changed (a later upsert or
 -- retention moves the version), groups the daily rows as before: the stored rows are never served stale.
 create table ${flyway:defaultSchema}.metric_summary (
   account_id     text             not null,
@@ -22,5 +22,5 @@ create table ${flyway:defaultSchema}.metric_summary_state (
   account_id      text   primary key,
   window_start    date   not null,
   window_end      date   not null,
-  metrics_version bigint not null
+  data_version    bigint not null
 );

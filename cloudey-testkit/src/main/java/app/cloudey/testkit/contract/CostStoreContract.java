@@ -1154,6 +1154,77 @@ public abstract class CostStoreContract extends CostQueryContract {
         days);
   }
 
+  /** What the store's lines of {@code period} sum to, per resource and SKU. */
+  private List<ResourceSkuCost> sumOfLines(AccountId id, Period period) {
+    try (java.util.stream.Stream<CostLine> lines = costs().lines(id, period)) {
+      return ResourceSkuCost.sum(lines::iterator);
+    }
+  }
+
+  @Test
+  public void resourceCostsReadTheSameAfterARefreshAndFollowLaterChanges() {
+    AccountId id = newAccount();
+    AccountId other = newAccount();
+    Period window = Period.of(day("2026-10-01"), day("2026-11-03"));
+    Period october = Period.month(OCTOBER);
+    for (AccountId a : List.of(id, other)) {
+      costs()
+          .replaceCostLines(
+              a,
+              october,
+              java.util.stream.Stream.of(
+                  straddleLine(a, "2026-10-01", R1, "A", HOME_REGION, "4.00", "24"),
+                  straddleLine(a, "2026-10-15", R1, "A", HOME_REGION, "8.00", "24"),
+                  straddleLine(a, "2026-10-02", R2, "B", HOME_REGION, "0.25", "1.5")));
+      costs()
+          .replaceCostLines(
+              a,
+              Period.month(2026, 11),
+              java.util.stream.Stream.of(
+                  straddleLine(a, "2026-11-02", R1, "A", HOME_REGION, "32.00", "24")));
+    }
+    List<ResourceSkuCost> computed = costs().resourceCosts(id, window);
+    // r1: 4 + 8 + 32 = 44 over 3 days; r2: 0.25
+    assertThat(computed)
+        .containsExactlyInAnyOrder(
+            skuCost(R1, "A", "44.00", "72", "2026-10-01", "2026-11-02", 3),
+            skuCost(R2, "B", "0.25", "1.5", "2026-10-02", "2026-10-02", 1));
+    Period cut = Period.of(day("2026-10-02"), day("2026-11-03"));
+    List<ResourceSkuCost> computedCut = costs().resourceCosts(id, cut);
+    costs().refreshResourceCosts(id, window);
+    costs().refreshResourceCosts(id, window); // nothing changed: a no-op
+    costs().refreshResourceCosts(other, window);
+
+    assertThat(costs().resourceCosts(id, window)).containsExactlyInAnyOrderElementsOf(computed);
+    // another period is never answered with the refreshed one's rows
+    assertThat(costs().resourceCosts(id, cut)).containsExactlyInAnyOrderElementsOf(computedCut);
+    // the other account (the same lines) keeps its own
+    assertThat(costs().resourceCosts(other, window)).containsExactlyInAnyOrderElementsOf(computed);
+
+    // a later ingest is seen at once: 10-15 now bills 10.00 for r1, and r3 appears
+    costs()
+        .replaceCostLines(
+            id,
+            Period.day(day("2026-10-15")),
+            java.util.stream.Stream.of(
+                straddleLine(id, "2026-10-15", R1, "A", HOME_REGION, "10.00", "24"),
+                straddleLine(id, "2026-10-15", R3, "C", HOME_REGION, "1.00", "10")));
+    List<ResourceSkuCost> changed = costs().resourceCosts(id, window);
+    assertThat(changed)
+        .containsExactlyInAnyOrder(
+            skuCost(R1, "A", "46.00", "72", "2026-10-01", "2026-11-02", 3),
+            skuCost(R2, "B", "0.25", "1.5", "2026-10-02", "2026-10-02", 1),
+            skuCost(R3, "C", "1.00", "10", "2026-10-15", "2026-10-15", 1))
+        .containsExactlyInAnyOrderElementsOf(sumOfLines(id, window));
+
+    // and so is a month close after a refresh
+    costs().refreshResourceCosts(id, window);
+    costs().closeMonth(id, OCTOBER, Instant.parse("2026-11-03T02:00:00Z"));
+    assertThat(costs().resourceCosts(id, window)).containsExactlyInAnyOrderElementsOf(changed);
+    costs().refreshResourceCosts(id, window);
+    assertThat(costs().resourceCosts(id, window)).containsExactlyInAnyOrderElementsOf(changed);
+  }
+
   @Test
   public void resourceCostsOfWindowsThatCutMonths() {
     AccountId id = newAccount();

@@ -8,6 +8,9 @@ import app.cloudey.memory.InMemoryStore;
 import app.cloudey.model.AccountId;
 import app.cloudey.model.Compartment;
 import app.cloudey.model.DataKind;
+import app.cloudey.model.MetricDaily;
+import app.cloudey.model.MetricQuery;
+import app.cloudey.model.MetricSummary;
 import app.cloudey.model.Period;
 import app.cloudey.model.Resource;
 import app.cloudey.model.ResourceFilter;
@@ -19,6 +22,7 @@ import app.cloudey.spi.CostSource;
 import app.cloudey.spi.CostStore;
 import app.cloudey.spi.InventorySource;
 import app.cloudey.spi.InventoryStore;
+import app.cloudey.spi.MetricStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +75,61 @@ class BrokenImplementationsTest {
         @Override
         public CostStore costs() {
           return appending;
+        }
+      };
+    }
+  }
+
+  /**
+   * A metric store that keeps the summaries of a refreshed window and serves them for that window
+   * ever after: a later upsert or retention is never seen.
+   */
+  @Tag("broken")
+  static class NeverStaleSummariesStore extends MetricStoreContract {
+    @Override
+    protected CloudeyStore createStore() {
+      InMemoryStore real = InMemoryStore.create();
+      MetricStore keeping =
+          new MetricStore() {
+            private final java.util.Map<AccountId, java.util.Map.Entry<Period, List<MetricSummary>>>
+                kept = new java.util.concurrent.ConcurrentHashMap<>();
+
+            @Override
+            public void upsert(AccountId accountId, java.util.Collection<MetricDaily> metrics) {
+              real.metrics().upsert(accountId, metrics);
+            }
+
+            @Override
+            public List<MetricDaily> daily(AccountId accountId, MetricQuery query) {
+              return real.metrics().daily(accountId, query);
+            }
+
+            @Override
+            public int deleteBefore(AccountId accountId, java.time.LocalDate cutoff) {
+              return real.metrics().deleteBefore(accountId, cutoff);
+            }
+
+            @Override
+            public List<MetricSummary> summaries(AccountId accountId, MetricQuery query) {
+              var k = kept.get(accountId);
+              boolean whole = query.resourceIds().isEmpty() && query.metrics().isEmpty();
+              return k != null && whole && k.getKey().equals(query.period())
+                  ? k.getValue() // BUG: never checks whether the data changed since
+                  : real.metrics().summaries(accountId, query);
+            }
+
+            @Override
+            public void refreshSummaries(AccountId accountId, Period window) {
+              kept.put(
+                  accountId,
+                  java.util.Map.entry(
+                      window, real.metrics().summaries(accountId, MetricQuery.of(window))));
+            }
+          };
+      return new ForwardingStore(real) {
+        @Override
+        public MetricStore metrics() {
+          return keeping;
         }
       };
     }
@@ -264,6 +323,13 @@ class BrokenImplementationsTest {
     assertThat(failedMethods(events))
         .doesNotContain(
             "aggregateByServiceGivesTheHandComputedSums", "ingestReportsTheLinesAndTheirTotal");
+  }
+
+  @Test
+  void aStoreThatServesKeptSummariesAfterTheirDataChangedFailsTheMetricStoreContract() {
+    Events events = run(NeverStaleSummariesStore.class);
+    assertThat(failedMethods(events))
+        .containsExactly("summariesReadTheSameAfterARefreshAndFollowLaterChanges");
   }
 
   @Test

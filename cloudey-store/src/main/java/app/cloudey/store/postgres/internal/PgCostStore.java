@@ -444,4 +444,10 @@ public final class PgCostStore implements CostStore {
   public List<ResourceSkuCost> resourceCosts(AccountId accountId, Period period) {
     return resourceCosts.read(accountId, period);
   }
+
+  /** {@inheritDoc} Computed from the rollups, as a read would, and written with COPY (V20). */
+  @Override
+  public void refreshResourceCosts(AccountId accountId, Period period) {
+    resourceCosts.keep(accountId, period);
+  }
 }

@@ -31,6 +31,7 @@ public final class PgMetricStore implements MetricStore {
 
   private final Db db;
   private final int fetchSize;
+  private final KeptWindow kept;
 
   /**
    * @param fetchSize rows per round trip of the summaries' read
@@ -38,6 +39,7 @@ public final class PgMetricStore implements MetricStore {
   public PgMetricStore(Db db, int fetchSize) {
     this.db = db;
     this.fetchSize = fetchSize;
+    this.kept = new KeptWindow(db, "metric_summary", DataKind.METRICS);
   }
 
   @Override
@@ -165,7 +167,7 @@ public final class PgMetricStore implements MetricStore {
                     TransactionIsolationLevel.REPEATABLE_READ,
                     tx -> {
                       Query q;
-                      if (kept(tx, accountId, query.period())) {
+                      if (kept.isKept(tx, accountId, query.period())) {
                         q =
                             filtered(
                                 tx,
@@ -213,58 +215,26 @@ public final class PgMetricStore implements MetricStore {
     db.inTransaction(
         "keep metric summaries",
         accountId,
-        h -> {
-          // holding the state row keeps the metrics version still: a metric write moves it before
-          // it commits, so the rows grouped here are exactly those of the version recorded
-          db.lockAccountState(h, accountId);
-          if (kept(h, accountId, window)) {
-            return null;
-          }
-          SUMMARY_SETTINGS.apply(h);
-          for (String table : List.of("metric_summary", "metric_summary_state")) {
-            h.createUpdate(db.sql("delete from {s}." + table + " where account_id = :account_id"))
-                .bind("account_id", accountId.value())
-                .execute();
-          }
-          h.createUpdate(
-                  db.sql(
-                      "insert into {s}.metric_summary (account_id, resource_id, metric,"
-                          + " days_with_data, samples, mean, max, p95, last_day) select :account_id, "
-                          + GROUPED
-                          + " from {s}.metric_daily where account_id = :account_id and day >="
-                          + " :start and day < :end group by resource_id, metric"))
-              .bind("account_id", accountId.value())
-              .bind("start", window.start())
-              .bind("end", window.end())
-              .execute();
-          // no version yet means no daily row was ever stored: nothing worth keeping
-          h.createUpdate(
-                  db.sql(
-                      "insert into {s}.metric_summary_state (account_id, window_start, window_end,"
-                          + " metrics_version) select account_id, :start, :end, metrics_version"
-                          + " from {s}.account_state where account_id = :account_id and"
-                          + " metrics_version is not null"))
-              .bind("account_id", accountId.value())
-              .bind("start", window.start())
-              .bind("end", window.end())
-              .execute();
-          return null;
-        });
-  }
-
-  /** Whether the kept summaries are of {@code window} at the account's current metrics version. */
-  private boolean kept(Handle h, AccountId accountId, Period window) {
-    return h.createQuery(
-            db.sql(
-                "select exists (select 1 from {s}.metric_summary_state k join {s}.account_state a"
-                    + " on a.account_id = k.account_id where k.account_id = :account_id and"
-                    + " k.window_start = :start and k.window_end = :end and k.metrics_version ="
-                    + " a.metrics_version)"))
-        .bind("account_id", accountId.value())
-        .bind("start", window.start())
-        .bind("end", window.end())
-        .mapTo(Boolean.class)
-        .one();
+        h ->
+            kept.refresh(
+                h,
+                accountId,
+                window,
+                (tx, account, days) -> {
+                  SUMMARY_SETTINGS.apply(tx);
+                  tx.createUpdate(
+                          db.sql(
+                              "insert into {s}.metric_summary (account_id, resource_id, metric,"
+                                  + " days_with_data, samples, mean, max, p95, last_day) select"
+                                  + " :account_id, "
+                                  + GROUPED
+                                  + " from {s}.metric_daily where account_id = :account_id and"
+                                  + " day >= :start and day < :end group by resource_id, metric"))
+                      .bind("account_id", account.value())
+                      .bind("start", days.start())
+                      .bind("end", days.end())
+                      .execute();
+                }));
   }
 
   /**
