@@ -131,16 +131,19 @@ public final class AdvisorEngine {
   /**
    * Reads the snapshot. The four reads it needs are independent store calls and, with an {@code
    * advisorReadConcurrency} above 1, run at the same time ({@link ConcurrentReads}). They are
-   * forked longest first: the per-resource costs (with their grouping by resource), then the
+   * forked in this order: the per-resource costs (with their grouping by resource), then the
    * inventory, the metric summaries and the insights' grouped cost aggregate of the recent months.
    * A fork with no idle pool thread runs on this thread, so with one pool thread (the default on
-   * two processors) the costs run there while this thread reads the other three: two lanes of about
-   * equal length, where forking the inventory first left the costs and two more reads on this
-   * thread. With 1 they run in turn on this thread, and the insights' aggregate only when a rule
-   * first asks for it. Each is one store call as before, so each is as consistent as the store
-   * makes it, and none sees another's writes any differently than when they ran in turn. The
-   * insights' aggregate is only awaited when a rule first asks for it, so its failure is that
-   * rule's failure, as when the rule read it itself.
+   * two processors) the costs run there while this thread reads the other three. When the store
+   * computes the costs on read (their window not kept), they are the longest read and the two lanes
+   * are of about equal length, where forking the inventory first left the costs and two more reads
+   * on this thread; when the store keeps the advisor's windows, the inventory is the longest, and
+   * forking it first made no measurable difference (AdvisorBench, 2026-12-05). With 1 they run in
+   * turn on this thread, and the insights' aggregate only when a rule first asks for it. Each is
+   * one store call as before, so each is as consistent as the store makes it, and none sees
+   * another's writes any differently than when they ran in turn. The insights' aggregate is only
+   * awaited when a rule first asks for it, so its failure is that rule's failure, as when the rule
+   * read it itself.
    */
   private RuleContext snapshot(ConcurrentReads reads, AccountId accountId) {
     Clock clock = runtime.clock();
