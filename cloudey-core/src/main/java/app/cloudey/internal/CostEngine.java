@@ -57,26 +57,31 @@ public final class CostEngine {
    * (the month in flight is written whole) with {@link JobCancelledException}.
    */
   public List<IngestResult> refresh(AccountId accountId, PeriodSpec spec, JobControl control) {
-    Period period = spec.resolve(runtime.clock());
+    try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
+      List<IngestResult> results = ingest(accountId, spec.resolve(runtime.clock()), control);
+      keepResourceCosts(accountId);
+      return results;
+    }
+  }
+
+  /** The refresh's fetch and ingest, month by month, under the caller's account lock. */
+  private List<IngestResult> ingest(AccountId accountId, Period period, JobControl control) {
     List<IngestResult> results = new ArrayList<>();
     CloudeyStore store = runtime.store();
-    try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
-      List<Period> months = period.splitByMonth();
-      long linesSeen = 0;
-      control.progress(new JobProgress(0, months.size(), 0));
-      for (Period month : months) {
-        control.stopIfCancelled();
-        IngestResult result;
-        try (Runtime.Lease lease = runtime.lease(accountId);
-            Stream<CostLine> lines = lease.connection().costs().fetch(month)) {
-          result = store.costs().replaceCostLines(accountId, month, lines);
-        }
-        runtime.listener().costsIngested(result);
-        results.add(result);
-        linesSeen += result.lines();
-        control.progress(new JobProgress(results.size(), months.size(), linesSeen));
+    List<Period> months = period.splitByMonth();
+    long linesSeen = 0;
+    control.progress(new JobProgress(0, months.size(), 0));
+    for (Period month : months) {
+      control.stopIfCancelled();
+      IngestResult result;
+      try (Runtime.Lease lease = runtime.lease(accountId);
+          Stream<CostLine> lines = lease.connection().costs().fetch(month)) {
+        result = store.costs().replaceCostLines(accountId, month, lines);
       }
-      keepResourceCosts(accountId);
+      runtime.listener().costsIngested(result);
+      results.add(result);
+      linesSeen += result.lines();
+      control.progress(new JobProgress(results.size(), months.size(), linesSeen));
     }
     return results;
   }
@@ -261,9 +266,9 @@ public final class CostEngine {
   }
 
   /**
-   * {@link #closeMonth(AccountId, YearMonth)} for a job: a cancelled job does not close. A close
-   * that changes the rollups moves the costs version, so the advisor's per-resource costs are kept
-   * again after it.
+   * {@link #closeMonth(AccountId, YearMonth)} for a job: re-fetches the month and closes it under
+   * the account's lock, then has the store keep the advisor's per-resource costs (once, after the
+   * close, whose rollups move the costs version). A cancelled job does not close.
    */
   public ClosedMonth closeMonth(AccountId accountId, YearMonth month, JobControl control) {
     YearMonth current = YearMonth.from(Period.today(runtime.clock()));
@@ -275,11 +280,12 @@ public final class CostEngine {
               + current
               + ") can close");
     }
-    refresh(accountId, Period.month(month), control);
-    control.stopIfCancelled();
     ClosedMonth closed;
     try (CloudeyStore.AccountLock lock = runtime.lockAccount(accountId)) {
+      ingest(accountId, Period.month(month), control);
+      control.stopIfCancelled();
       closed = runtime.store().costs().closeMonth(accountId, month, runtime.clock().instant());
+      // once, after the close: its rollups move the costs version the ingest left
       keepResourceCosts(accountId);
     }
     runtime.listener().monthClosed(closed);
