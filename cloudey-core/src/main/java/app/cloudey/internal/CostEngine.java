@@ -252,7 +252,6 @@ public final class CostEngine {
             month.plusMonths(1).atDay(1).plusDays(runtime.settings().settlingDays()));
   }
 
-  /** Re-fetches the month, then computes its rollups and marks it closed. */
   /** The advisor reads the per-resource costs of its window: kept ready while costs are still. */
   private void keepResourceCosts(AccountId accountId) {
     runtime.keepReadyForAdvisor(
@@ -261,6 +260,7 @@ public final class CostEngine {
         () -> runtime.store().costs().refreshResourceCosts(accountId, runtime.advisorCostWindow()));
   }
 
+  /** Re-fetches the month, then computes its rollups and marks it closed. */
   public ClosedMonth closeMonth(AccountId accountId, YearMonth month) {
     return closeMonth(accountId, month, JobControl.NONE);
   }
