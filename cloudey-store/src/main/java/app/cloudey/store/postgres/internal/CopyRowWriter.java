@@ -1,8 +1,11 @@
 package app.cloudey.store.postgres.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
@@ -18,6 +21,44 @@ final class CopyRowWriter {
 
   CopyRowWriter(CopyIn copy) {
     this.copy = copy;
+  }
+
+  /** Writes the rows of a COPY; what it returns is what {@link #copyIn} returns. */
+  @FunctionalInterface
+  interface Rows<T> {
+    T write(CopyRowWriter out) throws SQLException;
+  }
+
+  /**
+   * Runs {@code copy ... from stdin} ({@code template}, with the schema placeholder) on {@code h}'s
+   * connection, after the store's statement hook: {@code rows} writes the rows, which are flushed
+   * and the COPY ended. When writing or ending fails, the COPY is cancelled (quietly: the
+   * transaction is rolled back either way) and the failure propagates.
+   */
+  static <T> T copyIn(Db db, Handle h, String template, Rows<T> rows) throws SQLException {
+    Connection connection = h.getConnection();
+    String sql = db.sql(template);
+    db.runHook(sql, connection);
+    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+    try {
+      CopyRowWriter out = new CopyRowWriter(copy);
+      T result = rows.write(out);
+      out.flush();
+      copy.endCopy();
+      return result;
+    } finally {
+      if (copy.isActive()) {
+        cancelQuietly(copy);
+      }
+    }
+  }
+
+  private static void cancelQuietly(CopyIn copy) {
+    try {
+      copy.cancelCopy();
+    } catch (SQLException | RuntimeException ignored) {
+      // the transaction is rolled back (or the connection is gone) either way
+    }
   }
 
   CopyRowWriter text(@Nullable String value) {

@@ -8,7 +8,6 @@ import app.cloudey.model.IngestResult;
 import app.cloudey.model.Money;
 import app.cloudey.model.Period;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,8 +24,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Cost ingest: in one transaction, lock the account's state row, delete the period's lines
@@ -325,48 +322,51 @@ final class CostIngest {
 
   private Copied copy(Handle h, AccountId accountId, Period days, Stream<CostLine> lines)
       throws SQLException {
-    Connection connection = h.getConnection();
-    String sql = db.sql("copy {s}.cost_line (" + COPY_COLUMNS + ") from stdin");
-    db.runHook(sql, connection);
-    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     Map<Currency, BigDecimal> totals =
         new TreeMap<>(java.util.Comparator.comparing(Currency::getCurrencyCode));
     Map<LocalDate, Long> perMonth = new TreeMap<>();
-    long rows = 0;
+    long rows;
     try {
-      CopyRowWriter out = new CopyRowWriter(copy);
-      String account = accountId.value();
-      for (Iterator<CostLine> it = lines.iterator(); it.hasNext(); ) {
-        CostLine line = it.next();
-        if (line == null) {
-          throw new CloudeyConfigException("cost line " + rows + " is null; nothing was written");
-        }
-        check(accountId, days, line, rows);
-        Money cost = line.cost();
-        out.text(account)
-            .plain(line.day())
-            .text(line.service())
-            .text(line.skuPartNumber())
-            .text(line.skuName())
-            .text(line.unit())
-            .text(line.region())
-            .text(line.compartmentId())
-            .text(line.resourceId())
-            .text(line.compartmentPath())
-            .decimal(line.quantity())
-            .decimal(cost.amount())
-            .plain(cost.currency().getCurrencyCode())
-            .decimal(line.unitPrice())
-            .decimal(line.listRate())
-            .decimal(line.discount())
-            .text(line.tags().isEmpty() ? null : Json.write(line.tags()));
-        out.endRow();
-        totals.merge(cost.currency(), cost.amount(), BigDecimal::add);
-        perMonth.merge(line.day().withDayOfMonth(1), 1L, Long::sum);
-        rows++;
-      }
-      out.flush();
-      copy.endCopy();
+      rows =
+          CopyRowWriter.copyIn(
+              db,
+              h,
+              "copy {s}.cost_line (" + COPY_COLUMNS + ") from stdin",
+              out -> {
+                long written = 0;
+                String account = accountId.value();
+                for (Iterator<CostLine> it = lines.iterator(); it.hasNext(); ) {
+                  CostLine line = it.next();
+                  if (line == null) {
+                    throw new CloudeyConfigException(
+                        "cost line " + written + " is null; nothing was written");
+                  }
+                  check(accountId, days, line, written);
+                  Money cost = line.cost();
+                  out.text(account)
+                      .plain(line.day())
+                      .text(line.service())
+                      .text(line.skuPartNumber())
+                      .text(line.skuName())
+                      .text(line.unit())
+                      .text(line.region())
+                      .text(line.compartmentId())
+                      .text(line.resourceId())
+                      .text(line.compartmentPath())
+                      .decimal(line.quantity())
+                      .decimal(cost.amount())
+                      .plain(cost.currency().getCurrencyCode())
+                      .decimal(line.unitPrice())
+                      .decimal(line.listRate())
+                      .decimal(line.discount())
+                      .text(line.tags().isEmpty() ? null : Json.write(line.tags()));
+                  out.endRow();
+                  totals.merge(cost.currency(), cost.amount(), BigDecimal::add);
+                  perMonth.merge(line.day().withDayOfMonth(1), 1L, Long::sum);
+                  written++;
+                }
+                return written;
+              });
     } catch (SQLException e) {
       if ("23505".equals(e.getSQLState())) {
         throw new CloudeyConfigException(
@@ -377,10 +377,6 @@ final class CostIngest {
             e);
       }
       throw e;
-    } finally {
-      if (copy.isActive()) {
-        cancelQuietly(copy);
-      }
     }
     List<Money> sums = new ArrayList<>();
     totals.forEach((currency, amount) -> sums.add(new Money(amount, currency)));
@@ -407,14 +403,6 @@ final class CostIngest {
               + ", outside the replaced days "
               + days
               + "; nothing was written");
-    }
-  }
-
-  private static void cancelQuietly(CopyIn copy) {
-    try {
-      copy.cancelCopy();
-    } catch (SQLException | RuntimeException ignored) {
-      // the transaction is rolled back (or the connection is gone) either way
     }
   }
 

@@ -5,7 +5,6 @@ import app.cloudey.model.DataKind;
 import app.cloudey.model.Period;
 import app.cloudey.model.ResourceSkuCost;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -18,8 +17,6 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * {@code CostStore.resourceCosts} on PostgreSQL, from the per-resource monthly rollups alone
@@ -168,38 +165,29 @@ final class ResourceCostRead {
 
   private void write(Handle tx, AccountId accountId, List<ResourceSkuCost> rows)
       throws SQLException {
-    Connection connection = tx.getConnection();
-    String sql =
-        db.sql(
-            "copy {s}.cost_resource_window (account_id, resource_id, service, sku_part_number,"
-                + " sku_name, unit, currency, amount, quantity, first_day, last_day, days) from"
-                + " stdin");
-    db.runHook(sql, connection);
-    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-    try {
-      CopyRowWriter out = new CopyRowWriter(copy);
-      for (ResourceSkuCost r : rows) {
-        out.text(accountId.value())
-            .text(r.resourceId())
-            .text(r.service())
-            .text(r.skuPartNumber())
-            .text(r.skuName())
-            .text(r.unit())
-            .plain(r.currency().getCurrencyCode())
-            .decimal(r.amount())
-            .decimal(r.quantity())
-            .plain(r.firstDay())
-            .plain(r.lastDay())
-            .plain(r.days());
-        out.endRow();
-      }
-      out.flush();
-      copy.endCopy();
-    } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
-    }
+    CopyRowWriter.copyIn(
+        db,
+        tx,
+        "copy {s}.cost_resource_window (account_id, resource_id, service, sku_part_number,"
+            + " sku_name, unit, currency, amount, quantity, first_day, last_day, days) from stdin",
+        out -> {
+          for (ResourceSkuCost r : rows) {
+            out.text(accountId.value())
+                .text(r.resourceId())
+                .text(r.service())
+                .text(r.skuPartNumber())
+                .text(r.skuName())
+                .text(r.unit())
+                .plain(r.currency().getCurrencyCode())
+                .decimal(r.amount())
+                .decimal(r.quantity())
+                .plain(r.firstDay())
+                .plain(r.lastDay())
+                .plain(r.days());
+            out.endRow();
+          }
+          return rows.size();
+        });
   }
 
   /** The rows of {@code period} from the rollups, in the caller's transaction. */
