@@ -49,6 +49,7 @@ public final class StandardRules {
         new NonProdScheduleRule(),
         new IdleLoadBalancerRule(new IdleLoadBalancerRule.Options(1, 100, 0.8, estimator)),
         new VolumePerformanceRule(),
+        new LargeVolumeRule(),
         new OversizedLoadBalancerRule(),
         new OldGenerationShapeRule(new OldGenerationShapeRule.Options(generations)),
         new StorageTierRule(),

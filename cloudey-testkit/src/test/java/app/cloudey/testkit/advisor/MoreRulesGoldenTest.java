@@ -4,6 +4,7 @@ import static app.cloudey.testkit.advisor.GoldenTenancy.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.cloudey.advisor.CommitmentRule;
+import app.cloudey.advisor.LargeVolumeRule;
 import app.cloudey.advisor.OldGenerationShapeRule;
 import app.cloudey.advisor.OversizedLoadBalancerRule;
 import app.cloudey.advisor.RegionOptimisationRule;
@@ -72,6 +73,82 @@ class MoreRulesGoldenTest {
     t.measure("v-bal", MetricName.VOLUME_IOPS, 14, 1, 1, 1);
     assertThat(found(List.of(new VolumePerformanceRule()), VolumePerformanceRule.ID))
         .containsExactly(Map.entry("v-fast", "10.20"));
+  }
+
+  /** A block volume of {@code gb} GB at {@code vpus} VPUs/GB, attached to an instance. */
+  private void volume(ResourceType type, String id, String name, String gb, int vpus) {
+    t.add(
+        t.resource(type, id, name, "AVAILABLE")
+            .spec(spec().sizeGb(new BigDecimal(gb)).vpusPerGb(vpus).attachedTo("i").build())
+            .build());
+  }
+
+  private void billVpus(String id, String perDay) {
+    t.billMonth(id, "BLOCK_STORAGE", "B91962", "Performance Units Per Gigabyte Per Month", perDay);
+  }
+
+  @Test
+  void aLargeVolumeWhoseIoFitsLowerCostDropsItsPerformanceUnits() {
+    // large: 2000 GB at 10 VPUs/GB, max 800 IOPS < 0.5 x min(2 x 2000, 3000) = 1500; performance
+    // SKU 1.10 a day = 33.00 a month, all of it saved at 0 VPUs/GB; capacity (1.70 a day) stays
+    volume(ResourceType.BLOCK_VOLUME, "v-large", "large", "2000", 10);
+    billVpus("v-large", "1.10");
+    t.billMonth(
+        "v-large", "BLOCK_STORAGE", "B91961", "Gigabyte Storage Capacity Per Month", "1.70");
+    t.measure("v-large", MetricName.VOLUME_IOPS, 14, 200, 600, 800);
+    // ultra: 1000 GB at 30 VPUs/GB, max 100 IOPS < 0.5 x 2000 = 1000; 1.53 a day = 45.90 a month,
+    // all saved; volume-performance finds it too, down to Balanced: 45.90 x (30 - 10) / 30 = 30.60
+    volume(ResourceType.BLOCK_VOLUME, "v-ultra", "ultra", "1000", 30);
+    billVpus("v-ultra", "1.53");
+    t.measure("v-ultra", MetricName.VOLUME_IOPS, 14, 20, 80, 100);
+    // traps: busy (max 1500 is not below 1500), 999 GB is not large, already at Lower Cost (0
+    // VPUs/GB, no performance SKU), no IOPS metric (missing is not idle), a boot volume (no
+    // Lower Cost level for boot volumes)
+    volume(ResourceType.BLOCK_VOLUME, "v-busy", "busy", "2000", 10);
+    billVpus("v-busy", "1.10");
+    t.measure("v-busy", MetricName.VOLUME_IOPS, 14, 800, 1200, 1500);
+    volume(ResourceType.BLOCK_VOLUME, "v-999", "not-large", "999", 10);
+    billVpus("v-999", "0.55");
+    t.measure("v-999", MetricName.VOLUME_IOPS, 14, 1, 1, 1);
+    volume(ResourceType.BLOCK_VOLUME, "v-lower", "lower", "2000", 0);
+    t.billMonth(
+        "v-lower", "BLOCK_STORAGE", "B91961", "Gigabyte Storage Capacity Per Month", "1.70");
+    t.measure("v-lower", MetricName.VOLUME_IOPS, 14, 1, 1, 1);
+    volume(ResourceType.BLOCK_VOLUME, "v-blind", "blind", "2000", 10);
+    billVpus("v-blind", "1.10");
+    t.unmeasured("v-blind", MetricName.VOLUME_IOPS);
+    volume(ResourceType.BOOT_VOLUME, "bv-large", "boot", "2000", 10);
+    billVpus("bv-large", "1.10");
+    t.measure("bv-large", MetricName.VOLUME_IOPS, 14, 1, 1, 1);
+
+    RecommendationRun run =
+        t.cloudey(List.of(new LargeVolumeRule(), new VolumePerformanceRule()))
+            .recommendations()
+            .run();
+    assertThat(GoldenTenancy.savings(run, LargeVolumeRule.ID))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("v-large", "33.00", "v-ultra", "45.90"));
+    assertThat(GoldenTenancy.savings(run, VolumePerformanceRule.ID))
+        .containsExactly(Map.entry("v-ultra", "30.60"));
+    // ultra counts once, as the larger saving: 33.00 + 45.90
+    Recommendation ultra =
+        run.recommendations().stream()
+            .filter(r -> r.ruleId().equals(VolumePerformanceRule.ID))
+            .findFirst()
+            .orElseThrow();
+    assertThat(run.counted(ultra)).isFalse();
+    assertThat(run.totalMonthlySavings())
+        .singleElement()
+        .satisfies(total -> assertThat(total.amount()).isEqualByComparingTo("78.90"));
+    Recommendation large =
+        run.recommendations().stream()
+            .filter(r -> r.resourceIds().equals(List.of("v-large")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(large.title())
+        .isEqualTo("Move large volume large to the Lower Cost performance level");
+    assertThat(large.basis()).isEqualTo(SavingsBasis.BILLED_COST);
+    assertThat(large.evidence().rows())
+        .containsExactly(List.of("large", "2000", "10", "800", "3000"));
   }
 
   @Test
