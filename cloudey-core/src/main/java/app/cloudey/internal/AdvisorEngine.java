@@ -137,13 +137,12 @@ public final class AdvisorEngine {
    * two processors) the costs run there while this thread reads the other three. When the store
    * computes the costs on read (their window not kept), they are the longest read and the two lanes
    * are of about equal length, where forking the inventory first left the costs and two more reads
-   * on this thread; when the store keeps the advisor's windows, the inventory is the longest, and
-   * forking it first made no measurable difference (AdvisorBench, 2026-12-05). With 1 they run in
-   * turn on this thread, and the insights' aggregate only when a rule first asks for it. Each is
-   * one store call as before, so each is as consistent as the store makes it, and none sees
-   * another's writes any differently than when they ran in turn. The insights' aggregate is only
-   * awaited when a rule first asks for it, so its failure is that rule's failure, as when the rule
-   * read it itself.
+   * on this thread; when the store keeps the advisor's windows, the inventory is the longest
+   * (forking it first then is not measured). With 1 they run in turn on this thread, and the
+   * insights' aggregate only when a rule first asks for it. Each is one store call as before, so
+   * each is as consistent as the store makes it, and none sees another's writes any differently
+   * than when they ran in turn. The insights' aggregate is only awaited when a rule first asks for
+   * it, so its failure is that rule's failure, as when the rule read it itself.
    */
   private RuleContext snapshot(ConcurrentReads reads, AccountId accountId) {
     Clock clock = runtime.clock();
