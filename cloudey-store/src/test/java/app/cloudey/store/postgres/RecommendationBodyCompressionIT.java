@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * V18: a run's body is compressed with lz4 where the server is built with it, and keeps the default
- * (pglz) where it is not, with the migration succeeding on both. Which branch runs depends on the
- * server: the embedded PostgreSQL of the tests has no lz4, Debian's has.
+ * V18, then V21 for the parts a body is stored in now: a run's body is compressed with lz4 where
+ * the server is built with it, and keeps the default (pglz) where it is not, with the migrations
+ * succeeding on both. Which branch runs depends on the server: the embedded PostgreSQL of the tests
+ * has no lz4, Debian's has.
  */
 class RecommendationBodyCompressionIT {
   @RegisterExtension static final PostgresExtension PG = PostgresExtension.create();
@@ -27,7 +28,7 @@ class RecommendationBodyCompressionIT {
         ResultSet rs =
             s.executeQuery(
                 "select attcompression from pg_attribute where attrelid ="
-                    + " 'cloudey.recommendation_run'::regclass and attname = 'body'")) {
+                    + " 'cloudey.recommendation_run_part'::regclass and attname = 'bytes'")) {
       assertThat(rs.next()).isTrue();
       // 'l' for lz4; the default is the "char" zero, which reads as an empty string
       assertThat(rs.getString(1)).isEqualTo(lz4 ? "l" : "");

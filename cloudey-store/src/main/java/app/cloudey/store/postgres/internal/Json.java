@@ -41,13 +41,13 @@ public final class Json {
   }
 
   /**
-   * {@code value} as UTF-8 JSON bytes: half the memory of {@link #write}'s string and its encoding
-   * by the driver, for documents of megabytes (an advisor run).
+   * Writes {@code value} to {@code out} as UTF-8 JSON, without building a string or an array of the
+   * whole document: for documents of megabytes (an advisor run).
    */
-  public static byte[] writeBytes(Object value) {
+  public static void write(Object value, java.io.OutputStream out) {
     try {
-      return MAPPER.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
+      MAPPER.writeValue(out, value);
+    } catch (java.io.IOException e) {
       throw new CloudeyStoreException(
           "cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }
@@ -58,6 +58,15 @@ public final class Json {
       return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new CloudeyStoreException("stored JSON is unreadable: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** UTF-8 JSON from {@code json} as a {@code type}: no string of megabytes decoded first. */
+  public static <T> T read(java.io.InputStream json, TypeReference<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (java.io.IOException e) {
+      throw new CloudeyStoreException("stored JSON is unreadable: " + e.getMessage(), e);
     }
   }
 
