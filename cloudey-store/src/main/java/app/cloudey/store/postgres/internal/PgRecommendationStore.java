@@ -34,7 +34,21 @@ public final class PgRecommendationStore implements RecommendationStore {
    * on each insert, so a body of tens of megabytes in one value cost page faults by the tens of
    * thousands, and parts of this size almost none.
    */
-  static final int PART_BYTES = 1 << 20;
+  private static final int PART_BYTES = 1 << 20;
+
+  /**
+   * Results in binary from the first execution: the driver asks for them only once it has prepared
+   * the statement on the server (its fifth run), and until then each part of a body comes as hex
+   * text, twice its size, for PostgreSQL to encode and the driver to decode.
+   */
+  private static final StatementCustomizer BINARY =
+      new StatementCustomizer() {
+        @Override
+        public void beforeExecution(PreparedStatement statement, StatementContext ctx)
+            throws SQLException {
+          statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        }
+      };
 
   private final Db db;
 
@@ -165,20 +179,6 @@ public final class PgRecommendationStore implements RecommendationStore {
         .map(json -> Json.read(json, SUMMARY))
         .orElseGet(() -> RecommendationStore.super.summary(accountId));
   }
-
-  /**
-   * Results in binary from the first execution: the driver asks for them only once it has prepared
-   * the statement on the server (its fifth run), and until then each part of a body comes as hex
-   * text, twice its size, for PostgreSQL to encode and the driver to decode.
-   */
-  private static final StatementCustomizer BINARY =
-      new StatementCustomizer() {
-        @Override
-        public void beforeExecution(PreparedStatement statement, StatementContext ctx)
-            throws SQLException {
-          statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-        }
-      };
 
   @Override
   public Optional<RecommendationRun> latest(AccountId accountId) {
