@@ -94,9 +94,12 @@ final class Finding {
     String summary = this.summary;
     if (saving.isFree() && !resourceIds.isEmpty()) {
       severity = Severity.INFO;
+      // free tiers are tenancy-wide: say what a zero from this resource's own lines leaves out
       summary +=
           " It costs nothing today (its cost is 0, e.g. inside a free tier), so there is nothing"
-              + " to save now: listed for information only.";
+              + " to save now: listed for information only. A free tier is the whole tenancy's:"
+              + " where other resources pay for the same SKUs, removing this one moves its"
+              + " allowance to them and saves their marginal cost, which is not counted here.";
     }
     Money amount =
         saving.amount() == null

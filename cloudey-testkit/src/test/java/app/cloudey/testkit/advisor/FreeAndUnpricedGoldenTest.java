@@ -156,7 +156,9 @@ class FreeAndUnpricedGoldenTest {
       assertThat(free.severity()).as(free.ruleId()).isEqualTo(Severity.INFO);
       assertThat(free.monthlySavings().isZero()).isTrue();
       assertThat(free.basis()).isEqualTo(SavingsBasis.BILLED_COST);
-      assertThat(free.summary()).contains("costs nothing today");
+      assertThat(free.summary())
+          .contains("costs nothing today")
+          .contains("A free tier is the whole tenancy's");
     }
     assertThat(run.counted(idle)).isTrue();
     assertThat(run.supersededBy())
