@@ -1,9 +1,11 @@
 package app.cloudey.internal;
 
 import app.cloudey.CloudeyConfigException;
+import app.cloudey.CloudeyException;
 import app.cloudey.CloudeyNotFoundException;
 import app.cloudey.model.Account;
 import app.cloudey.model.AccountId;
+import app.cloudey.model.Period;
 import app.cloudey.spi.AdvisorRule;
 import app.cloudey.spi.CloudConnection;
 import app.cloudey.spi.CloudProvider;
@@ -134,7 +136,7 @@ public final class Runtime implements AutoCloseable {
   public void keepReadyForAdvisor(AccountId accountId, String what, Runnable refresh) {
     try {
       refresh.run();
-    } catch (app.cloudey.CloudeyException e) {
+    } catch (CloudeyException e) {
       LOG.warn(
           "could not keep the {} of account {} ready for the advisor; its next run computes them"
               + " instead: {}",
@@ -149,16 +151,16 @@ public final class Runtime implements AutoCloseable {
    * close have the store keep its per-resource costs ready ({@link
    * app.cloudey.spi.CostStore#refreshResourceCosts}).
    */
-  public app.cloudey.model.Period advisorCostWindow() {
-    return app.cloudey.model.Period.lastDays(ADVISOR_COST_WINDOW_DAYS, clock);
+  public Period advisorCostWindow() {
+    return Period.lastDays(ADVISOR_COST_WINDOW_DAYS, clock);
   }
 
   /**
    * The advisor's metric window: the look-back days before today. The metric sync has the store
    * keep its summaries ready ({@link app.cloudey.spi.MetricStore#refreshSummaries}).
    */
-  public app.cloudey.model.Period advisorMetricWindow() {
-    return app.cloudey.model.Period.lastDays(settings.metricLookbackDays(), clock);
+  public Period advisorMetricWindow() {
+    return Period.lastDays(settings.metricLookbackDays(), clock);
   }
 
   /** Runs a view's independent store reads at once. */
